@@ -1,0 +1,54 @@
+# Trygghetsprogrammet. Quick start: `make serve` and `make test`.
+# Every target installs the pinned dependencies (requirements.lock) itself.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install serve build check test lint bench lock clean browser
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/trygghet build
+
+check: $(STAMP)
+	$(BIN)/trygghet check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# Browser tests need Chromium. Debian's package is used; as root it is
+# installed here, otherwise the message says how.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium saknas: installera Debians paket 'chromium' (sudo apt-get install chromium)."; exit 1; fi; }
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -n 2
+
+bench: $(STAMP)
+	$(BIN)/python -m macros.bench
+
+# Regenerate the lock file after changing dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site .site-* .pytest_cache

@@ -1,0 +1,142 @@
+"""The MkDocs adapter: publishes the engine's pages. The only MkDocs glue
+besides ``macros_plugin`` (the sandboxed mkdocs-macros).
+
+It loads and checks the corpus, adds the generated pages as virtual files,
+puts them in the navigation, points edit links at their source files under
+``program/``, and makes ``mkdocs build`` atomic: the site is written to a
+temporary directory and replaces ``site/`` only when the build succeeds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from macros.checks import check_repository
+from macros.content.problems import ContentError, Severity
+from macros.pages import urls
+from macros.pages.html_transforms import transform_html, template_context
+from macros.pages.page import GeneratedPage
+from macros.pages.registry import generate_all
+
+log = logging.getLogger("mkdocs.plugins.trygghet")
+
+
+class TrygghetConfig(Config):
+    #: Repository root (where program/ is); default: beside mkdocs.yml.
+    root = c.Optional(c.Type(str))
+    #: Replace site/ only on success (off for ``mkdocs serve``).
+    atomic = c.Type(bool, default=True)
+
+
+def _page_file_content(page: GeneratedPage) -> str:
+    meta: dict[str, Any] = {"title": page.title, "render_macros": False, "tp_kind": page.kind, **page.meta}
+    if page.source:
+        meta["tp_source"] = page.source
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    return f"---\n{front}---\n\n{page.markdown}"
+
+
+class TrygghetPlugin(BasePlugin[TrygghetConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.pages: list[GeneratedPage] = []
+        self.root = Path.cwd()
+        self._final_site_dir: str | None = None
+        self._staged = ""
+        self._warnings = CountHandler()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        corpus, problems = check_repository(self.root)
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        for p in problems:
+            if p.severity is Severity.WARNING:
+                # Content warnings are for editors (make check); they must not
+                # fail a strict build, so they are logged below warning level.
+                log.info(p.format())
+        if errors:
+            raise PluginError("Innehållet har fel:\n" + ContentError(errors).format())
+        try:
+            self.pages = generate_all(corpus)
+        except ContentError as exc:
+            raise PluginError("Innehållet har fel:\n" + exc.format()) from None
+        self.corpus = corpus
+        config.nav = self._nav(config.nav or [])
+        config.extra["tp"] = template_context(corpus)
+        if self.command == "build" and self.config.atomic:
+            self._final_site_dir = config.site_dir
+            parent = Path(config.site_dir).resolve().parent
+            parent.mkdir(parents=True, exist_ok=True)
+            config.site_dir = self._staged = tempfile.mkdtemp(prefix=".site-", dir=parent)
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+        return config
+
+    def _nav(self, tail: list[Any]) -> list[Any]:
+        entries = sorted((p for p in self.pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
+        return [{p.nav_title: p.path} for p in entries] + list(tail)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise PluginError(f"{existing.src_path}: sidan skapas av webbplatsen och kan inte också skrivas för hand.")
+            files.append(File.generated(config, page.path, content=_page_file_content(page)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = page.meta.get("tp_source")
+        if source and config.repo_url and config.edit_uri is not None:
+            page.edit_url = urls.edit_url(config.repo_url, source)
+        elif not page.file.generated_by and config.repo_url:
+            page.edit_url = urls.edit_url(config.repo_url, f"docs/{page.file.src_uri}")
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return transform_html(html, page.meta)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.root / "program"))
+        return server
+
+    @event_priority(-100)  # after every other plugin has written its files (search index …)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._final_site_dir is None:
+            return
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        if config.strict and self._warnings.get_counts():
+            return  # MkDocs aborts next; on_build_error removes the temporary directory.
+        final = Path(self._final_site_dir)
+        staged = Path(config.site_dir)
+        old = final.with_name(f".{final.name}-old-{os.getpid()}")
+        if final.exists():
+            final.rename(old)
+        staged.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        config.site_dir = str(final)
+        self._final_site_dir = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._final_site_dir is not None:
+            logging.getLogger("mkdocs").removeHandler(self._warnings)
+            shutil.rmtree(self._staged, ignore_errors=True)
+            self._final_site_dir = None

@@ -1,0 +1,36 @@
+"""Checks across the corpus: references, lineage, remiss outcomes, glossary …
+
+Each module contributes functions ``(Corpus) -> Iterable[Problem]``; the list
+below is the one place that says which run. ``run`` is what ``make check``
+and the build both call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from macros.checks import references
+from macros.content.corpus import Corpus
+from macros.content.loader import load
+from macros.content.problems import Problem
+
+Check = Callable[[Corpus], Iterable[Problem]]
+
+CHECKS: list[Check] = [
+    *references.CHECKS,
+]
+
+
+def run_checks(corpus: Corpus) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems.extend(check(corpus))
+    return problems
+
+
+def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:
+    """Load and check everything; the loader's problems come first."""
+    corpus, problems = load(root)
+    problems += run_checks(corpus)
+    return corpus, sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))

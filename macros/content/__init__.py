@@ -1,0 +1,1 @@
+"""Reading content from ``program/``: files -> validated records with lines."""

@@ -1,0 +1,24 @@
+"""The section panel: layers keyed by section id, shown beside each section.
+
+Each block function gets the corpus, the version id, the section id and the
+page path, and returns Markdown (or ''). Layers add their block to BLOCKS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from macros.content.corpus import Corpus
+
+Block = Callable[[Corpus, str, str, str], str]
+
+BLOCKS: list[Block] = []
+
+
+def panel(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+    parts = [block(corpus, vid, sid, page_path) for block in BLOCKS]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    return ('\n<aside class="tp-panel" aria-label="Om avsnittet" markdown>\n\n'
+            + "\n\n".join(parts) + "\n\n</aside>\n")

@@ -1,0 +1,103 @@
+"""Where every kind of page lives, and relative links between them.
+
+Paths are docs-tree paths ending in ``.md``; MkDocs (or any generator) turns
+them into URLs and validates every link between them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def start() -> str:
+    return "index.md"
+
+
+def versions_index() -> str:
+    return "program/index.md"
+
+
+def version(vid: str) -> str:
+    return f"program/{vid}/index.md"
+
+
+def section(vid: str, sid: str) -> str:
+    return f"program/{vid}/{sid}.md"
+
+
+def compare(a: str, b: str) -> str:
+    return f"jamfor/{a}--{b}.md"
+
+
+def compare_index() -> str:
+    return "jamfor/index.md"
+
+
+def remissvar(rid: str) -> str:
+    return f"remissvar/{rid}.md"
+
+
+def remissvar_index() -> str:
+    return "remissvar/index.md"
+
+
+def remiss_summary(vid: str) -> str:
+    return f"program/{vid}/remissammanstallning.md"
+
+
+def glossary(vid: str) -> str:
+    return f"program/{vid}/begrepp.md"
+
+
+def glossary_index() -> str:
+    return "begrepp/index.md"
+
+
+def term(tid: str) -> str:
+    return f"begrepp/{tid}.md"
+
+
+def perspective_matrix(vid: str) -> str:
+    return f"program/{vid}/perspektiv.md"
+
+
+def perspectives_index() -> str:
+    return "perspektiv/index.md"
+
+
+def perspective(pid: str) -> str:
+    return f"perspektiv/{pid}.md"
+
+
+def document(did: str) -> str:
+    return f"styrdokument/{did}.md"
+
+
+def documents_index() -> str:
+    return "styrdokument/index.md"
+
+
+def timeline() -> str:
+    return "tidslinje.md"
+
+
+def print_version(vid: str) -> str:
+    return f"program/{vid}/utskrift.md"
+
+
+def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A relative Markdown link target from one docs path to another."""
+    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def url(path: str) -> str:
+    """The site URL (directory style) of a docs path, from the site root."""
+    if path.endswith("index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def edit_url(repo_url: str, source: str, branch: str = "main") -> str:
+    """Where "Föreslå ändring" goes: the file on the forge, in its editor."""
+    return f"{repo_url.rstrip('/')}/edit/{branch}/{source}"

@@ -1,0 +1,179 @@
+"""Start page, the list of versions, a page per version and per section."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from macros.content.corpus import Corpus, VersionEntry
+from macros.model.schema import Status, TextAvailability
+from macros.pages import urls
+from macros.pages.banner import banner
+from macros.pages.content import render_body
+from macros.pages.page import GeneratedPage
+from macros.pages.panel import panel
+from macros.pages.sources import sources_block
+from macros.pages.text import STATUS_LABEL, md, period, swedish_date
+
+TEXT_NOTE = {
+    TextAvailability.FULLTEXT: "",
+    TextAvailability.SAMMANFATTNING: (
+        "Texten på de här sidorna sammanfattar med egna ord vad källorna säger om versionen. "
+        "Programmets egen, beslutade text finns inte i källorna."
+    ),
+    TextAvailability.SAKNAS: "Versionens text finns inte i källorna; här visas bara de uppgifter som källorna ger.",
+}
+
+
+def status_line(corpus: Corpus, vid: str) -> str:
+    version = corpus.versions[vid].data
+    text = STATUS_LABEL[version.status]
+    if vid == corpus.latest_adopted:
+        text += " – senast antagna versionen"
+    return text
+
+
+def _decisions_table(corpus: Corpus, v: VersionEntry, page: str) -> str:
+    if not v.data.decisions:
+        return "Källorna redovisar inga beslut om den här versionen.\n"
+    rows = ["| Datum | Organ | Vad |", "|---|---|---|"]
+    for d in sorted(v.data.decisions, key=lambda d: d.date or "9999"):
+        rows.append(f"| {md(swedish_date(d.date))} | {md(d.body)} | {md(d.what)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _section_list(corpus: Corpus, v: VersionEntry, page: str) -> str:
+    if not v.sections:
+        return "Inga avsnitt finns i källorna för den här versionen.\n"
+    children: dict[str | None, list[str]] = {}
+    for sid, s in v.sections.items():
+        children.setdefault(s.data.parent, []).append(sid)
+    lines: list[str] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for sid in children.get(parent, []):
+            s = v.sections[sid].data
+            lines.append("    " * depth + f"1. [{md(s.title)}]({urls.link(page, urls.section(v.id, sid))})")
+            walk(sid, depth + 1)
+
+    walk(None, 0)
+    return "\n".join(lines) + "\n"
+
+
+def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
+    v = corpus.versions[vid]
+    data = v.data
+    page = urls.version(vid)
+    prev, nxt = corpus.previous(vid), corpus.next(vid)
+    facts = [
+        f"Status\n: {md(status_line(corpus, vid))}",
+        f"Period\n: {period(data.period.start, data.period.end)}",
+        f"Diarienummer\n: {md(data.dnr) if data.dnr else 'anges inte i källorna'}",
+    ]
+    if prev:
+        facts.append(f"Ersätter\n: [{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))})")
+    if nxt:
+        facts.append(f"Ersatt av\n: [{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
+    if data.perspectives:
+        facts.append("Perspektiv\n: " + ", ".join(md(p.label) for p in data.perspectives))
+    parts = [
+        banner(corpus, vid, page),
+        f"# {md(data.title)}\n",
+        '<dl class="tp-facts">\n\n' + "\n\n".join(facts) + "\n\n</dl>\n",
+    ]
+    if TEXT_NOTE[data.text]:
+        parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')
+    parts += [render_body(corpus, v.entry, page), "\n## Innehåll\n", _section_list(corpus, v, page),
+              "\n## Beslut\n", _decisions_table(corpus, v, page),
+              sources_block(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)])]
+    return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
+                         meta={"tp_version": vid})
+
+
+def section_page(corpus: Corpus, vid: str, sid: str) -> GeneratedPage:
+    v = corpus.versions[vid]
+    entry = v.sections[sid]
+    data = entry.data
+    page = urls.section(vid, sid)
+    order = list(v.sections)
+    i = order.index(sid)
+    parent = v.sections[data.parent].data if data.parent and data.parent in v.sections else None
+    context = f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})"
+    if parent:
+        context += f" › [{md(parent.title)}]({urls.link(page, urls.section(vid, data.parent))})"
+    pager = []
+    if i > 0:
+        pager.append(f"Föregående: [{md(v.sections[order[i-1]].data.title)}]({urls.link(page, urls.section(vid, order[i-1]))})")
+    if i + 1 < len(order):
+        pager.append(f"Nästa: [{md(v.sections[order[i+1]].data.title)}]({urls.link(page, urls.section(vid, order[i+1]))})")
+    note = TEXT_NOTE[v.data.text]
+    parts = [
+        banner(corpus, vid, page, sid),
+        f"{context}\n{{: .tp-context }}\n",
+        f"# {md(data.title)}\n",
+        f'<p class="tp-note">{note}</p>\n' if note else "",
+        render_body(corpus, entry, page),
+        panel(corpus, vid, sid, page),
+        ('\n<nav class="tp-pager" aria-label="Avsnitt i versionen" markdown>\n\n'
+         + "  \n".join(pager) + "\n\n</nav>\n") if pager else "",
+        sources_block(corpus, data.sources),
+    ]
+    return GeneratedPage(page, f"{data.title} ({vid})", "\n".join(parts), "section", source=entry.path,
+                         meta={"tp_version": vid, "tp_section": sid})
+
+
+def versions_index(corpus: Corpus) -> GeneratedPage:
+    page = urls.versions_index()
+    rows = ["| Version | Period | Status | Diarienummer |", "|---|---|---|---|"]
+    for vid, v in reversed(corpus.versions.items()):
+        rows.append(f"| [{md(v.data.title)}]({urls.link(page, urls.version(vid))}) | "
+                    f"{period(v.data.period.start, v.data.period.end)} | {md(status_line(corpus, vid))} | "
+                    f"{md(v.data.dnr or '–')} |")
+    body = ("# Programmets versioner\n\nAlla versioner av trygghetsprogrammet som källorna beskriver, "
+            "den senaste först.\n\n" + "\n".join(rows) + "\n")
+    return GeneratedPage(page, "Programmets versioner", body, "versions", nav_title="Programmet", nav_order=10)
+
+
+def start_page(corpus: Corpus) -> GeneratedPage:
+    page = urls.start()
+    latest = corpus.latest_adopted
+    newest = next(reversed(corpus.versions), None)
+    parts = ["# Stockholms stads trygghetsprogram\n",
+             "Här publiceras Stockholms stads program för brottsförebyggande och trygghetsskapande arbete "
+             "i alla versioner, med remissvar, begrepp, perspektiv och de styrdokument programmet bygger på.\n"]
+    if latest:
+        lv = corpus.versions[latest].data
+        parts.append(f'<div class="tp-now" markdown>\n\n## Vad gäller nu?\n\n'
+                     f"Den senast antagna versionen enligt källorna är "
+                     f"**[{md(lv.title)}]({urls.link(page, urls.version(latest))})** "
+                     f"({period(lv.period.start, lv.period.end)}).\n")
+        adopted = [d for d in lv.decisions if d.kind.value == "antagande"]
+        if adopted:
+            d = adopted[0]
+            parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} "
+                         f"{md(swedish_date(d.date))}.\n")
+        if newest and newest != latest and corpus.versions[newest].data.period.start > lv.period.start:
+            nv = corpus.versions[newest].data
+            state = {Status.REMISS: "skickades på remiss", Status.FORSLAG: "är ett förslag"}.get(nv.status, "finns")
+            parts.append(f"Programperioden {period(lv.period.start, lv.period.end)} har löpt ut. "
+                         f"En ny version, [{md(nv.title)}]({urls.link(page, urls.version(newest))}), {state}; "
+                         "källorna säger inte att den har antagits.\n")
+        sections = corpus.versions[latest].sections
+        if sections:
+            parts.append("### Innehåll\n")
+            parts += [f"- [{md(s.data.title)}]({urls.link(page, urls.section(latest, sid))})"
+                      for sid, s in sections.items() if s.data.parent is None]
+            parts.append("")
+        parts.append("</div>\n")
+    parts.append("## Hitta vidare\n")
+    parts.append(f"- [Alla versioner]({urls.link(page, urls.versions_index())})")
+    return GeneratedPage(page, "Start", "\n".join(parts) + "\n", "start", meta={"hide": ["navigation"]},
+                         nav_title="Start", nav_order=0)
+
+
+def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    yield start_page(corpus)
+    yield versions_index(corpus)
+    for vid, v in corpus.versions.items():
+        yield version_page(corpus, vid)
+        for sid in v.sections:
+            yield section_page(corpus, vid, sid)
