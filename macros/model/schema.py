@@ -54,6 +54,13 @@ class TextAvailability(StrEnum):
     SAKNAS = "saknas"
 
 
+class SectionListing(StrEnum):
+    """Whether the sources list every section of a version or only some."""
+
+    FULLSTANDIG = "fullständig"
+    OFULLSTANDIG = "ofullständig"
+
+
 class DecisionKind(StrEnum):
     FORSLAG = "förslag"
     REMISS = "remiss"
@@ -226,6 +233,11 @@ class Version(Strict):
     decisions: list[Decision] = Field(default_factory=list, alias="beslut")
     supersedes: str | None = Field(None, alias="ersätter", description="Id för versionen som denna ersätter")
     text: TextAvailability = Field(alias="texten", description="Hur mycket av versionens egen text webbplatsen har")
+    listing: SectionListing = Field(
+        SectionListing.FULLSTANDIG,
+        alias="avsnittsförteckning",
+        description="'ofullständig' när källorna inte nämner alla avsnitt: ett avsnitt som saknas är då okänt, inte borttaget",
+    )
     perspectives: list[VersionPerspective] = Field(default_factory=list, alias="perspektiv")
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real repository, copies of it, and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build of ``root`` into ``site_dir`` (as `make build` does)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=root, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus, built once per test worker. Fails loudly if the build fails."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(ROOT, site)
+    assert result.returncode == 0, f"bygget misslyckades:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of the repository's content and config, to break on purpose."""
+    dest = tmp_path / "repo"
+    dest.mkdir()
+    for name in ("program", "docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def read_page(site: Path, url_path: str) -> str:
+    """HTML of a built page by its URL path, e.g. 'program/2024-2027/'."""
+    path = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
+    return path.read_text(encoding="utf-8")
