@@ -29,13 +29,13 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
         what = "Det finns en senare antagen version."
         kind = "superseded"
     if successor:
-        what += (f" Den ersattes av <a href=\"{esc(urls.link(page_path, urls.version(successor)))}\">"
+        what += (f" Den ersattes av <a href=\"{esc(urls.href(page_path, urls.version(successor)))}\">"
                  f"{esc(corpus.versions[successor].data.title)}</a>.")
     if latest:
         if sid and corpus.section(latest, sid):
             target, label = urls.section(latest, sid), "Läs samma avsnitt i den senast antagna versionen"
         else:
             target, label = urls.version(latest), "Gå till den senast antagna versionen"
-        what += f' <a href="{esc(urls.link(page_path, target))}">{label} ({esc(latest)})</a>.'
+        what += f' <a href="{esc(urls.href(page_path, target))}">{label} ({esc(latest)})</a>.'
     return (f'<div class="tp-banner tp-banner--{kind}" role="note" aria-label="Om versionen">'
             f"<p>{what}</p></div>\n\n")

@@ -101,3 +101,17 @@ def url(path: str) -> str:
 def edit_url(repo_url: str, source: str, branch: str = "main") -> str:
     """Where "Föreslå ändring" goes: the file on the forge, in its editor."""
     return f"{repo_url.rstrip('/')}/edit/{branch}/{source}"
+
+
+def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A relative URL for raw HTML (which MkDocs does not rewrite).
+
+    ``link`` is for Markdown links (MkDocs rewrites and validates them);
+    inside raw HTML blocks use this, which gives the final directory-style URL.
+    The site-wide link checker test validates these.
+    """
+    here = url(from_path)
+    there = url(to_path)
+    target = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    target = "./" if target == "." else target.rstrip("/") + "/"
+    return f"{target}#{anchor}" if anchor else target

@@ -1,0 +1,100 @@
+"""Loading program/: valid files load, every invalid file is reported at once,
+in Swedish, with file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from macros.checks import check_repository
+from macros.cli.main import app
+from macros.content.loader import load
+from macros.content.problems import Severity
+from tests.factory import minimal_repo, section_md, version_md, write
+
+
+def errors(root: Path) -> list[str]:
+    _, problems = check_repository(root)
+    return [p.format() for p in problems if p.severity is Severity.ERROR]
+
+
+def test_minimal_corpus_loads_in_reading_order(tmp_path: Path) -> None:
+    corpus, problems = load(minimal_repo(tmp_path))
+    assert problems == []
+    assert list(corpus.versions) == ["2020-2023", "2024-2027"]
+    assert list(corpus.versions["2024-2027"].sections) == ["forebyggande-arbete", "stadsutveckling"]
+    assert corpus.latest_adopted == "2024-2027"
+    assert corpus.next("2020-2023") == "2024-2027"
+    entry = corpus.section("2024-2027", "stadsutveckling")
+    assert entry is not None and entry.body == "Text om avsnittet.\n" and entry.body_line == 9
+
+
+def test_unknown_status_names_file_line_field_and_the_allowed_values(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    path = root / "program/2024-2027/index.md"
+    path.write_text(path.read_text().replace("status: antagen", "status: gällande"), encoding="utf-8")
+    [message] = errors(root)
+    assert message.startswith("program/2024-2027/index.md:5: fel i fältet 'status':")
+    assert "'gällande'" in message
+    for allowed in ("förslag", "remiss", "antagen", "upphävd"):
+        assert allowed in message
+
+
+def test_several_errors_are_reported_together(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, extra="rubrik: X\n"))
+    write(root / "program/2020-2023/stadsutveckling.md", section_md("stadsutveckling", 1))
+    found = errors(root)
+    assert any("stadsutveckling.md:7: fel i fältet 'rubrik': okänt fält" in m for m in found)
+    assert any("program/2020-2023/stadsutveckling.md" in m and "ordning 1 används redan" in m for m in found)
+
+
+def test_unknown_field_suggests_the_nearest(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, extra="titell: X\n"))
+    [message] = [m for m in errors(root) if "titell" in m]
+    assert "Menade du 'titel'?" in message
+
+
+def test_id_must_match_the_file_name(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stad.md", section_md("stadsutveckling", 3))
+    assert any("program/2024-2027/stad.md:2" in m and "stämmer inte med filnamnet" in m for m in errors(root))
+
+
+def test_unknown_reference_suggests_known_ids(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stadsutveckling.md",
+          section_md("stadsutveckling", 2, extra="förälder: forebyggande-arbet\n"))
+    assert any("okänt avsnitt 'forebyggande-arbet'" in m and "Menade du 'forebyggande-arbete'?" in m for m in errors(root))
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    path = root / "program/2024-2027/stadsutveckling.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_text().replace("\n", "\r\n").encode())
+    corpus, problems = load(root)
+    assert problems == []
+    assert corpus.section("2024-2027", "stadsutveckling").body == "Text om avsnittet.\n"
+
+
+def test_supersedes_cycle_is_an_error(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2020-2023/index.md", version_md("2020-2023", "upphävd", supersedes="2024-2027"))
+    assert any("cirkel" in m for m in errors(root))
+
+
+def test_check_command_exits_non_zero_without_traceback(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagenn", supersedes="2020-2023"))
+    result = CliRunner().invoke(app, ["check", "--rot", str(root)])
+    assert result.exit_code == 1
+    assert "program/2024-2027/index.md:5" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_command_accepts_the_real_corpus(repo_root: Path) -> None:
+    result = CliRunner().invoke(app, ["check", "--rot", str(repo_root)])
+    assert result.exit_code == 0, result.output
+    assert "Allt innehåll är giltigt" in result.output
