@@ -29,9 +29,10 @@ from mkdocs.utils import CountHandler
 from macros.checks import check_repository
 from macros.content.problems import ContentError, Severity
 from macros.pages import urls
-from macros.pages.html_transforms import transform_html, template_context
+from macros.pages.html_transforms import template_context, transform_html
 from macros.pages.page import GeneratedPage
 from macros.pages.registry import generate_all
+from macros.security.csp import add_csp
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
 
@@ -113,6 +114,18 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return transform_html(html, page.meta)
+
+    @event_priority(-100)  # last, so the policy hashes the page's final inline scripts
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Not under `mkdocs serve`: its live-reload script is injected after this hook.
+        return output if self.command == "serve" else add_csp(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is a theme template, not a page; it gets the same policy.
+        if self.command == "serve" or not template_name.endswith(".html"):
+            return output_content
+        return add_csp(output_content)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / "program"))

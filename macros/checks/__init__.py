@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from macros.checks import references
+from macros.checks import klarsprak, macro_calls, references
 from macros.content.corpus import Corpus
 from macros.content.loader import load
 from macros.content.problems import Problem
@@ -19,6 +19,8 @@ Check = Callable[[Corpus], Iterable[Problem]]
 
 CHECKS: list[Check] = [
     *references.CHECKS,
+    *klarsprak.CHECKS,
+    *macro_calls.CHECKS,
 ]
 
 

@@ -8,7 +8,6 @@ from macros.content.corpus import Corpus, Entry
 from macros.content.problems import Problem, did_you_mean
 from macros.model.schema import PERSPECTIVES, RESERVED_SECTION_IDS, Status
 
-
 _NOUNS = {  # plural used in hints -> "okänd/okänt <singular>"
     "källor": "okänd källa",
     "versioner": "okänd version",
@@ -109,7 +108,7 @@ def check_versions(corpus: Corpus) -> Iterator[Problem]:
 
 
 def check_sections(corpus: Corpus) -> Iterator[Problem]:
-    for vid, version in corpus.versions.items():
+    for _vid, version in corpus.versions.items():
         orders: dict[int, str] = {}
         declared = {p.id for p in version.data.perspectives}
         previous = corpus.versions.get(version.data.supersedes or "")

@@ -69,7 +69,11 @@ def build(
         cmd += ["-d", str(site_dir.resolve())]
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
-    result = subprocess.run(cmd, cwd=root, env=env)
+    # MkDocs' own messages are captured and shown after the spinner stops, so they are not garbled.
+    with console.status("Bygger webbplatsen …", spinner="dots"):
+        result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
+    if result.stdout.strip() or result.stderr.strip():
+        err_console.print((result.stdout + result.stderr).rstrip(), markup=False, soft_wrap=True)
     if result.returncode:
         err_console.print("[red]Bygget misslyckades; site/ är oförändrad.[/red]")
         raise typer.Exit(result.returncode)
@@ -88,6 +92,10 @@ def _source_date_epoch(root: Path) -> str:
 def main() -> None:
     app()
 
+
+# Commands in their own modules register on ``app`` when imported.
+from macros.cli import scaffold_cmd, schema_cmd  # noqa: E402, F401
+from macros.cli import import_cmd  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()

@@ -112,16 +112,16 @@ def _build(loader: yaml.SafeLoader, node: Node, path: Path, depth: int, lines: d
                 raise YamlProblem("YAML-sammanslagning (<<) är inte tillåten.", key_line)
             if key in out:
                 raise YamlProblem(
-                    f"fältet '{key}' står två gånger (först på rad {lines[path + (key,)]}).",
+                    f"fältet '{key}' står två gånger (först på rad {lines[(*path, key)]}).",
                     key_line,
                     "Ta bort den ena förekomsten.",
                 )
-            lines[path + (key,)] = key_line
-            out[key] = _build(loader, value_node, path + (key,), depth + 1, lines, counter)
+            lines[(*path, key)] = key_line
+            out[key] = _build(loader, value_node, (*path, key), depth + 1, lines, counter)
         return out
     if isinstance(node, SequenceNode):
         return [
-            _build(loader, item, path + (i,), depth + 1, lines, counter) for i, item in enumerate(node.value)
+            _build(loader, item, (*path, i), depth + 1, lines, counter) for i, item in enumerate(node.value)
         ]
     try:
         value = loader.construct_object(node, deep=True)

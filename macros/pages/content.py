@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from macros.content.corpus import Corpus, Entry
+from macros.render.sandbox import render_entry
 
 Transform = Callable[[Corpus, Entry, str], str]
 
-TRANSFORMS: list[Transform] = []
+TRANSFORMS: list[Transform] = [render_entry]
 
 
 def render_body(corpus: Corpus, entry: Entry, page_path: str) -> str:

@@ -15,6 +15,16 @@ Block = Callable[[Corpus, str, str, str], str]
 BLOCKS: list[Block] = []
 
 
+def _register_defaults() -> None:
+    # Imported here: block modules import this module's types.
+    from macros.pages import klarsprak_block
+
+    BLOCKS.append(klarsprak_block.section_block)
+
+
+_register_defaults()
+
+
 def panel(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
     parts = [block(corpus, vid, sid, page_path) for block in BLOCKS]
     parts = [p for p in parts if p]

@@ -9,6 +9,7 @@ from macros.model.schema import Status, TextAvailability
 from macros.pages import urls
 from macros.pages.banner import banner
 from macros.pages.content import render_body
+from macros.pages.klarsprak_block import describe, version_readability
 from macros.pages.page import GeneratedPage
 from macros.pages.panel import panel
 from macros.pages.sources import sources_block
@@ -73,12 +74,14 @@ def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
         facts.append(f"Ersätter\n: [{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))})")
     if nxt:
         facts.append(f"Ersatt av\n: [{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
+    if v.sections:
+        facts.append("Läsbarhet\n: " + describe(version_readability(corpus, vid)))
     if data.perspectives:
         facts.append("Perspektiv\n: " + ", ".join(md(p.label) for p in data.perspectives))
     parts = [
         banner(corpus, vid, page),
         f"# {md(data.title)}\n",
-        '<dl class="tp-facts">\n\n' + "\n\n".join(facts) + "\n\n</dl>\n",
+        '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
     ]
     if TEXT_NOTE[data.text]:
         parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')

@@ -1,0 +1,1 @@
+"""Importing Word documents (.docx) as drafts in the repository's format."""

@@ -1,0 +1,125 @@
+"""Reading a Word document (.docx) into headed blocks of Markdown.
+
+python-docx does the reading; this module only decides what each paragraph
+is (heading, list item, paragraph, table) and drops page furniture: headers
+and footers are never read, and text that Word left in the body ("Sida 4 (5)",
+"Error! Use the Home tab …", a repeated "Tjänsteutlåtande / Dnr …" block) is
+recognised and reported rather than imported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+FURNITURE = [
+    re.compile(r"^Sida\s+\d+(\s*\(\d+\))?$", re.I),
+    re.compile(r"^\(?\d+\)?$"),
+    re.compile(r"^Error!.*", re.I),
+    re.compile(r"^to the text that you want to appear here\.?$", re.I),
+    re.compile(r"^Fel! Använd fliken Start.*", re.I),
+]
+
+
+@dataclass
+class Block:
+    kind: str  # heading | paragraph | item | table | title
+    text: str
+    level: int = 0
+
+
+@dataclass
+class ReadDocument:
+    blocks: list[Block] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    unknown_styles: set[str] = field(default_factory=set)
+    #: Text of every paragraph in order, furniture included (for metadata).
+    all_text: list[str] = field(default_factory=list)
+
+
+def _heading_level(style: str) -> int | None:
+    name = style.lower()
+    match = re.match(r"(heading|rubrik)\s*(\d)", name)
+    if match:
+        return int(match.group(2))
+    return None
+
+
+def _is_list(paragraph: Paragraph) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    if "list" in style:
+        return True
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.numPr is not None
+
+
+def _inline(paragraph: Paragraph) -> str:
+    out = []
+    for run in paragraph.runs:
+        text = run.text
+        if not text:
+            continue
+        text = re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+        stripped = text.strip()
+        if stripped and run.bold and run.italic:
+            text = text.replace(stripped, f"***{stripped}***")
+        elif stripped and run.bold:
+            text = text.replace(stripped, f"**{stripped}**")
+        elif stripped and run.italic:
+            text = text.replace(stripped, f"*{stripped}*")
+        out.append(text)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _table(table: Table) -> str:
+    rows = []
+    for row in table.rows:
+        cells = [re.sub(r"\s+", " ", c.text).strip().replace("|", "\\|") for c in row.cells]
+        rows.append("| " + " | ".join(cells) + " |")
+    if not rows:
+        return ""
+    width = rows[0].count("|") - 1
+    rows.insert(1, "|" + "---|" * width)
+    return "\n".join(rows)
+
+
+def is_furniture(text: str) -> bool:
+    return any(p.match(text.strip()) for p in FURNITURE)
+
+
+def read(path: Path) -> ReadDocument:
+    document: Document = docx.Document(str(path))
+    result = ReadDocument()
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            text = _table(item)
+            if text:
+                result.blocks.append(Block("table", text))
+            continue
+        raw = item.text.strip()
+        if not raw:
+            continue
+        result.all_text.append(raw)
+        if is_furniture(raw):
+            result.dropped.append(raw)
+            continue
+        style = item.style.name if item.style is not None else ""
+        level = _heading_level(style)
+        text = _inline(item)
+        if style.lower() in {"title", "titel"}:
+            result.blocks.append(Block("title", raw))
+        elif level is not None:
+            result.blocks.append(Block("heading", raw, level))
+        elif _is_list(item):
+            result.blocks.append(Block("item", text))
+        else:
+            if style and style.lower() not in {"normal", "body text", "brödtext", "default paragraph font"}:
+                result.unknown_styles.add(style)
+            result.blocks.append(Block("paragraph", text))
+    return result

@@ -1,0 +1,1 @@
+"""Klarspråk figures: readability of the programme's Swedish text."""

@@ -1,0 +1,143 @@
+"""The shape of the open data files, defined once.
+
+Records that mirror content files extend the content schema
+(``macros.model.schema``), so the open data has exactly the front-matter keys
+editors write (Swedish) plus a few added keys (``url``, ``markdown``, ``text`` …).
+The published JSON Schemas are exported from these classes
+(``json_schema``), so the files and their schemas cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from macros.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
+
+#: Bumped when a key is removed or changes meaning; additions keep the major number.
+SCHEMA_VERSION = "1.0"
+
+Url = str
+
+
+class Record(BaseModel):
+    """Base of the records that do not mirror a content file."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class SectionRecord(Section):
+    """Ett avsnitt: avsnittsfilens fält plus versionen, adressen och texten."""
+
+    version: str = Field(description="Id för versionen avsnittet hör till")
+    url: Url | None = Field(description="Avsnittssidans adress, relativ till webbplatsens rot")
+    markdown: str = Field(description="Avsnittets text i Markdown, som på avsnittssidan; relativa länkar utgår från avsnittssidan")
+    text: str = Field(description="Avsnittets text utan formatering; stycken skiljs med en tom rad")
+
+
+class VersionRecord(Version):
+    """En version: versionsfilens fält plus adresser, efterföljare och avsnitten i läsordning."""
+
+    superseded_by: str | None = Field(alias="ersatt_av", description="Id för versionen som ersätter denna, om någon")
+    url: Url | None = Field(description="Versionssidans adress, relativ till webbplatsens rot")
+    print_url: Url | None = Field(alias="utskrift_url", description="Utskriftsversionens adress")
+    data_url: Url = Field(alias="data_url", description="Den här versionens egen datafil")
+    markdown: str = Field(description="Versionens inledande text i Markdown")
+    text: str = Field(description="Versionens inledande text utan formatering")
+    sections: list[SectionRecord] = Field(alias="avsnitt", description="Avsnitten i läsordning (efter ordning)")
+
+
+class DocumentRecord(SteeringDocument):
+    """Ett styrdokument: styrdokumentfilens fält plus sidans adress."""
+
+    url: Url | None
+    text: str = Field(description="Webbplatsens beskrivning av styrdokumentet utan formatering")
+
+
+class RemissvarRecord(Remissvar):
+    """Ett remissvar: remissvarsfilens fält (med punkter och utfall) plus sidans adress."""
+
+    url: Url | None
+    text: str = Field(description="Webbplatsens sammanfattning av remissvaret utan formatering")
+
+
+class TermRecord(Term):
+    """Ett begrepp: begreppsfilens fält plus sidans adress."""
+
+    url: Url | None
+    text: str = Field(description="Webbplatsens text om begreppet utan formatering")
+
+
+class SourceRecord(Source):
+    """En källa ur källförteckningen."""
+
+
+class PerspectiveNaming(Record):
+    version: str
+    label: str = Field(alias="benämning", description="Vad versionen själv kallar perspektivet")
+
+
+class PerspectiveUse(Record):
+    version: str
+    section: str = Field(alias="avsnitt")
+    how: str = Field(alias="hur", description="Avsnittets egen rad om hur det tar upp perspektivet")
+
+
+class PerspectiveRecord(Record):
+    """Ett av de fem perspektiven: den fasta listan, versionernas benämningar och avsnittens angivelser."""
+
+    id: str
+    label: str = Field(alias="benämning", description="Webbplatsens benämning när en version inte själv namnger perspektivet")
+    url: Url | None
+    versions: list[PerspectiveNaming] = Field(alias="versioner")
+    sections: list[PerspectiveUse] = Field(alias="avsnitt")
+
+
+class SectionChange(Record):
+    """Ett avsnitt i en jämförelse: var det fanns före och efter och vad som hände."""
+
+    before: str | None = Field(alias="avsnitt_före", description="Avsnittets id i den äldre versionen")
+    after: str | None = Field(alias="avsnitt_efter", description="Avsnittets id i den nyare versionen")
+    change: str = Field(alias="ändring", description="ny, borttagen, okänd, ändrad, oförändrad, namnbyte, flytt, delning eller sammanslagning")
+
+
+class ComparisonRecord(Record):
+    """En jämförelse mellan två versioner och listan över avsnitt som ändrats."""
+
+    before: str = Field(alias="från", description="Den äldre versionen")
+    after: str = Field(alias="till", description="Den nyare versionen")
+    url: Url | None
+    method: str = Field(alias="metod", description="Hur avsnitten parades ihop och jämfördes")
+    sections: list[SectionChange] = Field(alias="avsnitt")
+
+
+class Programme(Record):
+    """Hela trygghetsprogrammet: data/trygghetsprogrammet.json."""
+
+    schema_version: str = Field(alias="schemaversion")
+    generated: str | None = Field(None, alias="genererad", description="När filen skapades (UTC); bara när bygget anger en fast tidpunkt")
+    versions: list[VersionRecord] = Field(alias="versioner")
+    documents: list[DocumentRecord] = Field(alias="styrdokument")
+    remissvar: list[RemissvarRecord]
+    terms: list[TermRecord] = Field(alias="begrepp")
+    perspectives: list[PerspectiveRecord] = Field(alias="perspektiv")
+    comparisons: list[ComparisonRecord] = Field(alias="jämförelser")
+    sources: list[SourceRecord] = Field(alias="källor")
+
+
+class VersionFile(Record):
+    """En version: data/<version>.json."""
+
+    schema_version: str = Field(alias="schemaversion")
+    generated: str | None = Field(None, alias="genererad")
+    version: VersionRecord
+    remissvar: list[RemissvarRecord] = Field(description="Remissvar på just den här versionen")
+    terms: list[TermRecord] = Field(alias="begrepp", description="Begrepp med definitioner i den här versionen (bara dem)")
+    comparisons: list[ComparisonRecord] = Field(alias="jämförelser", description="Jämförelser där versionen ingår")
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The published JSON Schema (draft 2020-12) of a file, keys as in the file."""
+    schema = model.model_json_schema(by_alias=True, mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

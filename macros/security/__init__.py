@@ -1,0 +1,1 @@
+"""Security of the published pages: the Content-Security-Policy each page carries."""

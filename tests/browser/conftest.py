@@ -1,0 +1,102 @@
+"""Real-browser harness: the built site served locally, driven by Debian's Chromium.
+
+The site is served by a threaded ``http.server`` on a free port of 127.0.0.1 and,
+like a real static host, answers a missing path with ``404.html`` and status 404.
+A missing Chromium is a failure (never a skip): the tests are part of the gate.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser.helpers import Recorder, SiteServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files from the built site; 404.html for anything missing."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code == 404 and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: pytest output is for test results
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[SiteServer]:
+    handler = functools.partial(_SiteHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield SiteServer(built_site, f"http://{host}:{port}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"Chromium saknas ({CHROMIUM}). Webbläsartesterna kräver Debians paket 'chromium': "
+            "kör `sudo apt-get install chromium` (eller `make browser` som root) och kör testerna igen.",
+            pytrace=False,
+        )
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def page(context: BrowserContext, recorder: Recorder) -> Iterator[Page]:
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    pg.on("request", lambda r: recorder.requests.append(r.url))
+    pg.on("console", lambda m: recorder.console.append(f"{m.type}: {m.text}"))
+    pg.on("pageerror", lambda e: recorder.errors.append(str(e)))
+    yield pg
+    pg.close()

@@ -1,0 +1,100 @@
+"""Shared steps of the browser tests: open a page type, search, run axe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import axe_playwright_python
+from playwright.sync_api import Page
+
+from tests.browser.page_types import PageType
+
+# The axe-core build shipped with axe-playwright-python (pinned in pyproject.toml).
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Selectors of the interactive parts other modules add; one place to change them.
+SEARCH_INPUT = "input.md-search__input"
+SEARCH_RESULT = ".md-search-result__item"
+SIDE_BY_SIDE_TOGGLE = "[data-tp-diff-toggle], .tp-diff-toggle"
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+
+
+@dataclass
+class SiteServer:
+    root: Path
+    base_url: str
+
+    def url(self, path: str) -> str:
+        return self.base_url + "/" + path.lstrip("/")
+
+
+@dataclass
+class Recorder:
+    """Every request, console message and page error seen by one page."""
+
+    requests: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """Save a screenshot for human review (test-artifacts/screenshots/, gitignored)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+    )
+    assert result["testEngine"]["name"] == "axe-core"  # axe really ran
+    return result["violations"]
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    lines: list[str] = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} – {v['helpUrl']}")
+        for node in v["nodes"][:6]:
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary[:400]}")
+            lines.append(f"      {node['html'][:200]}")
+        if len(v["nodes"]) > 6:
+            lines.append(f"    … och {len(v['nodes']) - 6} element till")
+    return "\n".join(lines)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type a query into Material's search (by keyboard) and return the result titles."""
+    page.locator(SEARCH_INPUT).focus()
+    page.keyboard.type(query, delay=20)
+    page.locator(SEARCH_RESULT).first.wait_for(state="visible", timeout=15_000)
+    return page.locator(f"{SEARCH_RESULT} article h1").all_inner_texts()
+
+
+def open_page_type(page: Page, server: SiteServer, pt: PageType) -> str:
+    """Go to a page type and do its action; return the URL path used."""
+    path = pt.url(server.root)
+    response = page.goto(server.url(path), wait_until="networkidle")
+    assert response is not None
+    expected = 404 if pt.key == "404" else 200
+    assert response.status == expected, f"{path}: HTTP {response.status}, väntade {expected}"
+    if pt.action == "search":
+        search(page, "trygghet")
+    elif pt.action == "side-by-side":
+        toggle = page.locator(SIDE_BY_SIDE_TOGGLE).first
+        assert toggle.count() == 1, f"{path}: ingen knapp för att visa jämförelsen sida vid sida ({SIDE_BY_SIDE_TOGGLE})"
+        toggle.click()
+        page.wait_for_timeout(200)
+    return path

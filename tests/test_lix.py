@@ -1,0 +1,71 @@
+"""LIX against hand-counted examples, and the long-sentence warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.checks import check_repository
+from macros.content.problems import Severity
+from macros.klarsprak.lix import band, letters, readability, sentences
+from tests.factory import minimal_repo, section_md, write
+
+
+def test_hand_counted_paragraph() -> None:
+    # Words: Staden(6) arbetar(7*) förebyggande(12*) mot(3) brott(5) = 5 words, 2 long
+    #        Otryggheten(11*) ska(3) halveras(8*) till(4) 2025(0) = 5 words, 2 long
+    # 10 words, 2 sentences, 4 long: LIX = 10/2 + 100*4/10 = 45
+    r = readability("Staden arbetar förebyggande mot brott. Otryggheten ska halveras till 2025.")
+    assert (r.words, r.sentences, r.long_words) == (10, 2, 4)
+    assert r.lix == pytest.approx(45.0)
+    assert r.band == "svår"
+
+
+def test_abbreviations_and_numbers_do_not_split_sentences() -> None:
+    text = "Kommunen ska t.ex. ta fram en lägesbild enligt lag (2023:196) och bl.a. en åtgärdsplan. Sedan följer man upp."
+    found = sentences(text)
+    assert len(found) == 2
+    assert "2023:196" in found[0].words
+    assert found[0].words[:4] == ["Kommunen", "ska", "t.ex", "ta"]
+
+
+def test_punctuation_is_not_counted_as_letters() -> None:
+    assert letters("välfärdsbrott,") == 13
+    assert letters("2023:196") == 0
+    assert letters("hbtqi-perspektiv") == 15
+
+
+def test_headings_and_list_items_end_sentences() -> None:
+    text = "## Fyra fokusområden\n\n- Förebyggande arbete\n- Stadsutveckling\n\nEn mening."
+    assert [len(s.words) for s in sentences(text)] == [2, 2, 1, 2]
+
+
+def test_code_and_template_calls_are_not_text() -> None:
+    text = "Se {{ avsnitt('2020-2023/samverkan') }} här.\n\n```\nkod kod kod kod.\n```\n"
+    r = readability(text)
+    assert (r.words, r.sentences) == (2, 1)
+
+
+@pytest.mark.parametrize("value, name", [(20, "mycket lätt"), (25, "lätt"), (35, "medelsvår"), (45, "svår"), (55, "mycket svår")])
+def test_bands(value: float, name: str) -> None:
+    assert band(value) == name
+
+
+def test_long_sentence_warning_names_file_and_line(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    long = " ".join(["ord"] * 40) + "."
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, body=f"Kort.\n\n{long}"))
+    (root / "pyproject.toml").write_text("[tool.trygghet]\nmax_ord_per_mening = 30\n", encoding="utf-8")
+    _, problems = check_repository(root)
+    [warning] = [p for p in problems if "meningen" in p.message]
+    assert warning.severity is Severity.WARNING
+    assert (warning.file, warning.line) == ("program/2024-2027/stadsutveckling.md", 11)
+    assert "40 ord (gränsen är 30)" in warning.message
+
+
+def test_lix_is_shown_on_section_and_version_pages(built_site: Path) -> None:
+    from tests.conftest import read_page
+
+    assert "LIX " in read_page(built_site, "program/2020-2023/forebyggande-arbete/")
+    assert "Läsbarhet" in read_page(built_site, "program/2020-2023/")
