@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,10 +26,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from macros.checks import check_repository
+from macros.content.history import read_history
 from macros.content.problems import ContentError, Severity
-from macros.pages import urls
+from macros.pages.edit_source import edit_link, source_of
 from macros.pages.html_transforms import template_context, transform_html
-from macros.pages.page import GeneratedPage
+from macros.pages.page import GeneratedPage, page_file_content
 from macros.pages.registry import generate_all
 from macros.security.csp import add_csp
 
@@ -42,14 +42,6 @@ class TrygghetConfig(Config):
     root = c.Optional(c.Type(str))
     #: Replace site/ only on success (off for ``mkdocs serve``).
     atomic = c.Type(bool, default=True)
-
-
-def _page_file_content(page: GeneratedPage) -> str:
-    meta: dict[str, Any] = {"title": page.title, "render_macros": False, "tp_kind": page.kind, **page.meta}
-    if page.source:
-        meta["tp_source"] = page.source
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-    return f"---\n{front}---\n\n{page.markdown}"
 
 
 class TrygghetPlugin(BasePlugin[TrygghetConfig]):
@@ -80,6 +72,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         except ContentError as exc:
             raise PluginError("Innehållet har fel:\n" + exc.format()) from None
         self.corpus = corpus
+        self.history = read_history(self.root)  # one git call for every page's "Senast ändrad"
         config.nav = self._nav(config.nav or [])
         config.extra["tp"] = template_context(corpus)
         if self.command == "build" and self.config.atomic:
@@ -101,15 +94,14 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 raise PluginError(f"{existing.src_path}: sidan skapas av webbplatsen och kan inte också skrivas för hand.")
-            files.append(File.generated(config, page.path, content=_page_file_content(page)))
+            files.append(File.generated(config, page.path, content=page_file_content(page)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        source = page.meta.get("tp_source")
-        if source and config.repo_url and config.edit_uri is not None:
-            page.edit_url = urls.edit_url(config.repo_url, source)
-        elif not page.file.generated_by and config.repo_url:
-            page.edit_url = urls.edit_url(config.repo_url, f"docs/{page.file.src_uri}")
+        source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
+        if config.repo_url and config.edit_uri is not None:
+            page.edit_url = edit_link(config.repo_url, source)
+        page.meta["tp_changed"] = self.history.last_change(source).as_meta()
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

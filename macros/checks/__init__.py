@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from macros.checks import klarsprak, macro_calls, references
+from macros.checks import html_policy, klarsprak, macro_calls, references
+from macros.checks import glossary as glossary_checks
+from macros.checks import remiss as remiss_checks
 from macros.content.corpus import Corpus
 from macros.content.loader import load
 from macros.content.problems import Problem
@@ -19,8 +21,11 @@ Check = Callable[[Corpus], Iterable[Problem]]
 
 CHECKS: list[Check] = [
     *references.CHECKS,
+    *html_policy.CHECKS,
     *klarsprak.CHECKS,
     *macro_calls.CHECKS,
+    *remiss_checks.CHECKS,
+    *glossary_checks.CHECKS,
 ]
 
 

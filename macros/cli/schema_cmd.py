@@ -27,4 +27,4 @@ def schema(
         state = "[green]uppdaterad[/green]" if was_changed else "[dim]oförändrad[/dim]"
         console.print(f"  {path.name:<20} {state}")
     n = sum(changed.values())
-    console.print(f"[green]{len(changed)} scheman i {target}[/green] ({n} ändrade).")
+    console.print(f"[green]{len(changed)} scheman i {target}[/green] ({n} ändrade).", soft_wrap=True)

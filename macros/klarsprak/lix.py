@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from macros.klarsprak.plaintext import units
 
@@ -72,8 +73,17 @@ def letters(word: str) -> int:
     return len(_LETTER.findall(word))
 
 
+@lru_cache(maxsize=4096)  # check, section panel and version page all ask for the same texts
+def _sentences(markdown: str) -> tuple[Sentence, ...]:
+    return tuple(_split(markdown))
+
+
 def sentences(markdown: str) -> list[Sentence]:
     """Every sentence of a Markdown text, with the line it starts on."""
+    return list(_sentences(markdown))
+
+
+def _split(markdown: str) -> list[Sentence]:
     out: list[Sentence] = []
     for line, unit in units(markdown):
         words: list[str] = []

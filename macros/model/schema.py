@@ -346,6 +346,11 @@ class Term(Strict):
     related: list[str] = Field(default_factory=list, alias="relaterade")
     discouraged: Discouraged | None = Field(None, alias="avrådd")
     definitions: list[TermDefinition] = Field(default_factory=list, alias="definitioner")
+    dropped_in: list[str] = Field(
+        default_factory=list,
+        alias="utgår_i",
+        description="Versioner där begreppet inte längre ingår (tills en senare version definierar det igen)",
+    )
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
 

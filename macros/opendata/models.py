@@ -2,7 +2,7 @@
 
 Records that mirror content files extend the content schema
 (``macros.model.schema``), so the open data has exactly the front-matter keys
-editors write (Swedish) plus a few added keys (``url``, ``markdown``, ``text`` …).
+editors write (Swedish) plus a few added keys (``url``, ``markdown``, ``klartext`` …).
 The published JSON Schemas are exported from these classes
 (``json_schema``), so the files and their schemas cannot drift apart.
 """
@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from macros.diff.align import Change
 from macros.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
 
 #: Bumped when a key is removed or changes meaning; additions keep the major number.
@@ -32,8 +33,8 @@ class SectionRecord(Section):
 
     version: str = Field(description="Id för versionen avsnittet hör till")
     url: Url | None = Field(description="Avsnittssidans adress, relativ till webbplatsens rot")
-    markdown: str = Field(description="Avsnittets text i Markdown, som på avsnittssidan; relativa länkar utgår från avsnittssidan")
-    text: str = Field(description="Avsnittets text utan formatering; stycken skiljs med en tom rad")
+    body_markdown: str = Field(alias="markdown", description="Avsnittets text i Markdown, som på avsnittssidan; relativa länkar utgår från avsnittssidan")
+    body_text: str = Field(alias="klartext", description="Avsnittets text utan formatering; stycken skiljs med en tom rad")
 
 
 class VersionRecord(Version):
@@ -43,8 +44,8 @@ class VersionRecord(Version):
     url: Url | None = Field(description="Versionssidans adress, relativ till webbplatsens rot")
     print_url: Url | None = Field(alias="utskrift_url", description="Utskriftsversionens adress")
     data_url: Url = Field(alias="data_url", description="Den här versionens egen datafil")
-    markdown: str = Field(description="Versionens inledande text i Markdown")
-    text: str = Field(description="Versionens inledande text utan formatering")
+    body_markdown: str = Field(alias="markdown", description="Versionens inledande text i Markdown")
+    body_text: str = Field(alias="klartext", description="Versionens inledande text utan formatering")
     sections: list[SectionRecord] = Field(alias="avsnitt", description="Avsnitten i läsordning (efter ordning)")
 
 
@@ -52,21 +53,21 @@ class DocumentRecord(SteeringDocument):
     """Ett styrdokument: styrdokumentfilens fält plus sidans adress."""
 
     url: Url | None
-    text: str = Field(description="Webbplatsens beskrivning av styrdokumentet utan formatering")
+    body_text: str = Field(alias="klartext", description="Webbplatsens beskrivning av styrdokumentet utan formatering")
 
 
 class RemissvarRecord(Remissvar):
     """Ett remissvar: remissvarsfilens fält (med punkter och utfall) plus sidans adress."""
 
     url: Url | None
-    text: str = Field(description="Webbplatsens sammanfattning av remissvaret utan formatering")
+    body_text: str = Field(alias="klartext", description="Webbplatsens sammanfattning av remissvaret utan formatering")
 
 
 class TermRecord(Term):
     """Ett begrepp: begreppsfilens fält plus sidans adress."""
 
     url: Url | None
-    text: str = Field(description="Webbplatsens text om begreppet utan formatering")
+    body_text: str = Field(alias="klartext", description="Webbplatsens text om begreppet utan formatering")
 
 
 class SourceRecord(Source):
@@ -95,11 +96,13 @@ class PerspectiveRecord(Record):
 
 
 class SectionChange(Record):
-    """Ett avsnitt i en jämförelse: var det fanns före och efter och vad som hände."""
+    """En grupp avsnitt i en jämförelse: vilka avsnitt före och efter, och vad som hände."""
 
-    before: str | None = Field(alias="avsnitt_före", description="Avsnittets id i den äldre versionen")
-    after: str | None = Field(alias="avsnitt_efter", description="Avsnittets id i den nyare versionen")
-    change: str = Field(alias="ändring", description="ny, borttagen, okänd, ändrad, oförändrad, namnbyte, flytt, delning eller sammanslagning")
+    before: list[str] = Field(alias="avsnitt_före", description="Avsnittens id i den äldre versionen (tom: inget)")
+    after: list[str] = Field(alias="avsnitt_efter", description="Avsnittens id i den nyare versionen (tom: inget)")
+    change: Change = Field(alias="ändring", description="Vad som hände med avsnittet")
+    label: str = Field(alias="beskrivning", description="Som i jämförelsens tabell, t.ex. 'bytt namn och ändrad'")
+    url: Url | None = Field(description="Avsnittet på jämförelsesidan, om sidan finns")
 
 
 class ComparisonRecord(Record):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -23,3 +25,32 @@ class GeneratedPage:
     #: Title and weight in the top navigation, if the page belongs there.
     nav_title: str | None = None
     nav_order: int = 100
+
+
+def page_file_content(page: GeneratedPage) -> str:
+    """The page as a Markdown file with front matter, as a generator reads it."""
+    meta: dict[str, Any] = {"title": page.title, "render_macros": False, "tp_kind": page.kind, **page.meta}
+    if page.source:
+        meta["tp_source"] = page.source
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    return f"---\n{front}---\n\n{page.markdown}"
+
+
+@dataclass(frozen=True)
+class GeneratedAsset:
+    """A non-page file of the site (open data, feed), published byte for byte."""
+
+    #: Path in the site, e.g. ``data/trygghetsprogrammet.json``.
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What asset generators need to know about the site being built."""
+
+    #: The published address (``site_url``), or None when not configured.
+    site_url: str | None
+    site_name: str
+    #: The build's fixed time (``SOURCE_DATE_EPOCH``), if any; never the clock.
+    source_date_epoch: str | None = None

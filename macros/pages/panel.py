@@ -18,7 +18,9 @@ BLOCKS: list[Block] = []
 def _register_defaults() -> None:
     # Imported here: block modules import this module's types.
     from macros.pages import klarsprak_block
+    from macros.pages import panel_blocks
 
+    BLOCKS.extend(panel_blocks.BLOCKS)
     BLOCKS.append(klarsprak_block.section_block)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.browser.helpers import Recorder, SiteServer
+from tests.browser.helpers import AXE_JS, AXE_URL, Recorder, SiteServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -27,7 +27,16 @@ CHROMIUM_ARGS = [
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files from the built site; 404.html for anything missing."""
+    """Static files from the built site; 404.html for anything missing.
+
+    axe-core is also served, from AXE_URL, so that it loads as a same-origin
+    script under the site's Content-Security-Policy (an inline copy would be blocked).
+    """
+
+    def translate_path(self, path: str) -> str:
+        if path.split("?")[0] == AXE_URL:
+            return str(AXE_JS)
+        return super().translate_path(path)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         not_found = Path(self.directory) / "404.html"

@@ -83,3 +83,14 @@ PAGE_TYPES: list[PageType] = [
     PageType("search", "Sökrutan med sökresultat", "/", action="search"),
     PageType("404", "Felsidan för en adress som inte finns (404)", "/finns-inte-alls/"),
 ]
+
+#: The interactive parts tested by keyboard alone (tests/browser/test_keyboard.py has
+#: a test_keyboard_<key> for each), as the accessibility statement names them.
+KEYBOARD_PARTS: dict[str, str] = {
+    "focus": "Synligt fokus på varje länk, knapp och fält när man tabbar genom sidorna",
+    "search": "Sökrutan och sökresultaten",
+    "diff_toggle": "Knappen som växlar en jämförelse mellan löpande text och sida vid sida",
+    "version_picker": "Versionsväljaren på jämförelsesidan",
+    "date_lookup": "Datumsökningen på tidslinjen",
+    "term_tooltips": "Förklaringarna av begrepp i texten",
+}

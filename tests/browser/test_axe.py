@@ -30,8 +30,9 @@ def test_axe_finds_a_planted_violation(page: Page, site_server: SiteServer) -> N
     page.evaluate(
         """() => {
         const article = document.querySelector('article');
-        article.insertAdjacentHTML('beforeend',
-            '<img src="/assets/images/favicon.png"><p style="color:#bbb;background:#fff">grå text</p>');
+        article.insertAdjacentHTML('beforeend', '<img src="/assets/images/favicon.png"><p id="planted">grå text</p>');
+        const p = document.getElementById('planted');  // CSSOM, which the CSP allows
+        p.style.color = '#bbb'; p.style.background = '#fff';
     }"""
     )
     ids = {v["id"] for v in run_axe(page)}

@@ -1,0 +1,87 @@
+"""mkdocs-macros for the hand-written pages in docs/, rendered in our sandbox.
+
+``SandboxedMacrosPlugin`` keeps mkdocs-macros' plugin name and page hook but
+none of its machinery: no Python modules are loaded (no ``main.py``), no
+variables (config, page, environment, extra) are exposed, no include
+directory is read. Pages go through ``macros.render.sandbox.render_content``
+with the corpus the ``trygghet`` plugin loaded, so docs/ pages get exactly
+the content macros, errors and security rules that program/ does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.config_options import Type as PluginType
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs_macros.plugin import MacrosPlugin
+
+from macros.checks import check_repository
+from macros.content.corpus import Corpus
+from macros.content.problems import ContentError, errors_only
+from macros.render.sandbox import render_content
+
+
+class SandboxedMacrosPlugin(MacrosPlugin):
+    # Only one option, and only one allowed value: unknown names always fail.
+    config_scheme = (("on_undefined", PluginType(str, default="strict")),)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:  # type: ignore[override]
+        if self.config["on_undefined"] != "strict":
+            raise PluginError("trygghet-macros: on_undefined måste vara 'strict' (okända namn ska stoppa bygget).")
+        self._mkdocs_config = config
+        self._corpus: Corpus | None = None
+        return config
+
+    def _get_corpus(self) -> Corpus:
+        if self._corpus is None:
+            trygghet = self._mkdocs_config.plugins.get("trygghet")
+            corpus = getattr(trygghet, "corpus", None)
+            if corpus is None:  # the trygghet plugin is not in use: load the content ourselves
+                root = Path(self._mkdocs_config.config_file_path).parent
+                corpus, problems = check_repository(root)
+                if errors_only(problems):
+                    raise PluginError("Innehållet har fel:\n" + ContentError(errors_only(problems)).format())
+            self._corpus = corpus
+        return self._corpus
+
+    def render(self, markdown: str, force_rendering: bool = False) -> str:
+        raise PluginError("trygghet-macros renderar bara via on_page_markdown.")
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:  # type: ignore[override]
+        if page.meta.get("render_macros") is False or page.file.generated_by:
+            return markdown
+        src = page.file.src_uri
+        file = f"{Path(config.docs_dir).name}/{src}"
+        try:
+            return render_content(self._get_corpus(), markdown, file, _first_line(page, markdown), src)
+        except ContentError as exc:
+            raise PluginError("Innehållet har fel:\n" + exc.format()) from None
+
+    # mkdocs-macros' other hooks publish variables and watch include dirs; we have neither.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:  # type: ignore[override]
+        return None
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Any) -> Any:  # type: ignore[override]
+        return nav
+
+    def on_serve(self, server: Any, config: MkDocsConfig, **kwargs: Any) -> Any:  # type: ignore[override]
+        return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:  # type: ignore[override]
+        return None
+
+
+def _first_line(page: Page, markdown: str) -> int:
+    """The file line where ``markdown`` (the page without front matter) starts."""
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        return 1
+    body = markdown.lstrip("\n")
+    leading = len(markdown) - len(body)  # template line 1 is the first of these blank lines
+    at = source.find(body.rstrip("\n")) if body.strip() else -1
+    return max(1, source[:at].count("\n") + 1 - leading) if at >= 0 else 1

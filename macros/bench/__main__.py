@@ -1,0 +1,5 @@
+"""``python -m macros.bench``: run the benchmark."""
+
+from macros.bench.run import main
+
+main()

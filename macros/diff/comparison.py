@@ -1,0 +1,136 @@
+"""A whole comparison of two versions: version facts, intro text and section groups.
+
+Used by the comparison pages and by ``trygghet diff``. Only sections that
+differ cost a word diff; identical texts are recognised by hash in
+``textdiff`` and their diffs shared between every comparison that holds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from macros.content.corpus import Corpus, Entry
+from macros.diff.align import Change, Group, align
+from macros.diff.textdiff import TextDiff, diff_text
+from macros.diff.words import Op, counts, diff_words
+from macros.model.schema import Section, Version
+
+
+@dataclass(frozen=True)
+class MetaRow:
+    label: str
+    old: str
+    new: str
+
+    @cached_property
+    def ops(self) -> list[Op]:
+        return diff_words(self.old, self.new)
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@dataclass(frozen=True)
+class GroupDiff:
+    anchor: str
+    group: Group
+    olds: tuple[Entry[Section], ...]
+    news: tuple[Entry[Section], ...]
+    title_ops: tuple[Op, ...]
+    body: TextDiff
+
+    @property
+    def change(self) -> Change:
+        if self.group.change is not None:
+            return self.group.change
+        return Change.ANDRAD if self.text_changed else Change.OFORANDRAD
+
+    @property
+    def text_changed(self) -> bool:
+        return self.group.change is not Change.OKAND and (
+            self.body.changed or any(op.tag != "equal" for op in self.title_ops))
+
+    @property
+    def label(self) -> str:
+        """Swedish label for the table, e.g. 'bytt namn och ändrad'."""
+        change = self.change
+        if change in (Change.BYTT_NAMN, Change.FLYTTAD, Change.DELAD, Change.SAMMANSLAGEN) and self.body.changed:
+            return f"{change.value} och ändrad"
+        return change.value
+
+    @property
+    def title(self) -> str:
+        return " + ".join(e.data.title for e in (self.news or self.olds))
+
+    @property
+    def added(self) -> int:
+        if self.group.change is Change.OKAND:
+            return 0
+        return self.body.added + counts(list(self.title_ops))[0]
+
+    @property
+    def removed(self) -> int:
+        if self.group.change is Change.OKAND:
+            return 0
+        return self.body.removed + counts(list(self.title_ops))[1]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: str
+    b: str
+    meta: tuple[MetaRow, ...]
+    intro: TextDiff
+    groups: tuple[GroupDiff, ...]
+
+    @property
+    def changed_groups(self) -> list[GroupDiff]:
+        return [g for g in self.groups if g.change is not Change.OFORANDRAD]
+
+
+def meta_rows(old: Version, new: Version) -> list[MetaRow]:
+    """Version facts side by side (title, period, status, dnr, perspectives …)."""
+    def persp(v: Version) -> str:
+        return ", ".join(p.label for p in v.perspectives) or "anges inte i källorna"
+
+    return [
+        MetaRow("Titel", old.title, new.title),
+        MetaRow("Period", f"{old.period.start}–{old.period.end}", f"{new.period.start}–{new.period.end}"),
+        MetaRow("Status", old.status.value, new.status.value),
+        MetaRow("Diarienummer", old.dnr or "anges inte i källorna", new.dnr or "anges inte i källorna"),
+        MetaRow("Perspektiv", persp(old), persp(new)),
+        MetaRow("Texten på webbplatsen", old.text.value, new.text.value),
+        MetaRow("Avsnittsförteckning", old.listing.value, new.listing.value),
+    ]
+
+
+def _joined(entries: tuple[Entry[Section], ...]) -> str:
+    """One text for a group: several sections get their titles as headings."""
+    if len(entries) == 1:
+        return entries[0].body
+    return "\n\n".join(f"## {e.data.title}\n\n{e.body}" for e in entries)
+
+
+def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
+    olds = tuple(corpus.versions[a].sections[s] for s in group.olds)
+    news = tuple(corpus.versions[b].sections[s] for s in group.news)
+    old_text, new_text = _joined(olds), _joined(news)
+    if group.change is Change.OKAND:
+        # The other version's sources are silent: no diff, just the text we have.
+        text = old_text or new_text
+        old_text = new_text = text
+    old_title = " + ".join(e.data.title for e in olds)
+    new_title = " + ".join(e.data.title for e in news)
+    if group.change is Change.OKAND:
+        old_title = new_title = old_title or new_title
+    anchor = f"avsnitt-{group.news[0]}" if group.news else f"tidigare-{group.olds[0]}"
+    return GroupDiff(anchor, group, olds, news, tuple(diff_words(old_title, new_title)), diff_text(old_text, new_text))
+
+
+def compare(corpus: Corpus, a: str, b: str) -> Comparison:
+    """Compare version ``a`` (older) with ``b`` (newer)."""
+    va, vb = corpus.versions[a], corpus.versions[b]
+    groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
+    return Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(va.entry.body, vb.entry.body), groups)

@@ -1,0 +1,27 @@
+"""The open data files of the site: the programme as JSON and their JSON Schemas."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from macros.content.corpus import Corpus
+from macros.opendata import export
+from macros.opendata.models import Programme, VersionFile, json_schema
+from macros.pages.page import GeneratedAsset, GeneratedPage, SiteInfo
+
+
+def json_bytes(data: dict[str, Any]) -> bytes:
+    """Stable bytes: same data, same file (key order is the models' order)."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def generate_assets(corpus: Corpus, pages: Sequence[GeneratedPage], site: SiteInfo) -> Iterator[GeneratedAsset]:
+    paths = {p.path for p in pages}
+    generated = export.generated_at(site.source_date_epoch)
+    yield GeneratedAsset(export.programme_path(), json_bytes(export.programme(corpus, paths, generated)))
+    for vid in corpus.versions:
+        yield GeneratedAsset(export.version_path(vid), json_bytes(export.version_file(corpus, vid, paths, generated)))
+    yield GeneratedAsset(export.schema_path("trygghetsprogrammet"), json_bytes(json_schema(Programme)))
+    yield GeneratedAsset(export.schema_path("version"), json_bytes(json_schema(VersionFile)))

@@ -1,0 +1,61 @@
+"""The benchmark's tools: the synthetic corpus is valid and deterministic, and
+the plain-Material baseline gets exactly our pages. (No timings asserted here:
+speed is measured by `make bench` as ratios.)"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+from macros.bench.corpus_gen import Size, generate
+from macros.bench.run import export_plain_project, floor_seconds, render
+from macros.checks import check_repository
+from macros.content.problems import Severity
+
+TINY = Size("tiny", 3, 5, 40)
+
+
+def digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted((root / "program").rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+def test_synthetic_corpus_is_valid(tmp_path: Path) -> None:
+    root = generate(tmp_path / "a", TINY)
+    corpus, problems = check_repository(root)
+    assert [p.format() for p in problems if p.severity is Severity.ERROR] == []
+    assert len(corpus.versions) == 3
+    assert all(len(v.sections) == 5 for v in corpus.versions.values())
+    # one recorded rename per later version, with lineage pointing back
+    renamed = [s for v in corpus.versions.values() for s in v.sections.values() if s.data.lineage]
+    assert len(renamed) == 2 and all(s.data.lineage.kind.value == "namnbyte" for s in renamed)
+    assert corpus.remissvar and corpus.terms and corpus.documents
+
+
+def test_synthetic_corpus_is_deterministic(tmp_path: Path) -> None:
+    assert digest(generate(tmp_path / "a", TINY, seed=7)) == digest(generate(tmp_path / "b", TINY, seed=7))
+    assert digest(generate(tmp_path / "c", TINY, seed=8)) != digest(tmp_path / "a")
+
+
+def test_plain_baseline_gets_our_pages_without_our_plugins(tmp_path: Path) -> None:
+    root = generate(tmp_path / "a", TINY)
+    files = export_plain_project(root, tmp_path / "plain")
+    config = yaml.safe_load((tmp_path / "plain" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]] == ["search"]
+    assert "custom_dir" not in config["theme"]
+    paths = {f.relative_to(tmp_path / "plain" / "docs").as_posix() for f in files}
+    assert "program/2004-2007/avsnitt-0.md" in paths and "index.md" in paths
+    assert floor_seconds(tmp_path / "plain" / "mkdocs.yml", files) > 0
+
+
+def test_report_states_ratios_and_cores() -> None:
+    rows = [{"size": "1x", "pages": 10, "build": 2.0, "plain": 1.0, "floor": 0.5, "compare": None, "peak_mib": 50},
+            {"size": "4x", "pages": 40, "build": 7.0, "plain": 4.0, "floor": 2.0, "compare": 0.1, "peak_mib": 80}]
+    text = render(rows, {"section": 1000}, 0.4, 1.2)
+    assert "kärnor" in text and "| 1x | 10 | 2.00 | 1.00 | 0.50 | – | 50 | 2.00 | 4.00 |" in text
+    assert "Tillväxt 1× → 4×: vårt bygge 3.50×" in text

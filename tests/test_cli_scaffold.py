@@ -1,0 +1,147 @@
+"""`trygghet ny-version`: a valid new version, or nothing written at all."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from macros.cli import scaffold_cmd
+from macros.cli.main import app
+from macros.content.loader import load_or_raise
+from macros.content.problems import Problem
+from tests.conftest import build_site, read_page
+from tests.html_view import main_content
+
+runner = CliRunner()
+
+
+def ny_version(root: Path, *args: str):  # noqa: ANN201 - click's Result
+    return runner.invoke(app, ["ny-version", *args, "--rot", str(root)])
+
+
+def flat(text: str) -> str:
+    """Output without rich's line wrapping."""
+    return " ".join(text.split())
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_scaffold_makes_a_valid_proposal(repo_copy: Path, tmp_path: Path) -> None:
+    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+    assert result.exit_code == 0, result.output
+    out = flat(result.output)
+    assert "Skapade program/2028-2031/" in out and "Versionen 2028-2031 är skapad och giltig" in out
+
+    corpus = load_or_raise(repo_copy)
+    new, old = corpus.versions["2028-2031"], corpus.versions["2024-2027"]
+    assert new.data.status.value == "förslag"
+    assert (new.data.period.start, new.data.period.end) == (2028, 2031)
+    assert new.data.supersedes == "2024-2027"
+    assert new.data.decisions == []
+    assert new.data.dnr is None
+    assert new.data.title == "Stockholms stads trygghetsprogram 2028–2031"
+    assert new.data.sources == old.data.sources
+    assert new.data.perspectives == old.data.perspectives
+    assert list(new.sections) == list(old.sections)
+    for sid, section in new.sections.items():
+        source = old.sections[sid]
+        assert section.data.model_dump(exclude={"lineage"}) == source.data.model_dump(exclude={"lineage"}), sid
+        assert section.data.lineage is None
+        assert section.body == source.body, sid
+    assert not list(repo_copy.glob(".ny-version-*")), "temporary folder left behind"
+
+    check = runner.invoke(app, ["check", "--rot", str(repo_copy)])
+    assert check.exit_code == 0, check.output
+
+    site = tmp_path / "site"
+    build = build_site(repo_copy, site)
+    assert build.returncode == 0, build.stderr
+    page = main_content(read_page(site, "program/2028-2031/"))
+    assert "Stockholms stads trygghetsprogram 2028–2031" in page.text()
+    assert "Förslag" in page.text()
+    for sid in new.sections:
+        assert (site / "program" / "2028-2031" / sid / "index.html").is_file(), sid
+
+
+def test_scaffold_refuses_to_overwrite(repo_copy: Path) -> None:
+    target = repo_copy / "program" / "2028-2031"
+    target.mkdir()
+    (target / "index.md").write_text("eget utkast\n", encoding="utf-8")
+    before = snapshot(repo_copy)
+    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+    assert result.exit_code == 1
+    assert "program/2028-2031 finns redan" in flat(result.output)
+    assert "Inget har skrivits" in flat(result.output)
+    assert snapshot(repo_copy) == before
+
+
+def test_scaffold_twice_changes_nothing_the_second_time(repo_copy: Path) -> None:
+    assert ny_version(repo_copy, "2028-2031", "--från", "2024-2027").exit_code == 0
+    before = snapshot(repo_copy)
+    again = ny_version(repo_copy, "2028-2031", "--från", "2020-2023")
+    assert again.exit_code == 1
+    assert snapshot(repo_copy) == before
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["2028", "--från", "2024-2027"], "'2028' är inget giltigt versions-id"),
+    (["2028–2031", "--från", "2024-2027"], "inget giltigt versions-id"),  # en dash instead of hyphen
+    (["2031-2028", "--från", "2024-2027"], "börjar (2031) efter att den slutar (2028)"),
+    (["2028-2031", "--från", "2024-2028"], "det finns ingen version '2024-2028' att utgå från. Menade du '2024-2027'"),
+    (["2028-2031", "--från", "senaste"], "inget giltigt versions-id"),
+    (["2019-2022", "--från", "2024-2027"], "måste börja efter versionen den ersätter (2024-2027)"),
+    (["2028-2031"], "ange versionen att utgå från med --från"),
+])
+def test_bad_arguments_get_a_swedish_message(repo_copy: Path, args: list[str], message: str) -> None:
+    before = snapshot(repo_copy)
+    result = ny_version(repo_copy, *args)
+    assert result.exit_code != 0
+    assert message in flat(result.output)
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)
+    assert snapshot(repo_copy) == before
+
+
+def test_a_failed_write_leaves_nothing(repo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(repo_copy)
+
+    def broken_rename(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(scaffold_cmd.os, "rename", broken_rename)
+    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+    assert result.exit_code == 1
+    assert "Inget har skrivits" in flat(result.output)
+    assert snapshot(repo_copy) == before
+    assert not list(repo_copy.glob(".ny-version-*"))
+
+
+def test_an_invalid_result_is_removed_again(repo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(repo_copy)
+    real = scaffold_cmd.check_repository
+
+    def strict_check(root: Path):  # noqa: ANN202
+        corpus, problems = real(root)
+        return corpus, [*problems, Problem("program/2028-2031/index.md", 3, "påhittat fel för testet.")]
+
+    monkeypatch.setattr(scaffold_cmd, "check_repository", strict_check)
+    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+    assert result.exit_code == 1
+    out = flat(result.output)
+    assert "program/2028-2031/index.md:3: fel: påhittat fel för testet." in out
+    assert "togs bort igen" in out
+    assert snapshot(repo_copy) == before
+
+
+def test_help_is_swedish() -> None:
+    result = runner.invoke(app, ["ny-version", "--help"])
+    assert result.exit_code == 0
+    out = flat(result.output)
+    assert "Skapa en ny version (status förslag) som kopia av en befintlig version." in out
+    assert "Versionen att utgå från" in out
