@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build check test lint bench lock clean browser
+.PHONY: install serve build check test lint bench lock clean browser pdf
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/trygghet build
+
+# PDF of every print version, written into site/ after the build (needs Chromium;
+# `make build` never does). The print pages link the PDF only once it exists.
+pdf: build browser
+	$(BIN)/python -m macros.print_pdf site
 
 check: $(STAMP)
 	$(BIN)/trygghet check

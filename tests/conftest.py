@@ -22,7 +22,8 @@ def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run the strict MkDocs build of ``root`` into ``site_dir`` (as `make build` does)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
+        # No "-q": MkDocs' quiet mode drops warnings before --strict can count them.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=root, env=env, capture_output=True, text=True, check=False,
     )
 

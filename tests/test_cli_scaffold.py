@@ -6,10 +6,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from macros.cli import scaffold_cmd
 from macros.cli.main import app
+from macros.content.corpus import Corpus
 from macros.content.loader import load_or_raise
 from macros.content.problems import Problem
 from tests.conftest import build_site, read_page
@@ -18,7 +20,7 @@ from tests.html_view import main_content
 runner = CliRunner()
 
 
-def ny_version(root: Path, *args: str):  # noqa: ANN201 - click's Result
+def ny_version(root: Path, *args: str) -> Result:
     return runner.invoke(app, ["ny-version", *args, "--rot", str(root)])
 
 
@@ -126,7 +128,7 @@ def test_an_invalid_result_is_removed_again(repo_copy: Path, monkeypatch: pytest
     before = snapshot(repo_copy)
     real = scaffold_cmd.check_repository
 
-    def strict_check(root: Path):  # noqa: ANN202
+    def strict_check(root: Path) -> tuple[Corpus, list[Problem]]:
         corpus, problems = real(root)
         return corpus, [*problems, Problem("program/2028-2031/index.md", 3, "påhittat fel för testet.")]
 

@@ -25,13 +25,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from macros.adapter.search_sv import stem_prefix_queries
 from macros.checks import check_repository
 from macros.content.history import read_history
 from macros.content.problems import ContentError, Severity
 from macros.pages.edit_source import edit_link, source_of
 from macros.pages.html_transforms import template_context, transform_html
-from macros.pages.page import GeneratedPage, page_file_content
-from macros.pages.registry import generate_all
+from macros.pages.page import GeneratedPage, SiteInfo, page_file_content
+from macros.pages.registry import generate_all, generate_assets
 from macros.security.csp import add_csp
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
@@ -80,6 +81,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             parent = Path(config.site_dir).resolve().parent
             parent.mkdir(parents=True, exist_ok=True)
             config.site_dir = self._staged = tempfile.mkdtemp(prefix=".site-", dir=parent)
+            # mkdtemp makes the directory private (0700); site/ must be as readable as any new directory.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self._staged, 0o777 & ~umask)
             self._warnings = CountHandler()
             self._warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self._warnings)
@@ -95,7 +100,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             if existing is not None:
                 raise PluginError(f"{existing.src_path}: sidan skapas av webbplatsen och kan inte också skrivas för hand.")
             files.append(File.generated(config, page.path, content=page_file_content(page)))
-        return files
+        site = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
+        for asset in generate_assets(self.corpus, self.pages, site):  # open data, feed
+            files.append(File.generated(config, asset.path, content=asset.content))
+        return stem_prefix_queries(files, config)  # Swedish inflections in search
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from macros.checks import html_policy, klarsprak, macro_calls, references
+from macros.checks import documents, html_policy, klarsprak, macro_calls, references
 from macros.checks import glossary as glossary_checks
+from macros.checks import lineage as lineage_checks
 from macros.checks import remiss as remiss_checks
 from macros.content.corpus import Corpus
 from macros.content.loader import load
@@ -24,8 +25,10 @@ CHECKS: list[Check] = [
     *html_policy.CHECKS,
     *klarsprak.CHECKS,
     *macro_calls.CHECKS,
+    *documents.CHECKS,
     *remiss_checks.CHECKS,
     *glossary_checks.CHECKS,
+    *lineage_checks.CHECKS,
 ]
 
 

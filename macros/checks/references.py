@@ -172,4 +172,43 @@ def check_documents(corpus: Corpus) -> Iterator[Problem]:
                           f"giltig_till ({data.valid_to}) är före giltig_från ({data.valid_from}).", field="giltig_till")
 
 
-CHECKS = [check_sources, check_versions, check_sections, check_documents]
+def check_lineage_cycles(corpus: Corpus) -> Iterator[Problem]:
+    """No chain of ``ursprung`` links leads back to the section it starts from.
+
+    ``ursprung.från`` names sections of the version this one supersedes, so
+    lineage is a graph over (version, section) pairs whose links always go
+    one version back. It has a cycle exactly when the versions' ``ersätter``
+    does (a version superseding itself, or versions superseding each other):
+    then a section's origin would be, in the end, itself. Each section on such
+    a cycle is reported in its own file, with the whole chain.
+    """
+    def origins(node: tuple[str, str]) -> list[tuple[str, str]]:
+        version = corpus.versions[node[0]]
+        entry = version.sections[node[1]]
+        previous = corpus.versions.get(version.data.supersedes or "")
+        if entry.data.lineage is None or previous is None:
+            return []
+        return [(previous.id, old) for old in entry.data.lineage.sources if old in previous.sections]
+
+    for vid, version in corpus.versions.items():
+        for sid, entry in version.sections.items():
+            start = (vid, sid)
+            stack, seen = [(start, [start])], {start}
+            while stack:
+                node, path = stack.pop()
+                nxt = next((o for o in origins(node) if o == start), None)
+                if nxt is not None:
+                    chain = " → ".join(f"{v}/{s}" for v, s in [*path, start])
+                    yield Problem(entry.path, entry.line_of("ursprung"),
+                                  f"'ursprung' leder i en cirkel tillbaka till avsnittet självt: {chain}.",
+                                  field="ursprung",
+                                  hint="'ursprung' pekar på avsnitt i versionen som denna ersätter; kontrollera "
+                                       "'ersätter' i versionernas index.md så att varje version ersätter en äldre.")
+                    break
+                for origin in origins(node):
+                    if origin not in seen:
+                        seen.add(origin)
+                        stack.append((origin, [*path, origin]))
+
+
+CHECKS = [check_sources, check_versions, check_sections, check_documents, check_lineage_cycles]

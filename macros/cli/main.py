@@ -64,7 +64,8 @@ def build(
 ) -> None:
     """Bygg webbplatsen strikt till site/; vid fel lämnas den gamla site/ orörd."""
     root = repo_root(root)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml")]
+    # No "-q": MkDocs' quiet mode drops warnings before --strict can count them.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
     if site_dir:
         cmd += ["-d", str(site_dir.resolve())]
     env = dict(os.environ)
@@ -94,8 +95,13 @@ def main() -> None:
 
 
 # Commands in their own modules register on ``app`` when imported.
-from macros.cli import scaffold_cmd, schema_cmd  # noqa: E402, F401
-from macros.cli import import_cmd  # noqa: E402, F401
+from macros.cli import (  # noqa: E402
+    diff_cmd,  # noqa: F401
+    import_cmd,  # noqa: F401
+    remiss_cmd,  # noqa: F401
+    scaffold_cmd,  # noqa: F401
+    schema_cmd,  # noqa: F401
+)
 
 if __name__ == "__main__":
     main()

@@ -84,7 +84,7 @@ def parse(rel: str, text: str) -> tuple[RawFile | None, list[Problem]]:
                               hint="Lägg till en rad med bara '---' efter sista fältet.")]
     fm_text = "\n".join(lines_of_text[1:end])
     try:
-        loaded = safe_yaml.load(fm_text)
+        loaded = safe_yaml.load(fm_text, first_line=2)
     except safe_yaml.YamlProblem as exc:
         line = exc.line + 1 if exc.line else 1
         return None, [Problem(rel, line, exc.message, hint=exc.hint)]

@@ -91,7 +91,7 @@ def read_history(root: Path) -> History:
     info = _git(root, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow")
     if info is None:
         return History(missing=NOTE_NO_GIT)
-    top_line, shallow_line, shallow_file = (info.splitlines() + ["", "", ""])[:3]
+    top_line, shallow_line, shallow_file = [*info.splitlines(), "", "", ""][:3]
     top = Path(top_line).resolve()
     shallow = shallow_line.strip() == "true"
     boundary = _boundary_commits(root / shallow_file) if shallow else set()

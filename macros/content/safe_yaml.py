@@ -46,11 +46,17 @@ class LoadedYaml:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load(text: str) -> LoadedYaml:
-    """Parse ``text`` into plain data (dict/list/str/int/float/bool/None/date)."""
+def load(text: str, first_line: int = 1) -> LoadedYaml:
+    """Parse ``text`` into plain data (dict/list/str/int/float/bool/None/date).
+
+    ``first_line`` is the file's line number of the text's first line; it is
+    used where a message names a second line (lines reported stay relative).
+    """
     loader = _Loader(text)
     try:
         try:
+            if len(text) > _SHALLOW_ENOUGH:
+                _check_depth(text)
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -65,14 +71,39 @@ def load(text: str) -> LoadedYaml:
         if node is None:
             result.data = None
             return result
-        result.data = _build(loader, node, (), 0, result.lines, [0], set())
+        result.data = _build(loader, node, (), 0, result.lines, [0], set(), first_line - 1)
         return result
     finally:
         loader.dispose()
 
 
+#: Nesting depth can never exceed the length of the text; libyaml's composer
+#: recurses in C and crashes the process (segfault) somewhere past 20 000
+#: levels, so a text longer than this is measured event by event first.
+_SHALLOW_ENOUGH = 4_000
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH using parse events, which need no recursion."""
+    parser = _Loader(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    raise YamlProblem(f"front matter är nästlad djupare än {MAX_DEPTH} nivåer.",
+                                      event.start_mark.line + 1, "Gör strukturen plattare.")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
+
+
 def _build(loader: Any, node: Node, path: Path, depth: int, lines: dict[Path, int], counter: list[int],
-           seen: set[int]) -> Any:
+           seen: set[int], offset: int = 0) -> Any:
     counter[0] += 1
     line = node.start_mark.line + 1
     # An alias (*name) is the same node object met twice: refuse it before it
@@ -99,6 +130,8 @@ def _build(loader: Any, node: Node, path: Path, depth: int, lines: dict[Path, in
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
+            if isinstance(key_node, ScalarNode) and key_node.value == "<<" and key_node.tag.endswith(":merge"):
+                raise YamlProblem("YAML-sammanslagning (<<) är inte tillåten.", key_line, "Skriv ut fälten i stället.")
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 shown = getattr(key_node, "value", "?")
                 raise YamlProblem(
@@ -111,21 +144,25 @@ def _build(loader: Any, node: Node, path: Path, depth: int, lines: dict[Path, in
                 raise YamlProblem("YAML-sammanslagning (<<) är inte tillåten.", key_line)
             if key in out:
                 raise YamlProblem(
-                    f"fältet '{key}' står två gånger (först på rad {lines[(*path, key)]}).",
+                    f"fältet '{key}' står två gånger (först på rad {lines[(*path, key)] + offset}).",
                     key_line,
                     "Ta bort den ena förekomsten.",
                 )
             lines[(*path, key)] = key_line
-            out[key] = _build(loader, value_node, (*path, key), depth + 1, lines, counter, seen)
+            out[key] = _build(loader, value_node, (*path, key), depth + 1, lines, counter, seen, offset)
         return out
     if isinstance(node, SequenceNode):
         return [
-            _build(loader, item, (*path, i), depth + 1, lines, counter, seen) for i, item in enumerate(node.value)
+            _build(loader, item, (*path, i), depth + 1, lines, counter, seen, offset) for i, item in enumerate(node.value)
         ]
     try:
         value = loader.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise YamlProblem(f"värdet {node.value!r} kan inte läsas ({exc}).", line) from None
+    except (yaml.YAMLError, ValueError, OverflowError):
+        # PyYAML's reason is English ("month must be in 1..12"): say it in Swedish.
+        if node.tag.endswith(":timestamp"):
+            raise YamlProblem(f"{node.value!r} är inget verkligt datum.", line,
+                              "Datum skrivs ÅÅÅÅ-MM-DD med en månad 01–12 och en dag som finns, till exempel 2023-10-26.") from None
+        raise YamlProblem(f"värdet {node.value!r} kan inte läsas.", line, "Sätt värdet inom citattecken.") from None
     if isinstance(value, _dt.datetime):
         value = value.date() if value.time() == _dt.time() else value
     return value

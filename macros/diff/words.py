@@ -39,16 +39,18 @@ def diff_words(old: str, new: str) -> list[Op]:
 
 
 def _tidy(ops: list[Op]) -> list[Op]:
-    """Fold lone whitespace between two changes into them, then merge neighbours.
+    """Fold tiny equal runs between two changes into them, then merge neighbours.
 
-    "<del>a</del> <del>b</del>" reads worse than "<del>a b</del>"; a space that
-    both texts share is moved into both the deletion and the insertion, so
-    the old and new texts are still reproduced exactly.
+    In rewritten text, "<del>a</del> och <ins>b</ins> <del>c</del>" is hard to
+    read; an equal run of at most one word between two changes (a space, "och",
+    "det") is moved into both the deletion and the insertion, so the old and
+    new texts are still reproduced exactly.
     """
     folded: list[Op] = []
     for i, op in enumerate(ops):
         between_changes = 0 < i < len(ops) - 1 and ops[i - 1].tag != "equal" and ops[i + 1].tag != "equal"
-        if op.tag == "equal" and between_changes and not op.text.strip():
+        small = sum(1 for t in tokenize(op.text) if is_word(t)) <= 1 and "\n" not in op.text
+        if op.tag == "equal" and between_changes and small:
             folded += [Op("delete", op.text), Op("insert", op.text)]
         else:
             folded.append(op)

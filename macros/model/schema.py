@@ -297,6 +297,7 @@ class RemissPoint(Strict):
     """One point a remissvar makes, tied to sections of the version it answers."""
 
     id: SlugId
+    title: str | None = Field(None, alias="rubrik", min_length=1, description="Kort rubrik för punkten, några ord")
     sections: list[str] = Field(default_factory=list, alias="avsnitt", description="Tomt = hela programmet")
     stance: PointStance = Field(alias="hållning")
     summary: str = Field(alias="sammanfattning", min_length=1)

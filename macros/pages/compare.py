@@ -55,7 +55,7 @@ def _label(corpus: Corpus, vid: str) -> str:
 
 def _script_src(page: str) -> str:
     """URL of the page script relative to the page's URL (raw HTML is not rewritten)."""
-    return posixpath.relpath(SCRIPT, posixpath.dirname(urls.url(page).rstrip("/")) or ".") if urls.url(page) else SCRIPT
+    return posixpath.relpath(SCRIPT, urls.url(page).rstrip("/") or ".")
 
 
 # -- ops and blocks to HTML ------------------------------------------------
@@ -133,11 +133,33 @@ def _blocks_html(pairs_: list[BlockPair], side: str = "both") -> str:
 
 
 def _side_by_side(diff: TextDiff, old_label: str, new_label: str) -> str:
-    rows = []
+    # A run of removed blocks and the run of added blocks beside it share rows,
+    # so a rewritten passage reads across instead of leaving blank half-rows.
+    rows_pairs: list[tuple[BlockPair | None, BlockPair | None]] = []
+    removed: list[BlockPair] = []
+    added: list[BlockPair] = []
+
+    def flush() -> None:
+        for i in range(max(len(removed), len(added))):
+            rows_pairs.append((removed[i] if i < len(removed) else None, added[i] if i < len(added) else None))
+        removed.clear()
+        added.clear()
+
     for pair in diff.pairs:
-        left = _blocks_html([pair], "old") if pair.old else '<span class="tp-sr-only">Ingen motsvarighet</span>'
-        right = _blocks_html([pair], "new") if pair.new else '<span class="tp-sr-only">Ingen motsvarighet</span>'
-        rows.append(f'<tr class="{_pair_state(pair)}"><td>{left}</td><td>{right}</td></tr>')
+        if pair.new is None:
+            removed.append(pair)
+        elif pair.old is None:
+            added.append(pair)
+        else:
+            flush()
+            rows_pairs.append((pair, pair))
+    flush()
+    none = '<span class="tp-sr-only">Ingen motsvarighet</span>'
+    rows = []
+    for left, right in rows_pairs:
+        left_html = _blocks_html([left], "old") if left else none
+        right_html = _blocks_html([right], "new") if right else none
+        rows.append(f"<tr><td>{left_html}</td><td>{right_html}</td></tr>")
     return ('<table class="tp-diff-sbs-table"><thead><tr>'
             f'<th scope="col">{esc(old_label)}</th><th scope="col">{esc(new_label)}</th>'
             "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
@@ -297,23 +319,21 @@ def compare_page(corpus: Corpus, a: str, b: str) -> GeneratedPage:
 def index_page(corpus: Corpus) -> GeneratedPage:
     page = urls.compare_index()
     ids = list(corpus.versions)
-    options = "".join(f'<option value="{esc(v)}">{esc(_label(corpus, v))}</option>' for v in ids)
-    newest_two = ids[-2:] if len(ids) >= 2 else ids
     existing = " ".join(f"{a}--{b}" for a, b in pairs(corpus))
+
+    def options(selected: str | None) -> str:
+        return "".join(f'<option value="{esc(v)}"{" selected" if v == selected else ""}>{esc(_label(corpus, v))}</option>'
+                       for v in ids)
+
+    # The newest pair is preselected.
+    old, new = (ids[-2], ids[-1]) if len(ids) >= 2 else (None, None)
     form = (
         f'<form class="tp-compare-picker" hidden data-tp-pairs="{esc(existing)}">'
-        f'<p><label for="tp-fran">Från (den äldre versionen)</label> <select id="tp-fran" name="fran">{options}</select></p>'
-        f'<p><label for="tp-till">Till (den nyare versionen)</label> <select id="tp-till" name="till">{options}</select></p>'
+        f'<p><label for="tp-fran">Från (den äldre versionen)</label> <select id="tp-fran" name="fran">{options(old)}</select></p>'
+        f'<p><label for="tp-till">Till (den nyare versionen)</label> <select id="tp-till" name="till">{options(new)}</select></p>'
         '<p><button type="submit" class="md-button md-button--primary">Jämför</button></p>'
         '<p class="tp-compare-message" role="status" aria-live="polite"></p></form>\n'
     )
-    if len(newest_two) == 2:  # preselect the newest pair
-        form = form.replace(f'<select id="tp-fran" name="fran">{options}',
-                            '<select id="tp-fran" name="fran">' + options.replace(
-                                f'value="{esc(newest_two[0])}"', f'value="{esc(newest_two[0])}" selected'))
-        form = form.replace(f'<select id="tp-till" name="till">{options}',
-                            '<select id="tp-till" name="till">' + options.replace(
-                                f'value="{esc(newest_two[1])}"', f'value="{esc(newest_two[1])}" selected'))
     links = [f"- [{_label(corpus, a)} → {_label(corpus, b)}]({urls.link(page, urls.compare(a, b))})"
              for a, b in pairs(corpus)]
     parts = [

@@ -38,7 +38,7 @@ STATUS_KINDS = {DecisionKind.FORSLAG, DecisionKind.REMISS, DecisionKind.ANTAGAND
 
 @dataclass(frozen=True)
 class Event:
-    #: Unique within the feed; appended to the page URL to make the entry id.
+    #: Unique within the feed and never changed: the entry id is the feed URL plus ``#key``.
     key: str
     title: str
     #: As precise as the source gives it (ÅÅÅÅ, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD).
@@ -64,7 +64,7 @@ def _version_events(corpus: Corpus, pages: set[str]) -> Iterator[Event]:
                     f"{first.body}, {swedish_date(first.date)}: {first.what}")
         for i, d in enumerate(dated[1:], start=1):
             if d.kind in STATUS_KINDS:
-                yield Event(f"beslut-{vid}-{i}", f"{title}: {d.kind.value}", d.date or "", page,
+                yield Event(f"beslut-{vid}-{i}", f"{title}: {d.kind.value} ({d.body})", d.date or "", page,
                             f"{d.body}, {swedish_date(d.date)}: {d.what}")
 
 
@@ -86,8 +86,8 @@ def _comparison_events(corpus: Corpus, pages: set[str], version_dates: dict[str,
         page = urls.compare(a, b)
         if page not in pages or b not in version_dates:
             continue
-        yield Event(f"jamforelse-{a}--{b}", f"Jämförelse: {a} och {b}", version_dates[b], page,
-                    f"Vad som ändrats mellan versionerna {a} och {b}, avsnitt för avsnitt.")
+        yield Event(f"jamforelse-{a}--{b}", f"Jämförelse: {a.replace('-', '–')} och {b.replace('-', '–')}", version_dates[b], page,
+                    f"Vad som skiljer versionerna {a.replace('-', '–')} och {b.replace('-', '–')} åt, avsnitt för avsnitt.")
 
 
 def events(corpus: Corpus, pages: set[str]) -> list[Event]:
@@ -123,7 +123,7 @@ def feed_xml(corpus: Corpus, pages: set[str], site: SiteInfo) -> bytes:
     for event in found:
         entry = _sub(feed, "entry")
         page_url = base + urls.url(event.page)
-        _sub(entry, "id", f"{page_url}#{event.key}")
+        _sub(entry, "id", f"{base}{FEED_PATH}#{event.key}")  # not the page: a link may move, the id must not
         _sub(entry, "title", event.title)
         _sub(entry, "updated", event.updated)
         _sub(entry, "link", rel="alternate", type="text/html", href=page_url)

@@ -38,3 +38,14 @@ def template_context(corpus: Corpus) -> dict[str, Any]:
     for contribute in CONTEXT:
         context.update(contribute(corpus))
     return context
+
+
+def _register_glossary() -> None:
+    # Imported here: term_links imports page modules that are heavier than this one.
+    from macros.pages import term_links
+
+    TRANSFORMS.append(term_links.transform)
+    CONTEXT.append(term_links.remember_corpus)
+
+
+_register_glossary()

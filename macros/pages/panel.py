@@ -17,11 +17,15 @@ BLOCKS: list[Block] = []
 
 def _register_defaults() -> None:
     # Imported here: block modules import this module's types.
-    from macros.pages import klarsprak_block
-    from macros.pages import panel_blocks
+    from macros.pages import klarsprak_block, panel_blocks, remiss_block
 
     BLOCKS.extend(panel_blocks.BLOCKS)
+    BLOCKS.append(remiss_block.section_block)
     BLOCKS.append(klarsprak_block.section_block)
+    from macros.pages import glossary, perspectives
+
+    BLOCKS.append(perspectives.panel_block)
+    BLOCKS.append(glossary.panel_block)
 
 
 _register_defaults()

@@ -27,6 +27,13 @@ def _change(change: Change) -> str:
     return f'<span class="tp-change tp-change--{esc(css)}">{esc(_CHANGE_TEXT[change])}</span>'
 
 
+def _comparison_exists(corpus: Corpus, older: str, newer: str) -> bool:
+    """Link a comparison only when its generator is registered and builds that page."""
+    from macros.pages import compare, registry  # imported late: both import this module's neighbours
+
+    return compare.generate in registry.GENERATORS and compare.comparison_exists(corpus, older, newer)
+
+
 def versions_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
     """Every other version: the counterpart section, how it differs, and a comparison link."""
     found = counterparts(corpus, vid, sid)
@@ -45,7 +52,7 @@ def versions_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
         if cp.lineage:
             item += f" (enligt avsnittets ursprung: {esc(cp.lineage)})"
         older, newer = sorted((vid, cp.version), key=order.index)
-        if cp.sections and urls.comparison_exists(older, newer):
+        if cp.sections and _comparison_exists(corpus, older, newer):
             item += f" – [jämför versionerna]({urls.link(page_path, urls.compare(older, newer))})"
         lines.append(item)
     return "\n".join(lines) + "\n"

@@ -7,7 +7,6 @@ them into URLs and validates every link between them.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
 
 
 def start() -> str:
@@ -28,22 +27,6 @@ def section(vid: str, sid: str) -> str:
 
 def compare(a: str, b: str) -> str:
     return f"jamfor/{a}--{b}.md"
-
-
-#: Whether the comparison page for (older, newer) is built. The comparison
-#: generator (macros/pages/compare.py) installs its predicate with
-#: ``set_comparison_exists`` when it registers; until then nothing links to
-#: comparisons, so the strict build stays green.
-_comparison_exists: Callable[[str, str], bool] = lambda older, newer: False
-
-
-def set_comparison_exists(predicate: Callable[[str, str], bool]) -> None:
-    global _comparison_exists
-    _comparison_exists = predicate
-
-
-def comparison_exists(older: str, newer: str) -> bool:
-    return _comparison_exists(older, newer)
 
 
 def compare_index() -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from macros.content.corpus import Corpus, VersionEntry
 from macros.model.schema import Status, TextAvailability
@@ -23,6 +23,11 @@ TEXT_NOTE = {
     ),
     TextAvailability.SAKNAS: "Versionens text finns inte i källorna; här visas bara de uppgifter som källorna ger.",
 }
+
+
+#: Extra blocks on a version page, after its facts: ``(corpus, vid, page_path) -> Markdown``.
+#: Feature modules add theirs in registry.py (e.g. the link to the print version).
+VERSION_EXTRAS: list[Callable[[Corpus, str, str], str]] = []
 
 
 def status_line(corpus: Corpus, vid: str) -> str:
@@ -85,6 +90,7 @@ def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
     ]
     if TEXT_NOTE[data.text]:
         parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')
+    parts += [extra(corpus, vid, page) for extra in VERSION_EXTRAS]
     parts += [render_body(corpus, v.entry, page), "\n## Innehåll\n", _section_list(corpus, v, page),
               "\n## Beslut\n", _decisions_table(corpus, v, page),
               sources_block(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)])]

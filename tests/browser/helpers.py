@@ -19,7 +19,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Selectors of the interactive parts other modules add; one place to change them.
 SEARCH_INPUT = "input.md-search__input"
 SEARCH_RESULT = ".md-search-result__item"
-SIDE_BY_SIDE_TOGGLE = "[data-tp-diff-toggle], .tp-diff-toggle"
+SIDE_BY_SIDE_TOGGLE = 'button[data-tp-view="sbs"]'
 
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -76,12 +76,25 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type a query into Material's search (by keyboard) and return the result titles."""
+def search(page: Page, query: str) -> list[tuple[str, str]]:
+    """Type a query into Material's search by keyboard; (URL path, title) of each result shown."""
     page.locator(SEARCH_INPUT).focus()
     page.keyboard.type(query, delay=20)
     page.locator(SEARCH_RESULT).first.wait_for(state="visible", timeout=15_000)
-    return page.locator(f"{SEARCH_RESULT} article h1").all_inner_texts()
+    page.wait_for_timeout(400)  # the worker answers each keystroke; let the last answer land
+    items = page.locator(SEARCH_RESULT)
+    while True:  # Material renders results ten at a time, more as the list is scrolled
+        count = items.count()
+        items.last.scroll_into_view_if_needed()
+        page.wait_for_timeout(250)
+        if items.count() == count:
+            break
+    return page.eval_on_selector_all(
+        SEARCH_RESULT,
+        """items => items.map(item => [
+            new URL(item.querySelector('a.md-search-result__link').href).pathname,
+            (item.querySelector('h1') || item.querySelector('h2')).innerText.trim()])""",
+    )
 
 
 def open_page_type(page: Page, server: SiteServer, pt: PageType) -> str:

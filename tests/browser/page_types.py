@@ -79,6 +79,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("document", "Sidan för ett styrdokument", "styrdokument/*", newest=False),
     PageType("timeline", "Tidslinjen", "/tidslinje/"),
     PageType("about", "Om webbplatsen", "/om/"),
+    PageType("open-data", "Sidan om öppna data", "/oppna-data/"),
+    PageType("editors", "Redaktörsguiden", "/redaktorsguide/"),
     PageType("statement", "Tillgänglighetsredogörelsen", "/tillganglighet/"),
     PageType("search", "Sökrutan med sökresultat", "/", action="search"),
     PageType("404", "Felsidan för en adress som inte finns (404)", "/finns-inte-alls/"),

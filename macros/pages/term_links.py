@@ -1,0 +1,161 @@
+"""Linking the first use of each defined term on a section page to its definition.
+
+Runs on the final HTML (``html_transforms.TRANSFORMS``) so that it can see
+what is a heading, a link or code, and leave those alone, as well as the
+version banner, the section panel, the pager and the sources list. Each
+linked use is a real link to the term's page (keyboard and touch users get
+there) followed by a tooltip with the short definition, shown on hover and
+focus by CSS and tied to the link with ``aria-describedby``.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from html.parser import HTMLParser
+from typing import Any
+
+from macros.content.corpus import Corpus
+from macros.layers.glossary import Resolved, TermMatcher, first_sentence, terms_in_version
+from macros.pages import urls
+from macros.pages.glossary import definition_note
+
+#: Elements whose text is never linked.
+SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
+                       "aside", "nav", "button", "label", "summary", "select", "textarea", "svg", "math", "title"})
+#: Site blocks that are not the section's own text.
+SKIP_CLASSES = frozenset({"tp-panel", "tp-banner", "tp-context", "tp-pager", "tp-sources", "tp-note", "tp-term-ref",
+                          "headerlink"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_RAW_TEXT = frozenset({"script", "style"})
+#: Lets Escape hide an open tooltip (WCAG 1.4.13); served from the site itself.
+SCRIPT = "assets/javascripts/begrepp.js"
+
+
+def term_href(vid: str, sid: str, tid: str) -> str:
+    """The term page's URL relative to the section page's URL (raw HTML is not rewritten by MkDocs)."""
+    here = urls.url(urls.section(vid, sid)).rstrip("/")
+    there = urls.url(urls.term(tid))
+    return posixpath.relpath(there, here) + "/"
+
+
+def tooltip_text(corpus: Corpus, resolved: Resolved) -> str:
+    term = resolved.term
+    text = f"{term.term[:1].upper()}{term.term[1:]}: {first_sentence(resolved.definition.definition)}"
+    if term.discouraged:
+        text = f"Avrått begrepp. {text}"
+    return f"{text} {definition_note(corpus, resolved)}"
+
+
+class _Linker(HTMLParser):
+    def __init__(self, corpus: Corpus, vid: str, sid: str, available: dict[str, Resolved]):
+        super().__init__(convert_charrefs=True)
+        self.corpus, self.vid, self.sid, self.available = corpus, vid, sid, available
+        self.matcher = TermMatcher(r.term for r in available.values())
+        self.out: list[str] = []
+        self.stack: list[tuple[str, bool]] = []
+        self.linked: list[str] = []
+        self.raw: str | None = None
+
+    def _skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+        if tag in _VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        skip = self._skipping() or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
+        self.stack.append((tag, skip))
+        if tag in _RAW_TEXT:
+            self.raw = tag
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+        if tag == self.raw:
+            self.raw = None
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.raw:  # script and style text arrives unescaped and must stay as it is
+            self.out.append(data)
+            return
+        if self._skipping():
+            self.out.append(html.escape(data, quote=False))
+            return
+        self.out.append(self._link(data))
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
+
+    def _link(self, text: str) -> str:
+        pieces: list[str] = []
+        pos = 0
+        for use in self.matcher.uses(text):
+            if use.term_id in self.linked:
+                continue
+            self.linked.append(use.term_id)
+            resolved = self.available[use.term_id]
+            tip_id = f"tp-begrepp-{use.term_id}"
+            pieces.append(html.escape(text[pos:use.start], quote=False))
+            pieces.append(
+                f'<span class="tp-term-ref"><a class="tp-term" href="{html.escape(term_href(self.vid, self.sid, use.term_id))}" '
+                f'aria-describedby="{tip_id}">{html.escape(use.text, quote=False)}</a>'
+                f'<span class="tp-term-tip" role="tooltip" id="{tip_id}" data-search-exclude>'
+                f"{html.escape(tooltip_text(self.corpus, resolved), quote=False)}</span></span>")
+            pos = use.end
+        pieces.append(html.escape(text[pos:], quote=False))
+        return "".join(pieces)
+
+
+def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
+    """The section page's HTML with the first use of each term that exists in ``vid`` linked."""
+    available = terms_in_version(corpus, vid)
+    if not available:
+        return page_html
+    linker = _Linker(corpus, vid, sid, available)
+    linker.feed(page_html)
+    linker.close()
+    # Nothing linked: hand back the original untouched rather than a re-serialisation.
+    if not linker.linked:
+        return page_html
+    here = urls.url(urls.section(vid, sid)).rstrip("/")
+    script = f'\n<script src="{html.escape(posixpath.relpath(SCRIPT, here))}" defer></script>\n'
+    return "".join(linker.out) + script
+
+
+# The HTML transform gets only the page and its meta; the corpus of the
+# current build is handed over through the template-context hook, which the
+# adapter calls with it before any page is rendered.
+_CURRENT: dict[str, Corpus] = {}
+
+
+def remember_corpus(corpus: Corpus) -> dict[str, Any]:
+    _CURRENT["corpus"] = corpus
+    return {}
+
+
+def transform(page_html: str, meta: dict[str, Any]) -> str:
+    """``html_transforms.TRANSFORMS`` entry: section pages only."""
+    corpus = _CURRENT.get("corpus")
+    vid, sid = meta.get("tp_version"), meta.get("tp_section")
+    if meta.get("tp_kind") != "section" or corpus is None or not vid or not sid:
+        return page_html
+    if vid not in corpus.versions or sid not in corpus.versions[vid].sections:
+        return page_html
+    return link_terms(page_html, corpus, vid, sid)

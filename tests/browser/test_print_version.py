@@ -1,0 +1,109 @@
+"""The print version in a real Chromium: print media hides the site's chrome,
+chapters start on new sheets, the PDF holds every section, and ``make pdf``
+writes a PDF and links it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from macros.content.loader import load_or_raise
+from macros.print_pdf import PDF_LINK
+from tests.browser.helpers import SiteServer, format_violations, run_axe
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CORPUS = load_or_raise(ROOT)
+VID = "2020-2023"
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def pdf_outline_titles(pdf: bytes) -> set[str]:
+    """The PDF's bookmarks (Chromium makes one per heading)."""
+    titles = set()
+    for raw in re.findall(rb"/Title\s*(\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f]+>)", pdf):
+        if raw.startswith(b"<"):
+            data = bytes.fromhex(raw[1:-1].decode())
+            titles.add(data[2:].decode("utf-16-be") if data.startswith(b"\xfe\xff") else data.decode("latin-1"))
+        else:
+            titles.add(raw[1:-1].decode("latin-1"))
+    return titles
+
+
+def open_print(page: Page, server: SiteServer, vid: str = VID) -> None:
+    response = page.goto(server.url(f"program/{vid}/utskrift/"), wait_until="networkidle")
+    assert response is not None and response.status == 200
+    page.emulate_media(media="print")
+
+
+def test_version_page_links_to_its_print_version(page: Page, site_server: SiteServer) -> None:
+    page.goto(site_server.url(f"program/{VID}/"), wait_until="networkidle")
+    page.get_by_role("link", name="Skriv ut hela versionen").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(f"/program/{VID}/utskrift/")
+
+
+def test_print_media_hides_the_site_chrome_and_shows_every_section(page: Page, site_server: SiteServer) -> None:
+    open_print(page, site_server)
+    for selector in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-content__button"]:
+        for element in page.locator(selector).all():
+            assert not element.is_visible(), f"{selector} syns i utskriften"
+    for sid, entry in CORPUS.versions[VID].sections.items():
+        heading = page.locator(f"#avsnitt-{sid}")
+        assert heading.is_visible(), sid
+        assert entry.data.title in heading.inner_text()
+
+
+def test_chapters_start_on_a_new_sheet_and_headings_stay_with_their_text(page: Page, site_server: SiteServer) -> None:
+    open_print(page, site_server)
+    sections = page.locator(".tp-print-section")
+    top_level = [s for s in CORPUS.versions[VID].sections.values() if s.data.parent is None]
+    assert sections.count() == len(top_level) + 1  # plus "Beslut"
+    for i in range(sections.count()):
+        assert sections.nth(i).evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    assert page.locator("h2#avsnitt-inledning").evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
+
+
+def test_print_version_is_accessible_under_print_media(page: Page, site_server: SiteServer) -> None:
+    open_print(page, site_server)
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
+
+
+def test_the_pdf_has_several_pages_and_every_section(page: Page, site_server: SiteServer) -> None:
+    open_print(page, site_server)
+    pdf = page.pdf(format="A4", outline=True, tagged=True)
+    assert len(pdf) > 20_000
+    assert pdf_pages(pdf) > 1
+    # Chromium drops the space where a long heading wraps, so compare without whitespace.
+    titles = {re.sub(r"\s", "", t) for t in pdf_outline_titles(pdf)}
+    missing = [s.data.title for s in CORPUS.versions[VID].sections.values() if re.sub(r"\s", "", s.data.title) not in titles]
+    assert not missing, f"saknas i PDF:ens bokmärken: {missing}"
+
+
+def test_make_pdf_writes_a_pdf_per_version_and_links_it(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    # A process of its own, as `make pdf` runs it (and Playwright's sync API allows one per process).
+    result = subprocess.run([sys.executable, "-m", "macros.print_pdf", str(site)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Skrev ") == len(CORPUS.versions)
+    for vid in CORPUS.versions:
+        pdf = (site / "program" / vid / "utskrift.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF-") and pdf_pages(pdf) >= 1
+        html = (site / "program" / vid / "utskrift" / "index.html").read_text(encoding="utf-8")
+        assert PDF_LINK in html and 'href="../utskrift.pdf"' in html
+    assert pdf_pages((site / "program" / VID / "utskrift.pdf").read_bytes()) > 1
+    # The build alone links no PDF: the link appears only once the file exists.
+    assert "utskrift.pdf" not in (built_site / "program" / VID / "utskrift" / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,309 @@
+"""Broken input: every kind of mistake an editor (or a hostile pull request)
+can make gives a clear Swedish message naming the file and the line – through
+`trygghet check` (exit code 1) and, for a representative subset, through the
+build (non-zero exit) – and never a traceback.
+
+Each kind below breaks a fresh copy of the real repository in one way.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from macros.cli.main import app
+from tests.conftest import build_site
+
+SECTION = "program/2024-2027/samverkan.md"
+OLD_SECTION = "program/2020-2023/samverkan.md"
+VERSION = "program/2024-2027/index.md"
+REMISSVAR = "program/remissvar/utbildningsnamnden-2024-2027.md"
+#: Phrases of English error messages that must never reach an editor.
+ENGLISH = ("Traceback", "Input should", "Field required", "must be", "Error:", "Exception", "object has no attribute")
+
+
+def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} saknas i {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def section(sid: str, order: int, extra: str = "", body: str = "Text.") -> str:
+    return (f"---\nid: {sid}\ntitel: Ett avsnitt\nordning: {order}\ntyp: kapitel\nkällor: [kallor-readme]\n"
+            f"{extra}---\n\n{body}\n")
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    """1-based line of the first line containing ``needle``."""
+    lines = (root / rel).read_text(encoding="utf-8").split("\n")
+    return next(i for i, text in enumerate(lines, 1) if needle in text)
+
+
+@dataclass
+class Kind:
+    """One way to break the repository and what the editor must be told."""
+
+    breaks: Callable[[Path], None]
+    file: str
+    #: The line, or a function of the broken repository giving it; None: the message names no line.
+    line: int | Callable[[Path], int] | None
+    needles: tuple[str, ...]
+
+
+def _symlink_out(root: Path) -> None:
+    target = root.parent / "hemlig.md"
+    target.write_text(section("hemlig", 90), encoding="utf-8")
+    os.symlink(target, root / "program/2024-2027/hemlig.md")
+
+
+def _symlinked_folder_out(root: Path) -> None:
+    outside = root.parent / "utanfor"
+    (outside).mkdir()
+    os.symlink(outside, root / "program/begrepp-kopia")
+
+
+def _rename_cycle(root: Path) -> None:
+    # 2020-2023 now claims to supersede 2024-2027, which supersedes 2020-2023:
+    # samverkan's ursprung then leads 2024-2027 → 2020-2023 → 2024-2027.
+    edit(root, "program/2020-2023/index.md", "ersätter: 2018-2021", "ersätter: 2024-2027")
+    edit(root, SECTION, "typ: kapitel\n", "typ: kapitel\nursprung: {typ: flytt, från: [samverkan]}\n")
+    edit(root, OLD_SECTION, "typ:", "ursprung: {typ: flytt, från: [samverkan]}\ntyp:")
+
+
+def _self_lineage(root: Path) -> None:
+    edit(root, VERSION, "ersätter: 2020-2023", "ersätter: 2024-2027")
+    edit(root, SECTION, "typ: kapitel\n", "typ: kapitel\nursprung: {typ: namnbyte, från: [samverkan]}\n")
+
+
+def _overlapping_adopted(root: Path) -> None:
+    write(root, "program/2022-2025/index.md",
+          "---\nid: 2022-2025\ntitel: Ett annat program\nperiod: {från: 2022, till: 2025}\nstatus: antagen\n"
+          "texten: saknas\nkällor: [kallor-readme]\n---\n\nText.\n")
+
+
+def _remiss_point_on_missing_section(root: Path) -> None:
+    write(root, "program/remissvar/testnamnd-2024-2027.md",
+          "---\nid: testnamnd-2024-2027\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
+          "förslag_till_beslut: Att svara.\nhållning: tillstyrker\nsammanfattning: Bra.\npunkter:\n"
+          "  - id: en-punkt\n    avsnitt: [finns-inte]\n    hållning: förslag\n    sammanfattning: Mer.\n"
+          "källor: [kallor-readme]\n---\n\nText.\n")
+
+
+def _duplicate_point(root: Path) -> None:
+    write(root, "program/remissvar/testnamnd-2024-2027.md",
+          "---\nid: testnamnd-2024-2027\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
+          "förslag_till_beslut: Att svara.\nhållning: tillstyrker\nsammanfattning: Bra.\npunkter:\n"
+          "  - id: samma\n    hållning: förslag\n    sammanfattning: Ett.\n"
+          "  - id: samma\n    hållning: fråga\n    sammanfattning: Två.\n"
+          "källor: [kallor-readme]\n---\n\nText.\n")
+
+
+def _ten_megabytes(root: Path) -> None:
+    (root / SECTION).write_text(section("samverkan", 5, body="x" * 10_000_000), encoding="utf-8")
+
+
+def _not_utf8(root: Path) -> None:
+    (root / SECTION).write_bytes(section("samverkan", 5, body="Första raden.\nTrygghet i Göteborg.").encode("latin-1"))
+
+
+def _nul_byte(root: Path) -> None:
+    (root / SECTION).write_bytes(section("samverkan", 5, body="Text\x00mer").encode("utf-8"))
+
+
+KINDS: dict[str, Kind] = {
+    "front-matter-saknas": Kind(lambda r: edit(r, SECTION, "---\nid: samverkan\n", "id: samverkan\n"),
+                                SECTION, 1, ("front matter saknas",)),
+    "front-matter-avslutas-aldrig": Kind(lambda r: write(r, SECTION, "---\nid: samverkan\ntitel: Samverkan\n\nText.\n"),
+                                         SECTION, 1, ("avslutas aldrig",)),
+    "okant-falt": Kind(lambda r: edit(r, SECTION, "titel:", "titell: X\ntitel:"), SECTION, 3,
+                       ("okänt fält 'titell'", "Menade du 'titel'?")),
+    "falt-saknas": Kind(lambda r: edit(r, SECTION, "typ: kapitel\n", ""), SECTION, 2,  # the first field's line
+                        ("fältet 'typ' saknas",)),
+    "fel-typ-heltal": Kind(lambda r: edit(r, SECTION, "ordning: 5", "ordning: fem"), SECTION, 4,
+                           ("'ordning'", "ska vara ett heltal")),
+    "fel-typ-lista": Kind(lambda r: edit(r, SECTION, "styrdokument: [", "styrdokument: x\nx: ["), SECTION, 7,
+                          ("'styrdokument'", "ska vara en lista")),
+    "fel-typ-text": Kind(lambda r: edit(r, SECTION, "titel: Samverkan", "titel: [Sam, verkan]"), SECTION, 3,
+                         ("'titel'", "ska vara text")),
+    "omojligt-datum": Kind(lambda r: edit(r, VERSION, "datum: 2023-10-27", "datum: 2023-13-01"),
+                           VERSION, lambda r: line_of(r, VERSION, "2023-13-01"), ("2023-13-01", "inget verkligt datum")),
+    "omojligt-datum-citerat": Kind(lambda r: edit(r, VERSION, "datum: 2023-10-27", "datum: '2023-02-30'"),
+                                   VERSION, lambda r: line_of(r, VERSION, "2023-02-30"), ("inget verkligt datum",)),
+    "period-fran-efter-till": Kind(lambda r: edit(r, VERSION, "period: {från: 2024, till: 2027}",
+                                                  "period: {från: 2027, till: 2024}"),
+                                   VERSION, 4, ("perioden börjar (2027) efter att den slutar (2024)",)),
+    "okand-status": Kind(lambda r: edit(r, VERSION, "status: remiss", "status: gällande"), VERSION, 5,
+                         ("'gällande'", "förslag", "remiss", "antagen", "upphävd")),
+    "dubbla-punkt-id": Kind(_duplicate_point, "program/remissvar/testnamnd-2024-2027.md", 12,
+                            ("punkt-id 'samma' används redan",)),
+    "avsnitts-id-ej-filnamn": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: samarbete"), SECTION, 2,
+                                   ("'samarbete' stämmer inte med filnamnet",)),
+    "versions-id-ej-mapp": Kind(lambda r: edit(r, VERSION, "id: 2024-2027", "id: 2024-2028"), VERSION, 2,
+                                ("stämmer inte med mappens namn",)),
+    "id-med-mellanslag": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: sam verkan"), SECTION, 2,
+                              ("'id'", "små bokstäver a–z")),
+    "id-med-versaler": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: Samverkan"), SECTION, 2,
+                            ("'id'", "små bokstäver a–z")),
+    "id-med-snedstreck": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: sam/verkan"), SECTION, 2,
+                              ("'id'", "små bokstäver a–z")),
+    "id-med-punkter": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: ../../etc"), SECTION, 2,
+                           ("'id'", "små bokstäver a–z")),
+    "id-med-a-ring": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: samverkån"), SECTION, 2,
+                          ("'id'", "små bokstäver a–z")),
+    "reserverat-avsnitts-id": Kind(lambda r: write(r, "program/2024-2027/jamfor.md", section("jamfor", 91)),
+                                   "program/2024-2027/jamfor.md", 2, ("'jamfor' är ett reserverat sidnamn",)),
+    "ursprung-pekar-ingenstans": Kind(lambda r: edit(r, SECTION, "typ: kapitel\n",
+                                                     "typ: kapitel\nursprung: {typ: namnbyte, från: [finns-inte]}\n"),
+                                      SECTION, 6, ("'ursprung' pekar på avsnittet 'finns-inte'", "2020-2023")),
+    "ursprung-i-cirkel": Kind(_rename_cycle, SECTION, lambda r: line_of(r, SECTION, "ursprung"),
+                              ("cirkel", "2024-2027/samverkan → 2020-2023/samverkan → 2024-2027/samverkan")),
+    "ursprung-till-sig-sjalv": Kind(_self_lineage, SECTION, lambda r: line_of(r, SECTION, "ursprung"),
+                                    ("cirkel",)),
+    "ersatter-i-cirkel": Kind(lambda r: edit(r, "program/2013-2016/index.md", "status:", "ersätter: 2024-2027\nstatus:"),
+                              "program/2013-2016/index.md", lambda r: line_of(r, "program/2013-2016/index.md", "ersätter"),
+                              ("ersätter varandra i en cirkel",)),
+    "overlappande-antagna": Kind(_overlapping_adopted, "program/2022-2025/index.md", 5,
+                                 ("två antagna versioner", "överlappande perioder")),
+    "remisspunkt-okant-avsnitt": Kind(_remiss_point_on_missing_section, "program/remissvar/testnamnd-2024-2027.md", 10,
+                                      ("avsnittet 'finns-inte', som inte finns i 2024-2027",)),
+    "okant-perspektiv": Kind(lambda r: edit(r, SECTION, "typ: kapitel\n",
+                                            "typ: kapitel\nperspektiv:\n  - {id: ungdom, hur: Något.}\n"),
+                             SECTION, 7, ("okänt perspektiv 'ungdom'", "barn")),
+    "okant-begrepp": Kind(lambda r: edit(r, "program/begrepp/lagesbild.md", "relaterade: [", "relaterade: [orsaksanalyss, "),
+                          "program/begrepp/lagesbild.md", lambda r: line_of(r, "program/begrepp/lagesbild.md", "orsaksanalyss"),
+                          ("okänt begrepp 'orsaksanalyss'", "Menade du 'orsaksanalys'?")),
+    "okand-kalla": Kind(lambda r: edit(r, SECTION, "källor: [", "källor: [finns-inte, "), SECTION, 8,
+                        ("okänd källa 'finns-inte'",)),
+    "makro-fel-argument": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2020-2023/samverkan") }}',
+                                              '{{ avsnitt("2020-2023/samverkan", sida=2) }}'),
+                               SECTION, 12, ("avsnitt",)),
+    "makro-okant-mal": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2020-2023/samverkan") }}',
+                                           '{{ avsnitt("2020-2023/samverkn") }}'),
+                            SECTION, 12, ("samverkn",)),
+    "tom-fil": Kind(lambda r: write(r, SECTION, ""), SECTION, 1, ("filen är tom",)),
+    "bara-blanksteg": Kind(lambda r: write(r, SECTION, "\n \n\t\n"), SECTION, 1, ("filen är tom",)),
+    "inte-utf8": Kind(_not_utf8, SECTION, 6,  # 'ä' in 'källor' is the first bad byte ("inte sparad som UTF-8",)),
+    "nolltecken": Kind(_nul_byte, SECTION, 9, ("nolltecken",)),
+    "tio-megabyte": Kind(_ten_megabytes, SECTION, None, ("filen är 10 MB", "högst 1 MB")),
+    "lank-ut-ur-forradet": Kind(_symlink_out, "program/2024-2027/hemlig.md", None, ("pekar ut ur förrådet",)),
+    "mapplank-ut-ur-forradet": Kind(_symlinked_folder_out, "program/begrepp-kopia", None, ("pekar ut ur förrådet",)),
+    "dubbel-nyckel": Kind(lambda r: edit(r, SECTION, "ordning: 5\n", "ordning: 5\nordning: 6\n"), SECTION, 5,
+                          ("fältet 'ordning' står två gånger (först på rad 4)",)),
+    "trasig-yaml": Kind(lambda r: edit(r, SECTION, "titel: Samverkan", "titel: [Samverkan"), SECTION, None,
+                        ("YAML kan inte läsas",)),
+    "okand-fil-i-versionsmapp": Kind(lambda r: write(r, "program/2024-2027/anteckningar.txt", "x"),
+                                     "program/2024-2027/anteckningar.txt", None, ("bara Markdown-filer",)),
+    "okand-mapp": Kind(lambda r: write(r, "program/utkast/a.md", "x"), "program/utkast", None, ("okänd mapp 'utkast'",)),
+    "version-utan-index": Kind(lambda r: write(r, "program/2030-2033/a.md", section("a", 1)), "program/2030-2033", None,
+                               ("saknar index.md",)),
+    "okand-forelder": Kind(lambda r: edit(r, SECTION, "förälder: hur-staden-arbetar", "förälder: hur-staden-arbetr"),
+                           SECTION, 6, ("okänt avsnitt 'hur-staden-arbetr'", "Menade du 'hur-staden-arbetar'")),
+    "samma-ordning": Kind(lambda r: write(r, "program/2024-2027/nytt.md", section("nytt", 5)),
+                          SECTION, 4, ("ordning 5 används redan av avsnittet 'nytt'",)),
+    "farligt-html": Kind(lambda r: edit(r, SECTION, "Källorna återger", "<script>alert(1)</script> Källorna återger"),
+                         SECTION, 10, ("<script>", "inte tillåtet")),
+}
+
+
+def run_check(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["check", "--rot", str(root)])
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def expected_location(kind: Kind, root: Path) -> str:
+    line = kind.line(root) if callable(kind.line) else kind.line
+    return f"{kind.file}:{line}:" if line is not None else f"{kind.file}:"
+
+
+def assert_reported(output: str, kind: Kind, root: Path) -> None:
+    where = expected_location(kind, root)
+    ours = [line for line in output.splitlines() if line.startswith(where)]
+    assert ours, f"ingen rad börjar med {where!r}:\n{output}"
+    assert any(all(n in line for n in kind.needles) for line in ours), f"{kind.needles} saknas i:\n" + "\n".join(ours)
+    for english in ENGLISH:
+        assert english not in output, english
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_check_reports_file_line_and_swedish_message(repo_copy: Path, name: str) -> None:
+    kind = KINDS[name]
+    kind.breaks(repo_copy)
+    started = time.monotonic()
+    code, output = run_check(repo_copy)
+    assert code == 1, output
+    assert time.monotonic() - started < 30
+    assert_reported(output, kind, repo_copy)
+
+
+def test_the_unbroken_copy_passes(repo_copy: Path) -> None:
+    code, output = run_check(repo_copy)
+    assert code == 0, output
+
+
+def test_bom_and_crlf_are_accepted_with_the_same_result(repo_copy: Path) -> None:
+    from macros.checks import check_repository
+
+    before, problems_before = check_repository(repo_copy)
+    for rel in (SECTION, VERSION, REMISSVAR):
+        path = repo_copy / rel
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    after, problems_after = check_repository(repo_copy)
+    assert problems_after == problems_before
+    assert after.section("2024-2027", "samverkan") == before.section("2024-2027", "samverkan")
+    assert after.remissvar["utbildningsnamnden-2024-2027"] == before.remissvar["utbildningsnamnden-2024-2027"]
+    code, output = run_check(repo_copy)
+    assert code == 0, output
+
+
+def test_crlf_keeps_line_numbers_right(repo_copy: Path) -> None:
+    kind = KINDS["okant-falt"]
+    kind.breaks(repo_copy)
+    path = repo_copy / SECTION
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    code, output = run_check(repo_copy)
+    assert code == 1
+    assert_reported(output, kind, repo_copy)
+
+
+def test_a_ten_megabyte_file_is_refused_fast(repo_copy: Path) -> None:
+    _ten_megabytes(repo_copy)
+    from macros.content.loader import load
+
+    started = time.monotonic()
+    _, problems = load(repo_copy)
+    assert time.monotonic() - started < 2
+    assert any(p.file == SECTION and "10 MB" in p.message for p in problems)
+
+
+BUILD_SUBSET = ["front-matter-saknas", "okant-falt", "okand-status", "inte-utf8", "lank-ut-ur-forradet",
+                "makro-fel-argument", "ersatter-i-cirkel", "tom-fil", "id-med-punkter", "farligt-html", "ursprung-i-cirkel"]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", BUILD_SUBSET)
+def test_build_fails_with_the_same_message(repo_copy: Path, tmp_path: Path, name: str) -> None:
+    kind = KINDS[name]
+    kind.breaks(repo_copy)
+    result = build_site(repo_copy, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    where = expected_location(kind, repo_copy)
+    lines = [re.sub(r"^\s*(ERROR\s*-\s*)?", "", line) for line in output.splitlines()]
+    assert any(line.startswith(where) and all(n in line for n in kind.needles) for line in lines), output
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,119 @@
+"""`trygghet diff`: versions compared in the terminal, and a PR report against git."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from macros.cli.main import app
+from tests.factory import minimal_repo, write
+
+runner = CliRunner()
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def run(root: Path, *args: str):
+    return runner.invoke(app, ["diff", *args, "--rot", str(root)])
+
+
+def test_terminal_diff_of_the_real_versions(repo_root: Path) -> None:
+    result = run(repo_root, "2020-2023", "2024-2027")
+    assert result.exit_code == 0, result.output
+    out = flat(result.output)
+    assert "Jämförelse 2020-2023 → 2024-2027" in out
+    assert "[-hbtq-perspektiv-][+hbtqi-perspektiv+]" in out
+    assert "avsnitt har ändrats" in out and "ord tillagda" in out
+    assert "Ett systematiskt arbete mot välfärdsbrott" in out
+
+
+def test_versions_in_either_order_read_older_to_newer(repo_root: Path) -> None:
+    result = run(repo_root, "2024-2027", "2020-2023", "--markdown")
+    assert result.exit_code == 0, result.output
+    assert "## Jämförelse 2020-2023 → 2024-2027" in result.output
+    assert "<del>hbtq-perspektiv</del><ins>hbtqi-perspektiv</ins>" in result.output
+    assert "| Inledning | finns inte i källorna | – | – |" in result.output
+
+
+def test_unknown_version_is_a_clear_swedish_error(repo_root: Path) -> None:
+    result = run(repo_root, "2020-2023", "2024-2028")
+    assert result.exit_code == 2
+    out = flat(result.output)
+    assert "Okänd version '2024-2028'" in out and "2024-2027" in out
+    assert "Traceback" not in result.output
+
+
+def test_missing_arguments_are_explained(repo_root: Path) -> None:
+    result = run(repo_root, "2020-2023")
+    assert result.exit_code == 2 and "Ange två versioner" in flat(result.output)
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=root,
+                   check=True, capture_output=True)
+
+
+def planted(tmp_path: Path) -> Path:
+    """A git repo with one commit, then a planted change in the working tree."""
+    root = minimal_repo(tmp_path / "repo")
+    write(root / "program" / "remissvar" / "svar.md", (
+        "---\nid: svar\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
+        "förslag_till_beslut: Nämnden tillstyrker.\nhållning: tillstyrker\nsammanfattning: Bra.\n"
+        "punkter:\n  - id: fraga-ett\n    hållning: fråga\n    sammanfattning: Vad gäller för skolor?\n"
+        "källor: [kalla-a]\n---\n\nSvar.\n"))
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "start")
+    index = root / "program" / "2024-2027" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("status: antagen", "status: upphävd"), encoding="utf-8")
+    section = root / "program" / "2024-2027" / "forebyggande-arbete.md"
+    section.write_text(section.read_text(encoding="utf-8").replace(
+        "Text om avsnittet.", "Text om avsnittet och om välfärdsbrott enligt lag (2023:196)."), encoding="utf-8")
+    write(root / "program" / "2024-2027" / "valfardsbrott.md",
+          "---\nid: valfardsbrott\ntitel: Välfärdsbrott\nordning: 3\ntyp: annat\nkällor: [okand-kalla]\n---\n\nNytt.\n")
+    (root / "program" / "2020-2023" / "stadsutveckling.md").unlink()
+    return root
+
+
+def test_git_report_shows_the_planted_change(tmp_path: Path) -> None:
+    root = planted(tmp_path)
+    result = run(root, "--git", "HEAD")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "## Ändringar i innehållet jämfört med `HEAD`" in out
+    assert "`status`: <del>antagen</del> → <ins>upphävd</ins>" in out
+    assert "Text om avsnittet<ins> och om välfärdsbrott enligt lag (2023:196)</ins>." in out
+    assert "### Nya filer" in out and "`program/2024-2027/valfardsbrott.md`: Välfärdsbrott" in out
+    assert "### Borttagna filer" in out and "`program/2020-2023/stadsutveckling.md`" in out
+    assert "### Remisspunkter utan utfall" in out and "fraga-ett" in out
+    assert "okand-kalla" in out and "1 fel" in flat(out)  # check_repository's error on the new file
+
+
+def test_git_report_with_nothing_changed(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path / "repo")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "start")
+    result = run(root, "--git", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "Inget innehåll i `program/` har ändrats." in result.output and "Inga fel." in result.output
+
+
+def test_bad_git_revision_is_a_clear_swedish_error(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path / "repo")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "start")
+    result = run(root, "--git", "finns-inte")
+    assert result.exit_code == 2
+    assert "Okänd git-revision 'finns-inte'" in flat(result.output) and "Traceback" not in result.output
+
+
+def test_git_outside_a_repository_is_explained(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path / "repo")
+    result = run(root, "--git", "HEAD")
+    assert result.exit_code == 2 and "inget git-förråd" in flat(result.output)

@@ -1,0 +1,168 @@
+"""Comparison pages: what a reader sees when comparing two versions."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import markdown
+import pytest
+
+from macros.content.loader import load, load_or_raise
+from macros.pages import compare as compare_pages
+from macros.pages import urls
+from tests.conftest import ROOT, read_page
+from tests.factory import SOURCES, section_md, version_md, write
+from tests.html_view import Element, main_content, parse
+
+CORPUS = load_or_raise(ROOT)
+PAIRS = compare_pages.pairs(CORPUS)
+
+
+def ins_texts(el: Element) -> list[str]:
+    return [i.text() for i in el.find_all("ins")]
+
+
+def del_texts(el: Element) -> list[str]:
+    return [d.text() for d in el.find_all("del")]
+
+
+def test_every_pair_of_versions_has_a_comparison() -> None:
+    ids = list(CORPUS.versions)
+    assert len(PAIRS) == len(ids) * (len(ids) - 1) // 2
+    for a, b in PAIRS:
+        assert compare_pages.comparison_exists(CORPUS, a, b)
+        assert not compare_pages.comparison_exists(CORPUS, b, a)  # always older → newer
+    assert not compare_pages.comparison_exists(CORPUS, "2020-2023", "2020-2023")
+    assert not compare_pages.comparison_exists(CORPUS, "2020-2023", "1999-2000")
+
+
+def test_picker_lists_every_comparison_and_has_a_labelled_form(built_site: Path) -> None:
+    html = read_page(built_site, "jamfor/")
+    doc = main_content(html)
+    form = doc.find("form", "tp-compare-picker")
+    assert form is not None and "hidden" in form.attrs  # shown by JavaScript only
+    for select_id in ("tp-fran", "tp-till"):
+        label = [lab for lab in form.find_all("label") if lab.attrs.get("for") == select_id]
+        assert label and label[0].text().strip()
+        select = next(s for s in form.find_all("select") if s.attrs.get("id") == select_id)
+        assert [o.attrs["value"] for o in select.find_all("option")] == list(CORPUS.versions)
+    assert form.find("button").text().strip() == "Jämför"
+    hrefs = [a.attrs["href"] for a in doc.find_all("a") if "--" in a.attrs.get("href", "")]
+    assert sorted(hrefs) == sorted(f"{a}--{b}/" for a, b in PAIRS)
+    for href in hrefs:
+        assert (built_site / "jamfor" / href / "index.html").is_file()
+    nav = [a.text().strip() for a in parse(html).find_all("a") if a.attrs.get("href", "").rstrip("/").endswith("jamfor")
+           or a.attrs.get("href") in ("./", ".")]
+    assert "Jämför versioner" in nav
+
+
+def test_scripts_load_from_the_site_itself(built_site: Path) -> None:
+    for url in ["jamfor/", "jamfor/2020-2023--2024-2027/"]:
+        srcs = [s.attrs["src"] for s in parse(read_page(built_site, url)).find_all("script") if "jamfor" in s.attrs.get("src", "")]
+        assert len(srcs) == 1
+        assert (built_site / posixpath.normpath(posixpath.join(url, srcs[0]))).is_file()
+
+
+@pytest.fixture(scope="module")
+def newest(built_site: Path) -> Element:
+    return main_content(read_page(built_site, "jamfor/2020-2023--2024-2027/"))
+
+
+def test_what_the_sources_say_is_new_is_inserted(newest: Element) -> None:
+    inserted = " ".join(ins_texts(newest))
+    assert "välfärdsbrott" in inserted
+    assert "2023:196" in inserted
+
+
+def test_version_facts_show_the_perspective_renaming(newest: Element) -> None:
+    table = newest.find(cls="tp-diff-meta")
+    assert table is not None
+    row = next(r for r in table.find_all("tr") if r.find("th") and r.find("th").text() == "Perspektiv")
+    assert any("hbtq-perspektiv" in t for t in del_texts(row))
+    assert any("hbtqi-perspektiv" in t for t in ins_texts(row))
+    dnr = next(r for r in table.find_all("tr") if r.find("th") and r.find("th").text() == "Diarienummer")
+    assert any("2019/1939" in t for t in del_texts(dnr)) and any("2023/739" in t for t in ins_texts(dnr))
+
+
+def test_every_change_is_announced_to_screen_readers(newest: Element) -> None:
+    for tag, prefix in (("ins", "Tillagt: "), ("del", "Borttaget: ")):
+        marks = newest.find_all(tag)
+        assert marks
+        for mark in marks:
+            first = mark.children[0]
+            assert isinstance(first, Element) and "tp-sr-only" in first.classes and first.text() == prefix
+
+
+def test_changes_table_labels_and_links(newest: Element) -> None:
+    table = next(t for t in newest.find_all("table") if t.find("th") and t.find("th").text() == "Avsnitt")
+    labels = {}
+    for row in table.find_all("tr")[1:]:
+        cells = row.find_all("td")
+        link = cells[0].find("a")
+        anchor = link.attrs["href"].lstrip("#")
+        assert any(e.attrs.get("id") == anchor for e in newest.iter()), anchor
+        labels[anchor] = cells[1].text()
+    assert labels["avsnitt-valfardsbrott"] == "ny"
+    assert labels["avsnitt-otillaten-paverkan"] == "ny"
+    # 2024-2027 lists only some sections: absent ones are unknown, not removed.
+    assert labels["tidigare-inledning"] == "finns inte i källorna"
+    assert "borttagen" not in labels.values()
+    assert labels["avsnitt-forebyggande-arbete"] == "ändrad"
+
+
+def test_views_inline_by_default_side_by_side_on_request(newest: Element) -> None:
+    toggle = newest.find(cls="tp-diff-toggle")
+    assert toggle is not None and "hidden" in toggle.attrs
+    buttons = toggle.find_all("button")
+    assert [b.attrs.get("aria-pressed") for b in buttons] == ["true", "false"]
+    inline, sbs = newest.find_all(cls="tp-diff-inline"), newest.find_all(cls="tp-diff-sbs")
+    assert inline and len(inline) == len(sbs)
+    assert all("hidden" not in i.attrs for i in inline) and all("hidden" in s.attrs for s in sbs)
+
+
+def test_no_fact_is_invented_for_a_version_without_text(built_site: Path) -> None:
+    doc = main_content(read_page(built_site, "jamfor/2013-2016--2018-2021/"))
+    assert not doc.find_all(cls="tp-diff-badge--ny") and not doc.find_all(cls="tp-diff-badge--borttagen")
+    assert doc.find_all(cls="tp-diff-badge--okand")
+
+
+# -- rendering of a small corpus (no build) ---------------------------------
+
+def small(tmp_path: Path) -> Path:
+    program = tmp_path / "program"
+    write(program / "kallor.yml", SOURCES)
+    write(program / "2020-2023" / "index.md", version_md("2020-2023", "upphävd"))
+    write(program / "2024-2027" / "index.md", version_md("2024-2027", supersedes="2020-2023"))
+    same = "Samma text i båda versionerna."
+    write(program / "2020-2023" / "lika.md", section_md("lika", 1, body=same))
+    write(program / "2024-2027" / "lika.md", section_md("lika", 1, body=same))
+    write(program / "2020-2023" / "lista.md", section_md("lista", 2, body="Punkter:\n\n- ett\n- två <b>&</b> tre\n"))
+    write(program / "2024-2027" / "lista.md", section_md("lista", 2, body="Punkter:\n\n- ett\n- två <b>&</b> fyra\n"))
+    return tmp_path
+
+
+def rendered(tmp_path: Path) -> Element:
+    corpus, _ = load(small(tmp_path))
+    page = compare_pages.compare_page(corpus, "2020-2023", "2024-2027")
+    assert page.path == urls.compare("2020-2023", "2024-2027")
+    html = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"]).convert(page.markdown)
+    return parse(html)
+
+
+def test_unchanged_sections_are_collapsed_but_openable(tmp_path: Path) -> None:
+    doc = rendered(tmp_path)
+    details = [d for d in doc.find_all("details") if "oförändrad" in d.find("summary").text()]
+    assert len(details) == 2  # the intro text and the section "lika"
+    assert any("Samma text i båda versionerna." in d.text() for d in details)
+
+
+def test_a_changed_list_item_is_shown_as_a_list_item_and_text_is_escaped(tmp_path: Path) -> None:
+    doc = rendered(tmp_path)
+    inline = next(d for d in doc.find_all(cls="tp-diff-inline") if d.find("li"))
+    items = inline.find_all("li")
+    assert next(i.text() for i in items) == "ett"
+    changed = items[1]
+    assert "tp-diff-changed" in changed.classes
+    assert del_texts(changed) == ["Borttaget: tre"] and ins_texts(changed) == ["Tillagt: fyra"]
+    assert "två & " in changed.text() and not changed.find("b")  # markup dropped, & kept as text

@@ -1,0 +1,151 @@
+"""The glossary on the real corpus: term links in section text, tooltips, term history, version glossaries."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from macros.content.loader import load_or_raise
+from macros.layers.glossary import resolve
+from macros.pages.term_links import link_terms
+from tests.conftest import ROOT, read_page
+from tests.html_view import Element, main_content, parse
+
+CORPUS = load_or_raise(ROOT)
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def ancestors(el: Element) -> list[Element]:
+    out, node = [], el.parent
+    while node is not None:
+        out.append(node)
+        node = node.parent
+    return out
+
+
+def term_links(html: str) -> list[Element]:
+    return main_content(html).find_all("a", "tp-term")
+
+
+def test_first_use_in_text_is_linked_but_not_the_heading(built_site: Path) -> None:
+    # The section's title "Lägesbilder och beslutsunderlag" uses the term; only the body's use is linked.
+    url = "program/2018-2021/lagesbilder/"
+    content = main_content(read_page(built_site, url))
+    h1 = content.find("h1")
+    assert "Lägesbilder" in h1.text() and h1.find("a", "tp-term") is None
+    links = [a for a in content.find_all("a", "tp-term") if a.attrs["href"].endswith("/lagesbild/")]
+    assert len(links) == 1
+    assert links[0].text() == "lägesbilder"
+
+
+def test_no_term_link_inside_headings_links_code_or_the_panel(built_site: Path) -> None:
+    checked = 0
+    for vid, version in CORPUS.versions.items():
+        for sid in version.sections:
+            for a in term_links(read_page(built_site, f"program/{vid}/{sid}/")):
+                for up in ancestors(a):
+                    assert up.tag not in HEADINGS | {"a", "code", "pre", "aside", "nav"}, (vid, sid, up.tag)
+                    assert not up.classes & {"tp-panel", "tp-banner", "tp-sources"}, (vid, sid)
+                checked += 1
+    assert checked > 20  # the real corpus links many terms
+
+
+def test_each_term_is_linked_once_per_section(built_site: Path) -> None:
+    # "lägesbild" and "lägesbilden" both occur in this section's text.
+    html = read_page(built_site, "program/2020-2023/struktur-for-arbetet/")
+    text = main_content(html).text()
+    assert "lägesbild" in text and "lägesbilden" in text
+    hrefs = [a.attrs["href"] for a in term_links(html)]
+    assert len(hrefs) == len(set(hrefs))
+    assert "../../../begrepp/lagesbild/" in hrefs
+
+
+def test_term_links_point_at_existing_term_pages(built_site: Path) -> None:
+    url = "program/2024-2027/samverkan/"
+    links = term_links(read_page(built_site, url))
+    assert {a.attrs["href"] for a in links} >= {"../../../begrepp/platssamverkan/", "../../../begrepp/lagesbild/"}
+    for a in links:
+        target = posixpath.normpath(posixpath.join(url, a.attrs["href"]))
+        assert (built_site / target / "index.html").is_file(), target
+
+
+def test_tooltip_is_described_and_names_the_version_of_the_definition(built_site: Path) -> None:
+    content = main_content(read_page(built_site, "program/2024-2027/begreppsram/"))
+    link = next(a for a in content.find_all("a", "tp-term") if a.attrs["href"].endswith("/utsatt-omrade/"))
+    tip_id = link.attrs["aria-describedby"]
+    tip = next(e for e in content.iter() if e.attrs.get("id") == tip_id)
+    assert tip.attrs.get("role") == "tooltip"
+    # 2024-2027 gives no definition of its own: the tooltip says whose it shows.
+    assert "Avrått begrepp" in tip.text() and "från 2020–2023" in tip.text()
+    own = main_content(read_page(built_site, "program/2024-2027/struktur-for-arbetet/"))
+    lagesbild = next(a for a in own.find_all("a", "tp-term") if a.attrs["href"].endswith("/lagesbild/"))
+    tip = next(e for e in own.iter() if e.attrs.get("id") == lagesbild.attrs["aria-describedby"])
+    assert "Definitionen gäller 2024–2027" in tip.text()
+
+
+def test_link_terms_leaves_headings_code_links_and_entities_alone() -> None:
+    html = ('<h2>Lägesbild</h2><p>En <a href="x">lägesbild</a> &amp; <code>lägesbild</code>, '
+            'sedan lägesbilden och lägesbilder.</p><aside class="tp-panel"><p>lägesbild</p></aside>')
+    out = link_terms(html, CORPUS, "2020-2023", "struktur-for-arbetet")
+    doc = parse(out)
+    assert doc.find("h2").find("a") is None
+    assert doc.find("code").text() == "lägesbild"
+    assert doc.find("aside").find("a") is None
+    linked = doc.find_all("a", "tp-term")
+    assert [a.text() for a in linked] == ["lägesbilden"]
+    assert "&amp;" in out
+
+
+def test_terms_that_do_not_exist_in_the_version_are_not_linked() -> None:
+    # otillåten påverkan is dropped in 2020-2023 (utgår_i), välfärdsbrott only defined from 2024-2027.
+    html = "<p>Otillåten påverkan och välfärdsbrott.</p>"
+    assert link_terms(html, CORPUS, "2020-2023", "inledning") == html
+    assert resolve(CORPUS, CORPUS.terms["otillaten-paverkan"].data, "2020-2023") is None
+    linked = parse(link_terms(html, CORPUS, "2024-2027", "begreppsram")).find_all("a", "tp-term")
+    assert len(linked) == 2
+
+
+def test_section_panel_lists_the_terms_of_the_section(built_site: Path) -> None:
+    panel = main_content(read_page(built_site, "program/2024-2027/struktur-for-arbetet/")).find("aside", "tp-panel")
+    heading = next(h for h in panel.find_all("h2") if h.text().startswith("Begrepp i avsnittet"))
+    items = heading.parent.find_all("li")
+    labels = {li.text().split(" – ")[0] for li in items}
+    assert {"lägesbild", "åtgärdsplan", "samordnande funktion"} <= labels
+
+
+def test_term_page_shows_history_with_word_diff(built_site: Path) -> None:
+    content = main_content(read_page(built_site, "begrepp/lagesbild/"))
+    heads = [h.text().strip("¶ ") for h in content.find_all("h3")]
+    assert heads == ["2018–2021", "2020–2023", "2024–2027"]
+    diffs = content.find_all("p", "tp-term-diff")
+    assert len(diffs) == 2
+    for diff in diffs:
+        assert diff.find("ins") is not None and diff.find("del") is not None
+    # The diff between 2020-2023 and 2024-2027 adds the law.
+    assert "2023:196" in "".join(i.text() for i in diffs[1].find_all("ins"))
+
+
+def test_term_page_says_where_a_discouraged_term_is_used(built_site: Path) -> None:
+    content = main_content(read_page(built_site, "begrepp/sarskilt-utsatt-omrade/"))
+    assert "Avrått begrepp" in content.find(cls="tp-discouraged").text()
+    hrefs = {a.attrs["href"] for a in content.find_all("a")}
+    assert "../../program/2024-2027/begreppsram/" in hrefs
+    assert "../../program/2020-2023/inledning/" in hrefs
+
+
+def test_version_glossary_marks_inherited_and_dropped_terms(built_site: Path) -> None:
+    text = main_content(read_page(built_site, "program/2024-2027/begrepp/")).text()
+    assert "Definitionen är från 2020–2023; källorna ger ingen egen definition för 2024–2027." in text
+    old = main_content(read_page(built_site, "program/2020-2023/begrepp/"))
+    dropped = next(h for h in old.find_all("h2") if h.text().startswith("Begrepp som utgår"))
+    assert "otillåten påverkan" in dropped.parent.text()
+    assert "Källorna knyter inga begrepp" in main_content(read_page(built_site, "program/2013-2016/begrepp/")).text()
+
+
+def test_glossary_index_is_in_the_navigation_and_lists_every_term(built_site: Path) -> None:
+    html = read_page(built_site, "begrepp/")
+    tabs = [a.text().strip() for a in parse(html).find_all("a", "md-tabs__link")]
+    assert "Begrepp" in tabs
+    hrefs = {a.attrs["href"] for a in main_content(html).find_all("a")}
+    for tid in CORPUS.terms:
+        assert f"{tid}/" in hrefs

@@ -1,0 +1,195 @@
+"""Content macros: correct links with readable Swedish labels; clear errors with file and line."""
+
+from __future__ import annotations
+
+import posixpath
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.content.corpus import Corpus
+from macros.content.loader import load_or_raise
+from macros.content.problems import ContentError
+from macros.render.sandbox import render_content
+from tests.conftest import build_site, read_page
+from tests.html_view import main_content, parse
+
+PAGE = "program/2024-2027/samverkan.md"
+
+
+@pytest.fixture(scope="module")
+def corpus(repo_root: Path) -> Corpus:
+    return load_or_raise(repo_root)
+
+
+def render(corpus: Corpus, text: str, page: str = PAGE) -> str:
+    return render_content(corpus, text, page, 1, page)
+
+
+def error_text(corpus: Corpus, text: str, page: str = PAGE, first_line: int = 1) -> str:
+    with pytest.raises(ContentError) as caught:
+        render_content(corpus, text, page, first_line, page)
+    return caught.value.format()
+
+
+def test_section_links_and_labels(corpus: Corpus) -> None:
+    assert render(corpus, '{{ avsnitt("2020-2023/samverkan") }}') == "[Samverkan (2020–2023)](../2020-2023/samverkan.md)"
+    assert render(corpus, '{{ avsnitt("forebyggande-arbete") }}') == "[Förebyggande arbete](forebyggande-arbete.md)"
+    assert render(corpus, '{{ avsnitt("2024-2027/samverkan", text="här") }}') == "[här](samverkan.md)"
+
+
+def test_version_document_term_and_remissvar_labels(corpus: Corpus) -> None:
+    assert render(corpus, '{{ version("2018-2021") }}') == (
+        "[För ett tryggare och säkrare Stockholm – Stockholms stads trygghets- och säkerhetsprogram 2018–2021]"
+        "(../2018-2021/index.md)")
+    assert render(corpus, '{{ styrdokument("lag-2023-196") }}') == (
+        "[Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete (SFS 2023:196)]"
+        "(../../styrdokument/lag-2023-196.md)")
+    rid = "enskede-arsta-vantor-2024-2027"
+    answer = corpus.remissvar[rid].data
+    point = answer.points[0].id
+    out = render(corpus, f'{{{{ remissvar("{rid}", punkt="{point}") }}}}')
+    assert out.startswith(f"[Remissvar från {answer.body.name}, punkten ”")
+    assert out.endswith(f"](../../remissvar/{rid}.md#punkt-{point})")
+    tid = next(iter(corpus.terms))
+    assert render(corpus, f'{{{{ begrepp("{tid}") }}}}') == f"[{corpus.terms[tid].data.term}](../../begrepp/{tid}.md)"
+
+
+def test_gallande_links_the_latest_adopted_version(corpus: Corpus) -> None:
+    latest = corpus.latest_adopted
+    assert latest == "2020-2023"
+    out = render(corpus, '{{ gällande("samverkan") }}', page="om.md")
+    assert out == "[Samverkan i det gällande programmet (2020–2023)](program/2020-2023/samverkan.md)"
+
+
+def test_errors_name_file_line_and_suggest(corpus: Corpus) -> None:
+    text = error_text(corpus, 'Rad ett.\n{{ avsnitt("2020-2023/samverkn") }}\n{{ styrdokument("lag-2023-169") }}\n',
+                      first_line=8)
+    assert f"{PAGE}:9: fel: avsnitt(): avsnittet 'samverkn' finns inte i versionen 2020-2023. Menade du 'samverkan'" in text
+    assert f"{PAGE}:10: fel: styrdokument(): okänt styrdokument 'lag-2023-169'. Menade du 'lag-2023-196'" in text
+
+
+def test_section_missing_in_named_version_says_where_it_is(corpus: Corpus) -> None:
+    text = error_text(corpus, '{{ avsnitt("2020-2023/valfardsbrott") }}')
+    assert "finns inte i versionen 2020-2023" in text and "Avsnittet 'valfardsbrott' finns i 2024-2027" in text
+    text = error_text(corpus, '{{ gällande("valfardsbrott") }}')
+    assert "finns inte i den gällande versionen 2020-2023" in text
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ('{{ avsnitt("samverkan", ankar="x") }}', "makrot har inget argument 'ankar'. Menade du 'ankare'?"),
+    ('{{ avsnitt("a", "b") }}', "makrot tar exakt ett id inom citattecken, fick 2"),
+    ('{{ avsnitt() }}', "makrot tar exakt ett id inom citattecken, fick 0"),
+    ('{{ version(2020) }}', "argumentet 'version' ska vara en text inom citattecken"),
+    ('{{ version("2020") }}', "okänd version '2020'. En version skrivs ÅÅÅÅ-ÅÅÅÅ"),
+    ('{{ remissvar("enskede-arsta-vantor-2024-2027", punkt="finns-inte") }}', "har ingen punkt 'finns-inte'"),
+    ('{{ avsnitt }}', "makrot 'avsnitt' ska anropas med ett id inom parentes"),
+    ('{{ avsnitt("2020-2023/samverkan", ankare="ingen-rubrik") }}', "har ingen rubrik med id 'ingen-rubrik'"),
+])
+def test_wrong_arguments_fail(corpus: Corpus, call: str, expected: str) -> None:
+    assert expected in error_text(corpus, call)
+
+
+def test_section_without_version_on_a_page_outside_versions(corpus: Corpus) -> None:
+    text = error_text(corpus, '{{ avsnitt("samverkan") }}', page="om.md")
+    assert "anger ingen version" in text and 'avsnitt("2020-2023/samverkan")' in text
+
+
+def test_anchor_is_validated_against_headings(repo_copy: Path) -> None:
+    path = repo_copy / "program" / "2020-2023" / "samverkan.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Samverkan med polisen\n\nText.\n", encoding="utf-8")
+    corpus = load_or_raise(repo_copy)
+    out = render_content(corpus, '{{ avsnitt("2020-2023/samverkan", ankare="samverkan-med-polisen") }}', PAGE, 1, PAGE)
+    assert out == "[Samverkan: Samverkan med polisen (2020–2023)](../2020-2023/samverkan.md#samverkan-med-polisen)"
+    with pytest.raises(ContentError) as caught:
+        render_content(corpus, '{{ avsnitt("2020-2023/samverkan", ankare="samverkan-med-polis") }}', PAGE, 1, PAGE)
+    assert "Menade du 'samverkan-med-polisen'?" in caught.value.format()
+
+
+def _resolve(page_url: str, href: str) -> str:
+    base = page_url.rstrip("/") + "/"
+    return posixpath.normpath(posixpath.join(base, href.split("#")[0]))
+
+
+def test_macro_links_in_the_real_corpus_resolve_to_pages_and_anchors(built_site: Path) -> None:
+    url = "program/2024-2027/samverkan/"
+    content = main_content(read_page(built_site, url))
+    links = {a.text().strip(): a.attrs["href"] for a in content.find_all("a") if a.attrs.get("href")}
+    expected = {
+        "Samverkan (2020–2023)": "program/2020-2023/samverkan",
+        "övergripande samverkansöverenskommelsen med Polisregion Stockholm":
+            "styrdokument/samverkansoverenskommelse-polisregion-stockholm",
+        "Enskede-Årsta-Vantörs remissvar": "remissvar/enskede-arsta-vantor-2024-2027",
+    }
+    for label, target in expected.items():
+        href = links[label]
+        assert not href.endswith(".md"), f"länken {href} blev inte en sida"
+        resolved = _resolve(url, href)
+        assert resolved == target
+        page = read_page(built_site, resolved + "/")
+        if "#" in href:
+            anchor = href.split("#", 1)[1]
+            assert f'id="{anchor}"' in page
+    assert links["Enskede-Årsta-Vantörs remissvar"].endswith("#punkt-platssamverkan")
+    listed = main_content(read_page(built_site, "program/2024-2027/forebyggande-arbete/")).text()
+    assert "Ett systematiskt arbete mot välfärdsbrott är avgörande för en stark demokrati" in listed
+    assert "{{" not in listed and "}}" not in listed
+
+
+def _prose(element: object) -> str:
+    """Text a reader sees outside code examples."""
+    if isinstance(element, str):
+        return element
+    if element.tag in ("code", "pre", "script"):  # type: ignore[attr-defined]
+        return ""
+    return "".join(_prose(c) for c in element.children)  # type: ignore[attr-defined]
+
+
+def test_no_macro_syntax_or_error_reaches_any_page(built_site: Path) -> None:
+    # Content pages (the editors' guide may show macros and their errors as examples).
+    pages = [*(built_site / "program").rglob("index.html"), *(built_site / "styrdokument").rglob("index.html")]
+    assert len(pages) > 40
+    for page in pages:
+        text = _prose(main_content(page.read_text(encoding="utf-8")))
+        assert "{{" not in text and "avsnitt(" not in text and "Säkerhetsfel" not in text, page
+
+
+def _break(repo: Path) -> None:
+    path = repo / "program" / "2024-2027" / "samverkan.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(len(lines), 'Se {{ avsnitt("2020-2023/samverkn") }}.')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_broken_macro_fails_check_and_build_with_file_and_line(repo_copy: Path, tmp_path: Path) -> None:
+    _break(repo_copy)
+    line = len((repo_copy / "program/2024-2027/samverkan.md").read_text(encoding="utf-8").splitlines())
+    check = subprocess.run([sys.executable, "-m", "macros.cli.main", "check", "--rot", str(repo_copy)],
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 1
+    assert f"program/2024-2027/samverkan.md:{line}: fel: avsnitt()" in check.stderr.replace("\n", "")
+    built = build_site(repo_copy, tmp_path / "site")
+    output = built.stdout + built.stderr
+    assert built.returncode != 0
+    assert f"program/2024-2027/samverkan.md:{line}" in output
+    assert "Traceback" not in output
+
+
+def test_macros_in_docs_pages_render_and_fail_with_line(repo_copy: Path, tmp_path: Path) -> None:
+    om = repo_copy / "docs" / "om.md"
+    original = om.read_text(encoding="utf-8")
+    om.write_text(original + '\nLäs {{ styrdokument("lag-2023-196") }}.\n', encoding="utf-8")
+    built = build_site(repo_copy, tmp_path / "ok")
+    assert built.returncode == 0, built.stderr
+    html = parse(read_page(tmp_path / "ok", "om/"))
+    link = [a for a in html.find_all("a") if a.text().startswith("Lag (2023:196)")]
+    assert link and link[0].attrs["href"] == "../styrdokument/lag-2023-196/"
+    om.write_text(original + "\n{{ config }}\n", encoding="utf-8")
+    line = len(om.read_text(encoding="utf-8").splitlines())
+    built = build_site(repo_copy, tmp_path / "bad")
+    output = built.stdout + built.stderr
+    assert built.returncode != 0
+    assert f"docs/om.md:{line}: fel: Säkerhetsfel" in output
+    assert "Traceback" not in output

@@ -1,0 +1,176 @@
+"""The open data files: present in the built site, valid against their published
+schemas, faithful to the content, reproducible and documented."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel
+
+from macros.content.loader import load_or_raise
+from macros.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
+from macros.opendata import export
+from macros.opendata.models import Programme, VersionFile, json_schema
+from macros.pages.opendata import json_bytes
+from macros.pages.registry import generate_all
+from tests.conftest import ROOT, read_page
+from tests.html_view import main_content
+
+CORPUS = load_or_raise(ROOT)
+PAGES = {p.path for p in generate_all(CORPUS)}
+
+
+def load(site: Path, path: str) -> Any:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def validator(site: Path, name: str) -> Draft202012Validator:
+    schema = load(site, f"data/schema/{name}.schema.json")
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def front_matter(model: type[BaseModel], record: dict[str, Any]) -> dict[str, Any]:
+    """The keys of ``record`` that are the model's front-matter keys."""
+    keys = {f.alias or name for name, f in model.model_fields.items()}
+    return {k: v for k, v in record.items() if k in keys}
+
+
+def test_the_whole_programme_validates_against_its_published_schema(built_site: Path) -> None:
+    data = load(built_site, "data/trygghetsprogrammet.json")
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+              for e in validator(built_site, "trygghetsprogrammet").iter_errors(data)]
+    assert not errors, "\n".join(errors[:10])
+
+
+@pytest.mark.parametrize("vid", list(CORPUS.versions))
+def test_each_version_file_validates_against_its_published_schema(built_site: Path, vid: str) -> None:
+    data = load(built_site, f"data/{vid}.json")
+    errors = [e.message for e in validator(built_site, "version").iter_errors(data)]
+    assert not errors, "\n".join(errors[:10])
+    assert data["version"]["id"] == vid
+
+
+def test_the_schema_rejects_unknown_keys_and_wrong_values(built_site: Path) -> None:
+    # The schema must be able to fail: an extra key and an unknown status are both errors.
+    check = validator(built_site, "version")
+    data = load(built_site, "data/2020-2023.json")
+    data["version"]["okänt_fält"] = 1
+    data["version"]["avsnitt"][0]["ordning"] = "första"
+    data["version"]["status"] = "gällande"
+    messages = " ".join(e.message for e in check.iter_errors(data))
+    assert "okänt_fält" in messages and "gällande" in messages and "första" in messages
+
+
+def test_records_read_back_into_the_content_model(built_site: Path) -> None:
+    data = load(built_site, "data/trygghetsprogrammet.json")
+    for version in data["versioner"]:
+        assert Version.model_validate(front_matter(Version, version)) == CORPUS.versions[version["id"]].data
+        for section in version["avsnitt"]:
+            model = Section.model_validate(front_matter(Section, section))
+            assert model == CORPUS.versions[version["id"]].sections[model.id].data
+    for record in data["remissvar"]:
+        assert Remissvar.model_validate(front_matter(Remissvar, record)) == CORPUS.remissvar[record["id"]].data
+    for record in data["styrdokument"]:
+        assert SteeringDocument.model_validate(front_matter(SteeringDocument, record)) == CORPUS.documents[record["id"]].data
+    for record in data["begrepp"]:
+        assert Term.model_validate(front_matter(Term, record)) == CORPUS.terms[record["id"]].data
+    assert [Source.model_validate(s) for s in data["källor"]] == [e.data for e in CORPUS.sources.values()]
+
+
+def test_everything_in_the_content_is_in_the_file(built_site: Path) -> None:
+    data = load(built_site, "data/trygghetsprogrammet.json")
+    assert [v["id"] for v in data["versioner"]] == list(CORPUS.versions)
+    for version in data["versioner"]:
+        assert [s["id"] for s in version["avsnitt"]] == list(CORPUS.versions[version["id"]].sections)
+        assert version["ersatt_av"] == CORPUS.next(version["id"])
+    assert sorted(r["id"] for r in data["remissvar"]) == sorted(CORPUS.remissvar)
+    assert sorted(d["id"] for d in data["styrdokument"]) == sorted(CORPUS.documents)
+    assert sorted(t["id"] for t in data["begrepp"]) == sorted(CORPUS.terms)
+    assert [p["id"] for p in data["perspektiv"]] == ["barn", "jamstalldhet", "funktionshinder", "hbtqi", "aldre"]
+
+
+def test_section_text_is_given_as_markdown_and_as_plain_text(built_site: Path) -> None:
+    data = load(built_site, "data/2020-2023.json")
+    intro = next(s for s in data["version"]["avsnitt"] if s["id"] == "inledning")
+    assert "## Syfte" in intro["markdown"]
+    assert "\n\nSyfte\n\n" in intro["klartext"]
+    for section in data["version"]["avsnitt"]:
+        plain = section["klartext"]
+        assert not re.search(r"\]\(|\*\*|^#", plain, re.M), f"{section['id']}: klartext har kvar formatering"
+        assert "<" not in plain, section["id"]
+
+
+def test_perspectives_keep_each_versions_own_naming(built_site: Path) -> None:
+    data = load(built_site, "data/trygghetsprogrammet.json")
+    hbtqi = next(p for p in data["perspektiv"] if p["id"] == "hbtqi")
+    names = {n["version"]: n["benämning"] for n in hbtqi["versioner"]}
+    assert names["2020-2023"].lower().startswith("hbtq-") and names["2024-2027"].lower().startswith("hbtqi-")
+
+
+def test_comparisons_list_section_changes_from_the_comparison_engine(built_site: Path) -> None:
+    data = load(built_site, "data/2024-2027.json")
+    comparison = next(c for c in data["jämförelser"] if c["från"] == "2020-2023" and c["till"] == "2024-2027")
+    changes = {tuple(r["avsnitt_efter"]) or tuple(r["avsnitt_före"]): r["ändring"] for r in comparison["avsnitt"]}
+    assert changes[("valfardsbrott",)] == "ny"
+    # 2024-2027's section listing is incomplete: a missing chapter is unknown, not removed.
+    assert changes[("kommunikation",)] == "finns inte i källorna"
+    assert "borttagen" not in changes.values()
+
+
+def test_urls_in_the_files_point_at_built_pages(built_site: Path) -> None:
+    text = (built_site / "data/trygghetsprogrammet.json").read_text(encoding="utf-8")
+    found = set(re.findall(r'"(?:url|utskrift_url)": "([^"]+)"', text))
+    assert "program/2020-2023/utskrift/" in found
+    for url in found:
+        path, _, anchor = url.partition("#")
+        page = built_site / path / "index.html"
+        assert page.is_file(), f"{url} finns inte i bygget"
+        if anchor:
+            assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), url
+    for vid in CORPUS.versions:
+        assert (built_site / f"data/{vid}.json").is_file()
+
+
+def test_files_are_reproducible_and_dated_only_by_source_date_epoch(built_site: Path) -> None:
+    # conftest builds with SOURCE_DATE_EPOCH=1700000000.
+    assert load(built_site, "data/trygghetsprogrammet.json")["genererad"] == "2023-11-14T22:13:20Z"
+    assert export.generated_at(None) is None and export.generated_at("") is None
+    once = json_bytes(export.programme(CORPUS, PAGES))
+    assert once == json_bytes(export.programme(load_or_raise(ROOT), set(PAGES)))
+    assert json.loads(once)["genererad"] is None
+
+
+def test_published_schemas_are_the_models_schemas(built_site: Path) -> None:
+    assert load(built_site, "data/schema/trygghetsprogrammet.schema.json") == json_schema(Programme)
+    assert load(built_site, "data/schema/version.schema.json") == json_schema(VersionFile)
+
+
+def _properties(schema: dict[str, Any]) -> set[str]:
+    names: set[str] = set()
+    for part in [schema, *schema.get("$defs", {}).values()]:
+        names.update(part.get("properties", {}))
+    return names
+
+
+def test_the_documentation_page_names_every_field() -> None:
+    doc = (ROOT / "docs" / "oppna-data.md").read_text(encoding="utf-8")
+    missing = sorted(name for name in _properties(json_schema(Programme)) | _properties(json_schema(VersionFile))
+                     if f"`{name}`" not in doc)
+    assert not missing, f"docs/oppna-data.md beskriver inte fälten: {', '.join(missing)}"
+
+
+def test_the_documentation_page_links_the_files_and_says_who_decides_the_licence(built_site: Path) -> None:
+    content = main_content(read_page(built_site, "oppna-data/"))
+    text = content.text()
+    assert "Vilken licens som gäller beslutar Stockholms stad" in text
+    hrefs = {posixpath.normpath(posixpath.join("/oppna-data/", a.attrs.get("href", ""))) for a in content.find_all("a")}
+    for target in ["/data/trygghetsprogrammet.json", "/data/schema/version.schema.json", "/feed.xml"]:
+        assert target in hrefs, target
+        assert (built_site / target.lstrip("/")).is_file()

@@ -1,0 +1,147 @@
+"""Remissvar on the built site: each point on its remissvar page, in the
+remissammanställning under the sections it is about, and in those sections' panels."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+
+from macros.content.loader import load_or_raise
+from tests.conftest import ROOT, read_page
+from tests.html_view import Element, main_content, parse
+
+CORPUS = load_or_raise(ROOT)
+REMISSVAR = sorted(CORPUS.remissvar)
+POINTS = [(rid, p) for rid in REMISSVAR for p in CORPUS.remissvar[rid].data.points]
+
+
+def resolve(page_url: str, href: str) -> str:
+    """Absolute site path of a relative link, anchor kept (``/remissvar/x/#punkt-y``)."""
+    path, _, anchor = href.partition("#")
+    target = posixpath.normpath(posixpath.join(page_url, path)) + "/"
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def point_url(rid: str, pid: str) -> str:
+    return f"/remissvar/{rid}/#punkt-{pid}"
+
+
+def links_under_headings(content: Element, page_url: str) -> dict[str, set[str]]:
+    """Heading id -> absolute targets of the links between it and the next h2/h3."""
+    found: dict[str, set[str]] = {}
+    current: str | None = None
+    for child in content.children:
+        if not isinstance(child, Element):
+            continue
+        if child.tag in ("h2", "h3"):
+            current = child.attrs.get("id")
+            found.setdefault(current or "", set())
+            continue
+        if current:
+            found[current] |= {resolve(page_url, a.attrs["href"]) for a in child.find_all("a") if a.attrs.get("href")}
+    return found
+
+
+def test_the_three_responses_from_the_sources_are_there() -> None:
+    answers = {rid: CORPUS.remissvar[rid].data.answers for rid in REMISSVAR}
+    assert sorted(answers.values()) == ["2018-2021", "2024-2027", "2024-2027"]
+    un = CORPUS.remissvar["utbildningsnamnden-2024-2027"].data
+    assert len(un.points) >= 10
+    moved = next(p for p in un.points if p.id == "flytta-avsnitten")
+    assert moved.sections == ["valfardsbrott", "otillaten-paverkan"]
+    eav = CORPUS.remissvar["enskede-arsta-vantor-2024-2027"].data
+    assert eav.stance.value == "tillstyrker med synpunkter"
+    assert next(p for p in eav.points if p.id == "platssamverkan").sections == ["samverkan"]
+
+
+@pytest.mark.parametrize("rid", REMISSVAR)
+def test_every_point_is_on_its_remissvar_page(built_site: Path, rid: str) -> None:
+    url = f"/remissvar/{rid}/"
+    content = main_content(read_page(built_site, url))
+    data = CORPUS.remissvar[rid].data
+    assert data.body.name in content.find("h1").text()
+    text = " ".join(content.text().split())
+    for point in data.points:
+        heading = next((e for e in content.iter() if e.attrs.get("id") == f"punkt-{point.id}"), None)
+        assert heading is not None and heading.tag == "h3", point.id
+        assert point.title in heading.text()
+        assert " ".join(point.summary.split()) in text
+    # The sections a point is about are linked to the answered version's section pages.
+    targets = {resolve(url, a.attrs["href"]) for a in content.find_all("a") if a.attrs.get("href")}
+    for point in data.points:
+        for sid in point.sections:
+            assert f"/program/{data.answers}/{sid}/" in targets
+
+
+@pytest.mark.parametrize("vid", ["2018-2021", "2024-2027"])
+def test_remissammanstallning_lists_points_under_their_sections(built_site: Path, vid: str) -> None:
+    url = f"/program/{vid}/remissammanstallning/"
+    content = main_content(read_page(built_site, url))
+    under = links_under_headings(content, url)
+    for rid, point in POINTS:
+        if CORPUS.remissvar[rid].data.answers != vid:
+            continue
+        if point.sections:
+            for sid in point.sections:
+                assert point_url(rid, point.id) in under.get(f"avsnitt-{sid}", set()), (rid, point.id, sid)
+        else:
+            assert point_url(rid, point.id) in under["hela-programmet"], (rid, point.id)
+    # A point sits only under the sections it names.
+    for heading, targets in under.items():
+        sid = heading.removeprefix("avsnitt-")
+        if heading.startswith("avsnitt-"):
+            for rid, point in POINTS:
+                if point_url(rid, point.id) in targets:
+                    assert sid in point.sections, (heading, point.id)
+
+
+def test_remissammanstallning_shows_stances_at_a_glance(built_site: Path) -> None:
+    content = main_content(read_page(built_site, "program/2024-2027/remissammanstallning/"))
+    rows = [[" ".join(c.text().split()) for c in tr.find_all("td")] for tr in content.find_all("tr")]
+    by_body = {r[0]: r for r in rows if r}
+    assert by_body["Utbildningsnämnden"][3] == "Tillstyrker med synpunkter"
+    assert by_body["Enskede-Årsta-Vantörs stadsdelsnämnd"][3] == "Tillstyrker med synpunkter"
+    total = sum(len(CORPUS.remissvar[r].data.points) for r in REMISSVAR if CORPUS.remissvar[r].data.answers == "2024-2027")
+    assert ["Ej bedömd", str(total)] in rows
+    assert "Källorna säger inte hur någon av synpunkterna hanterades" in content.text()
+
+
+def test_section_panels_list_their_points(built_site: Path) -> None:
+    for rid, point in POINTS:
+        vid = CORPUS.remissvar[rid].data.answers
+        for sid in point.sections:
+            url = f"/program/{vid}/{sid}/"
+            panel = main_content(read_page(built_site, url)).find("aside", "tp-panel")
+            assert panel is not None and "Remisspunkter om avsnittet" in panel.text(), url
+            targets = {resolve(url, a.attrs["href"]) for a in panel.find_all("a")}
+            assert point_url(rid, point.id) in targets, (url, point.id)
+            assert CORPUS.remissvar[rid].data.body.name in panel.text()
+
+
+def test_section_without_points_has_no_remiss_block(built_site: Path) -> None:
+    panel = main_content(read_page(built_site, "program/2024-2027/stadsutveckling/")).find("aside", "tp-panel")
+    assert panel is None or "Remisspunkter" not in panel.text()
+
+
+def test_version_pages_link_to_their_remissammanstallning(built_site: Path) -> None:
+    for vid in ("2018-2021", "2024-2027"):
+        url = f"/program/{vid}/"
+        content = main_content(read_page(built_site, url))
+        assert f"/program/{vid}/remissammanstallning/" in {resolve(url, a.attrs["href"]) for a in content.find_all("a")}
+    assert "remissammanstallning" not in read_page(built_site, "program/2020-2023/")
+    assert not (built_site / "program" / "2020-2023" / "remissammanstallning").exists()
+
+
+def test_remissvar_index_groups_by_version_and_is_in_the_navigation(built_site: Path) -> None:
+    html = read_page(built_site, "remissvar/")
+    content = main_content(html)
+    under = links_under_headings(content, "/remissvar/")
+    groups = {h.attrs["id"]: h.text() for h in content.find_all("h2")}
+    v2024 = next(k for k, t in groups.items() if "2024–2027" in t)
+    v2018 = next(k for k, t in groups.items() if "2018–2021" in t)
+    assert {"/remissvar/utbildningsnamnden-2024-2027/", "/remissvar/enskede-arsta-vantor-2024-2027/"} <= under[v2024]
+    assert "/remissvar/skarholmen-2018-2021/" in under[v2018]
+    tabs = parse(html).find(cls="md-tabs")
+    assert tabs is not None and "Remissvar" in tabs.text()
