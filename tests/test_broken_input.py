@@ -196,7 +196,8 @@ KINDS: dict[str, Kind] = {
                             SECTION, 12, ("samverkn",)),
     "tom-fil": Kind(lambda r: write(r, SECTION, ""), SECTION, 1, ("filen är tom",)),
     "bara-blanksteg": Kind(lambda r: write(r, SECTION, "\n \n\t\n"), SECTION, 1, ("filen är tom",)),
-    "inte-utf8": Kind(_not_utf8, SECTION, 6,  # 'ä' in 'källor' is the first bad byte ("inte sparad som UTF-8",)),
+    # 'ä' in 'källor' on line 6 is the first byte that is not UTF-8.
+    "inte-utf8": Kind(_not_utf8, SECTION, 6, ("inte sparad som UTF-8",)),
     "nolltecken": Kind(_nul_byte, SECTION, 9, ("nolltecken",)),
     "tio-megabyte": Kind(_ten_megabytes, SECTION, None, ("filen är 10 MB", "högst 1 MB")),
     "lank-ut-ur-forradet": Kind(_symlink_out, "program/2024-2027/hemlig.md", None, ("pekar ut ur förrådet",)),

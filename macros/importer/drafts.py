@@ -162,12 +162,19 @@ def remissvar_draft(doc: ReadDocument, rid: str, version: str) -> Draft:
 
 def write_draft(root: Path, draft: Draft) -> list[str]:
     """Write every file or none: refuse if any exists, move into place atomically."""
-    clashes = [p for p in draft.files if (root / p).exists()]
+    # A symlink counts as taken even when it dangles, and no file may land
+    # outside the repository through a symlinked folder.
+    clashes = [p for p in draft.files if (root / p).exists() or (root / p).is_symlink()]
     if clashes:
         raise ImportProblem("finns redan och skrivs inte över: " + ", ".join(sorted(clashes)))
+    outside = [p for p in draft.files if not _nearest_existing(root / p).resolve().is_relative_to(root.resolve())]
+    if outside:
+        raise ImportProblem("mappen är en länk som pekar ut ur förrådet: " + ", ".join(sorted(outside)))
     folders = {Path(p).parent for p in draft.files}
     new_folders = sorted(f for f in folders if not (root / f).exists())
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
+    written: list[Path] = []
+    made = [root / f for f in new_folders]
     try:
         for rel, text in draft.files.items():
             target = staging / rel
@@ -175,12 +182,32 @@ def write_draft(root: Path, draft: Draft) -> list[str]:
             target.write_text(text, encoding="utf-8")
         if len(new_folders) == 1 and all(Path(p).parent == new_folders[0] for p in draft.files):
             (root / new_folders[0]).parent.mkdir(parents=True, exist_ok=True)
+            if (root / new_folders[0]).is_symlink():
+                raise FileExistsError(str(new_folders[0]))
             os.rename(staging / new_folders[0], root / new_folders[0])
         else:
             for rel in draft.files:
                 (root / rel).parent.mkdir(parents=True, exist_ok=True)
                 with open(root / rel, "x", encoding="utf-8") as out:  # 'x': never overwrite
+                    written.append(root / rel)
                     out.write((staging / rel).read_text(encoding="utf-8"))
+    except OSError as exc:
+        # All or nothing: take back what this call wrote before the failure.
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder in sorted(made, key=lambda f: len(f.parts), reverse=True):
+            if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
+                folder.rmdir()
+        if isinstance(exc, FileExistsError):
+            raise ImportProblem(f"en fil skapades medan importen körde och skrivs inte över ({exc.filename or exc}). "
+                                "Inget har skrivits.") from None
+        raise ImportProblem(f"filerna kunde inte skrivas ({exc.strerror or exc}). Inget har skrivits.") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return sorted(draft.files)
+
+
+def _nearest_existing(path: Path) -> Path:
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
 from collections.abc import Callable, Iterator
 
 from macros.content.corpus import Corpus, VersionEntry
@@ -76,7 +79,8 @@ def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
         f"Diarienummer\n: {md(data.dnr) if data.dnr else 'anges inte i källorna'}",
     ]
     if prev:
-        facts.append(f"Ersätter\n: [{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))})")
+        facts.append(f"Ersätter\n: [{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))}) – "
+                     f"[se vad som ändrades]({urls.link(page, urls.compare(prev, vid))})")
     if nxt:
         facts.append(f"Ersatt av\n: [{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
     if v.sections:
@@ -142,6 +146,17 @@ def versions_index(corpus: Corpus) -> GeneratedPage:
     return GeneratedPage(page, "Programmets versioner", body, "versions", nav_title="Programmet", nav_order=10)
 
 
+def _years(corpus: Corpus, vid: str) -> tuple[int, int]:
+    p = corpus.versions[vid].data.period
+    return p.start, p.end
+
+
+def _today() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
 def start_page(corpus: Corpus) -> GeneratedPage:
     page = urls.start()
     latest = corpus.latest_adopted
@@ -160,12 +175,18 @@ def start_page(corpus: Corpus) -> GeneratedPage:
             d = adopted[0]
             parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} "
                          f"{md(swedish_date(d.date))}.\n")
+        prev = corpus.previous(latest)
+        if prev:
+            parts.append(f"[Se vad som ändrades jämfört med {period(*_years(corpus, prev))}]"
+                         f"({urls.link(page, urls.compare(prev, latest))})\n")
         if newest and newest != latest and corpus.versions[newest].data.period.start > lv.period.start:
             nv = corpus.versions[newest].data
-            state = {Status.REMISS: "skickades på remiss", Status.FORSLAG: "är ett förslag"}.get(nv.status, "finns")
-            parts.append(f"Programperioden {period(lv.period.start, lv.period.end)} har löpt ut. "
-                         f"En ny version, [{md(nv.title)}]({urls.link(page, urls.version(newest))}), {state}; "
-                         "källorna säger inte att den har antagits.\n")
+            state = {Status.REMISS: "har skickats på remiss", Status.FORSLAG: "finns som förslag"}.get(nv.status, "finns")
+            expired = lv.period.end < _today().year
+            parts.append((f"Programperioden {period(lv.period.start, lv.period.end)} har löpt ut. " if expired else "")
+                         + f"En ny version, [{md(nv.title)}]({urls.link(page, urls.version(newest))}), {state}; "
+                         "källorna säger inte att den har antagits. "
+                         f"[Jämför förslaget med den antagna versionen]({urls.link(page, urls.compare(latest, newest))}).\n")
         sections = corpus.versions[latest].sections
         if sections:
             parts.append("### Innehåll\n")
@@ -174,7 +195,15 @@ def start_page(corpus: Corpus) -> GeneratedPage:
             parts.append("")
         parts.append("</div>\n")
     parts.append("## Hitta vidare\n")
-    parts.append(f"- [Alla versioner]({urls.link(page, urls.versions_index())})")
+    parts += [
+        f"- [Alla versioner]({urls.link(page, urls.versions_index())}): status, period och beslut för varje version.",
+        f"- [Jämför två versioner]({urls.link(page, urls.compare_index())}): vad som har lagts till, tagits bort och ändrats.",
+        f"- [Remissvar]({urls.link(page, urls.remissvar_index())}): vad nämnderna sa om förslagen, punkt för punkt.",
+        f"- [Begrepp]({urls.link(page, urls.glossary_index())}) och [perspektiv]({urls.link(page, urls.perspectives_index())}):"
+        " programmets begreppsram och de fem perspektiven.",
+        f"- [Styrdokument]({urls.link(page, urls.documents_index())}) som programmet bygger på, och en "
+        f"[tidslinje]({urls.link(page, urls.timeline())}) över alla beslut.",
+    ]
     return GeneratedPage(page, "Start", "\n".join(parts) + "\n", "start", meta={"hide": ["navigation"]},
                          nav_title="Start", nav_order=0)
 

@@ -1,0 +1,138 @@
+"""Template injection: content macros run in a sandbox where every known way
+out of Jinja fails with a "Säkerhetsfel" naming file and line – and nothing
+runs. Checked on the public API (``render_content``) with process-spawning
+functions booby-trapped, and through a full build of a repository copy with
+the payload planted in a section file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macros.content.corpus import Corpus
+from macros.content.loader import load
+from macros.content.problems import ContentError
+from macros.render.sandbox import render_content
+from tests.conftest import ROOT, build_site
+
+FILE = "program/2024-2027/samverkan.md"
+FIRST_LINE = 10
+PAGE = "program/2024-2027/samverkan.md"
+
+#: name -> payload; CANARY is replaced by a path that must never come to exist.
+PAYLOADS = {
+    "mro-subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "subclasses-till-os": "{{ ''.__class__.__mro__[1].__subclasses__()[104].__init__.__globals__['sys']"
+                          ".modules['os'].system('touch CANARY') }}",
+    "cycler": "{{ cycler.__init__.__globals__.os.popen('touch CANARY').read() }}",
+    "joiner": "{{ joiner.__init__.__globals__.os.system('touch CANARY') }}",
+    "namespace": "{{ namespace.__init__.__globals__.os.system('touch CANARY') }}",
+    "lipsum": "{{ lipsum.__globals__['os'].system('touch CANARY') }}",
+    "range": "{{ range(10**9)|list }}",
+    "range-ensam": "{{ range(3) }}",
+    "self": "{{ self._TemplateReference__context.cycler.__init__.__globals__.os.system('touch CANARY') }}",
+    "config": "{{ config.__class__.__init__.__globals__['os'].popen('touch CANARY') }}",
+    "config-items": "{{ config.items() }}",
+    "request": "{{ request.application.__globals__.__builtins__.__import__('os').popen('touch CANARY') }}",
+    "format-metod": "{{ '{0.__init__.__globals__}'.format(avsnitt) }}",
+    "format-procent": "{{ '%s' % avsnitt }}",
+    "format-map": "{{ '{x.__class__}'.format_map({'x': avsnitt}) }}",
+    "attr-filter": "{{ avsnitt|attr('__globals__') }}",
+    "attr-filter-kedja": "{{ ()|attr('__class__')|attr('__base__')|attr('__subclasses__')() }}",
+    "map-filter": "{{ ['touch CANARY']|map('system')|list }}",
+    "select-filter": "{{ [1]|selectattr('__class__')|list }}",
+    "include": "{% include '/etc/passwd' %}",
+    "import": "{% import 'os' as os %}",
+    "from-import": "{% from 'x' import y %}",
+    "extends": "{% extends 'base.html' %}",
+    "set": "{% set x = cycler.__init__ %}",
+    "for": "{% for c in ''.__class__.__mro__ %}{{ c }}{% endfor %}",
+    "if": "{% if True %}x{% endif %}",
+    "macro": "{% macro m() %}{{ lipsum }}{% endmacro %}",
+    "makrots-globals": "{{ avsnitt.__globals__ }}",
+    "makroresultat-attribut": "{{ avsnitt('2020-2023/samverkan').__class__ }}",
+    "uttryck-som-argument": "{{ avsnitt(lipsum.__globals__.os.system('touch CANARY')) }}",
+    "indexering": "{{ avsnitt['__globals__'] }}",
+    "open-skriv-fil": "{{ open('CANARY', 'w').write('x') }}",
+    "builtins-import": "{{ __builtins__.__import__('os').system('touch CANARY') }}",
+    "getattr": "{{ getattr(avsnitt, '__globals__') }}",
+    "with-sats": "{% with f = open %}{{ f('CANARY', 'w') }}{% endwith %}",
+    "aritmetik": "{{ 9**9**9 }}",
+    "dunder-import": "{{ __import__('os').system('touch CANARY') }}",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    loaded, _ = load(ROOT)
+    return loaded
+
+
+@pytest.fixture
+def trapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anything that would start a process fails the test loudly."""
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"en process startades: {args!r}")
+
+    for name in ("system", "popen", "execv", "execve", "spawnv", "fork"):
+        if hasattr(os, name):
+            monkeypatch.setattr(os, name, forbidden)
+    monkeypatch.setattr(subprocess, "Popen", forbidden)
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_payload_is_a_security_error_with_file_and_line(corpus: Corpus, tmp_path: Path, trapped: None,
+                                                       name: str) -> None:
+    canary = tmp_path / "kanariefagel"
+    payload = PAYLOADS[name].replace("CANARY", str(canary))
+    with pytest.raises(ContentError) as info:
+        render_content(corpus, f"Första raden.\nAndra raden {payload} slut.\n", FILE, FIRST_LINE, PAGE)
+    problems = info.value.problems
+    assert problems, name
+    for problem in problems:
+        assert (problem.file, problem.line) == (FILE, FIRST_LINE + 1)
+        assert problem.message.startswith("Säkerhetsfel"), problem.format()
+        assert "Traceback" not in problem.format()
+    assert not canary.exists()
+
+
+def test_payload_on_a_later_line_names_that_line(corpus: Corpus) -> None:
+    text = "Ett.\n\nTre.\n{{ avsnitt('2020-2023/samverkan') }}\n{{ ''.__class__ }}\n"
+    with pytest.raises(ContentError) as info:
+        render_content(corpus, text, FILE, 30, PAGE)
+    assert [(p.file, p.line) for p in info.value.problems] == [(FILE, 34)]
+
+
+def test_payload_in_code_is_shown_not_run(corpus: Corpus, trapped: None) -> None:
+    text = "Så här ser en attack ut: `{{ ''.__class__.__mro__ }}`\n\n```\n{% include '/etc/passwd' %}\n```\n"
+    out = render_content(corpus, text, FILE, FIRST_LINE, PAGE)
+    assert "{{ ''.__class__.__mro__ }}" in out and "{% include '/etc/passwd' %}" in out
+
+
+BUILD_PAYLOADS = ["subclasses-till-os", "cycler", "lipsum", "self", "config", "format-metod", "attr-filter",
+                  "map-filter", "include", "import", "open-skriv-fil"]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", BUILD_PAYLOADS)
+def test_build_with_planted_payload_fails_safely(repo_copy: Path, tmp_path: Path, name: str) -> None:
+    canary = tmp_path / "kanariefagel"
+    section = repo_copy / FILE
+    lines = section.read_text(encoding="utf-8").split("\n")
+    body_start = lines.index("---", 1) + 1
+    lines.insert(body_start + 1, "Planterat: " + PAYLOADS[name].replace("CANARY", str(canary)))
+    section.write_text("\n".join(lines), encoding="utf-8")
+    planted_line = body_start + 2
+
+    result = build_site(repo_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert re.search(rf"{re.escape(FILE)}:{planted_line}: fel: Säkerhetsfel", output), output[-3000:]
+    assert not canary.exists()
+    assert not (tmp_path / "site").exists()
