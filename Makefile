@@ -36,13 +36,16 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Browser tests need Chromium. Debian's package is used; as root it is
-# installed here, otherwise the message says how.
+# Browser tests need Chromium, and the timeline script's test runs in Node.js;
+# both come from Debian's packages (chromium, nodejs). As root they are
+# installed here; otherwise the message says how.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium saknas: installera Debians paket 'chromium' (sudo apt-get install chromium)."; exit 1; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Saknas: $$missing. Installera Debians paket: sudo apt-get install $$missing"; exit 1; fi; fi
 
 test: $(STAMP) browser
 	$(BIN)/ruff check .

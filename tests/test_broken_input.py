@@ -215,6 +215,16 @@ KINDS: dict[str, Kind] = {
                            SECTION, 6, ("okänt avsnitt 'hur-staden-arbetr'", "Menade du 'hur-staden-arbetar'")),
     "samma-ordning": Kind(lambda r: write(r, "program/2024-2027/nytt.md", section("nytt", 5)),
                           SECTION, 4, ("ordning 5 används redan av avsnittet 'nytt'",)),
+    # Python-Markdown recurses: a few hundred levels used to crash the build with a RecursionError.
+    "djupt-nastlad-lista": Kind(lambda r: edit(r, SECTION, "Källorna återger",
+                                               "".join("    " * i + "- x\n" for i in range(400)) + "\nKällorna återger"),
+                                SECTION, 31, ("indragen mer än 20 nivåer",)),
+    "djupt-nastlade-div": Kind(lambda r: edit(r, SECTION, "Källorna återger",
+                                              "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400 + "\nKällorna återger"),
+                               SECTION, 30, ("nästlade mer än 20 nivåer",)),
+    "manga-betoningstecken": Kind(lambda r: edit(r, SECTION, "Källorna återger",
+                                                 "*" * 3000 + "x" + "*" * 3000 + "\n\nKällorna återger"),
+                                  SECTION, 10, ("tecken * eller _",)),
     "farligt-html": Kind(lambda r: edit(r, SECTION, "Källorna återger", "<script>alert(1)</script> Källorna återger"),
                          SECTION, 10, ("<script>", "inte tillåtet")),
 }
@@ -292,7 +302,8 @@ def test_a_ten_megabyte_file_is_refused_fast(repo_copy: Path) -> None:
 
 
 BUILD_SUBSET = ["front-matter-saknas", "okant-falt", "okand-status", "inte-utf8", "lank-ut-ur-forradet",
-                "makro-fel-argument", "ersatter-i-cirkel", "tom-fil", "id-med-punkter", "farligt-html", "ursprung-i-cirkel"]
+                "makro-fel-argument", "ersatter-i-cirkel", "tom-fil", "id-med-punkter", "farligt-html", "ursprung-i-cirkel",
+                "djupt-nastlad-lista", "djupt-nastlade-div"]
 
 
 @pytest.mark.build

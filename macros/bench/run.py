@@ -54,7 +54,7 @@ def _timed_process(cmd: list[str], cwd: Path) -> tuple[float, int]:
 def _build(root: Path, config: Path) -> tuple[float, int]:
     out = Path(tempfile.mkdtemp(prefix="bench-site-"))
     try:
-        return _timed_process([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)], root)
+        return _timed_process([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)], root)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> None:
                 root = generate(work / name, SIZES[name])
             rows.append(measure(name, root, args.körningar))
         small_site = Path(tempfile.mkdtemp(prefix="bench-weights-"))
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(small_site)], cwd=REPO, env=ENV,
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(small_site)], cwd=REPO, env=ENV,
                        check=True)
         weights = page_weights(small_site)
         shutil.rmtree(small_site, ignore_errors=True)

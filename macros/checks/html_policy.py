@@ -41,6 +41,11 @@ Always rejected, with file and line:
 
 Fenced code blocks (`````/``~~~``) and inline code (`` `…` ``) are not
 checked: there HTML is shown as text, never interpreted.
+
+Limits on nesting, because Python-Markdown recurses and a few hundred levels
+crash the build with a RecursionError: at most 20 levels of indentation (80
+columns), of ``>`` quotes and of ``<div>``/``<details>`` inside each other, and
+at most 400 ``*``/``_`` in one paragraph.
 """
 
 from __future__ import annotations
@@ -245,6 +250,48 @@ def scan(text: str) -> Iterator[tuple[int, str, str | None]]:
                 yield line_at(match.start()), msg, hint
 
 
+MAX_LEVELS = 20
+MAX_EMPHASIS_MARKS = 400
+_QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
+
+
+def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """(0-based line, message, hint) for structure nested deeper than Markdown can take; once per kind."""
+    masked = mask_code(text)
+    reported: set[str] = set()
+    depth = 0
+    paragraph_start, marks = 0, 0
+    hint = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
+    for i, line in enumerate([*masked.split("\n"), ""]):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if line.strip() and len(line[:indent].expandtabs(4)) > 4 * MAX_LEVELS and "indrag" not in reported:
+            reported.add("indrag")
+            yield i, f"texten är indragen mer än {MAX_LEVELS} nivåer.", hint
+        quote = _QUOTE_RE.match(line)
+        if quote and quote.group(1).count(">") > MAX_LEVELS and "citat" not in reported:
+            reported.add("citat")
+            yield i, f"citaten (>) är nästlade mer än {MAX_LEVELS} nivåer.", hint
+        depth += len(_BLOCK_OPEN_RE.findall(line)) - len(_BLOCK_CLOSE_RE.findall(line))
+        if depth > MAX_LEVELS and "block" not in reported:
+            reported.add("block")
+            yield i, f"<div>/<details> är nästlade mer än {MAX_LEVELS} nivåer.", hint
+        if not line.strip():
+            if marks > MAX_EMPHASIS_MARKS and "betoning" not in reported:
+                reported.add("betoning")
+                yield (paragraph_start, f"stycket har {marks} tecken * eller _ (högst {MAX_EMPHASIS_MARKS}).",
+                       "Dela upp stycket eller ta bort betoningstecken.")
+            paragraph_start, marks = i + 1, 0
+        else:
+            marks += line.count("*") + line.count("_")
+
+
+def check_nesting(corpus: Corpus) -> Iterator[Problem]:
+    """Bodies stay shallow enough for the Markdown renderer."""
+    for entry in _all_entries(corpus):
+        for line, message, hint in nesting(entry.body) if entry.body else ():
+            yield Problem(entry.path, entry.body_line + line, message, hint=hint)
+
+
 def _strings(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(value, str):
         yield loc, value
@@ -286,4 +333,4 @@ def _front_matter_problems(entry: Entry) -> Iterator[Problem]:
             yield Problem(entry.path, entry.line_of(*loc), _scheme_problem(scheme, text)[0], field=field)
 
 
-CHECKS = [check_bodies, check_front_matter]
+CHECKS = [check_bodies, check_front_matter, check_nesting]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-
 from collections.abc import Callable, Iterator
 
 from macros.content.corpus import Corpus, VersionEntry

@@ -150,7 +150,7 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
     try:
         tree = env.parse(prose)
     except TemplateSyntaxError as exc:
-        raise ContentError([problem(exc.lineno, f"makroanropet går inte att läsa ({_syntax_message(exc)}).",
+        raise ContentError([problem(_opening_line(prose, exc.lineno), f"makroanropet går inte att läsa ({_syntax_message(exc)}).",
                                     "Ett makro skrivs {{ namn(\"id\") }}, med raka citattecken och parenteser.")]) from None
     problems: list[Problem] = []
     calls: list[nodes.Call] = []
@@ -243,6 +243,16 @@ def _describe(node: nodes.Node) -> str:
     if isinstance(node, nodes.Const):
         return "ett fristående värde"
     return f"konstruktionen '{type(node).__name__}'"
+
+
+def _opening_line(prose: str, lineno: int | None) -> int | None:
+    """The line of the last {{, {% or {# at or before the error: where the
+    editor has to look (Jinja reports an unclosed call at the end of the text)."""
+    if not lineno:
+        return lineno
+    upto = "\n".join(prose.split("\n")[:lineno])
+    idx = max(upto.rfind("{{"), upto.rfind("{%"), upto.rfind("{#"))
+    return upto.count("\n", 0, idx) + 1 if idx >= 0 else lineno
 
 
 def _syntax_message(exc: TemplateSyntaxError) -> str:

@@ -6,14 +6,16 @@ only the site's own origin. Material's ``base.html`` has inline scripts
 of the final page is allowed by its SHA-256 hash, computed here from the
 exact text the browser will hash.
 
-Styles: Material writes no ``style=`` attributes or ``<style>`` elements into
-its HTML (its JavaScript sets styles through the CSSOM, ``el.style.x = …``,
+Styles, the strictest setting that still works: ``style-src 'self'`` with no
+``'unsafe-inline'``. Material writes no ``<style>`` elements or ``style=``
+attributes (its JavaScript sets styles through the CSSOM, ``el.style.x = …``,
 which CSP does not restrict), and the content policy
-(``macros.checks.html_policy``) forbids them in content. So ``style-src
-'self'`` is enough, the strictest setting. Should an inline ``<style>``
-appear anyway it is allowed by hash; should a ``style=`` attribute appear it
-is allowed by hash through ``style-src-attr 'unsafe-hashes'`` (still far
-stricter than ``'unsafe-inline'``), so the page keeps working.
+(``macros.checks.html_policy``) forbids them in content. The one exception is
+Markdown's own tables, which align columns with ``style="text-align: right;"``:
+a page with such attributes gets ``style-src-attr 'unsafe-hashes'`` plus the
+hash of each distinct value, so exactly those declarations are allowed and any
+other inline style (e.g. one injected later) is still refused. An inline
+``<style>`` element, should one appear, is allowed by its hash in the same way.
 
 ``img-src`` allows ``data:`` because Material's stylesheet draws its icons as
 ``data:image/svg+xml`` masks. ``frame-ancestors`` cannot be set from a

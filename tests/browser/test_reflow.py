@@ -1,0 +1,39 @@
+"""Reflow (WCAG 1.4.10): at 320 CSS pixels wide every page type reads without scrolling
+sideways (wide tables may scroll inside their own box, which the criterion allows)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.helpers import SiteServer, open_page_type, screenshot
+from tests.browser.page_types import PAGE_TYPES, PageType
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("pt", [pt for pt in PAGE_TYPES if pt.action != "search"], ids=lambda pt: pt.key)
+def test_no_horizontal_scrolling_at_320px(page: Page, site_server: SiteServer, pt: PageType) -> None:
+    page.set_viewport_size({"width": 320, "height": 800})
+    path = open_page_type(page, site_server, pt)
+    # Elements reaching past the window that are not inside their own scrolling box:
+    # those are cut off or make the page scroll sideways. (Material hides the page's
+    # horizontal overflow, so document.scrollWidth alone would not show cut-off text.)
+    too_wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            if (r.right <= window.innerWidth + 1 || r.width === 0 || r.height === 0) return false;
+            if (getComputedStyle(e).visibility === 'hidden') return false;
+            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                const ov = getComputedStyle(a).overflowX;
+                if ((ov === 'auto' || ov === 'scroll') && a.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+                if (ov === 'hidden' && a.getBoundingClientRect().right <= window.innerWidth + 1
+                    && getComputedStyle(e).position === 'fixed') return false;
+            }
+            return true;
+        }).slice(0, 8).map(e => e.tagName.toLowerCase() + [...e.classList].map(c => '.' + c).join('')
+                              + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')"""
+    )
+    if pt.key in ("section", "compare-side", "matrix", "timeline"):
+        screenshot(page, f"narrow-{pt.key}", full_page=False)
+    assert not too_wide, f"{pt.label} ({path}) får inte plats i 320 px: {too_wide}"
