@@ -11,6 +11,20 @@ from tests.browser.page_types import PAGE_TYPES, PageType
 
 pytestmark = pytest.mark.browser
 
+_TOO_WIDE = """() => [...document.querySelectorAll('body *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    if (r.right <= window.innerWidth + 1 || r.width === 0 || r.height === 0) return false;
+    if (getComputedStyle(e).visibility === 'hidden') return false;
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        const ov = getComputedStyle(a).overflowX;
+        if ((ov === 'auto' || ov === 'scroll') && a.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+        if (ov === 'hidden' && a.getBoundingClientRect().right <= window.innerWidth + 1
+            && getComputedStyle(e).position === 'fixed') return false;
+    }
+    return true;
+}).slice(0, 8).map(e => e.tagName.toLowerCase() + [...e.classList].map(c => '.' + c).join('')
+                      + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')"""
+
 
 @pytest.mark.parametrize("pt", [pt for pt in PAGE_TYPES if pt.action != "search"], ids=lambda pt: pt.key)
 def test_no_horizontal_scrolling_at_320px(page: Page, site_server: SiteServer, pt: PageType) -> None:
@@ -19,21 +33,15 @@ def test_no_horizontal_scrolling_at_320px(page: Page, site_server: SiteServer, p
     # Elements reaching past the window that are not inside their own scrolling box:
     # those are cut off or make the page scroll sideways. (Material hides the page's
     # horizontal overflow, so document.scrollWidth alone would not show cut-off text.)
-    too_wide = page.evaluate(
-        """() => [...document.querySelectorAll('body *')].filter(e => {
-            const r = e.getBoundingClientRect();
-            if (r.right <= window.innerWidth + 1 || r.width === 0 || r.height === 0) return false;
-            if (getComputedStyle(e).visibility === 'hidden') return false;
-            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
-                const ov = getComputedStyle(a).overflowX;
-                if ((ov === 'auto' || ov === 'scroll') && a.getBoundingClientRect().right <= window.innerWidth + 1) return false;
-                if (ov === 'hidden' && a.getBoundingClientRect().right <= window.innerWidth + 1
-                    && getComputedStyle(e).position === 'fixed') return false;
-            }
-            return true;
-        }).slice(0, 8).map(e => e.tagName.toLowerCase() + [...e.classList].map(c => '.' + c).join('')
-                              + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')"""
-    )
+    too_wide = page.evaluate(_TOO_WIDE)
     if pt.key in ("section", "compare-side", "matrix", "timeline"):
         screenshot(page, f"narrow-{pt.key}", full_page=False)
     assert not too_wide, f"{pt.label} ({path}) får inte plats i 320 px: {too_wide}"
+
+
+def test_reflow_check_sees_cut_off_content(page: Page, site_server: SiteServer) -> None:
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(site_server.url("/"), wait_until="networkidle")
+    page.evaluate("""() => { const d = document.createElement('p'); d.textContent = 'bred';
+        d.style.width = '900px'; document.querySelector('article').append(d); }""")  # CSSOM: allowed by the CSP
+    assert page.evaluate(_TOO_WIDE)
