@@ -24,6 +24,7 @@ from macros.diff.textdiff import BlockPair, TextDiff
 from macros.diff.words import Op, diff_words
 from macros.model.schema import TextAvailability
 from macros.pages import urls
+from macros.pages.klarsprak_block import lix_change, version_lix_line
 from macros.pages.page import GeneratedPage
 from macros.pages.text import esc, md, period
 
@@ -192,16 +193,17 @@ def _counts(added: int, removed: int, change: Change) -> tuple[str, str]:
 
 
 def _changes_table(corpus: Corpus, cmp: Comparison) -> str:
-    rows = ["| Avsnitt | Ändring | Tillagda ord | Borttagna ord |", "|---|---|--:|--:|"]
+    rows = ["| Avsnitt | Ändring | Tillagda ord | Borttagna ord | LIX |", "|---|---|--:|--:|--:|"]
     intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
     rows.append(f"| [Om versionen (inledande text)](#om-versionen) | {intro_change.value} | "
-                f"{cmp.intro.added} | {cmp.intro.removed} |")
+                f"{cmp.intro.added} | {cmp.intro.removed} | "
+                f"{lix_change([corpus.versions[cmp.a].entry], [corpus.versions[cmp.b].entry])} |")
     for g in cmp.groups:
         added, removed = _counts(g.added, g.removed, g.change)
         title = md(g.title)
         if len(g.olds) and g.news and [e.data.title for e in g.olds] != [e.data.title for e in g.news]:
             title = md(" + ".join(e.data.title for e in g.olds)) + " → " + title
-        rows.append(f"| [{title}](#{g.anchor}) | {md(g.label)} | {added} | {removed} |")
+        rows.append(f"| [{title}](#{g.anchor}) | {md(g.label)} | {added} | {removed} | {lix_change(g.olds, g.news)} |")
     return "\n".join(rows) + "\n"
 
 
@@ -297,6 +299,7 @@ def compare_page(corpus: Corpus, a: str, b: str) -> GeneratedPage:
         _text_note(corpus, a, b),
         "## Versionsuppgifter {: #versionsuppgifter }\n",
         _meta_table(cmp.meta, la, lb),
+        version_lix_line(corpus, a, b),
         "## Ändringar i avsnitten {: #andringar }\n",
         _changes_table(corpus, cmp),
         ('<div class="tp-diff-toggle" role="group" aria-label="Hur skillnaderna visas" hidden>'

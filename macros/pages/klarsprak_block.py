@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from macros.content.corpus import Corpus
+from collections.abc import Sequence
+
+from macros.content.corpus import Corpus, Entry
 from macros.klarsprak.lix import Readability, readability
 
 EXPLAIN = "LIX är ett läsbarhetsindex: ord per mening plus andelen långa ord (fler än sex bokstäver) i procent."
@@ -24,3 +26,28 @@ def version_readability(corpus: Corpus, vid: str) -> Readability:
     """The whole version's text as one: sums, not an average of averages."""
     parts = [readability(e.body) for e in corpus.versions[vid].sections.values()]
     return Readability(sum(p.words for p in parts), sum(p.sentences for p in parts), sum(p.long_words for p in parts))
+
+
+def _lix_of(entries: Sequence[Entry]) -> Readability:
+    parts = [readability(e.body) for e in entries]
+    return Readability(sum(p.words for p in parts), sum(p.sentences for p in parts), sum(p.long_words for p in parts))
+
+
+def lix_change(olds: Sequence[Entry], news: Sequence[Entry]) -> str:
+    """'51 → 53 (+2)' for a table cell; one side alone when the other is missing."""
+    old = _lix_of(olds) if olds else None
+    new = _lix_of(news) if news else None
+    if old and new and old.words and new.words:
+        delta = round(new.lix) - round(old.lix)
+        return f"{old.lix:.0f} → {new.lix:.0f} ({delta:+d})" if delta else f"{old.lix:.0f} → {new.lix:.0f} (±0)"
+    one = new or old
+    return f"{one.lix:.0f}" if one and one.words else "–"
+
+
+def version_lix_line(corpus: Corpus, a: str, b: str) -> str:
+    """The change in readability between two whole versions, with its bands."""
+    ra, rb = version_readability(corpus, a), version_readability(corpus, b)
+    if not ra.words or not rb.words:
+        return "Läsbarheten (LIX) kan bara jämföras när båda versionerna har text.\n"
+    return (f"Läsbarhet (LIX): {ra.lix:.0f} ({ra.band}) i {a} och {rb.lix:.0f} ({rb.band}) i {b}. "
+            f"{EXPLAIN} Siffrorna gäller webbplatsens sammanfattningar, inte programmens egen text.\n")
