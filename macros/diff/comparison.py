@@ -130,7 +130,18 @@ def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
 
 
 def compare(corpus: Corpus, a: str, b: str) -> Comparison:
-    """Compare version ``a`` (older) with ``b`` (newer)."""
+    """Compare version ``a`` (older) with ``b`` (newer).
+
+    Memoised on the corpus: the comparison page, the open data and the feed
+    all ask for the same pairs. The key holds the identity of every entry
+    involved, so a version or section replaced in the corpus is compared anew.
+    """
     va, vb = corpus.versions[a], corpus.versions[b]
-    groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
-    return Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(va.entry.body, vb.entry.body), groups)
+    key = (a, b, id(va.entry), id(vb.entry), tuple(map(id, va.sections.values())), tuple(map(id, vb.sections.values())))
+    cache: dict[tuple[object, ...], Comparison] = corpus.__dict__.setdefault("_tp_comparisons", {})
+    hit = cache.get(key)
+    if hit is None:
+        groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
+        hit = Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(va.entry.body, vb.entry.body), groups)
+        cache[key] = hit
+    return hit

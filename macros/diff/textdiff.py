@@ -85,8 +85,7 @@ def clear_cache() -> None:
     stats.update(hits=0, misses=0)
 
 
-def _dice(a: Block, b: Block) -> float:
-    wa, wb = word_set(a.text), word_set(b.text)
+def _dice(wa: set[str], wb: set[str]) -> float:
     if not wa and not wb:
         return 1.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
@@ -94,8 +93,11 @@ def _dice(a: Block, b: Block) -> float:
 
 def _pair_region(old: list[Block], new: list[Block]) -> list[tuple[Block | None, Block | None]]:
     """Pair changed blocks in one region without crossing, best matches first."""
+    old_sets = [word_set(o.text) for o in old]  # once per block, not once per candidate pair
+    new_sets = [word_set(n.text) for n in new]
     candidates = sorted(
-        ((_dice(o, n), i, j) for i, o in enumerate(old) for j, n in enumerate(new) if o.kind == n.kind),
+        ((_dice(old_sets[i], new_sets[j]), i, j)
+         for i, o in enumerate(old) for j, n in enumerate(new) if o.kind == n.kind),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     accepted: list[tuple[int, int]] = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from macros.diff.tokens import is_word, tokenize
+from macros.diff.tokens import count_words, tokenize
 
 Tag = Literal["equal", "insert", "delete"]
 
@@ -49,7 +49,7 @@ def _tidy(ops: list[Op]) -> list[Op]:
     folded: list[Op] = []
     for i, op in enumerate(ops):
         between_changes = 0 < i < len(ops) - 1 and ops[i - 1].tag != "equal" and ops[i + 1].tag != "equal"
-        small = sum(1 for t in tokenize(op.text) if is_word(t)) <= 1 and "\n" not in op.text
+        small = count_words(op.text) <= 1 and "\n" not in op.text
         if op.tag == "equal" and between_changes and small:
             folded += [Op("delete", op.text), Op("insert", op.text)]
         else:
@@ -86,6 +86,6 @@ def new_text(ops: list[Op]) -> str:
 
 def counts(ops: list[Op]) -> tuple[int, int]:
     """(words added, words removed)."""
-    added = sum(1 for o in ops if o.tag == "insert" for t in tokenize(o.text) if is_word(t))
-    removed = sum(1 for o in ops if o.tag == "delete" for t in tokenize(o.text) if is_word(t))
+    added = sum(count_words(o.text) for o in ops if o.tag == "insert")
+    removed = sum(count_words(o.text) for o in ops if o.tag == "delete")
     return added, removed

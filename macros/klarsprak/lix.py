@@ -104,7 +104,8 @@ def _split(markdown: str) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=8192)  # comparison pages ask for every section's LIX once per pair
 def readability(markdown: str) -> Readability:
-    found = sentences(markdown)
+    found = _sentences(markdown)
     words = [w for s in found for w in s.words]
     return Readability(len(words), len(found), sum(1 for w in words if letters(w) > 6))

@@ -36,6 +36,6 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
             target, label = urls.section(latest, sid), "Läs samma avsnitt i den senast antagna versionen"
         else:
             target, label = urls.version(latest), "Gå till den senast antagna versionen"
-        what += f' <a href="{esc(urls.href(page_path, target))}">{label} ({esc(latest)})</a>.'
+        what += f' <a href="{esc(urls.href(page_path, target))}">{label} ({esc(latest.replace("-", "–"))})</a>.'
     return (f'<div class="tp-banner tp-banner--{kind}" role="note" aria-label="Om versionen">'
             f"<p>{what}</p></div>\n\n")

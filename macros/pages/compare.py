@@ -160,7 +160,8 @@ def _side_by_side(diff: TextDiff, old_label: str, new_label: str) -> str:
     for left, right in rows_pairs:
         left_html = _blocks_html([left], "old") if left else none
         right_html = _blocks_html([right], "new") if right else none
-        rows.append(f"<tr><td>{left_html}</td><td>{right_html}</td></tr>")
+        rows.append(f'<tr><td data-label="{esc(old_label)}">{left_html}</td>'
+                    f'<td data-label="{esc(new_label)}">{right_html}</td></tr>')
     return ('<table class="tp-diff-sbs-table"><thead><tr>'
             f'<th scope="col">{esc(old_label)}</th><th scope="col">{esc(new_label)}</th>'
             "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")

@@ -49,5 +49,5 @@ def version_lix_line(corpus: Corpus, a: str, b: str) -> str:
     ra, rb = version_readability(corpus, a), version_readability(corpus, b)
     if not ra.words or not rb.words:
         return "Läsbarheten (LIX) kan bara jämföras när båda versionerna har text.\n"
-    return (f"Läsbarhet (LIX): {ra.lix:.0f} ({ra.band}) i {a} och {rb.lix:.0f} ({rb.band}) i {b}. "
+    return (f"Läsbarhet (LIX): {ra.lix:.0f} ({ra.band}) i {a.replace('-', '–')} och {rb.lix:.0f} ({rb.band}) i {b.replace('-', '–')}. "
             f"{EXPLAIN} Siffrorna gäller webbplatsens sammanfattningar, inte programmens egen text.\n")

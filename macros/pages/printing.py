@@ -18,8 +18,8 @@ from macros.pages.banner import banner
 from macros.pages.content import render_body
 from macros.pages.page import GeneratedPage
 from macros.pages.sources import sources_block
-from macros.pages.text import md, period, swedish_date
-from macros.pages.versions import TEXT_NOTE, status_line
+from macros.pages.text import md, period
+from macros.pages.versions import TEXT_NOTE, decisions_table, status_line
 
 LINK_TEXT = "Skriv ut hela versionen"
 #: Replaced by ``make pdf`` with a link to the PDF it wrote (macros/print_pdf.py).
@@ -74,15 +74,6 @@ def _contents(v: VersionEntry, tree: list[tuple[str, int]]) -> str:
     return "\n".join(lines)
 
 
-def _decisions(v: VersionEntry) -> str:
-    if not v.data.decisions:
-        return "Källorna redovisar inga beslut om den här versionen.\n"
-    rows = ["| Datum | Organ | Vad |", "|---|---|---|"]
-    for d in sorted(v.data.decisions, key=lambda d: d.date or "9999"):
-        rows.append(f"| {md(swedish_date(d.date))} | {md(d.body)} | {md(d.what)} |")
-    return "\n".join(rows) + "\n"
-
-
 def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
     v = corpus.versions[vid]
     data = v.data
@@ -122,7 +113,7 @@ def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
     if open_section:
         parts.append("</section>\n")
     parts += ['<section class="tp-print-section" aria-labelledby="beslut" markdown>\n',
-              "## Beslut {: #beslut }\n", _decisions(v), "</section>\n",
+              "## Beslut {: #beslut }\n", decisions_table(v), "</section>\n",
               sources_block(corpus, [*sources, *(s for d in data.decisions for s in d.sources)])]
     return GeneratedPage(page, f"{data.title} – utskriftsversion", "\n".join(parts), "print", source=v.entry.path,
                          meta={"tp_version": vid, "hide": ["navigation"]})

@@ -40,7 +40,8 @@ def status_line(corpus: Corpus, vid: str) -> str:
     return text
 
 
-def _decisions_table(corpus: Corpus, v: VersionEntry, page: str) -> str:
+def decisions_table(v: VersionEntry) -> str:
+    """Every recorded decision of a version, in date order (undated last)."""
     if not v.data.decisions:
         return "Källorna redovisar inga beslut om den här versionen.\n"
     rows = ["| Datum | Organ | Vad |", "|---|---|---|"]
@@ -95,7 +96,7 @@ def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
         parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')
     parts += [extra(corpus, vid, page) for extra in VERSION_EXTRAS]
     parts += [render_body(corpus, v.entry, page), "\n## Innehåll\n", _section_list(corpus, v, page),
-              "\n## Beslut\n", _decisions_table(corpus, v, page),
+              "\n## Beslut\n", decisions_table(v),
               sources_block(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)])]
     return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
                          meta={"tp_version": vid})
