@@ -79,7 +79,7 @@ def test_comparison_page_shows_the_change_in_lix(built_site: Path) -> None:
     corpus = load_or_raise(ROOT)
     html = read_page(built_site, "jamfor/2020-2023--2024-2027/")
     a, b = version_readability(corpus, "2020-2023"), version_readability(corpus, "2024-2027")
-    assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2020-2023 och {b.lix:.0f} ({b.band}) i 2024-2027" in html
+    assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2020–2023 och {b.lix:.0f} ({b.band}) i 2024–2027" in html
     section = corpus.section("2024-2027", "forebyggande-arbete")
     old = corpus.section("2020-2023", "forebyggande-arbete")
     from macros.klarsprak.lix import readability

@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from macros.content.corpus import Corpus, Entry
+from macros.content.problems import ContentError
 from macros.diff.align import Change, Group, align
 from macros.diff.textdiff import TextDiff, diff_text
 from macros.diff.words import Op, counts, diff_words
 from macros.model.schema import Section, Version
+from macros.pages import urls
+from macros.pages.text import STATUS_LABEL
+from macros.render.sandbox import render_content
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def meta_rows(old: Version, new: Version) -> list[MetaRow]:
     return [
         MetaRow("Titel", old.title, new.title),
         MetaRow("Period", f"{old.period.start}–{old.period.end}", f"{new.period.start}–{new.period.end}"),
-        MetaRow("Status", old.status.value, new.status.value),
+        MetaRow("Status", STATUS_LABEL[old.status], STATUS_LABEL[new.status]),
         MetaRow("Diarienummer", old.dnr or "anges inte i källorna", new.dnr or "anges inte i källorna"),
         MetaRow("Perspektiv", persp(old), persp(new)),
         MetaRow("Texten på webbplatsen", old.text.value, new.text.value),
@@ -106,17 +110,28 @@ def meta_rows(old: Version, new: Version) -> list[MetaRow]:
     ]
 
 
-def _joined(entries: tuple[Entry[Section], ...]) -> str:
+def reader_text(corpus: Corpus, entry: Entry[Section], page_path: str) -> str:
+    """The body as readers see it: macro calls become their labels (the
+    sandbox's output is cached, so this costs nothing after the build's own
+    rendering); the raw body if rendering fails (``check`` reports that)."""
+    try:
+        return render_content(corpus, entry.body, entry.path, entry.body_line, page_path)
+    except ContentError:
+        return entry.body
+
+
+def _joined(corpus: Corpus, vid: str, entries: tuple[Entry[Section], ...]) -> str:
     """One text for a group: several sections get their titles as headings."""
+    texts = [reader_text(corpus, e, urls.section(vid, e.data.id)) for e in entries]
     if len(entries) == 1:
-        return entries[0].body
-    return "\n\n".join(f"## {e.data.title}\n\n{e.body}" for e in entries)
+        return texts[0]
+    return "\n\n".join(f"## {e.data.title}\n\n{t}" for e, t in zip(entries, texts, strict=True))
 
 
 def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
     olds = tuple(corpus.versions[a].sections[s] for s in group.olds)
     news = tuple(corpus.versions[b].sections[s] for s in group.news)
-    old_text, new_text = _joined(olds), _joined(news)
+    old_text, new_text = _joined(corpus, a, olds), _joined(corpus, b, news)
     if group.change is Change.OKAND:
         # The other version's sources are silent: no diff, just the text we have.
         text = old_text or new_text
@@ -142,6 +157,8 @@ def compare(corpus: Corpus, a: str, b: str) -> Comparison:
     hit = cache.get(key)
     if hit is None:
         groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
-        hit = Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(va.entry.body, vb.entry.body), groups)
+        intro_a = reader_text(corpus, va.entry, urls.version(a))
+        intro_b = reader_text(corpus, vb.entry, urls.version(b))
+        hit = Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(intro_a, intro_b), groups)
         cache[key] = hit
     return hit

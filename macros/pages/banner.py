@@ -28,7 +28,10 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
     else:
         what = "Det finns en senare antagen version."
         kind = "superseded"
-    if successor:
+    if successor and corpus.versions[successor].data.status in (Status.FORSLAG, Status.REMISS):
+        what += (f" Ett förslag till efterföljare finns: <a href=\"{esc(urls.href(page_path, urls.version(successor)))}\">"
+                 f"{esc(corpus.versions[successor].data.title)}</a>.")
+    elif successor:
         what += (f" Den ersattes av <a href=\"{esc(urls.href(page_path, urls.version(successor)))}\">"
                  f"{esc(corpus.versions[successor].data.title)}</a>.")
     if latest:

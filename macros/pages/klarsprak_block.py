@@ -39,7 +39,8 @@ def lix_change(olds: Sequence[Entry], news: Sequence[Entry]) -> str:
     new = _lix_of(news) if news else None
     if old and new and old.words and new.words:
         delta = round(new.lix) - round(old.lix)
-        return f"{old.lix:.0f} → {new.lix:.0f} ({delta:+d})" if delta else f"{old.lix:.0f} → {new.lix:.0f} (±0)"
+        sign = f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "±0"  # a real minus sign
+        return f"{old.lix:.0f} → {new.lix:.0f} ({sign})"
     one = new or old
     return f"{one.lix:.0f}" if one and one.words else "–"
 

@@ -124,7 +124,9 @@ def applicable_version(corpus: Corpus, date: dt.date) -> tuple[str | None, str]:
 def _interval_text(corpus: Corpus, iv: Validity) -> str:
     start = f"från {swedish_date(iv.start)}" if iv.start else "från ett datum som källorna inte anger"
     if iv.end:
-        end = f"till {swedish_date(iv.end)}"
+        # The end is the day the version that records it replaces this one was
+        # adopted: say so, rather than assert a repeal the sources may not show.
+        end = f"till {swedish_date(iv.end)}, när versionen som ersatte den antogs"
     else:
         p = corpus.versions[iv.version].data.period
         end = (f"och gäller enligt källorna fortfarande (programperioden slutade {p.end}; "

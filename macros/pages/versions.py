@@ -45,7 +45,13 @@ def decisions_table(v: VersionEntry) -> str:
     if not v.data.decisions:
         return "Källorna redovisar inga beslut om den här versionen.\n"
     rows = ["| Datum | Organ | Vad |", "|---|---|---|"]
-    for d in sorted(v.data.decisions, key=lambda d: d.date or "9999"):
+    # Dated decisions in date order; an undated one keeps its place after the
+    # decision recorded before it (editors write them in the order they happened).
+    ordered, last = [], ""
+    for d in v.data.decisions:
+        last = d.date or last
+        ordered.append((last, len(ordered), d))
+    for _, _, d in sorted(ordered, key=lambda t: (t[0], t[1])):
         rows.append(f"| {md(swedish_date(d.date))} | {md(d.body)} | {md(d.what)} |")
     return "\n".join(rows) + "\n"
 
@@ -78,11 +84,15 @@ def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
         f"Period\n: {period(data.period.start, data.period.end)}",
         f"Diarienummer\n: {md(data.dnr) if data.dnr else 'anges inte i källorna'}",
     ]
+    proposal = data.status in (Status.FORSLAG, Status.REMISS)
     if prev:
-        facts.append(f"Ersätter\n: [{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))}) – "
+        facts.append(f"{'Föreslås ersätta' if proposal else 'Ersätter'}\n: "
+                     f"[{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))}) – "
                      f"[se vad som ändrades]({urls.link(page, urls.compare(prev, vid))})")
     if nxt:
-        facts.append(f"Ersatt av\n: [{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
+        pending = corpus.versions[nxt].data.status in (Status.FORSLAG, Status.REMISS)
+        facts.append(f"{'Förslag till efterföljare' if pending else 'Ersatt av'}\n: "
+                     f"[{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
     if v.sections:
         facts.append("Läsbarhet\n: " + describe(version_readability(corpus, vid)))
     if data.perspectives:
@@ -168,13 +178,12 @@ def start_page(corpus: Corpus) -> GeneratedPage:
         lv = corpus.versions[latest].data
         parts.append(f'<div class="tp-now" markdown>\n\n## Vad gäller nu?\n\n'
                      f"Den senast antagna versionen enligt källorna är "
-                     f"**[{md(lv.title)}]({urls.link(page, urls.version(latest))})** "
-                     f"({period(lv.period.start, lv.period.end)}).\n")
+                     f"**[{md(lv.title)}]({urls.link(page, urls.version(latest))})**.\n")
         adopted = [d for d in lv.decisions if d.kind.value == "antagande"]
         if adopted:
             d = adopted[0]
-            parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} "
-                         f"{md(swedish_date(d.date))}.\n")
+            when = f"den {swedish_date(d.date)}" if d.date and len(d.date) == 10 else swedish_date(d.date)
+            parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} {md(when)}.\n")
         prev = corpus.previous(latest)
         if prev:
             parts.append(f"[Se vad som ändrades jämfört med {period(*_years(corpus, prev))}]"
@@ -200,7 +209,7 @@ def start_page(corpus: Corpus) -> GeneratedPage:
         f"- [Jämför två versioner]({urls.link(page, urls.compare_index())}): vad som har lagts till, tagits bort och ändrats.",
         f"- [Remissvar]({urls.link(page, urls.remissvar_index())}): vad nämnderna sa om förslagen, punkt för punkt.",
         f"- [Begrepp]({urls.link(page, urls.glossary_index())}) och [perspektiv]({urls.link(page, urls.perspectives_index())}):"
-        " programmets begreppsram och de fem perspektiven.",
+        " begrepp som programmet använder och de fem perspektiven.",
         f"- [Styrdokument]({urls.link(page, urls.documents_index())}) som programmet bygger på, och en "
         f"[tidslinje]({urls.link(page, urls.timeline())}) över alla beslut.",
     ]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
+from html import unescape
 
 _HEAD_RE = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _EXISTING_RE = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
@@ -39,40 +39,67 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-class _InlineCollector(HTMLParser):
-    """Collects the raw text of inline ``<script>``/``<style>`` and ``style=`` values."""
+# Every inline script/style and every style= value, found in one scan instead of a
+# full html.parser run (which took about 15 % of the build). The scan follows what
+# html.parser does with a page: comments are skipped; a <script> or <style> element's
+# raw text runs to its end tag; attribute values may be quoted and contain '>'. Only
+# start tags with "style" somewhere inside are taken apart attribute by attribute.
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_SCAN = re.compile(
+    r"<!--.*?--\s*>"  # a comment (html.parser ends it at the first --> )
+    rf"|<(script|style)(?=[\s/>])({_ATTRS})>"  # start tag of a script or style element
+    rf"|<[a-zA-Z][^\t\n\r\f />\x00]*(?=(?:[^>\"']|\"[^\"]*\"|'[^']*')*?style)({_ATTRS})>",  # tag mentioning style
+    re.IGNORECASE | re.DOTALL,
+)
+_END = {"script": re.compile(r"</\s*script\s*>", re.IGNORECASE), "style": re.compile(r"</\s*style\s*>", re.IGNORECASE)}
+# html.parser's own attribute grammar (tagfind_tolerant, attrfind_tolerant).
+_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
+_ATTR = re.compile(
+    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
+    r"('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self.style_attrs: list[str] = []
-        self._open: str | None = None
-        self._buffer: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name == "style" and value is not None:
-                self.style_attrs.append(value)
-        if tag in ("script", "style") and not (tag == "script" and any(n == "src" for n, _ in attrs)):
-            self._open, self._buffer = tag, []
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._buffer.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open == tag:
-            (self.scripts if tag == "script" else self.styles).append("".join(self._buffer))
-            self._open = None
+def _attributes(tag: str) -> list[tuple[str, str | None]]:
+    """(name, value) of a start tag's attributes, as html.parser reports them."""
+    at = _TAG_NAME.match(tag)
+    k = at.end() if at else len(tag)
+    out: list[tuple[str, str | None]] = []
+    while (m := _ATTR.match(tag, k)) and m.end() > k:
+        name, rest, value = m.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == value[-1:] and value[:1] in ("'", '"'):
+            value = value[1:-1]
+        out.append((name.lower(), unescape(value) if value else value))
+        k = m.end()
+    return out
 
 
 def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
     """Inline script texts, inline style texts and ``style=`` values, in page order."""
-    collector = _InlineCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.scripts, collector.styles, collector.style_attrs
+    scripts: list[str] = []
+    styles: list[str] = []
+    style_attrs: list[str] = []
+    pos = 0
+    while match := _SCAN.search(html, pos):
+        pos = match.end()
+        if match.group(0).startswith("<!"):
+            continue
+        tag = match.group(0)
+        attrs = _attributes(tag)
+        style_attrs += [value for name, value in attrs if name == "style" and value is not None]
+        element = (match.group(1) or "").lower()
+        if not element:
+            continue
+        text = ""  # <script/>: an empty element
+        if not tag.endswith("/>"):
+            end = _END[element].search(html, pos)
+            if end is None:  # never closed: html.parser reports no element
+                break
+            text, pos = html[pos:end.start()], end.end()
+        if not (element == "script" and any(name == "src" for name, _ in attrs)):
+            (scripts if element == "script" else styles).append(text)
+    return scripts, styles, style_attrs
 
 
 def _unique(items: list[str]) -> list[str]:
