@@ -7,6 +7,7 @@ is kept; a blank line separates blocks, so the text reads as on the page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -15,6 +16,12 @@ _EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tabl
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "blockquote", "pre",
            "div", "section", "aside", "nav", "table", "ul", "ol", "dl", "br", "hr"}
 _SKIP = {"script", "style"}
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset for each text (building one loads every extension)."""
+    return markdown.Markdown(extensions=_EXTENSIONS)
 
 
 class _Text(HTMLParser):
@@ -51,9 +58,10 @@ class _Text(HTMLParser):
             self.current.append(data)
 
 
+@lru_cache(maxsize=4096)  # the programme file and each version file hold the same sections
 def plain_text(markdown_text: str) -> str:
     """The text a reader reads, without markup; blocks separated by a blank line."""
-    html = markdown.markdown(markdown_text, extensions=_EXTENSIONS)
+    html = _converter().reset().convert(markdown_text)
     parser = _Text()
     parser.feed(html)
     parser.close()

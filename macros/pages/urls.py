@@ -7,6 +7,7 @@ them into URLs and validates every link between them.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def start() -> str:
@@ -85,6 +86,7 @@ def print_version(vid: str) -> str:
     return f"program/{vid}/utskrift.md"
 
 
+@lru_cache(maxsize=65536)  # tens of thousands of links per build, many the same (panels, pagers)
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative Markdown link target from one docs path to another."""
     target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
