@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> None:
         weights = page_weights(small_site)
         shutil.rmtree(small_site, ignore_errors=True)
         check_t = statistics.median(check_seconds(REPO) for _ in range(args.körningar))
-        reload_t = serve_reload_seconds(REPO)
+        reload_t = statistics.median(serve_reload_seconds(REPO) for _ in range(args.körningar))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = render(rows, weights, check_t, reload_t)
