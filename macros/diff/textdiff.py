@@ -13,6 +13,7 @@ import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from macros.diff.blocks import Block, parse_blocks
 from macros.diff.tokens import word_set
@@ -73,15 +74,21 @@ def diff_text(old: str, new: str) -> TextDiff:
         _cache.move_to_end(key)
         return hit
     stats["misses"] += 1
-    result = diff_blocks(parse_blocks(old), parse_blocks(new))
+    result = diff_blocks(list(_parsed(old)), list(_parsed(new)))
     _cache[key] = result
     if len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
     return result
 
 
+@lru_cache(maxsize=_CACHE_SIZE)  # a section's text takes part in a comparison with every other version
+def _parsed(text: str) -> tuple[Block, ...]:
+    return tuple(parse_blocks(text))
+
+
 def clear_cache() -> None:
     _cache.clear()
+    _parsed.cache_clear()
     stats.update(hits=0, misses=0)
 
 

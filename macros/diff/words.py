@@ -25,17 +25,78 @@ class Op:
 
 def diff_words(old: str, new: str) -> list[Op]:
     """The word-level difference between ``old`` and ``new``."""
-    a, b = tokenize(old), tokenize(new)
+    a, b = _units(old), _units(new)
     ops: list[Op] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # Matched on the units' words and marks alone: whitespace, half of all
+    # tokens, would be by far the commonest element and make difflib's search
+    # for the longest match quadratic; it follows its unit instead.
+    matcher = SequenceMatcher(None, [u[0] for u in a], [u[0] for u in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            ops.append(Op("equal", "".join(a[i1:i2])))
+            ops += _equal_run(a[i1:i2], b[j1:j2])
             continue
-        if i2 > i1:
-            ops.append(Op("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            ops.append(Op("insert", "".join(b[j1:j2])))
+        removed, added = "".join(u[1] for u in a[i1:i2]), "".join(u[1] for u in b[j1:j2])
+        space = _common_trailing_space(removed, added)  # "hbtq-perspektiv " -> "hbtqi-perspektiv ": the space stays
+        if removed[:len(removed) - len(space)]:
+            ops.append(Op("delete", removed[:len(removed) - len(space)]))
+        if added[:len(added) - len(space)]:
+            ops.append(Op("insert", added[:len(added) - len(space)]))
+        if space:
+            ops.append(Op("equal", space))
     return _tidy(ops)
+
+
+#: A unit: (key, text), a word or mark as the key, with the whitespace that
+#: follows it in the text. Leading whitespace is a unit with an empty key.
+Unit = tuple[str, str]
+
+
+def _units(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    for token in tokenize(text):
+        if token.isspace() and units:
+            key, txt = units[-1]
+            units[-1] = (key, txt + token)
+        else:
+            units.append(("" if token.isspace() else token, token))
+    return units
+
+
+def _equal_run(a: list[Unit], b: list[Unit]) -> list[Op]:
+    """Units with the same words; where only the whitespace after one differs, that is a change."""
+    old, new = "".join(u[1] for u in a), "".join(u[1] for u in b)
+    if old == new:
+        return [Op("equal", new)]
+    ops: list[Op] = []
+    equal: list[str] = []
+    for (_, ta), (key, tb) in zip(a, b, strict=True):
+        if ta == tb:
+            equal.append(tb)
+            continue
+        space_a, space_b = ta[len(key):], tb[len(key):]
+        n = 0
+        while n < min(len(space_a), len(space_b)) and space_a[n] == space_b[n]:
+            n += 1
+        equal.append(key + space_b[:n])
+        ops.append(Op("equal", "".join(equal)))
+        equal = []
+        if space_a[n:]:
+            ops.append(Op("delete", space_a[n:]))
+        if space_b[n:]:
+            ops.append(Op("insert", space_b[n:]))
+    if equal:
+        ops.append(Op("equal", "".join(equal)))
+    return ops
+
+
+def _common_trailing_space(a: str, b: str) -> str:
+    if not (a and b):
+        return ""
+    sa, sb = a[len(a.rstrip()):], b[len(b.rstrip()):]
+    n = 0
+    while n < min(len(sa), len(sb)) and sa[-1 - n] == sb[-1 - n]:
+        n += 1
+    return sa[len(sa) - n:]
 
 
 def _tidy(ops: list[Op]) -> list[Op]:
