@@ -92,3 +92,16 @@ def test_identical_section_pairs_are_diffed_once() -> None:
     second = diff_text("Samma text.\n\n- a\n", "Samma text, ändrad.\n\n- a\n")
     assert first is second
     assert textdiff.stats == {"hits": 1, "misses": 1}
+
+
+def test_a_shared_full_stop_or_space_is_not_part_of_the_change() -> None:
+    ops = diff_words("Källorna ger bara namnet.", "Källorna säger inget.")
+    assert [(o.tag, o.text) for o in ops] == [
+        ("equal", "Källorna "), ("delete", "ger bara namnet"), ("insert", "säger inget"), ("equal", "."),
+    ]
+
+
+def test_whitespace_alone_can_change() -> None:
+    ops = diff_words("a b", "a  b")
+    assert old_text(ops) == "a b" and new_text(ops) == "a  b"
+    assert [o.tag for o in ops] == ["equal", "insert", "equal"]

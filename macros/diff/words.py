@@ -8,11 +8,14 @@ give odd diffs on long texts) and no time limits. Joining the ``equal`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
 from macros.diff.tokens import count_words, tokenize
+
+_WORD_CHAR = re.compile(r"[\w\u0300-\u036f]")
 
 Tag = Literal["equal", "insert", "delete"]
 
@@ -43,7 +46,18 @@ def diff_words(old: str, new: str) -> list[Op]:
             ops.append(Op("insert", added[:len(added) - len(space)]))
         if space:
             ops.append(Op("equal", space))
-    return _tidy(ops)
+    return _tidy(_join_equal(ops))
+
+
+def _join_equal(ops: list[Op]) -> list[Op]:
+    """Neighbouring equal runs as one, so that _tidy sees how small an equal run really is."""
+    out: list[Op] = []
+    for op in ops:
+        if out and op.tag == "equal" and out[-1].tag == "equal":
+            out[-1] = Op("equal", out[-1].text + op.text)
+        else:
+            out.append(op)
+    return out
 
 
 #: A unit: (key, text), a word or mark as the key, with the whitespace that
@@ -99,6 +113,18 @@ def _common_trailing_space(a: str, b: str) -> str:
     return sa[len(sa) - n:]
 
 
+def _common_mark_suffix(a: str, b: str) -> str:
+    """The longest common ending of ``a`` and ``b`` made of whitespace and punctuation only."""
+    if not (a and b):
+        return ""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n] and not _WORD_CHAR.match(a[-1 - n]):
+        n += 1
+    if n == len(a) or n == len(b):  # one side is all marks: keep it a change
+        return ""
+    return a[len(a) - n:]
+
+
 def _tidy(ops: list[Op]) -> list[Op]:
     """Fold tiny equal runs between two changes into them, then merge neighbours.
 
@@ -120,16 +146,23 @@ def _tidy(ops: list[Op]) -> list[Op]:
     run: list[Op] = []
 
     def flush() -> None:
-        for tag in ("delete", "insert"):
-            text = "".join(o.text for o in run if o.tag == tag)
-            if text:
-                merged.append(Op(tag, text))
+        removed = "".join(o.text for o in run if o.tag == "delete")
+        added = "".join(o.text for o in run if o.tag == "insert")
+        # A full stop or space that ends both sides is not part of the change.
+        tail = _common_mark_suffix(removed, added)
+        for tag, text in (("delete", removed), ("insert", added)):
+            if text[:len(text) - len(tail)]:
+                merged.append(Op(tag, text[:len(text) - len(tail)]))
+        if tail:
+            merged.append(Op("equal", tail))
         run.clear()
 
     for op in folded:
         if op.tag == "equal":
             flush()
-            if op.text:
+            if op.text and merged and merged[-1].tag == "equal":
+                merged[-1] = Op("equal", merged[-1].text + op.text)
+            elif op.text:
                 merged.append(op)
         else:
             run.append(op)

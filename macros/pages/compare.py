@@ -25,7 +25,7 @@ from macros.diff.words import Op, diff_words
 from macros.model.schema import TextAvailability
 from macros.pages import urls
 from macros.pages.klarsprak_block import lix_change, version_lix_line
-from macros.pages.page import GeneratedPage
+from macros.pages.page import NOT_IN_SEARCH, GeneratedPage
 from macros.pages.text import esc, md, period
 
 SCRIPT = "assets/javascripts/jamfor.js"
@@ -317,7 +317,7 @@ def compare_page(corpus: Corpus, a: str, b: str) -> GeneratedPage:
     parts += [_group(corpus, cmp, g, page) for g in cmp.groups]
     parts.append(f'<script src="{esc(_script_src(page))}" defer></script>\n')
     return GeneratedPage(page, f"Jämför {la} och {lb}", "\n".join(parts), "compare",
-                         meta={"tp_compare": [a, b]})
+                         meta={"tp_compare": [a, b], **NOT_IN_SEARCH})
 
 
 def index_page(corpus: Corpus) -> GeneratedPage:

@@ -27,6 +27,12 @@ class GeneratedPage:
     nav_order: int = 100
 
 
+#: Meta for pages that repeat text indexed elsewhere (a comparison, a print
+#: version): in the search index they would bury the section a reader looks
+#: for under copies of its words, and make the index several times larger.
+NOT_IN_SEARCH: dict[str, Any] = {"search": {"exclude": True}}
+
+
 def page_file_content(page: GeneratedPage) -> str:
     """The page as a Markdown file with front matter, as a generator reads it."""
     meta: dict[str, Any] = {"title": page.title, "render_macros": False, "tp_kind": page.kind, **page.meta}

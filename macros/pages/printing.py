@@ -16,7 +16,7 @@ from macros.content.corpus import Corpus, VersionEntry
 from macros.pages import urls
 from macros.pages.banner import banner
 from macros.pages.content import render_body
-from macros.pages.page import GeneratedPage
+from macros.pages.page import NOT_IN_SEARCH, GeneratedPage
 from macros.pages.sources import sources_block
 from macros.pages.text import md, period
 from macros.pages.versions import TEXT_NOTE, decisions_table, status_line
@@ -116,7 +116,7 @@ def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
               "## Beslut {: #beslut }\n", decisions_table(v), "</section>\n",
               sources_block(corpus, [*sources, *(s for d in data.decisions for s in d.sources)])]
     return GeneratedPage(page, f"{data.title} – utskriftsversion", "\n".join(parts), "print", source=v.entry.path,
-                         meta={"tp_version": vid, "hide": ["navigation"]})
+                         meta={"tp_version": vid, "hide": ["navigation"], **NOT_IN_SEARCH})
 
 
 def version_link(corpus: Corpus, vid: str, page_path: str) -> str:
