@@ -149,3 +149,17 @@ def test_glossary_index_is_in_the_navigation_and_lists_every_term(built_site: Pa
     hrefs = {a.attrs["href"] for a in main_content(html).find_all("a")}
     for tid in CORPUS.terms:
         assert f"{tid}/" in hrefs
+
+
+def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
+    from macros.pages.page import BODY_END, BODY_START
+
+    html = read_page(built_site, "program/2018-2021/lagesbilder/")
+    assert html.count(BODY_START) == 1 and html.count(BODY_END) == 1
+    body = html[html.index(BODY_START):html.index(BODY_END)]
+    assert 'class="tp-term"' in body
+    # Text outside the markers is left alone, even when it names a term.
+    page = f"<p>lägesbild</p>{BODY_START}<p>Om lägesbilder.</p>{BODY_END}<p>lägesbild</p>"
+    linked = link_terms(page, CORPUS, "2018-2021", "lagesbilder")
+    assert linked.startswith("<p>lägesbild</p>")
+    assert linked.count('class="tp-term"') == 1 and linked.index('class="tp-term"') > linked.index(BODY_START)

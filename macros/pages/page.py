@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -27,6 +29,10 @@ class GeneratedPage:
     nav_order: int = 100
 
 
+#: Around a section's own text on its page (HTML comments pass through Markdown
+#: untouched), so that layers reading the rendered page find the text alone.
+BODY_START, BODY_END = "<!-- tp-avsnittstext -->", "<!-- /tp-avsnittstext -->"
+
 #: Meta for pages that repeat text indexed elsewhere (a comparison, a print
 #: version): in the search index they would bury the section a reader looks
 #: for under copies of its words, and make the index several times larger.
@@ -38,7 +44,8 @@ def page_file_content(page: GeneratedPage) -> str:
     meta: dict[str, Any] = {"title": page.title, "render_macros": False, "tp_kind": page.kind, **page.meta}
     if page.source:
         meta["tp_source"] = page.source
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    # libyaml's dumper when present: a build writes front matter for every page.
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{page.markdown}"
 
 

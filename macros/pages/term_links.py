@@ -19,6 +19,7 @@ from macros.content.corpus import Corpus
 from macros.layers.glossary import Resolved, TermMatcher, first_sentence, terms_in_version
 from macros.pages import urls
 from macros.pages.glossary import definition_note
+from macros.pages.page import BODY_END, BODY_START
 
 #: Elements whose text is never linked.
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
@@ -128,15 +129,23 @@ def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
     available = terms_in_version(corpus, vid)
     if not available:
         return page_html
+    # Only the section's own text is read: the banner, panel and pager around
+    # it hold no terms to link and most of the page's markup.
+    start, end = page_html.find(BODY_START), page_html.rfind(BODY_END)
+    if start < 0 or end < start:
+        start, end = 0, len(page_html)
+    else:
+        start += len(BODY_START)
+    before, body, after = page_html[:start], page_html[start:end], page_html[end:]
     linker = _Linker(corpus, vid, sid, available)
-    linker.feed(page_html)
+    linker.feed(body)
     linker.close()
     # Nothing linked: hand back the original untouched rather than a re-serialisation.
     if not linker.linked:
         return page_html
     here = urls.url(urls.section(vid, sid)).rstrip("/")
     script = f'\n<script src="{html.escape(posixpath.relpath(SCRIPT, here))}" defer></script>\n'
-    return "".join(linker.out) + script
+    return before + "".join(linker.out) + after + script
 
 
 # The HTML transform gets only the page and its meta; the corpus of the

@@ -12,7 +12,7 @@ from macros.pages import urls
 from macros.pages.banner import banner
 from macros.pages.content import render_body
 from macros.pages.klarsprak_block import describe, version_readability
-from macros.pages.page import GeneratedPage
+from macros.pages.page import BODY_END, BODY_START, GeneratedPage
 from macros.pages.panel import panel
 from macros.pages.sources import sources_block
 from macros.pages.text import STATUS_LABEL, md, period, swedish_date
@@ -134,7 +134,7 @@ def section_page(corpus: Corpus, vid: str, sid: str) -> GeneratedPage:
         f"{context}\n{{: .tp-context }}\n",
         f"# {md(data.title)}\n",
         f'<p class="tp-note">{note}</p>\n' if note else "",
-        render_body(corpus, entry, page),
+        f"\n{BODY_START}\n\n{render_body(corpus, entry, page)}\n\n{BODY_END}\n",
         panel(corpus, vid, sid, page),
         ('\n<nav class="tp-pager" aria-label="Avsnitt i versionen" markdown>\n\n'
          + "  \n".join(pager) + "\n\n</nav>\n") if pager else "",
