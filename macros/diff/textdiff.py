@@ -13,7 +13,7 @@ import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from macros.diff.blocks import Block, parse_blocks
 from macros.diff.tokens import word_set
@@ -52,7 +52,7 @@ class TextDiff:
     added: int
     removed: int
 
-    @property
+    @cached_property  # asked for by every table, panel and record that shows the pair
     def changed(self) -> bool:
         return any(p.changed for p in self.pairs)
 

@@ -59,12 +59,7 @@ def predecessors(corpus: Corpus, vid: str, sid: str) -> tuple[list[str], str | N
 
 def _claimed(corpus: Corpus, vid: str) -> dict[str, set[str]]:
     """Old id -> new ids in ``vid`` whose ``ursprung`` names it."""
-    claims: dict[str, set[str]] = {}
-    for nsid, entry in corpus.versions[vid].sections.items():
-        if entry.data.lineage:
-            for old in entry.data.lineage.sources:
-                claims.setdefault(old, set()).add(nsid)
-    return claims
+    return corpus.lineage_claims.get(vid, {})
 
 
 def successors(corpus: Corpus, vid: str, sid: str) -> tuple[list[str], str | None]:

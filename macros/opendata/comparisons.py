@@ -38,7 +38,16 @@ def pairs(corpus: Corpus, pages: Collection[str] = ()) -> list[tuple[str, str]]:
 def comparison(corpus: Corpus, before: str, after: str, pages: Collection[str]) -> ComparisonRecord:
     path = urls.compare(before, after)
     page_url = urls.url(path) if path in pages else None
-    rows = [SectionChange(before=list(g.group.olds), after=list(g.group.news), change=g.change.value,
-                          label=g.label, url=f"{page_url}#{g.anchor}" if page_url else None)
-            for g in compare(corpus, before, after).groups]
-    return ComparisonRecord(before=before, after=after, url=page_url, method=METHOD, sections=rows)
+    cmp = compare(corpus, before, after)
+    # The whole-programme file and each version's file list the same pairs: made once.
+    # The comparison itself is part of the key (and kept alive with the record).
+    cache: dict[tuple[int, str | None], tuple[object, ComparisonRecord]] = \
+        corpus.__dict__.setdefault("_tp_comparison_records", {})
+    hit = cache.get((id(cmp), page_url))
+    if hit is None:
+        rows = [SectionChange(before=list(g.group.olds), after=list(g.group.news), change=g.change.value,
+                              label=g.label, url=f"{page_url}#{g.anchor}" if page_url else None)
+                for g in cmp.groups]
+        hit = cache[(id(cmp), page_url)] = (cmp, ComparisonRecord(before=before, after=after, url=page_url,
+                                                                  method=METHOD, sections=rows))
+    return hit[1]
