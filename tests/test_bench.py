@@ -59,3 +59,18 @@ def test_report_states_ratios_and_cores() -> None:
     text = render(rows, {"section": 1000}, 0.4, 1.2)
     assert "kärnor" in text and "| 1x | 10 | 2.00 | 1.00 | 0.50 | – | 50 | 2.00 | 4.00 |" in text
     assert "Tillväxt 1× → 4×: vårt bygge 3.50×" in text
+
+
+def _paragraphs_of(root: Path, vid: str, sid: str) -> set[str]:
+    text = (root / "program" / vid / f"{sid}.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    return {p for p in text.split("\n\n") if p.strip()}
+
+
+def test_versions_evolve_by_edits_unless_independent(tmp_path: Path) -> None:
+    edited = generate(tmp_path / "a", Size("t", 3, 12, 180))
+    independent = generate(tmp_path / "b", Size("t", 3, 12, 180), independent=True)
+    kept = [len(_paragraphs_of(edited, "2000-2003", s) & _paragraphs_of(edited, "2004-2007", s))
+            / len(_paragraphs_of(edited, "2000-2003", s)) for s in (f"avsnitt-{j}" for j in range(2, 12))]
+    assert 0.3 < sum(kept) / len(kept) < 1.0  # most text carried over, but not all
+    assert all(not (_paragraphs_of(independent, "2000-2003", f"avsnitt-{j}")
+                    & _paragraphs_of(independent, "2004-2007", f"avsnitt-{j}")) for j in range(2, 12))

@@ -67,8 +67,44 @@ def _paragraphs(rng: random.Random, words: int, terms: list[str]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def generate(root: Path, size: Size, seed: int = 1) -> Path:
-    """Write a synthetic repository at ``root`` (program/ plus the site config)."""
+def _sentence(rng: random.Random, terms: list[str]) -> str:
+    words = [rng.choice(WORDS + terms) if rng.random() > 0.02 else "2023:196" for _ in range(rng.randint(8, 18))]
+    return " ".join(words).capitalize() + "."
+
+
+def _edited(rng: random.Random, text: str, words: int, terms: list[str]) -> str:
+    """The next version of a section's text, as programmes change: most paragraphs kept,
+    some with a sentence rewritten, added or dropped, a few replaced or added whole."""
+    out: list[str] = []
+    for block in text.strip().split("\n\n"):
+        roll = rng.random()
+        if roll < 0.6 or block.startswith("- "):
+            out.append(block)
+        elif roll < 0.85:
+            sentences = [t if t.endswith(".") else t + "." for t in block.split(". ")]
+            i = rng.randrange(len(sentences))
+            change = rng.random()
+            if change < 0.5:
+                sentences[i] = _sentence(rng, terms)
+            elif change < 0.8:
+                sentences.insert(i, _sentence(rng, terms))
+            elif len(sentences) > 1:
+                del sentences[i]
+            out.append(" ".join(sentences))
+        elif roll < 0.95:
+            out.append(_paragraphs(rng, rng.randint(30, 70), terms).strip())
+    if rng.random() < 0.2 or not out:
+        out.append(_paragraphs(rng, min(words, rng.randint(30, 70)), terms).strip())
+    return "\n\n".join(out) + "\n"
+
+
+def generate(root: Path, size: Size, seed: int = 1, *, independent: bool = False) -> Path:
+    """Write a synthetic repository at ``root`` (program/ plus the site config).
+
+    Each version's sections are edits of the previous version's (see ``_edited``);
+    with ``independent`` every version is new random text instead: the worst case
+    for the comparison engine, since every paragraph then differs from every other.
+    """
     rng = random.Random(seed)
     repo = Path(__file__).resolve().parents[2]
     if root.exists():
@@ -93,6 +129,7 @@ def generate(root: Path, size: Size, seed: int = 1) -> Path:
     vids = [f"{first + 4 * i}-{first + 4 * i + 3}" for i in range(size.versions)]
     ids = [f"avsnitt-{j}" for j in range(size.sections)]
     previous_ids: list[str] = []
+    texts: dict[str, str] = {}  # section id -> its text in the previous version
     for n, vid in enumerate(vids):
         vdir = program / vid
         vdir.mkdir()
@@ -120,7 +157,11 @@ def generate(root: Path, size: Size, seed: int = 1) -> Path:
                            "styrdokument": rng.sample(docs, 2), "källor": ["syntet"]}
             if sid in renamed and renamed[sid] in previous_ids:
                 smeta["ursprung"] = {"typ": "namnbyte", "från": [renamed[sid]]}
-            (vdir / f"{sid}.md").write_text(_dump(smeta, _paragraphs(rng, size.words, terms)), encoding="utf-8")
+            before = texts.get(renamed.get(sid, sid))
+            body = _paragraphs(rng, size.words, terms) if independent or before is None else \
+                _edited(rng, before, size.words, terms)
+            texts[sid] = body
+            (vdir / f"{sid}.md").write_text(_dump(smeta, body), encoding="utf-8")
         previous_ids, ids = current, current
     (program / "begrepp").mkdir()
     for t in terms:

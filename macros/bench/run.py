@@ -231,6 +231,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--storlekar", default="small,1x,2x,4x", help="kommaseparerat: small,1x,2x,4x")
     parser.add_argument("--körningar", type=int, default=3, help="körningar per mätning (median)")
     parser.add_argument("--till", default=str(REPO / "bench" / "RESULTS.md"))
+    parser.add_argument("--oberoende-versioner", action="store_true",
+                        help="varje version helt ny slumptext (värsta fallet för jämförelserna) i stället för redigeringar")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     rows = []
@@ -244,7 +246,7 @@ def main(argv: list[str] | None = None) -> None:
                 shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
                 shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
             else:
-                root = generate(work / name, SIZES[name])
+                root = generate(work / name, SIZES[name], independent=args.oberoende_versioner)
             rows.append(measure(name, root, args.körningar))
         small_site = Path(tempfile.mkdtemp(prefix="bench-weights-"))
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(small_site)], cwd=REPO, env=ENV,
@@ -255,18 +257,28 @@ def main(argv: list[str] | None = None) -> None:
         reload_t = statistics.median(serve_reload_seconds(REPO) for _ in range(args.körningar))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = render(rows, weights, check_t, reload_t)
+    report = render(rows, weights, check_t, reload_t, args.oberoende_versioner)
     Path(args.till).parent.mkdir(parents=True, exist_ok=True)
     Path(args.till).write_text(report, encoding="utf-8")
     print(report)
 
 
-def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, reload_t: float) -> str:
+MODELS = {
+    False: "varje version av ett avsnitt är en redigering av den förra (de flesta stycken kvar, "
+           "några med en mening ändrad, tillagd eller struken, några nya eller borttagna)",
+    True: "varje version är helt ny slumptext (`--oberoende-versioner`, värsta fallet för jämförelserna)",
+}
+
+
+def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, reload_t: float,
+           independent: bool = False) -> str:
     lines = [
         "# Mätresultat (`make bench`)",
         "",
         f"Maskin: {os.cpu_count()} kärnor, Python {platform.python_version()}, {platform.machine()}. "
         f"Körd {dt.date.today().isoformat()}. Tider är medianer; kvoterna är det projektet citerar.",
+        "",
+        f"Syntetiskt innehåll (1×, 2×, 4×): {MODELS[independent]}.",
         "",
         "| Storlek | Sidor | Vårt bygge (s) | Ren Material (s) | Golv: bara Markdown (s) | Jämförelsemotorn (s) | Toppminne (MiB) | Bygge ÷ Material | Bygge ÷ golv |",
         "|---|---|---|---|---|---|---|---|---|",

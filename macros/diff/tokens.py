@@ -17,6 +17,7 @@ shown as a diff of the text. Choices, and why:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _W = r"[\w\u0300-\u036f]"
 _WORD_TOKEN = rf"{_W}+(?:(?:[-–:/]|(?<=\d)[.,](?=\d)){_W}+)*"  # a word or number, joined parts kept whole
@@ -52,6 +53,7 @@ def count_words(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
-def word_set(text: str) -> set[str]:
+@lru_cache(maxsize=16384)  # a block is measured against its candidates in every comparison it is in
+def word_set(text: str) -> frozenset[str]:
     """The distinct words of a text, lower-cased (for similarity measures)."""
-    return {t.lower() for t in _WORDS.findall(text)}
+    return frozenset(t.lower() for t in _WORDS.findall(text))

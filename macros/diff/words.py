@@ -136,8 +136,7 @@ def _tidy(ops: list[Op]) -> list[Op]:
     folded: list[Op] = []
     for i, op in enumerate(ops):
         between_changes = 0 < i < len(ops) - 1 and ops[i - 1].tag != "equal" and ops[i + 1].tag != "equal"
-        small = count_words(op.text) <= 1 and "\n" not in op.text
-        if op.tag == "equal" and between_changes and small:
+        if op.tag == "equal" and between_changes and "\n" not in op.text and count_words(op.text) <= 1:
             folded += [Op("delete", op.text), Op("insert", op.text)]
         else:
             folded.append(op)
