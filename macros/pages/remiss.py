@@ -201,7 +201,7 @@ def remiss_summary_page(corpus: Corpus, vid: str) -> GeneratedPage:
     whole = whole_programme_points(corpus, vid)
     parts.append(_points_list(whole, page) if whole else "Inga synpunkter gäller programmet som helhet.\n")
     parts.append(sources_block(corpus, [s for e in responses for s in e.data.sources]))
-    return GeneratedPage(page, f"Remissammanställning {vid}", "\n".join(parts), "remissammanstallning",
+    return GeneratedPage(page, f"Remissammanställning {period(v.data.period.start, v.data.period.end)}", "\n".join(parts), "remissammanstallning",
                          source="program/remissvar", meta={"tp_version": vid})
 
 
