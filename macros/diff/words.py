@@ -8,14 +8,11 @@ give odd diffs on long texts) and no time limits. Joining the ``equal`` and
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from macros.diff.tokens import count_words, tokenize
-
-_WORD_CHAR = re.compile(r"[\w\u0300-\u036f]")
+from macros.diff.tokens import count_words, is_word, tokenize
 
 Tag = Literal["equal", "insert", "delete"]
 
@@ -38,26 +35,11 @@ def diff_words(old: str, new: str) -> list[Op]:
         if tag == "equal":
             ops += _equal_run(a[i1:i2], b[j1:j2])
             continue
-        removed, added = "".join(u[1] for u in a[i1:i2]), "".join(u[1] for u in b[j1:j2])
-        space = _common_trailing_space(removed, added)  # "hbtq-perspektiv " -> "hbtqi-perspektiv ": the space stays
-        if removed[:len(removed) - len(space)]:
-            ops.append(Op("delete", removed[:len(removed) - len(space)]))
-        if added[:len(added) - len(space)]:
-            ops.append(Op("insert", added[:len(added) - len(space)]))
-        if space:
-            ops.append(Op("equal", space))
-    return _tidy(_join_equal(ops))
-
-
-def _join_equal(ops: list[Op]) -> list[Op]:
-    """Neighbouring equal runs as one, so that _tidy sees how small an equal run really is."""
-    out: list[Op] = []
-    for op in ops:
-        if out and op.tag == "equal" and out[-1].tag == "equal":
-            out[-1] = Op("equal", out[-1].text + op.text)
-        else:
-            out.append(op)
-    return out
+        if i2 > i1:
+            ops.append(Op("delete", "".join(u[1] for u in a[i1:i2])))
+        if j2 > j1:
+            ops.append(Op("insert", "".join(u[1] for u in b[j1:j2])))
+    return _tidy(ops)
 
 
 #: A unit: (key, text), a word or mark as the key, with the whitespace that
@@ -103,22 +85,12 @@ def _equal_run(a: list[Unit], b: list[Unit]) -> list[Op]:
     return ops
 
 
-def _common_trailing_space(a: str, b: str) -> str:
-    if not (a and b):
-        return ""
-    sa, sb = a[len(a.rstrip()):], b[len(b.rstrip()):]
-    n = 0
-    while n < min(len(sa), len(sb)) and sa[-1 - n] == sb[-1 - n]:
-        n += 1
-    return sa[len(sa) - n:]
-
-
 def _common_mark_suffix(a: str, b: str) -> str:
     """The longest common ending of ``a`` and ``b`` made of whitespace and punctuation only."""
     if not (a and b):
         return ""
     n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n] and not _WORD_CHAR.match(a[-1 - n]):
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n] and not is_word(a[-1 - n]):
         n += 1
     if n == len(a) or n == len(b):  # one side is all marks: keep it a change
         return ""
@@ -147,7 +119,8 @@ def _tidy(ops: list[Op]) -> list[Op]:
     def flush() -> None:
         removed = "".join(o.text for o in run if o.tag == "delete")
         added = "".join(o.text for o in run if o.tag == "insert")
-        # A full stop or space that ends both sides is not part of the change.
+        # A full stop or space that ends both sides is not part of the change
+        # ("hbtq-perspektiv " -> "hbtqi-perspektiv ": the space stays).
         tail = _common_mark_suffix(removed, added)
         for tag, text in (("delete", removed), ("insert", added)):
             if text[:len(text) - len(tail)]:
