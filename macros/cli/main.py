@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from macros.checks import check_repository
+from macros.cli import swedish
 from macros.content.problems import Severity
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+swedish.install()
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
@@ -91,7 +93,7 @@ def _source_date_epoch(root: Path) -> str:
 
 
 def main() -> None:
-    app()
+    sys.exit(swedish.run(app))
 
 
 # Commands in their own modules register on ``app`` when imported.
@@ -104,4 +106,8 @@ from macros.cli import (  # noqa: E402
 )
 
 if __name__ == "__main__":
-    main()
+    # Run as `python -m macros.cli.main`, this file is __main__ and not the module
+    # the command modules above registered on: use that one.
+    from macros.cli.main import main as _main
+
+    _main()
