@@ -106,3 +106,18 @@ def test_write_draft_writes_nothing_when_one_name_is_taken_while_it_runs(tmp_pat
     assert not (root / "program/remissvar/a-ny.md").exists()
     assert (root / "program/remissvar/b-ny.md").read_text(encoding="utf-8") == "någon annans fil"
     assert not list(root.glob(".import-*"))
+
+
+def test_a_program_folder_that_links_out_of_the_repository_is_not_written_to(tmp_path: Path) -> None:
+    real = minimal_repo(tmp_path / "elsewhere")
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "program").symlink_to(real / "program", target_is_directory=True)
+    before = sorted(p.relative_to(real).as_posix() for p in real.rglob("*"))
+    for args in (["ny-version", "2028-2031", "--från", "2024-2027"],
+                 ["nytt-remissvar", "--version", "2024-2027", "--id", "ny-2024-2027", "--namn", "Ny nämnd",
+                  "--typ", "facknämnd"]):
+        code, output = invoke([*args, "--rot", str(root)])
+        assert code != 0, output
+        assert not any(word in output for word in ENGLISH), output
+    assert sorted(p.relative_to(real).as_posix() for p in real.rglob("*")) == before
