@@ -48,6 +48,11 @@ def _dump(meta: dict, body: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
 
 
+def _word(rng: random.Random, terms: list[str]) -> str:
+    """A word of the vocabulary, now and then a law number."""
+    return rng.choice(WORDS + terms) if rng.random() > 0.02 else "2023:196"
+
+
 def _paragraphs(rng: random.Random, words: int, terms: list[str]) -> str:
     out, left = [], words
     while left > 0:
@@ -55,7 +60,7 @@ def _paragraphs(rng: random.Random, words: int, terms: list[str]) -> str:
         left -= n
         sentences, buf = [], []
         for _ in range(n):
-            buf.append(rng.choice(WORDS + terms) if rng.random() > 0.02 else "2023:196")
+            buf.append(_word(rng, terms))
             if len(buf) >= rng.randint(8, 18):
                 sentences.append(" ".join(buf).capitalize() + ".")
                 buf = []
@@ -68,7 +73,7 @@ def _paragraphs(rng: random.Random, words: int, terms: list[str]) -> str:
 
 
 def _sentence(rng: random.Random, terms: list[str]) -> str:
-    words = [rng.choice(WORDS + terms) if rng.random() > 0.02 else "2023:196" for _ in range(rng.randint(8, 18))]
+    words = [_word(rng, terms) for _ in range(rng.randint(8, 18))]
     return " ".join(words).capitalize() + "."
 
 

@@ -82,8 +82,7 @@ def export_plain_project(root: Path, dest: Path) -> list[Path]:
     for asset in generate_assets(corpus, pages, site):
         path = dest / "docs" / asset.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        content = asset.content
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        path.write_bytes(asset.content)
     nav_pages = sorted((p for p in pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
     config["nav"] = [{p.nav_title: p.path} for p in nav_pages] + list(config.get("nav") or [])
     config["plugins"] = [p for p in config.get("plugins", []) if (p if isinstance(p, str) else next(iter(p))) == "search"]

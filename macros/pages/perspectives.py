@@ -7,7 +7,6 @@ section; every page says so rather than claiming the section lacks it.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 
 from macros.content.corpus import Corpus
@@ -21,11 +20,6 @@ from macros.pages.text import esc, md, period
 
 UNMARKED_NOTE = ("Ett tomt fält betyder att källorna inte knyter perspektivet till avsnittet, "
                  "inte att avsnittet säkert saknar det.")
-
-
-def _href(page: str, target: str) -> str:
-    """A URL relative to the page's URL, for raw HTML (which MkDocs does not rewrite)."""
-    return posixpath.relpath(urls.url(target), urls.url(page).rstrip("/")) + "/"
 
 
 def _and(items: list[str]) -> str:
@@ -69,7 +63,7 @@ def matrix_table(corpus: Corpus, vid: str, page: str) -> str:
     for sid, entry in v.sections.items():
         marks = section_marks(corpus, vid, sid)
         title = esc(entry.data.title)
-        link = esc(_href(page, urls.section(vid, sid)))
+        link = esc(urls.href(page, urls.section(vid, sid)))
         cells = []
         for pid in PERSPECTIVES:
             if pid in marks:

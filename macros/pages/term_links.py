@@ -35,9 +35,7 @@ SCRIPT = "assets/javascripts/begrepp.js"
 
 def term_href(vid: str, sid: str, tid: str) -> str:
     """The term page's URL relative to the section page's URL (raw HTML is not rewritten by MkDocs)."""
-    here = urls.url(urls.section(vid, sid)).rstrip("/")
-    there = urls.url(urls.term(tid))
-    return posixpath.relpath(there, here) + "/"
+    return urls.href(urls.section(vid, sid), urls.term(tid))
 
 
 def tooltip_text(corpus: Corpus, resolved: Resolved) -> str:

@@ -128,6 +128,6 @@ def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """
     here = url(from_path)
     there = url(to_path)
-    target = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    target = relpath(there.rstrip("/") or ".", here.rstrip("/"))
     target = "./" if target == "." else target.rstrip("/") + "/"
     return f"{target}#{anchor}" if anchor else target

@@ -72,8 +72,8 @@ def _attributes(tag: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def _styles_of(tag: str) -> list[str]:
-    return [value for name, value in _attributes(tag) if name == "style" and value is not None]
+def _styles(attrs: list[tuple[str, str | None]]) -> list[str]:
+    return [value for name, value in attrs if name == "style" and value is not None]
 
 
 def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
@@ -89,7 +89,7 @@ def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
         if element:
             tag = match.group(0)
             attrs = _attributes(tag)
-            style_attrs += [(match.start(), v) for name, v in attrs if name == "style" and v is not None]
+            style_attrs += [(match.start(), v) for v in _styles(attrs)]
             text = ""  # <script/>: an empty element
             if not tag.endswith("/>"):
                 end = _END[element].search(html, pos)
@@ -111,7 +111,7 @@ def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
             lt = html.rfind("<", done, at)
             tag = _START_TAG.match(html, lt) if lt >= 0 else None
             if tag and tag.end() > at:
-                style_attrs += [(lt, v) for v in _styles_of(tag.group(0))]
+                style_attrs += [(lt, v) for v in _styles(_attributes(tag.group(0)))]
                 done = tag.end()
         at = folded.find(b"style", at + 1)
     style_attrs.sort(key=lambda item: item[0])
