@@ -9,6 +9,7 @@ temporary directory and replaces ``site/`` only when the build succeeds.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -31,10 +32,11 @@ from macros.adapter.search_sv import stem_prefix_queries
 from macros.checks import check_repository
 from macros.content.history import read_history
 from macros.content.problems import ContentError, Severity
+from macros.pages.deferred import MODES, DeferredWork
 from macros.pages.edit_source import edit_link, source_of
 from macros.pages.html_transforms import template_context, transform_html
 from macros.pages.page import GeneratedPage, SiteInfo, page_file_content
-from macros.pages.registry import generate_all, generate_assets
+from macros.pages.registry import generate_immediate
 from macros.security.csp import add_csp
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
@@ -82,12 +84,16 @@ class TrygghetConfig(Config):
     root = c.Optional(c.Type(str))
     #: Replace site/ only on success (off for ``mkdocs serve``).
     atomic = c.Type(bool, default=True)
+    #: Comparison pages, open data and feed in a second process: auto, always, never (macros.pages.deferred).
+    background = c.Choice(MODES, default="auto")
 
 
 class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.pages: list[GeneratedPage] = []
+        self.deferred: DeferredWork | None = None
+        self._deferred_pages: frozenset[str] = frozenset()
         self.root = Path.cwd()
         self._final_site_dir: str | None = None
         self._staged = ""
@@ -108,13 +114,19 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if errors:
             raise PluginError("Innehållet har fel:\n" + ContentError(errors).format())
         try:
-            self.pages = generate_all(corpus)
+            self.pages = generate_immediate(corpus)
         except ContentError as exc:
             raise PluginError("Innehållet har fel:\n" + exc.format()) from None
+        site = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
+        self.deferred = DeferredWork(corpus, [p.path for p in self.pages], site, mode=self.config.background)
+        self._deferred_pages = frozenset(self.deferred.page_paths)
         self.corpus = corpus
         self.history = read_history(self.root)  # one git call for every page's "Senast ändrad"
         config.nav = self._nav(config.nav or [])
         config.extra["tp"] = template_context(corpus)
+        # The corpus, its caches and the generated pages live until the build ends: keep
+        # the garbage collector from walking them again at every full collection.
+        gc.freeze()
         if self.command == "build" and self.config.atomic:
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
@@ -135,18 +147,39 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = _CompiledTemplates()
+        for path in self.deferred.asset_paths:  # every page is read; the files are copied next
+            files.get_file_from_path(path).content_bytes = self._made(self.deferred.asset, path).content
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for page in self.pages:
-            existing = files.get_file_from_path(page.path)
+        deferred = self.deferred
+        assert deferred is not None, "on_config runs first"
+        for path in [*(p.path for p in self.pages), *deferred.page_paths, *deferred.asset_paths]:
+            existing = files.get_file_from_path(path)
             if existing is not None:
                 raise PluginError(f"{existing.src_path}: sidan skapas av webbplatsen och kan inte också skrivas för hand.")
+        for page in self.pages:
             files.append(File.generated(config, page.path, content=page_file_content(page)))
-        site = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
-        for asset in generate_assets(self.corpus, self.pages, site):  # open data, feed
-            files.append(File.generated(config, asset.path, content=asset.content))
+        # Planned now, made meanwhile: comparison pages last, so the generator reads them last;
+        # their content comes in on_page_read_source, the assets' in on_env.
+        for path in deferred.asset_paths:
+            files.append(File.generated(config, path, content=b""))
+        for path in deferred.page_paths:
+            files.append(File.generated(config, path, content=""))
         return stem_prefix_queries(files, config)  # Swedish inflections in search
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not page.file.generated_by or page.file.src_uri not in self._deferred_pages:
+            return None
+        content = page_file_content(self._made(self.deferred.page, page.file.src_uri))
+        page.file.content_string = content
+        return content
+
+    def _made(self, get: Any, path: str) -> Any:
+        try:
+            return get(path)
+        except ContentError as exc:
+            raise PluginError("Innehållet har fel:\n" + exc.format()) from None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
@@ -177,6 +210,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files (search index …)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # `mkdocs serve` builds again: what this build froze may be collected now
         if self._final_site_dir is None:
             return
         logging.getLogger("mkdocs").removeHandler(self._warnings)
@@ -193,6 +227,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._final_site_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+        if self.deferred is not None:
+            self.deferred.cancel()
         if self._final_site_dir is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             shutil.rmtree(self._staged, ignore_errors=True)

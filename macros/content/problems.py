@@ -44,6 +44,10 @@ class ContentError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
         super().__init__(self.format())
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        # Raised in the build's second process (macros.pages.deferred), it must cross back whole.
+        return (ContentError, (self.problems,))
+
     def format(self) -> str:
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         lines = [p.format() for p in self.problems]

@@ -65,8 +65,7 @@ def band(lix: float) -> str:
     return next(name for limit, name in BANDS if lix < limit)
 
 
-def _is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+_NUMBER = re.compile(r"[\d.:/–-]+")
 
 
 def letters(word: str) -> int:
@@ -88,11 +87,12 @@ def _split(markdown: str) -> list[Sentence]:
     for line, unit in units(markdown):
         words: list[str] = []
         for token in _TOKEN.findall(unit):
-            if _is_word(token):
+            # A _TOKEN word starts with a letter or digit; nothing else it matches does.
+            if token[0].isalnum():
                 ends = token.endswith(".") and token.lower() not in ABBREVIATIONS
                 word = token[:-1] if token.endswith(".") else token
                 words.append(word)
-                if ends and not re.fullmatch(r"[\d.:/–-]+", word):
+                if ends and not _NUMBER.fullmatch(word):
                     out.append(Sentence(line, words))
                     words = []
             elif token[0] in ".!?":

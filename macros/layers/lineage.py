@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from macros.content.corpus import Corpus
 from macros.model.schema import SectionListing, TextAvailability
@@ -77,8 +78,12 @@ def successors(corpus: Corpus, vid: str, sid: str) -> tuple[list[str], str | Non
     return [], None
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)  # every section is compared with its counterparts in every other version
 def normalised(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACE.sub(" ", text).strip()
 
 
 def _walk(corpus: Corpus, vid: str, sid: str, forward: bool) -> list[tuple[str, list[str], str | None]]:

@@ -1,7 +1,9 @@
 """Comparison pages: any two versions, section by section, word by word.
 
 ``jamfor/<a>--<b>.md`` for every pair (older → newer) and the picker
-``jamfor/index.md``. The diffs come from ``macros.diff``; this module only
+``jamfor/index.md``. The pair pages' paths are planned from the corpus
+(``pair_paths``) and their content made apart (``generate_pairs``), so a
+build can make them in a second process (``macros.pages.deferred``). The diffs come from ``macros.diff``; this module only
 renders them. Diff HTML is written here (everything escaped with ``esc``),
 inline view by default; ``jamfor.js`` switches to side by side.
 
@@ -353,7 +355,17 @@ def index_page(corpus: Corpus) -> GeneratedPage:
                          nav_title="Jämför versioner", nav_order=20)
 
 
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate_index(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The picker: cheap, and in the navigation."""
     yield index_page(corpus)
+
+
+def pair_paths(corpus: Corpus) -> list[str]:
+    """Where ``generate_pairs`` puts its pages, known from the corpus alone."""
+    return [urls.compare(a, b) for a, b in pairs(corpus)]
+
+
+def generate_pairs(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """One page per pair of versions: the costly part (word diffs), made in the background."""
     for a, b in pairs(corpus):
         yield compare_page(corpus, a, b)

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from macros.content.corpus import Corpus
 from macros.model.schema import DecisionKind, date_bounds
 from macros.opendata.comparisons import pairs
 from macros.pages import urls
-from macros.pages.page import GeneratedAsset, GeneratedPage, SiteInfo
+from macros.pages.page import GeneratedAsset, SiteInfo
 from macros.pages.text import swedish_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -134,5 +134,10 @@ def feed_xml(corpus: Corpus, pages: set[str], site: SiteInfo) -> bytes:
     return out.getvalue() + b"\n"
 
 
-def generate_assets(corpus: Corpus, pages: Sequence[GeneratedPage], site: SiteInfo) -> Iterator[GeneratedAsset]:
-    yield GeneratedAsset(FEED_PATH, feed_xml(corpus, {p.path for p in pages}, site))
+def asset_paths(corpus: Corpus) -> list[str]:
+    return [FEED_PATH]
+
+
+def generate_assets(corpus: Corpus, paths: Collection[str], site: SiteInfo) -> Iterator[GeneratedAsset]:
+    """``paths``: every page the site has (entries link only to pages that exist)."""
+    yield GeneratedAsset(FEED_PATH, feed_xml(corpus, set(paths), site))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from macros.content.corpus import Corpus
 from macros.opendata import export
 from macros.opendata.models import Programme, VersionFile, json_schema
-from macros.pages.page import GeneratedAsset, GeneratedPage, SiteInfo
+from macros.pages.page import GeneratedAsset, SiteInfo
 
 
 def json_bytes(data: dict[str, Any]) -> bytes:
@@ -17,8 +17,14 @@ def json_bytes(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def generate_assets(corpus: Corpus, pages: Sequence[GeneratedPage], site: SiteInfo) -> Iterator[GeneratedAsset]:
-    paths = {p.path for p in pages}
+def asset_paths(corpus: Corpus) -> list[str]:
+    """The files ``generate_assets`` writes, known from the corpus alone."""
+    return [export.programme_path(), *(export.version_path(v) for v in corpus.versions),
+            export.schema_path("trygghetsprogrammet"), export.schema_path("version")]
+
+
+def generate_assets(corpus: Corpus, paths: Collection[str], site: SiteInfo) -> Iterator[GeneratedAsset]:
+    """``paths``: every page the site has (links go only to pages that exist)."""
     generated = export.generated_at(site.source_date_epoch)
     yield GeneratedAsset(export.programme_path(), json_bytes(export.programme(corpus, paths, generated)))
     for vid in corpus.versions:

@@ -31,7 +31,7 @@ def _comparison_exists(corpus: Corpus, older: str, newer: str) -> bool:
     """Link a comparison only when its generator is registered and builds that page."""
     from macros.pages import compare, registry  # imported late: both import this module's neighbours
 
-    return compare.generate in registry.GENERATORS and compare.comparison_exists(corpus, older, newer)
+    return registry.COMPARISONS in registry.DEFERRED and compare.comparison_exists(corpus, older, newer)
 
 
 def versions_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:

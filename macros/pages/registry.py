@@ -1,8 +1,16 @@
-"""Which generators make the site. Each feature module adds its ``generate``."""
+"""Which generators make the site. Each feature module adds its ``generate``.
+
+Three kinds: page generators that run at once (``GENERATORS``); deferred page
+generators, costly but with paths known from the corpus alone, so a build can
+plan their pages first and make them in a second process
+(``DEFERRED``, see ``macros.pages.deferred``); and non-page files (``ASSETS``:
+open data, feed), made after every page is known.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 
 from macros.content.corpus import Corpus
 from macros.pages import (
@@ -24,7 +32,7 @@ Generator = Callable[[Corpus], Iterable[GeneratedPage]]
 
 GENERATORS: list[Generator] = [
     versions.generate,
-    compare.generate,
+    compare.generate_index,
     printing.generate,
     remiss.generate,
     documents.generate,
@@ -37,30 +45,93 @@ versions.VERSION_EXTRAS.append(printing.version_link)
 versions.VERSION_EXTRAS.append(remiss_block.version_block)
 versions.VERSION_EXTRAS.append(perspectives.version_links)
 
-#: Non-page files (open data, feed): ``(corpus, pages, site) -> assets``; run after every page generator.
-AssetGenerator = Callable[[Corpus, Sequence[GeneratedPage], SiteInfo], Iterable[GeneratedAsset]]
 
-ASSET_GENERATORS: list[AssetGenerator] = [
-    opendata.generate_assets,
-    feed.generate_assets,
+@dataclass(frozen=True)
+class Deferred:
+    """Pages whose paths the corpus gives at once and whose content costs.
+
+    Their pages are not in the navigation (it is built before they exist).
+    """
+
+    paths: Callable[[Corpus], list[str]]
+    generate: Generator
+
+
+#: Section pages: most pages of the site, each with its panel (every other version, terms, remiss points).
+SECTIONS = Deferred(versions.section_paths, versions.generate_sections)
+#: Comparison pages: versions² pages of word diffs, the costliest part of a build.
+COMPARISONS = Deferred(compare.pair_paths, compare.generate_pairs)
+
+#: In the order a build reads them (sections first: they come right after the immediate pages).
+DEFERRED: list[Deferred] = [SECTIONS, COMPARISONS]
+
+
+@dataclass(frozen=True)
+class Assets:
+    """Non-page files: their paths from the corpus, their content once every page path is known."""
+
+    paths: Callable[[Corpus], list[str]]
+    generate: Callable[[Corpus, Collection[str], SiteInfo], Iterable[GeneratedAsset]]
+
+
+ASSETS: list[Assets] = [
+    Assets(opendata.asset_paths, opendata.generate_assets),
+    Assets(feed.asset_paths, feed.generate_assets),
 ]
 
 
+def _unique(pages: Iterable[GeneratedPage], taken: Collection[str] = ()) -> list[GeneratedPage]:
+    seen: dict[str, GeneratedPage] = {}
+    for page in pages:
+        if page.path in seen or page.path in taken:
+            raise ValueError(f"two generated pages claim {page.path}")
+        seen[page.path] = page
+    return list(seen.values())
+
+
+def generate_immediate(corpus: Corpus) -> list[GeneratedPage]:
+    """Every page but the deferred ones."""
+    return _unique(page for generator in GENERATORS for page in generator(corpus))
+
+
+def deferred_paths(corpus: Corpus) -> list[str]:
+    return [path for d in DEFERRED for path in d.paths(corpus)]
+
+
+def generate_group(corpus: Corpus, deferred: Deferred) -> list[GeneratedPage]:
+    """One deferred generator's pages, checked against its planned paths and kept out of the navigation."""
+    pages = _unique(deferred.generate(corpus))
+    made, planned = [p.path for p in pages], deferred.paths(corpus)
+    if sorted(made) != sorted(planned):
+        raise ValueError(f"deferred pages differ from their plan: {sorted(set(made) ^ set(planned))}")
+    if any(p.nav_title for p in pages):
+        raise ValueError("a deferred page cannot be in the navigation")
+    return pages
+
+
+def generate_deferred(corpus: Corpus) -> list[GeneratedPage]:
+    return _unique(page for d in DEFERRED for page in generate_group(corpus, d))
+
+
 def generate_all(corpus: Corpus) -> list[GeneratedPage]:
-    pages: dict[str, GeneratedPage] = {}
-    for generator in GENERATORS:
-        for page in generator(corpus):
-            if page.path in pages:
-                raise ValueError(f"two generated pages claim {page.path}")
-            pages[page.path] = page
-    return list(pages.values())
+    """Every page, in one process: immediate pages first, then the deferred ones."""
+    immediate = generate_immediate(corpus)
+    return immediate + _unique(generate_deferred(corpus), {p.path for p in immediate})
 
 
-def generate_assets(corpus: Corpus, pages: Sequence[GeneratedPage], site: SiteInfo) -> list[GeneratedAsset]:
+def asset_paths(corpus: Corpus) -> list[str]:
+    return [path for a in ASSETS for path in a.paths(corpus)]
+
+
+def generate_assets(corpus: Corpus, page_paths: Collection[str], site: SiteInfo) -> list[GeneratedAsset]:
+    """Open data and feed; ``page_paths`` is every page of the site."""
+    page_paths = frozenset(page_paths)
     assets: dict[str, GeneratedAsset] = {}
-    for generator in ASSET_GENERATORS:
-        for asset in generator(corpus, pages, site):
-            if asset.path in assets or any(p.path == asset.path for p in pages):
+    for a in ASSETS:
+        for asset in a.generate(corpus, page_paths, site):
+            if asset.path in assets or asset.path in page_paths:
                 raise ValueError(f"two generators claim {asset.path}")
             assets[asset.path] = asset
+    if sorted(assets) != sorted(asset_paths(corpus)):
+        raise ValueError(f"assets differ from their plan: {sorted(set(assets) ^ set(asset_paths(corpus)))}")
     return list(assets.values())

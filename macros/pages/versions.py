@@ -220,7 +220,17 @@ def start_page(corpus: Corpus) -> GeneratedPage:
 def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
     yield start_page(corpus)
     yield versions_index(corpus)
-    for vid, v in corpus.versions.items():
+    for vid in corpus.versions:
         yield version_page(corpus, vid)
+
+
+def section_paths(corpus: Corpus) -> list[str]:
+    """Where ``generate_sections`` puts its pages, known from the corpus alone."""
+    return [urls.section(vid, sid) for vid, v in corpus.versions.items() for sid in v.sections]
+
+
+def generate_sections(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """A page per section: most of the site's pages, each with its panel (made in the background)."""
+    for vid, v in corpus.versions.items():
         for sid in v.sections:
             yield section_page(corpus, vid, sid)

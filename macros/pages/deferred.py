@@ -1,0 +1,154 @@
+"""The costly rest of a build, made in a second process meanwhile.
+
+A site generator spends most of a build converting Markdown, on one core.
+The section pages (with their panels), the comparison pages (every pair of
+versions, word by word), the open data and the feed need nothing from that
+work but the corpus and the list of page paths, so a second process makes
+them while the generator converts the other pages. Their paths are planned
+from the corpus at once, so the navigation and the link checks need not
+wait; the generator asks for their content in the order it reads them
+(``DeferredWork.page``, ``DeferredWork.asset``), and the second process makes
+them in that order, one job per deferred generator.
+
+With one core, with little to make (the real corpus's deferred pages take a
+fraction of a second; starting a second process and shipping the corpus
+costs more), or where no process can be started, the same functions run in
+this process when first asked for: same bytes. A second process that dies is
+replaced the same way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import Counter
+from collections.abc import Callable, Collection
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Literal
+
+from macros.content.corpus import Corpus
+from macros.pages import registry
+from macros.pages.page import GeneratedAsset, GeneratedPage, SiteInfo
+
+#: ``auto``: a second process when there are two cores and enough to make; ``always``, ``never``.
+Mode = Literal["auto", "always", "never"]
+MODES: tuple[Mode, ...] = ("auto", "always", "never")
+
+#: Below this many section comparisons (sections × other versions) the work is
+#: done in this process: measured, 1,000 take about 0.4 s, what a second process
+#: costs to start and to ship the corpus both ways.
+MIN_SECTION_COMPARISONS = 1000
+
+#: One second process for the life of this one (``mkdocs serve`` builds many times).
+_executor: ProcessPoolExecutor | None = None
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def section_comparisons(corpus: Corpus) -> int:
+    """How much deferred work a corpus means: each section against every other version."""
+    return sum(len(v.sections) for v in corpus.versions.values()) * max(len(corpus.versions) - 1, 0)
+
+
+def in_second_process(corpus: Corpus, mode: Mode) -> bool:
+    if mode == "auto":
+        return usable_cores() > 1 and section_comparisons(corpus) >= MIN_SECTION_COMPARISONS
+    return mode == "always"
+
+
+def _quiet_on_interrupt() -> None:
+    # Ctrl-C in the terminal reaches the whole process group; the build that
+    # owns this process stops it, without a second traceback from here.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _submit(fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
+    global _executor
+    try:
+        if _executor is None:
+            # spawn, not fork: `mkdocs serve` runs threads, and a forked copy of a
+            # threaded process can hang on a lock some other thread held.
+            _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_quiet_on_interrupt)
+        return _executor.submit(fn, *args)
+    except (BrokenProcessPool, OSError, RuntimeError, NotImplementedError):
+        _executor = None  # no second process here (or it died): the work is done in this one
+        return None
+
+
+class _Job:
+    """One piece of deferred work: in the second process, or here when first asked for."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], background: bool) -> None:
+        self.fn, self.args = fn, args
+        self.future = _submit(fn, *args) if background else None
+        self._result: Any = None
+        self._done = False
+
+    def result(self) -> Any:
+        if not self._done:
+            made = None
+            if self.future is not None:
+                try:
+                    made = self.future.result()  # errors in the content (ContentError) come through as they are
+                except BrokenProcessPool:
+                    global _executor
+                    _executor = None
+                    made = None
+            self._result = self.fn(*self.args) if made is None else made
+            self._done = True
+        return self._result
+
+
+class DeferredWork:
+    """The deferred pages and assets of one build, planned now and made in the background."""
+
+    def __init__(self, corpus: Corpus, immediate_paths: Collection[str], site: SiteInfo, *,
+                 mode: Mode = "auto") -> None:
+        groups = list(registry.DEFERRED)
+        planned = [group.paths(corpus) for group in groups]
+        self.page_paths = [path for paths in planned for path in paths]
+        self.asset_paths = registry.asset_paths(corpus)
+        taken = frozenset(immediate_paths)
+        every = self.page_paths + self.asset_paths
+        clash = sorted(taken.intersection(every)) or sorted(p for p, n in Counter(every).items() if n > 1)
+        if clash:
+            raise ValueError(f"two generators claim {clash[0]}")
+        background = in_second_process(corpus, mode)
+        # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
+        self._jobs = [_Job(registry.generate_group, (corpus, group), background) for group in groups]
+        self._job_of = {path: self._jobs[i] for i, paths in enumerate(planned) for path in paths}
+        self._assets = _Job(registry.generate_assets, (corpus, taken | set(self.page_paths), site), background)
+        self._pages: dict[str, GeneratedPage] = {}
+
+    @property
+    def in_background(self) -> bool:
+        return self._assets.future is not None
+
+    def page(self, path: str) -> GeneratedPage:
+        if path not in self._pages:
+            self._pages.update((p.path, p) for p in self._job_of[path].result())
+        return self._pages[path]
+
+    def asset(self, path: str) -> GeneratedAsset:
+        return next(a for a in self.assets() if a.path == path)
+
+    def pages(self) -> list[GeneratedPage]:
+        return [self.page(path) for path in self.page_paths]
+
+    def assets(self) -> list[GeneratedAsset]:
+        made: list[GeneratedAsset] = self._assets.result()
+        return made
+
+    def cancel(self) -> None:
+        """The build stopped: drop the work that has not started."""
+        for job in [*self._jobs, self._assets]:
+            if job.future is not None:
+                job.future.cancel()

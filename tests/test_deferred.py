@@ -1,0 +1,169 @@
+"""The build's second process: comparison pages, open data and feed made meanwhile.
+
+What must hold: the pages and files are the same bytes whether they are made
+in the second process or in this one; the paths are known before the content;
+an error in the content comes back whole (every problem, file and line); a
+second process that dies is replaced by doing the work here; and a site built
+with the second process is byte for byte the site built without it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from pathlib import Path
+
+import pytest
+
+from macros.content.loader import load_or_raise
+from macros.content.problems import ContentError, Problem
+from macros.pages import deferred as deferred_mod
+from macros.pages import registry
+from macros.pages.deferred import DeferredWork
+from macros.pages.page import GeneratedPage, SiteInfo, page_file_content
+from tests.conftest import ROOT, build_site
+from tests.test_reproducible_build import assert_identical
+
+CORPUS = load_or_raise(ROOT)
+SITE = SiteInfo("https://example.org/", "Trygghetsprogrammet", "1700000000")
+IMMEDIATE = registry.generate_immediate(CORPUS)
+PATHS = [p.path for p in IMMEDIATE]
+
+
+def _serial() -> tuple[dict[str, str], dict[str, bytes]]:
+    pages = registry.generate_all(CORPUS)
+    deferred = set(registry.deferred_paths(CORPUS))
+    assets = registry.generate_assets(CORPUS, {p.path for p in pages}, SITE)
+    return ({p.path: page_file_content(p) for p in pages if p.path in deferred}, {a.path: a.content for a in assets})
+
+
+def _made(work: DeferredWork) -> tuple[dict[str, str], dict[str, bytes]]:
+    return ({p.path: page_file_content(p) for p in work.pages()}, {a.path: a.content for a in work.assets()})
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second process for the small real corpus, even on a one-core machine:
+    what is tested is that it works, not that it is faster."""
+    monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 2)
+    monkeypatch.setattr(deferred_mod, "MIN_SECTION_COMPARISONS", 0)
+
+
+def test_the_plan_names_exactly_the_pages_and_files_that_are_made() -> None:
+    work = DeferredWork(CORPUS, PATHS, SITE, mode="never")
+    assert work.page_paths and work.asset_paths
+    assert sorted(work.page_paths) == sorted(p.path for p in work.pages())
+    assert sorted(work.asset_paths) == sorted(a.path for a in work.assets())
+    # A page for every section and for every pair of versions, none of them in the navigation.
+    n = len(CORPUS.versions)
+    sections = sum(len(v.sections) for v in CORPUS.versions.values())
+    assert len(work.page_paths) == sections + n * (n - 1) // 2
+    assert not any(p.nav_title for p in work.pages())
+    # Sections first: the build reads them first, and the second process makes them first.
+    kinds = [p.kind for p in work.pages()]
+    assert kinds == ["section"] * sections + ["compare"] * (n * (n - 1) // 2)
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_second_process_makes_the_same_bytes_as_this_one() -> None:
+    work = DeferredWork(CORPUS, PATHS, SITE)
+    assert work.in_background
+    assert _made(work) == _serial()
+    executor = deferred_mod._executor
+    assert executor is not None
+    workers = set(executor._processes)  # the work ran in a process of its own
+    assert workers and os.getpid() not in workers
+
+
+def test_one_core_means_no_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(deferred_mod, "MIN_SECTION_COMPARISONS", 0)
+    monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 1)
+    work = DeferredWork(CORPUS, PATHS, SITE)
+    assert not work.in_background
+    assert _made(work) == _serial()
+
+
+def test_little_work_means_no_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 2)
+    # The real corpus (a few dozen sections in four versions) is made faster here than a second process starts.
+    n = sum(len(v.sections) for v in CORPUS.versions.values())
+    assert deferred_mod.section_comparisons(CORPUS) == n * (len(CORPUS.versions) - 1) < deferred_mod.MIN_SECTION_COMPARISONS
+    assert not DeferredWork(CORPUS, PATHS, SITE).in_background
+    assert DeferredWork(CORPUS, PATHS, SITE, mode="always").in_background
+
+
+def test_turned_off_means_no_second_process() -> None:
+    work = DeferredWork(CORPUS, PATHS, SITE, mode="never")
+    assert not work.in_background
+    assert _made(work) == _serial()
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_second_process_that_dies_is_replaced_by_this_one() -> None:
+    DeferredWork(CORPUS, PATHS, SITE).pages()  # the second process is up
+    executor = deferred_mod._executor
+    assert executor is not None
+    for pid in list(executor._processes):
+        os.kill(pid, signal.SIGKILL)
+    work = DeferredWork(CORPUS, PATHS, SITE)
+    assert _made(work) == _serial()
+    # The next build gets a new second process.
+    again = DeferredWork(CORPUS, PATHS, SITE)
+    assert again.in_background and deferred_mod._executor is not executor
+    assert _made(again) == _serial()
+
+
+def test_a_content_error_crosses_between_processes_whole() -> None:
+    problems = [Problem("program/2024-2027/a.md", 3, "Okänt avsnitt 'x'.", hint="Menade du 'y'?"),
+                Problem("program/2024-2027/b.md", None, "Fel i fältet.", field="titel")]
+    error = pickle.loads(pickle.dumps(ContentError(problems)))
+    assert isinstance(error, ContentError)
+    assert error.problems == sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+    assert error.format() == ContentError(problems).format()
+    assert "program/2024-2027/a.md:3" in str(error)
+
+
+def _failing_comparisons(corpus: object) -> list[GeneratedPage]:
+    raise ContentError([Problem("program/2024-2027/x.md", 7, "Avsnittet går inte att jämföra.")])
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_an_error_in_the_second_process_reaches_the_build_with_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The failing generator is this module's function, so the second process can import it by name.
+    broken = registry.Deferred(registry.COMPARISONS.paths, _failing_comparisons)
+    monkeypatch.setattr(registry, "DEFERRED", [registry.SECTIONS, broken])
+    work = DeferredWork(CORPUS, PATHS, SITE)
+    assert work.in_background
+    assert work.page(registry.SECTIONS.paths(CORPUS)[0]).kind == "section"  # the other job is unharmed
+    with pytest.raises(ContentError) as caught:
+        work.page(registry.COMPARISONS.paths(CORPUS)[0])
+    assert "program/2024-2027/x.md:7: fel: Avsnittet går inte att jämföra." in caught.value.format()
+
+
+def test_a_plan_that_clashes_with_a_page_is_refused() -> None:
+    with pytest.raises(ValueError, match="two generators claim"):
+        DeferredWork(CORPUS, [*PATHS, registry.deferred_paths(CORPUS)[0]], SITE, mode="never")
+
+
+def test_pages_that_differ_from_their_plan_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def one_missing(corpus: object) -> list[str]:
+        return [*registry.COMPARISONS.paths(corpus), "jamfor/finns-inte/index.md"]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(registry, "DEFERRED", [registry.Deferred(one_missing, registry.COMPARISONS.generate)])
+    with pytest.raises(ValueError, match="differ from their plan"):
+        registry.generate_deferred(CORPUS)
+
+
+@pytest.mark.build
+def test_site_is_the_same_with_and_without_the_second_process(repo_copy: Path, tmp_path: Path) -> None:
+    config = repo_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - trygghet\n" in text
+    config.write_text(text.replace("\n  - trygghet\n", "\n  - trygghet:\n      background: always\n"), encoding="utf-8")
+    with_second = build_site(repo_copy, tmp_path / "med")
+    assert with_second.returncode == 0, with_second.stderr
+    config.write_text(text.replace("\n  - trygghet\n", "\n  - trygghet:\n      background: never\n"), encoding="utf-8")
+    alone = build_site(repo_copy, tmp_path / "utan")
+    assert alone.returncode == 0, alone.stderr
+    assert_identical(tmp_path / "med", tmp_path / "utan")
