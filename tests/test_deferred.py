@@ -167,3 +167,33 @@ def test_site_is_the_same_with_and_without_the_second_process(repo_copy: Path, t
     alone = build_site(repo_copy, tmp_path / "utan")
     assert alone.returncode == 0, alone.stderr
     assert_identical(tmp_path / "med", tmp_path / "utan")
+
+
+@pytest.mark.build
+def test_objects_frozen_for_the_build_are_let_go_after_it(repo_copy: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # In this process, as under `mkdocs serve`: what one build froze must not outlive it.
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.chdir(repo_copy)
+    frozen_during: list[int] = []
+    monkeypatch.setattr(registry, "generate_assets", _counting(registry.generate_assets, frozen_during))
+    assert gc.get_freeze_count() == 0
+    build(load_config(str(repo_copy / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert frozen_during and frozen_during[0] > 0  # the corpus and pages were frozen while the build ran
+    assert gc.get_freeze_count() == 0
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def _counting(fn, seen: list[int]):  # type: ignore[no-untyped-def]
+    import gc
+
+    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_freeze_count())
+        return fn(*args, **kwargs)
+
+    return wrapped

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs_macros.plugin import MacrosPlugin
 
+from macros.adapter.errors import content_failure
 from macros.checks import check_repository
 from macros.content.corpus import Corpus
 from macros.content.problems import ContentError, errors_only
@@ -44,7 +45,7 @@ class SandboxedMacrosPlugin(MacrosPlugin):
                 root = Path(self._mkdocs_config.config_file_path).parent
                 corpus, problems = check_repository(root)
                 if errors_only(problems):
-                    raise PluginError("Innehållet har fel:\n" + ContentError(errors_only(problems)).format())
+                    raise content_failure(ContentError(errors_only(problems)))
             self._corpus = corpus
         return self._corpus
 
@@ -59,7 +60,7 @@ class SandboxedMacrosPlugin(MacrosPlugin):
         try:
             return render_content(self._get_corpus(), markdown, file, _first_line(page, markdown), src)
         except ContentError as exc:
-            raise PluginError("Innehållet har fel:\n" + exc.format()) from None
+            raise content_failure(exc) from None
 
     # mkdocs-macros' other hooks publish variables and watch include dirs; we have neither.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:  # type: ignore[override]

@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from macros.adapter.errors import content_failure
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.checks import check_repository
 from macros.content.history import read_history
@@ -112,11 +113,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
                 # fail a strict build, so they are logged below warning level.
                 log.info(p.format())
         if errors:
-            raise PluginError("Innehållet har fel:\n" + ContentError(errors).format())
+            raise content_failure(ContentError(errors))
         try:
             self.pages = generate_immediate(corpus)
         except ContentError as exc:
-            raise PluginError("Innehållet har fel:\n" + exc.format()) from None
+            raise content_failure(exc) from None
         site = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
         self.deferred = DeferredWork(corpus, [p.path for p in self.pages], site, mode=self.config.background)
         self._deferred_pages = frozenset(self.deferred.page_paths)
@@ -179,7 +180,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         try:
             return get(path)
         except ContentError as exc:
-            raise PluginError("Innehållet har fel:\n" + exc.format()) from None
+            raise content_failure(exc) from None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
