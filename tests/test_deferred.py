@@ -197,3 +197,46 @@ def _counting(fn, seen: list[int]):  # type: ignore[no-untyped-def]
         return fn(*args, **kwargs)
 
     return wrapped
+
+
+_ORPHAN_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+from macros.content.loader import load_or_raise
+from macros.pages import deferred, registry
+from macros.pages.page import SiteInfo
+if __name__ == "__main__":
+    corpus = load_or_raise(Path(sys.argv[1]))
+    paths = [p.path for p in registry.generate_immediate(corpus)]
+    work = deferred.DeferredWork(corpus, paths, SiteInfo("", "", "1700000000"), mode="always")
+    work.pages()
+    print(*deferred._executor._processes, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # as a build killed from outside: no clean-up runs
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # an exited child not yet reaped by init is gone too
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "killed_build.py"
+    script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(ROOT)], cwd=ROOT, capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    workers = [int(pid) for pid in result.stdout.split()]
+    assert workers
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers), "the second process outlived its build"

@@ -22,6 +22,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Collection
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,10 +65,27 @@ def in_second_process(corpus: Corpus, mode: Mode) -> bool:
     return mode == "always"
 
 
-def _quiet_on_interrupt() -> None:
+#: Seconds between the second process's looks at whether its build is still there.
+PARENT_CHECK_INTERVAL = 0.5
+
+
+def _start_second_process() -> None:
+    """Runs first in the second process."""
     # Ctrl-C in the terminal reaches the whole process group; the build that
     # owns this process stops it, without a second traceback from here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A build that is killed (or `mkdocs serve` stopped with SIGTERM or a closed
+    # terminal) cannot tell this process to stop, and its task queue never
+    # reports end-of-file (this process holds a writing end too): leave when
+    # the parent is gone, instead of lingering with the corpus in memory.
+    parent = os.getppid()
+    threading.Thread(target=_exit_without, args=(parent,), daemon=True, name="tp-parent-watch").start()
+
+
+def _exit_without(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_INTERVAL)
+    os._exit(0)
 
 
 def _submit(fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
@@ -76,7 +95,7 @@ def _submit(fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
             # spawn, not fork: `mkdocs serve` runs threads, and a forked copy of a
             # threaded process can hang on a lock some other thread held.
             _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_quiet_on_interrupt)
+                                            initializer=_start_second_process)
         return _executor.submit(fn, *args)
     except (BrokenProcessPool, OSError, RuntimeError, NotImplementedError):
         _executor = None  # no second process here (or it died): the work is done in this one
