@@ -215,28 +215,21 @@ if __name__ == "__main__":
 """
 
 
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # an exited child not yet reaped by init is gone too
-
-
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
 def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path) -> None:
     import subprocess
     import sys
-    import time
 
     script = tmp_path / "killed_build.py"
     script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script), str(ROOT)], cwd=ROOT, capture_output=True, text=True,
-                            check=False, timeout=120)
+    # The second process shares the killed build's output pipe: the run below returns only
+    # when every process holding it has ended, so a second process that stays never returns.
+    try:
+        result = subprocess.run([sys.executable, str(script), str(ROOT)], cwd=ROOT, capture_output=True, text=True,
+                                check=False, timeout=60)
+    except subprocess.TimeoutExpired as stuck:
+        out = stuck.stdout.decode() if isinstance(stuck.stdout, bytes) else stuck.stdout or ""
+        for pid in out.split():
+            os.kill(int(pid), signal.SIGKILL)
+        pytest.fail(f"the second process outlived its killed build: {out.split()}")
     assert result.returncode == -signal.SIGKILL, result.stderr
-    workers = [int(pid) for pid in result.stdout.split()]
-    assert workers
-    deadline = time.monotonic() + 10
-    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not any(_running(pid) for pid in workers), "the second process outlived its build"
+    assert result.stdout.split(), "the build had no second process to test"

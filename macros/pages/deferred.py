@@ -117,10 +117,9 @@ class _Job:
             if self.future is not None:
                 try:
                     made = self.future.result()  # errors in the content (ContentError) come through as they are
-                except BrokenProcessPool:
+                except BrokenProcessPool:  # it died: made here instead
                     global _executor
                     _executor = None
-                    made = None
             self._result = self.fn(*self.args) if made is None else made
             self._done = True
         return self._result
