@@ -54,10 +54,12 @@ def test_plain_baseline_gets_our_pages_without_our_plugins(tmp_path: Path) -> No
 
 
 def test_report_states_ratios_and_cores() -> None:
-    rows = [{"size": "1x", "pages": 10, "build": 2.0, "plain": 1.0, "floor": 0.5, "compare": None, "peak_mib": 50},
-            {"size": "4x", "pages": 40, "build": 7.0, "plain": 4.0, "floor": 2.0, "compare": 0.1, "peak_mib": 80}]
+    rows = [{"size": "1x", "pages": 10, "build": 2.0, "plain": 1.0, "floor": 0.5, "compare": None, "peak_mib": 50,
+             "pair_ratios": (1.8, 2.3)},
+            {"size": "4x", "pages": 40, "build": 7.0, "plain": 4.0, "floor": 2.0, "compare": 0.1, "peak_mib": 80,
+             "pair_ratios": (1.7, 1.8)}]
     text = render(rows, {"section": 1000}, 0.4, 1.2)
-    assert "kärnor" in text and "| 1x | 10 | 2.00 | 1.00 | 0.50 | – | 50 | 2.00 | 4.00 |" in text
+    assert "kärnor" in text and "| 1x | 10 | 2.00 | 1.00 | 0.50 | – | 50 | 2.00 | 1.80–2.30 | 4.00 |" in text
     assert "Tillväxt 1× → 4×: vårt bygge 3.50×" in text
 
 

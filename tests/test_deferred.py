@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
-from macros.content.loader import load_or_raise
-from macros.content.problems import ContentError, Problem
+from macros.content.loader import load, load_or_raise
+from macros.content.problems import ContentError, Problem, errors_only
 from macros.pages import deferred as deferred_mod
 from macros.pages import registry
 from macros.pages.deferred import DeferredWork
@@ -38,6 +40,13 @@ def _serial() -> tuple[dict[str, str], dict[str, bytes]]:
     return ({p.path: page_file_content(p) for p in pages if p.path in deferred}, {a.path: a.content for a in assets})
 
 
+def _work(mode: deferred_mod.Mode = "auto", paths: list[str] = PATHS) -> DeferredWork:
+    """As a build starts it: the pages at once, the open data and feed once the other pages are made."""
+    work = DeferredWork(CORPUS, mode=mode)
+    work.add_assets(paths, SITE)
+    return work
+
+
 def _made(work: DeferredWork) -> tuple[dict[str, str], dict[str, bytes]]:
     return ({p.path: page_file_content(p) for p in work.pages()}, {a.path: a.content for a in work.assets()})
 
@@ -51,7 +60,7 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_plan_names_exactly_the_pages_and_files_that_are_made() -> None:
-    work = DeferredWork(CORPUS, PATHS, SITE, mode="never")
+    work = _work("never")
     assert work.page_paths and work.asset_paths
     assert sorted(work.page_paths) == sorted(p.path for p in work.pages())
     assert sorted(work.asset_paths) == sorted(a.path for a in work.assets())
@@ -67,7 +76,7 @@ def test_the_plan_names_exactly_the_pages_and_files_that_are_made() -> None:
 
 @pytest.mark.usefixtures("two_cores")
 def test_second_process_makes_the_same_bytes_as_this_one() -> None:
-    work = DeferredWork(CORPUS, PATHS, SITE)
+    work = _work()
     assert work.in_background
     assert _made(work) == _serial()
     executor = deferred_mod._executor
@@ -79,7 +88,7 @@ def test_second_process_makes_the_same_bytes_as_this_one() -> None:
 def test_one_core_means_no_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(deferred_mod, "MIN_SECTION_COMPARISONS", 0)
     monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 1)
-    work = DeferredWork(CORPUS, PATHS, SITE)
+    work = _work()
     assert not work.in_background
     assert _made(work) == _serial()
 
@@ -89,27 +98,27 @@ def test_little_work_means_no_second_process(monkeypatch: pytest.MonkeyPatch) ->
     # The real corpus (a few dozen sections in four versions) is made faster here than a second process starts.
     n = sum(len(v.sections) for v in CORPUS.versions.values())
     assert deferred_mod.section_comparisons(CORPUS) == n * (len(CORPUS.versions) - 1) < deferred_mod.MIN_SECTION_COMPARISONS
-    assert not DeferredWork(CORPUS, PATHS, SITE).in_background
-    assert DeferredWork(CORPUS, PATHS, SITE, mode="always").in_background
+    assert not _work().in_background
+    assert _work("always").in_background
 
 
 def test_turned_off_means_no_second_process() -> None:
-    work = DeferredWork(CORPUS, PATHS, SITE, mode="never")
+    work = _work("never")
     assert not work.in_background
     assert _made(work) == _serial()
 
 
 @pytest.mark.usefixtures("two_cores")
 def test_a_second_process_that_dies_is_replaced_by_this_one() -> None:
-    DeferredWork(CORPUS, PATHS, SITE).pages()  # the second process is up
+    _work().pages()  # the second process is up
     executor = deferred_mod._executor
     assert executor is not None
     for pid in list(executor._processes):
         os.kill(pid, signal.SIGKILL)
-    work = DeferredWork(CORPUS, PATHS, SITE)
+    work = _work()
     assert _made(work) == _serial()
     # The next build gets a new second process.
-    again = DeferredWork(CORPUS, PATHS, SITE)
+    again = _work()
     assert again.in_background and deferred_mod._executor is not executor
     assert _made(again) == _serial()
 
@@ -133,7 +142,7 @@ def test_an_error_in_the_second_process_reaches_the_build_with_file_and_line(mon
     # The failing generator is this module's function, so the second process can import it by name.
     broken = registry.Deferred(registry.COMPARISONS.paths, _failing_comparisons)
     monkeypatch.setattr(registry, "DEFERRED", [registry.SECTIONS, broken])
-    work = DeferredWork(CORPUS, PATHS, SITE)
+    work = _work()
     assert work.in_background
     assert work.page(registry.SECTIONS.paths(CORPUS)[0]).kind == "section"  # the other job is unharmed
     with pytest.raises(ContentError) as caught:
@@ -143,7 +152,7 @@ def test_an_error_in_the_second_process_reaches_the_build_with_file_and_line(mon
 
 def test_a_plan_that_clashes_with_a_page_is_refused() -> None:
     with pytest.raises(ValueError, match="two generators claim"):
-        DeferredWork(CORPUS, [*PATHS, registry.deferred_paths(CORPUS)[0]], SITE, mode="never")
+        _work("never", [*PATHS, registry.deferred_paths(CORPUS)[0]])
 
 
 def test_pages_that_differ_from_their_plan_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -208,7 +217,8 @@ from macros.pages.page import SiteInfo
 if __name__ == "__main__":
     corpus = load_or_raise(Path(sys.argv[1]))
     paths = [p.path for p in registry.generate_immediate(corpus)]
-    work = deferred.DeferredWork(corpus, paths, SiteInfo("", "", "1700000000"), mode="always")
+    work = deferred.DeferredWork(corpus, mode="always")
+    work.add_assets(paths, SiteInfo("", "", "1700000000"))
     work.pages()
     print(*deferred._executor._processes, flush=True)
     os.kill(os.getpid(), signal.SIGKILL)  # as a build killed from outside: no clean-up runs
@@ -233,3 +243,57 @@ def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path) -> N
         pytest.fail(f"the second process outlived its killed build: {out.split()}")
     assert result.returncode == -signal.SIGKILL, result.stderr
     assert result.stdout.split(), "the build had no second process to test"
+
+
+def _started_marker(build_pid: int) -> Path:
+    return Path(tempfile.gettempdir()) / f"tp-deferred-started-{build_pid}"
+
+
+def _never_done(corpus: object) -> list[GeneratedPage]:
+    _started_marker(os.getppid()).touch()  # runs in the second process: its parent is the "build"
+    time.sleep(600)  # as pages that take far longer than the checks
+    return []
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_failed_build_stops_the_second_process_in_the_middle_of_its_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    slow = registry.Deferred(registry.SECTIONS.paths, _never_done)
+    monkeypatch.setattr(registry, "DEFERRED", [slow, registry.COMPARISONS])
+    work = DeferredWork(CORPUS, mode="always")
+    assert work.in_background and deferred_mod._executor is not None
+    processes = list(deferred_mod._executor._processes.values())
+    assert processes
+    marker = _started_marker(os.getpid())
+    for _ in range(600):  # until the second process is in the middle of the slow job
+        if marker.exists():
+            break
+        time.sleep(0.1)
+    assert marker.exists(), "the slow job never started"
+    marker.unlink()
+    work.cancel()  # what on_build_error does when a check fails
+    for process in processes:
+        process.join(timeout=60)
+        if process.exitcode is None:
+            process.kill()  # so that this failure does not also hang the test run at exit
+            pytest.fail(f"the second process ({process.pid}) is still making pages")
+    assert deferred_mod._executor is None
+    monkeypatch.undo()
+    assert _made(_work("always")) == _serial()  # the next build gets a new one
+
+
+@pytest.mark.build
+def test_a_check_that_fails_while_the_second_process_works_stops_the_build_cleanly(repo_copy: Path,
+                                                                                   tmp_path: Path) -> None:
+    config = repo_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\n  - trygghet\n", "\n  - trygghet:\n      background: always\n"), encoding="utf-8")
+    section = repo_copy / "program/2024-2027/samverkan.md"
+    section.write_text(section.read_text(encoding="utf-8").replace("källor: [", "källor: [finns-inte, ", 1),
+                       encoding="utf-8")
+    _, load_problems = load(repo_copy)
+    assert not errors_only(load_problems)  # loads: the pages are started before the checks find it
+    result = build_site(repo_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "program/2024-2027/samverkan.md:8" in result.stderr and "finns-inte" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()

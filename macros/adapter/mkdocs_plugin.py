@@ -30,9 +30,10 @@ from mkdocs.utils import CountHandler
 
 from macros.adapter.errors import content_failure
 from macros.adapter.search_sv import stem_prefix_queries
-from macros.checks import check_repository
+from macros.checks import check_loaded
 from macros.content.history import read_history
-from macros.content.problems import ContentError, Severity
+from macros.content.loader import load
+from macros.content.problems import ContentError, Severity, errors_only
 from macros.pages.deferred import MODES, DeferredWork
 from macros.pages.edit_source import edit_link, source_of
 from macros.pages.html_transforms import template_context, transform_html
@@ -105,8 +106,12 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        corpus, problems = check_repository(self.root)
-        errors = [p for p in problems if p.severity is Severity.ERROR]
+        corpus, load_problems = load(self.root)
+        # The costly pages are started now, in a second process on a large corpus, and
+        # made while the checks run here; if a check fails, on_build_error drops them.
+        self.deferred = None if errors_only(load_problems) else DeferredWork(corpus, mode=self.config.background)
+        problems = check_loaded(corpus, load_problems)
+        errors = errors_only(problems)
         for p in problems:
             if p.severity is Severity.WARNING:
                 # Content warnings are for editors (make check); they must not
@@ -119,7 +124,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         except ContentError as exc:
             raise content_failure(exc) from None
         site = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
-        self.deferred = DeferredWork(corpus, [p.path for p in self.pages], site, mode=self.config.background)
+        assert self.deferred is not None, "no errors, so the corpus loaded without errors"
+        self.deferred.add_assets([p.path for p in self.pages], site)
         self._deferred_pages = frozenset(self.deferred.page_paths)
         self.corpus = corpus
         self.history = read_history(self.root)  # one git call for every page's "Senast ändrad"

@@ -39,8 +39,13 @@ def run_checks(corpus: Corpus) -> list[Problem]:
     return problems
 
 
+def check_loaded(corpus: Corpus, load_problems: list[Problem]) -> list[Problem]:
+    """The loader's problems and the checks', in file and line order."""
+    problems = load_problems + run_checks(corpus)
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
 def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:
-    """Load and check everything; the loader's problems come first."""
+    """Load and check everything."""
     corpus, problems = load(root)
-    problems += run_checks(corpus)
-    return corpus, sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+    return corpus, check_loaded(corpus, problems)

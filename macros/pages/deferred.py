@@ -8,7 +8,10 @@ them while the generator converts the other pages. Their paths are planned
 from the corpus at once, so the navigation and the link checks need not
 wait; the generator asks for their content in the order it reads them
 (``DeferredWork.page``, ``DeferredWork.asset``), and the second process makes
-them in that order, one job per deferred generator.
+them in that order, one job per deferred generator. The pages are started
+as soon as the corpus is loaded, so the second process makes them while this
+one checks the corpus; if a check fails they are dropped unread and the second
+process is stopped.
 
 With one core, with little to make (the real corpus's deferred pages take a
 fraction of a second; starting a second process and shipping the corpus
@@ -19,8 +22,10 @@ replaced the same way.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -102,12 +107,41 @@ def _submit(fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
         return None
 
 
+def _stop_second_process() -> None:
+    """Stop the second process now, with whatever it is making (a build that failed)."""
+    global _executor
+    executor, _executor = _executor, None
+    if executor is None:
+        return
+    # concurrent.futures can stop a worker only from Python 3.14 (terminate_workers);
+    # waiting instead would keep a failed build alive until its doomed pages are made.
+    processes = list((executor._processes or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+
+
+#: The corpus the second process last received, by token: its jobs for one build share one copy.
+_received: tuple[str, Corpus] | None = None
+
+
+def _with_corpus(fn: Callable[..., Any], token: str, corpus_bytes: bytes, *args: Any) -> Any:
+    """Runs in the second process."""
+    global _received
+    if _received is None or _received[0] != token:
+        _received = (token, pickle.loads(corpus_bytes))
+    return fn(_received[1], *args)
+
+
+_tokens = itertools.count()
+
+
 class _Job:
     """One piece of deferred work: in the second process, or here when first asked for."""
 
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], background: bool) -> None:
-        self.fn, self.args = fn, args
-        self.future = _submit(fn, *args) if background else None
+    def __init__(self, fn: Callable[..., Any], corpus: Corpus, args: tuple[Any, ...], shipped: _Shipped | None) -> None:
+        self.fn, self.corpus, self.args = fn, corpus, args
+        self.future = _submit(_with_corpus, fn, *shipped, *args) if shipped else None
         self._result: Any = None
         self._done = False
 
@@ -120,35 +154,56 @@ class _Job:
                 except BrokenProcessPool:  # it died: made here instead
                     global _executor
                     _executor = None
-            self._result = self.fn(*self.args) if made is None else made
+            self._result = self.fn(self.corpus, *self.args) if made is None else made
             self._done = True
         return self._result
 
 
-class DeferredWork:
-    """The deferred pages and assets of one build, planned now and made in the background."""
+#: A corpus ready for the second process: a token naming this copy, and its pickle.
+_Shipped = tuple[str, bytes]
 
-    def __init__(self, corpus: Corpus, immediate_paths: Collection[str], site: SiteInfo, *,
-                 mode: Mode = "auto") -> None:
+
+class DeferredWork:
+    """The deferred pages and assets of one build, planned now and made in the background.
+
+    The pages are started at once, from the corpus alone (a build starts them
+    before its checks, and drops them if a check fails); the open data and the
+    feed once the other pages are known (``add_assets``).
+    """
+
+    def __init__(self, corpus: Corpus, *, mode: Mode = "auto") -> None:
+        self.corpus = corpus
         groups = list(registry.DEFERRED)
         planned = [group.paths(corpus) for group in groups]
         self.page_paths = [path for paths in planned for path in paths]
         self.asset_paths = registry.asset_paths(corpus)
-        taken = frozenset(immediate_paths)
         every = self.page_paths + self.asset_paths
-        clash = sorted(taken.intersection(every)) or sorted(p for p, n in Counter(every).items() if n > 1)
+        doubled = sorted(p for p, n in Counter(every).items() if n > 1)
+        if doubled:
+            raise ValueError(f"two generators claim {doubled[0]}")
+        # Pickled here, once, for every job: pickling later, in the executor's own
+        # thread, would race with this thread filling the corpus's caches.
+        self._shipped: _Shipped | None = None
+        if in_second_process(corpus, mode):
+            self._shipped = (f"{os.getpid()}-{next(_tokens)}", pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
+        # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
+        self._jobs = [_Job(registry.generate_group, corpus, (group,), self._shipped) for group in groups]
+        self._job_of = {path: self._jobs[i] for i, paths in enumerate(planned) for path in paths}
+        self._assets: _Job | None = None
+        self._pages: dict[str, GeneratedPage] = {}
+
+    def add_assets(self, immediate_paths: Collection[str], site: SiteInfo) -> None:
+        """Start the open data and the feed, which link to every page: the others are ``immediate_paths``."""
+        taken = frozenset(immediate_paths)
+        clash = sorted(taken.intersection(self.page_paths + self.asset_paths))
         if clash:
             raise ValueError(f"two generators claim {clash[0]}")
-        background = in_second_process(corpus, mode)
-        # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
-        self._jobs = [_Job(registry.generate_group, (corpus, group), background) for group in groups]
-        self._job_of = {path: self._jobs[i] for i, paths in enumerate(planned) for path in paths}
-        self._assets = _Job(registry.generate_assets, (corpus, taken | set(self.page_paths), site), background)
-        self._pages: dict[str, GeneratedPage] = {}
+        shipped = self._shipped if self._shipped and self.in_background else None
+        self._assets = _Job(registry.generate_assets, self.corpus, (taken | set(self.page_paths), site), shipped)
 
     @property
     def in_background(self) -> bool:
-        return self._assets.future is not None
+        return any(job.future is not None for job in self._jobs)
 
     def page(self, path: str) -> GeneratedPage:
         if path not in self._pages:
@@ -162,11 +217,15 @@ class DeferredWork:
         return [self.page(path) for path in self.page_paths]
 
     def assets(self) -> list[GeneratedAsset]:
+        if self._assets is None:
+            raise RuntimeError("add_assets comes first: the open data and feed link to every page")
         made: list[GeneratedAsset] = self._assets.result()
         return made
 
     def cancel(self) -> None:
-        """The build stopped: drop the work that has not started."""
-        for job in [*self._jobs, self._assets]:
-            if job.future is not None:
-                job.future.cancel()
+        """The build stopped: drop the work, and stop the second process if it is still making some."""
+        futures = [job.future for job in [*self._jobs, self._assets] if job is not None and job.future is not None]
+        for future in futures:
+            future.cancel()
+        if any(not future.done() for future in futures):
+            _stop_second_process()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import weakref
 from html.parser import HTMLParser
 from typing import Any
 
@@ -46,11 +47,24 @@ def tooltip_text(corpus: Corpus, resolved: Resolved) -> str:
     return f"{text} {definition_note(corpus, resolved)}"
 
 
+#: (id of a corpus, version id) -> the version's terms and their matcher: every
+#: section page of a version needs the same, and building the pattern costs.
+_VERSION_TERMS: dict[tuple[int, str], tuple[dict[str, Resolved], TermMatcher]] = {}
+
+
+def _version_terms(corpus: Corpus, vid: str) -> tuple[dict[str, Resolved], TermMatcher]:
+    key = (id(corpus), vid)
+    if key not in _VERSION_TERMS:
+        available = terms_in_version(corpus, vid)
+        _VERSION_TERMS[key] = (available, TermMatcher(r.term for r in available.values()))
+        weakref.finalize(corpus, _VERSION_TERMS.pop, key, None)
+    return _VERSION_TERMS[key]
+
+
 class _Linker(HTMLParser):
-    def __init__(self, corpus: Corpus, vid: str, sid: str, available: dict[str, Resolved]):
+    def __init__(self, corpus: Corpus, vid: str, sid: str, available: dict[str, Resolved], matcher: TermMatcher):
         super().__init__(convert_charrefs=True)
-        self.corpus, self.vid, self.sid, self.available = corpus, vid, sid, available
-        self.matcher = TermMatcher(r.term for r in available.values())
+        self.corpus, self.vid, self.sid, self.available, self.matcher = corpus, vid, sid, available, matcher
         self.out: list[str] = []
         self.stack: list[tuple[str, bool]] = []
         self.linked: list[str] = []
@@ -103,6 +117,8 @@ class _Linker(HTMLParser):
         self.out.append(f"<![{data}]>")
 
     def _link(self, text: str) -> str:
+        if len(self.linked) == len(self.available):  # every term already linked once
+            return html.escape(text, quote=False)
         pieces: list[str] = []
         pos = 0
         for use in self.matcher.uses(text):
@@ -124,7 +140,7 @@ class _Linker(HTMLParser):
 
 def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
     """The section page's HTML with the first use of each term that exists in ``vid`` linked."""
-    available = terms_in_version(corpus, vid)
+    available, matcher = _version_terms(corpus, vid)
     if not available:
         return page_html
     # Only the section's own text is read: the banner, panel and pager around
@@ -135,7 +151,7 @@ def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
     else:
         start += len(BODY_START)
     before, body, after = page_html[:start], page_html[start:end], page_html[end:]
-    linker = _Linker(corpus, vid, sid, available)
+    linker = _Linker(corpus, vid, sid, available, matcher)
     linker.feed(body)
     linker.close()
     # Nothing linked: hand back the original untouched rather than a re-serialisation.

@@ -152,9 +152,13 @@ def add_csp(full_html: str) -> str:
     same however often this runs. A document without ``<head>`` is returned
     unchanged: it is not a page.
     """
-    html = _EXISTING_RE.sub("", full_html)
-    match = _HEAD_RE.search(html)
-    if not match:
+    head = _HEAD_RE.search(full_html)
+    if not head:
         return full_html
+    # A policy counts only in <head>, so only the head is searched for an old one.
+    start = head.end()
+    close = full_html.find("</head>", start)
+    cut = len(full_html) if close < 0 else close
+    html = full_html[:start] + _EXISTING_RE.sub("", full_html[start:cut]) + full_html[cut:]
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
-    return html[: match.end()] + meta + html[match.end() :]
+    return html[:start] + meta + html[start:]
