@@ -9,6 +9,7 @@ import pytest
 from macros.checks import check_repository
 from macros.content.problems import Severity
 from macros.klarsprak.lix import band, letters, readability, sentences
+from tests.conftest import build_site
 from tests.factory import minimal_repo, section_md, write
 
 
@@ -85,3 +86,36 @@ def test_comparison_page_shows_the_change_in_lix(built_site: Path) -> None:
     from macros.klarsprak.lix import readability
 
     assert f"{readability(old.body).lix:.0f} → {readability(section.body).lix:.0f}" in html
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("background", ["always", "never"])
+def test_a_build_reports_long_sentences_and_still_succeeds(repo_copy: Path, tmp_path: Path, background: str) -> None:
+    # The warnings-only checks run beside the costly pages (in the second process with
+    # "always"); their warnings must still reach the editor's terminal, file and line.
+    config = repo_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\n  - trygghet\n", f"\n  - trygghet:\n      background: {background}\n"),
+                      encoding="utf-8")
+    section = repo_copy / "program/2024-2027/samverkan.md"
+    lines = section.read_text(encoding="utf-8").split("\n")
+    end = lines.index("---", 1)
+    lines.insert(end + 1, " ".join(["ord"] * 80) + ".\n")  # its own paragraph, first after the front matter
+    section.write_text("\n".join(lines), encoding="utf-8")
+    result = build_site(repo_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert f"program/2024-2027/samverkan.md:{end + 2}: varning: meningen som börjar \"ord ord" in result.stderr
+    assert "har 80 ord" in result.stderr
+
+
+def test_an_advisory_check_may_not_find_errors(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A build logs advisory results without stopping: an error there would be lost.
+    import macros.checks as checks
+    from macros.content.problems import Problem
+
+    def erring(corpus: object) -> list[Problem]:
+        return [Problem("program/2024-2027/a.md", 1, "Trasigt.")]
+
+    monkeypatch.setattr(checks, "ADVISORY", [erring])
+    with pytest.raises(ValueError, match="advisory check found an error"):
+        checks.run_advisory(checks.load(minimal_repo(tmp_path))[0])

@@ -33,7 +33,7 @@ from macros.adapter.search_sv import stem_prefix_queries
 from macros.checks import check_loaded
 from macros.content.history import read_history
 from macros.content.loader import load
-from macros.content.problems import ContentError, Severity, errors_only
+from macros.content.problems import ContentError, Problem, Severity, errors_only
 from macros.pages.deferred import MODES, DeferredWork
 from macros.pages.edit_source import edit_link, source_of
 from macros.pages.html_transforms import template_context, transform_html
@@ -81,6 +81,14 @@ def _poll_often(observer: Any) -> None:
         emitter._timeout = POLL_INTERVAL
 
 
+def _log_warnings(problems: list[Problem]) -> None:
+    # Content warnings are for editors (make check); they must not fail a
+    # strict build, so they are logged below warning level.
+    for p in problems:
+        if p.severity is Severity.WARNING:
+            log.info(p.format())
+
+
 class TrygghetConfig(Config):
     #: Repository root (where program/ is); default: beside mkdocs.yml.
     root = c.Optional(c.Type(str))
@@ -107,24 +115,20 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         corpus, load_problems = load(self.root)
-        # The costly pages are started now, in a second process on a large corpus, and
-        # made while the checks run here; if a check fails, on_build_error drops them.
+        # Planned now; on a large corpus the second process starts up while the checks run.
         self.deferred = None if errors_only(load_problems) else DeferredWork(corpus, mode=self.config.background)
-        problems = check_loaded(corpus, load_problems)
+        problems = check_loaded(corpus, load_problems, advisory=False)  # the advisory ones come in on_env
         errors = errors_only(problems)
-        for p in problems:
-            if p.severity is Severity.WARNING:
-                # Content warnings are for editors (make check); they must not
-                # fail a strict build, so they are logged below warning level.
-                log.info(p.format())
+        _log_warnings(problems)
         if errors:
             raise content_failure(ContentError(errors))
+        assert self.deferred is not None, "the loader found no errors, or errors would not be empty"
+        self.deferred.start()
         try:
             self.pages = generate_immediate(corpus)
         except ContentError as exc:
             raise content_failure(exc) from None
         site = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
-        assert self.deferred is not None, "no errors, so the corpus loaded without errors"
         self.deferred.add_assets([p.path for p in self.pages], site)
         self._deferred_pages = frozenset(self.deferred.page_paths)
         self.corpus = corpus
@@ -156,6 +160,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         env.bytecode_cache = _CompiledTemplates()
         for path in self.deferred.asset_paths:  # every page is read; the files are copied next
             files.get_file_from_path(path).content_bytes = self._made(self.deferred.asset, path).content
+        _log_warnings(self.deferred.advice())
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -195,11 +200,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return transform_html(html, page.meta)
-
     @event_priority(-100)  # last, so the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # On the finished page, after the search plugin has read the content: term links and
+        # their tooltips add markup for it to parse but no text for it to index.
+        output = transform_html(output, page.meta)
         # Not under `mkdocs serve`: its live-reload script is injected after this hook.
         return output if self.command == "serve" else add_csp(output)
 

@@ -1,8 +1,9 @@
 """Checks across the corpus: references, lineage, remiss outcomes, glossary …
 
-Each module contributes functions ``(Corpus) -> Iterable[Problem]``; the list
-below is the one place that says which run. ``run`` is what ``make check``
-and the build both call.
+Each module contributes functions ``(Corpus) -> Iterable[Problem]``; the two
+lists below are the one place that says which run: ``CHECKS``, which can stop
+a build, and ``ADVISORY``, which only warn. ``make check`` runs both at once;
+a build runs ``CHECKS`` first and ``ADVISORY`` beside its costly pages.
 """
 
 from __future__ import annotations
@@ -16,14 +17,13 @@ from macros.checks import lineage as lineage_checks
 from macros.checks import remiss as remiss_checks
 from macros.content.corpus import Corpus
 from macros.content.loader import load
-from macros.content.problems import Problem
+from macros.content.problems import Problem, errors_only
 
 Check = Callable[[Corpus], Iterable[Problem]]
 
 CHECKS: list[Check] = [
     *references.CHECKS,
     *html_policy.CHECKS,
-    *klarsprak.CHECKS,
     *macro_calls.CHECKS,
     *documents.CHECKS,
     *remiss_checks.CHECKS,
@@ -31,17 +31,34 @@ CHECKS: list[Check] = [
     *lineage_checks.CHECKS,
 ]
 
+#: Checks that only ever warn (klarspråk). They cannot stop a build, so a build
+#: runs them beside its costly pages rather than before them (``macros.pages.deferred``).
+ADVISORY: list[Check] = [
+    *klarsprak.CHECKS,
+]
 
-def run_checks(corpus: Corpus) -> list[Problem]:
+
+def run_checks(corpus: Corpus, *, advisory: bool = True) -> list[Problem]:
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(corpus))
+    if advisory:
+        problems.extend(run_advisory(corpus))
     return problems
 
 
-def check_loaded(corpus: Corpus, load_problems: list[Problem]) -> list[Problem]:
-    """The loader's problems and the checks', in file and line order."""
-    problems = load_problems + run_checks(corpus)
+def run_advisory(corpus: Corpus) -> list[Problem]:
+    """The advisory checks' warnings, in file and line order."""
+    problems = [p for check in ADVISORY for p in check(corpus)]
+    wrong = errors_only(problems)
+    if wrong:  # an error here would be logged and ignored by a build: a check in the wrong list
+        raise ValueError(f"an advisory check found an error, which must stop a build: {wrong[0].format()}")
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def check_loaded(corpus: Corpus, load_problems: list[Problem], *, advisory: bool = True) -> list[Problem]:
+    """The loader's problems and the checks', in file and line order (``advisory``: with the warnings-only checks)."""
+    problems = load_problems + run_checks(corpus, advisory=advisory)
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 

@@ -8,10 +8,10 @@ them while the generator converts the other pages. Their paths are planned
 from the corpus at once, so the navigation and the link checks need not
 wait; the generator asks for their content in the order it reads them
 (``DeferredWork.page``, ``DeferredWork.asset``), and the second process makes
-them in that order, one job per deferred generator. The pages are started
-as soon as the corpus is loaded, so the second process makes them while this
-one checks the corpus; if a check fails they are dropped unread and the second
-process is stopped.
+them in that order, one job per deferred generator. The second process is
+started as soon as the corpus is loaded, so that its start-up overlaps the
+checks; work is sent to it only once they pass. The warnings-only checks (``macros.checks.ADVISORY``) run
+there too, after the section pages, whose panels count the same sentences.
 
 With one core, with little to make (the real corpus's deferred pages take a
 fraction of a second; starting a second process and shipping the corpus
@@ -35,7 +35,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Literal
 
+from macros.checks import run_advisory
 from macros.content.corpus import Corpus
+from macros.content.problems import Problem
 from macros.pages import registry
 from macros.pages.page import GeneratedAsset, GeneratedPage, SiteInfo
 
@@ -107,18 +109,8 @@ def _submit(fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
         return None
 
 
-def _stop_second_process() -> None:
-    """Stop the second process now, with whatever it is making (a build that failed)."""
-    global _executor
-    executor, _executor = _executor, None
-    if executor is None:
-        return
-    # concurrent.futures can stop a worker only from Python 3.14 (terminate_workers);
-    # waiting instead would keep a failed build alive until its doomed pages are made.
-    processes = list((executor._processes or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
+def _ready() -> None:
+    """Runs in the second process: nothing, so that it starts while the build checks the corpus."""
 
 
 #: The corpus the second process last received, by token: its jobs for one build share one copy.
@@ -166,31 +158,44 @@ _Shipped = tuple[str, bytes]
 class DeferredWork:
     """The deferred pages and assets of one build, planned now and made in the background.
 
-    The pages are started at once, from the corpus alone (a build starts them
-    before its checks, and drops them if a check fails); the open data and the
-    feed once the other pages are known (``add_assets``).
+    A build makes one as soon as the corpus is loaded: the paths are planned
+    and the second process is started (it takes about half a second to import
+    the engine) while the build checks the corpus. Nothing is sent to it until
+    the checks pass (``start``), so a failed check leaves it idle and the build
+    stops at once; the open data and the feed follow once the other pages are
+    known (``add_assets``).
     """
 
     def __init__(self, corpus: Corpus, *, mode: Mode = "auto") -> None:
         self.corpus = corpus
-        groups = list(registry.DEFERRED)
-        planned = [group.paths(corpus) for group in groups]
-        self.page_paths = [path for paths in planned for path in paths]
+        self._groups = list(registry.DEFERRED)
+        self._planned = [group.paths(corpus) for group in self._groups]
+        self.page_paths = [path for paths in self._planned for path in paths]
         self.asset_paths = registry.asset_paths(corpus)
         every = self.page_paths + self.asset_paths
         doubled = sorted(p for p, n in Counter(every).items() if n > 1)
         if doubled:
             raise ValueError(f"two generators claim {doubled[0]}")
-        # Pickled here, once, for every job: pickling later, in the executor's own
-        # thread, would race with this thread filling the corpus's caches.
+        self._background = in_second_process(corpus, mode) and _submit(_ready) is not None
         self._shipped: _Shipped | None = None
-        if in_second_process(corpus, mode):
-            self._shipped = (f"{os.getpid()}-{next(_tokens)}", pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
-        # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
-        self._jobs = [_Job(registry.generate_group, corpus, (group,), self._shipped) for group in groups]
-        self._job_of = {path: self._jobs[i] for i, paths in enumerate(planned) for path in paths}
+        self._jobs: list[_Job] = []
+        self._job_of: dict[str, _Job] = {}
+        self._advice: _Job | None = None
         self._assets: _Job | None = None
         self._pages: dict[str, GeneratedPage] = {}
+
+    def start(self) -> None:
+        """Start the pages and the advisory checks: the corpus has passed the checks that can stop a build."""
+        if self._background:
+            # Pickled here, once, for every job: pickling later, in the executor's own
+            # thread, would race with this thread filling the corpus's caches.
+            token = f"{os.getpid()}-{next(_tokens)}"
+            self._shipped = (token, pickle.dumps(self.corpus, protocol=pickle.HIGHEST_PROTOCOL))
+        # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
+        self._jobs = [_Job(registry.generate_group, self.corpus, (group,), self._shipped) for group in self._groups]
+        self._job_of = {path: self._jobs[i] for i, paths in enumerate(self._planned) for path in paths}
+        # The warnings-only checks (klarspråk) need the sentences the section panels have just counted.
+        self._advice = _Job(run_advisory, self.corpus, (), self._shipped if self.in_background else None)
 
     def add_assets(self, immediate_paths: Collection[str], site: SiteInfo) -> None:
         """Start the open data and the feed, which link to every page: the others are ``immediate_paths``."""
@@ -198,7 +203,7 @@ class DeferredWork:
         clash = sorted(taken.intersection(self.page_paths + self.asset_paths))
         if clash:
             raise ValueError(f"two generators claim {clash[0]}")
-        shipped = self._shipped if self._shipped and self.in_background else None
+        shipped = self._shipped if self.in_background else None
         self._assets = _Job(registry.generate_assets, self.corpus, (taken | set(self.page_paths), site), shipped)
 
     @property
@@ -222,10 +227,20 @@ class DeferredWork:
         made: list[GeneratedAsset] = self._assets.result()
         return made
 
+    def advice(self) -> list[Problem]:
+        """The advisory checks' warnings (``macros.checks.ADVISORY``)."""
+        if self._advice is None:
+            raise RuntimeError("start comes first")
+        found: list[Problem] = self._advice.result()
+        return found
+
     def cancel(self) -> None:
-        """The build stopped: drop the work, and stop the second process if it is still making some."""
-        futures = [job.future for job in [*self._jobs, self._assets] if job is not None and job.future is not None]
-        for future in futures:
-            future.cancel()
-        if any(not future.done() for future in futures):
-            _stop_second_process()
+        """The build stopped: drop the work the second process has not taken yet.
+
+        What it has taken runs to its end: Python 3.11's executor cannot stop a
+        worker safely (terminating one can leave its queue's writer blocked for
+        good). The checks run before any work is sent, so this is rare.
+        """
+        for job in [*self._jobs, self._advice, self._assets]:
+            if job is not None and job.future is not None:
+                job.future.cancel()

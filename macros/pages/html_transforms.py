@@ -1,8 +1,10 @@
-"""Transforms of a page's rendered HTML, and what the theme templates get.
+"""Transforms of a finished page's HTML, and what the theme templates get.
 
 Layers that must see the final HTML (e.g. linking glossary terms outside
 headings, links and code) add a function to TRANSFORMS:
-``(html, meta) -> html``; ``meta`` is the page's front matter.
+``(html, meta) -> html``; ``html`` is the whole page as the theme wrote it,
+``meta`` the page's front matter. They run after the search index has read
+the page, so what they add is not indexed.
 """
 
 from __future__ import annotations

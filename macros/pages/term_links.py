@@ -1,8 +1,9 @@
 """Linking the first use of each defined term on a section page to its definition.
 
-Runs on the final HTML (``html_transforms.TRANSFORMS``) so that it can see
+Runs on the finished page (``html_transforms.TRANSFORMS``) so that it can see
 what is a heading, a link or code, and leave those alone, as well as the
-version banner, the section panel, the pager and the sources list. Each
+version banner, the section panel, the pager and the sources list; only the
+section's own text, between two comment markers, is read. Each
 linked use is a real link to the term's page (keyboard and touch users get
 there) followed by a tooltip with the short definition, shown on hover and
 focus by CSS and tied to the link with ``aria-describedby``.
@@ -159,7 +160,7 @@ def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
         return page_html
     here = urls.url(urls.section(vid, sid)).rstrip("/")
     script = f'\n<script src="{html.escape(posixpath.relpath(SCRIPT, here))}" defer></script>\n'
-    return before + "".join(linker.out) + after + script
+    return before + "".join(linker.out) + script + after
 
 
 # The HTML transform gets only the page and its meta; the corpus of the
@@ -180,5 +181,7 @@ def transform(page_html: str, meta: dict[str, Any]) -> str:
     if meta.get("tp_kind") != "section" or corpus is None or not vid or not sid:
         return page_html
     if vid not in corpus.versions or sid not in corpus.versions[vid].sections:
+        return page_html
+    if BODY_START not in page_html:  # the whole page, but no section text marked in it: link nothing
         return page_html
     return link_terms(page_html, corpus, vid, sid)
