@@ -10,8 +10,9 @@ wait; the generator asks for their content in the order it reads them
 (``DeferredWork.page``, ``DeferredWork.asset``), and the second process makes
 them in that order, one job per deferred generator. The second process is
 started as soon as the corpus is loaded, so that its start-up overlaps the
-checks; work is sent to it only once they pass. The warnings-only checks (``macros.checks.ADVISORY``) run
-there too, after the section pages, whose panels count the same sentences.
+checks; work is sent to it only once they pass. The warnings-only checks
+(``macros.checks.ADVISORY``) run there too, after the section pages, whose
+panels count the same sentences.
 
 With one core, with little to make (the real corpus's deferred pages take a
 fraction of a second; starting a second process and shipping the corpus
