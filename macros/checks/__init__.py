@@ -47,19 +47,24 @@ def run_checks(corpus: Corpus, *, advisory: bool = True) -> list[Problem]:
     return problems
 
 
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, in file and line order."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
 def run_advisory(corpus: Corpus) -> list[Problem]:
     """The advisory checks' warnings, in file and line order."""
     problems = [p for check in ADVISORY for p in check(corpus)]
     wrong = errors_only(problems)
     if wrong:  # an error here would be logged and ignored by a build: a check in the wrong list
         raise ValueError(f"an advisory check found an error, which must stop a build: {wrong[0].format()}")
-    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+    return _in_order(problems)
 
 
 def check_loaded(corpus: Corpus, load_problems: list[Problem], *, advisory: bool = True) -> list[Problem]:
     """The loader's problems and the checks', in file and line order (``advisory``: with the warnings-only checks)."""
     problems = load_problems + run_checks(corpus, advisory=advisory)
-    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+    return _in_order(problems)
 
 
 def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:

@@ -195,8 +195,10 @@ class DeferredWork:
         # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
         self._jobs = [_Job(registry.generate_group, self.corpus, (group,), self._shipped) for group in self._groups]
         self._job_of = {path: self._jobs[i] for i, paths in enumerate(self._planned) for path in paths}
+        if not self.in_background:  # the second process could not take them: the rest is made here too
+            self._shipped = None
         # The warnings-only checks (klarspråk) need the sentences the section panels have just counted.
-        self._advice = _Job(run_advisory, self.corpus, (), self._shipped if self.in_background else None)
+        self._advice = _Job(run_advisory, self.corpus, (), self._shipped)
 
     def add_assets(self, immediate_paths: Collection[str], site: SiteInfo) -> None:
         """Start the open data and the feed, which link to every page: the others are ``immediate_paths``."""
@@ -204,8 +206,7 @@ class DeferredWork:
         clash = sorted(taken.intersection(self.page_paths + self.asset_paths))
         if clash:
             raise ValueError(f"two generators claim {clash[0]}")
-        shipped = self._shipped if self.in_background else None
-        self._assets = _Job(registry.generate_assets, self.corpus, (taken | set(self.page_paths), site), shipped)
+        self._assets = _Job(registry.generate_assets, self.corpus, (taken | set(self.page_paths), site), self._shipped)
 
     @property
     def in_background(self) -> bool:
