@@ -6,7 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Python's own bytecode cache for the project's modules (__pycache__/, ignored by
+# git): without it every build and check compiles the whole engine again
+# (measured: `trygghet check` 0.50 s -> 0.43 s), and so does a build's second process.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install serve build check test lint bench lock clean browser pdf
 
@@ -60,3 +63,4 @@ lock: $(STAMP)
 
 clean:
 	rm -rf site .site-* .pytest_cache
+	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -53,6 +53,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from macros.checks.references import _all_entries
@@ -100,6 +101,7 @@ _SUBSET_HINT = ("Tillåten HTML: " + ", ".join(f"<{t}>" for t in ALLOWED)
                 + ". Skriv i övrigt med Markdown, eller visa koden som kod inom `backticks`.")
 
 
+@lru_cache(maxsize=4096)  # the scan and the nesting check both ask for every body
 def mask_code(text: str) -> str:
     """``text`` with fenced code, inline code and HTML comments blanked out.
 
@@ -118,13 +120,14 @@ def mask_code(text: str) -> str:
                 fence = None
             out.append("")
             continue
-        opens_block = bool(_BLOCK_OPEN_RE.search(line))
+        opens_block = "<" in line and bool(_BLOCK_OPEN_RE.search(line))
         if match and depth == 0 and not opens_block:
             fence = match.group(1)
             out.append("")
             continue
         masked = line if depth or opens_block else _blank_inline_code(line)
-        depth = max(0, depth + len(_BLOCK_OPEN_RE.findall(masked)) - len(_BLOCK_CLOSE_RE.findall(masked)))
+        if "<" in masked:
+            depth = max(0, depth + len(_BLOCK_OPEN_RE.findall(masked)) - len(_BLOCK_CLOSE_RE.findall(masked)))
         out.append(masked)
     return _COMMENT_RE.sub(lambda m: _blank(m.group(0)), "\n".join(out))
 
@@ -138,6 +141,8 @@ def _blank_inline_code(line: str) -> str:
 
     A backslash-escaped backtick opens nothing (Markdown shows it as text).
     """
+    if "`" not in line:
+        return line
     runs = list(re.finditer(r"(?<!\\)`+", line))
     result, i, k = [], 0, 0
     while k < len(runs):
@@ -271,7 +276,8 @@ def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
         if quote and quote.group(1).count(">") > MAX_LEVELS and "citat" not in reported:
             reported.add("citat")
             yield i, f"citaten (>) är nästlade mer än {MAX_LEVELS} nivåer.", hint
-        depth += len(_BLOCK_OPEN_RE.findall(line)) - len(_BLOCK_CLOSE_RE.findall(line))
+        if "<" in line:
+            depth += len(_BLOCK_OPEN_RE.findall(line)) - len(_BLOCK_CLOSE_RE.findall(line))
         if depth > MAX_LEVELS and "block" not in reported:
             reported.add("block")
             yield i, f"<div>/<details> är nästlade mer än {MAX_LEVELS} nivåer.", hint

@@ -69,7 +69,8 @@ _NUMBER = re.compile(r"[\d.:/–-]+")
 
 
 def letters(word: str) -> int:
-    return len(_LETTER.findall(word))
+    # Most words are letters only: counting them needs no regular expression.
+    return len(word) if word.isalpha() else len(_LETTER.findall(word))
 
 
 @lru_cache(maxsize=4096)  # check, section panel and version page all ask for the same texts
@@ -89,10 +90,12 @@ def _split(markdown: str) -> list[Sentence]:
         for token in _TOKEN.findall(unit):
             # A _TOKEN word starts with a letter or digit; nothing else it matches does.
             if token[0].isalnum():
-                ends = token.endswith(".") and token.lower() not in ABBREVIATIONS
-                word = token[:-1] if token.endswith(".") else token
+                if token[-1] != ".":
+                    words.append(token)
+                    continue
+                word = token[:-1]
                 words.append(word)
-                if ends and not _NUMBER.fullmatch(word):
+                if token.lower() not in ABBREVIATIONS and not _NUMBER.fullmatch(word):
                     out.append(Sentence(line, words))
                     words = []
             elif token[0] in ".!?":
@@ -108,4 +111,4 @@ def _split(markdown: str) -> list[Sentence]:
 def readability(markdown: str) -> Readability:
     found = _sentences(markdown)
     words = [w for s in found for w in s.words]
-    return Readability(len(words), len(found), sum(1 for w in words if letters(w) > 6))
+    return Readability(len(words), len(found), sum(1 for w in words if len(w) > 6 and letters(w) > 6))  # never more letters than characters

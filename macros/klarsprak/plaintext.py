@@ -45,12 +45,21 @@ def units(markdown: str) -> list[tuple[int, str]]:
     return [(o, t.strip()) for o, t in out if t.strip()]
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def clean(line: str) -> str:
-    line = _INLINE_CODE.sub(" ", line)
-    line = _TEMPLATE.sub(" ", line)
-    line = _LINK.sub(r"\1", line)
-    line = _HTML.sub(" ", line)
-    line = _ATTR_LIST.sub(" ", line)
-    line = _MARKUP.sub("", line)
-    line = line.replace("|", " ")
-    return re.sub(r"\s+", " ", line).strip()
+    # Most lines are plain prose: a pattern runs only when its first character is there.
+    if "`" in line:
+        line = _INLINE_CODE.sub(" ", line)
+    if "{" in line:
+        line = _TEMPLATE.sub(" ", line)
+    if "[" in line:
+        line = _LINK.sub(r"\1", line)
+    if "<" in line:
+        line = _HTML.sub(" ", line)
+    if "{" in line:
+        line = _ATTR_LIST.sub(" ", line)
+    if "*" in line or "_" in line:
+        line = _MARKUP.sub("", line)
+    return _SPACE.sub(" ", line.replace("|", " ")).strip()

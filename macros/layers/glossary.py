@@ -113,6 +113,9 @@ class TermMatcher:
 def mask_code(markdown: str) -> str:
     """The Markdown with code blanked out, keeping every offset and newline."""
 
+    if "`" not in markdown and "~" not in markdown:  # most bodies have no code at all
+        return markdown
+
     def blank(match: re.Match[str]) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
