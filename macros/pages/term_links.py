@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import weakref
-from html.parser import HTMLParser
 from typing import Any
 
 from macros.content.corpus import Corpus
 from macros.layers.glossary import Resolved, TermMatcher, first_sentence, terms_in_version
 from macros.pages import urls
 from macros.pages.glossary import definition_note
+from macros.pages.html_tags import START_TAG, attributes
 from macros.pages.page import BODY_END, BODY_START
 
 #: Elements whose text is never linked.
@@ -62,60 +63,72 @@ def _version_terms(corpus: Corpus, vid: str) -> tuple[dict[str, Resolved], TermM
     return _VERSION_TERMS[key]
 
 
-class _Linker(HTMLParser):
+# The section text as html.parser splits it: comments, end tags, start tags
+# (with html.parser's grammar for names and attributes) and the text between
+# them; a <script> or <style> element's text runs to its end tag.
+_MARKUP = re.compile(rf"<!--(.*?)--\s*>|</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>|{START_TAG.pattern}", re.DOTALL)
+_RAW_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in _RAW_TEXT}
+
+
+def _skipped_class(tag_text: str) -> bool:
+    # Only a tag that has a skipped class's name in it (or a character reference) is worth taking apart.
+    if "&" not in tag_text and not any(name in tag_text for name in SKIP_CLASSES):
+        return False
+    classes = (dict(attributes(tag_text)).get("class") or "").split()
+    return not SKIP_CLASSES.isdisjoint(classes)
+
+
+class _Linker:
+    """Links the first use of each term in one section's text, outside SKIP_TAGS and SKIP_CLASSES."""
+
     def __init__(self, corpus: Corpus, vid: str, sid: str, available: dict[str, Resolved], matcher: TermMatcher):
-        super().__init__(convert_charrefs=True)
         self.corpus, self.vid, self.sid, self.available, self.matcher = corpus, vid, sid, available, matcher
         self.out: list[str] = []
-        self.stack: list[tuple[str, bool]] = []
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, text inside is skipped)
         self.linked: list[str] = []
-        self.raw: str | None = None
 
-    def _skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
+    def run(self, body: str) -> None:
+        out, stack = self.out, self.stack
+        pos = 0
+        while match := _MARKUP.search(body, pos):
+            if match.start() > pos:
+                self._text(body[pos:match.start()])
+            pos = match.end()
+            comment, closing, opening = match.group(1, 2, 3)
+            if comment is not None:
+                out.append(f"<!--{comment}-->")
+                continue
+            if closing is not None:
+                self._end(closing.lower())
+                continue
+            tag_text, tag = match.group(0), opening.lower()
+            out.append(tag_text)
+            if tag in _VOID or tag_text.endswith("/>"):
+                continue
+            stack.append((tag, (bool(stack) and stack[-1][1]) or tag in SKIP_TAGS or _skipped_class(tag_text)))
+            if tag in _RAW_TEXT:  # script and style text stays exactly as it is, up to its end tag
+                end = _RAW_END[tag].search(body, pos)
+                out.append(body[pos:end.start() if end else len(body)])
+                if end is None:
+                    return
+                self._end(tag)
+                pos = end.end()
+        if pos < len(body):
+            self._text(body[pos:])
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-        if tag in _VOID:
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        skip = self._skipping() or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
-        self.stack.append((tag, skip))
-        if tag in _RAW_TEXT:
-            self.raw = tag
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
+    def _end(self, tag: str) -> None:
         self.out.append(f"</{tag}>")
-        if tag == self.raw:
-            self.raw = None
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
                 break
 
-    def handle_data(self, data: str) -> None:
-        if self.raw:  # script and style text arrives unescaped and must stay as it is
-            self.out.append(data)
-            return
-        if self._skipping():
-            self.out.append(html.escape(data, quote=False))
-            return
-        self.out.append(self._link(data))
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
+    def _text(self, raw: str) -> None:
+        text = html.unescape(raw)
+        if self.stack and self.stack[-1][1]:
+            self.out.append(html.escape(text, quote=False))
+        else:
+            self.out.append(self._link(text))
 
     def _link(self, text: str) -> str:
         if len(self.linked) == len(self.available):  # every term already linked once
@@ -153,8 +166,7 @@ def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
         start += len(BODY_START)
     before, body, after = page_html[:start], page_html[start:end], page_html[end:]
     linker = _Linker(corpus, vid, sid, available, matcher)
-    linker.feed(body)
-    linker.close()
+    linker.run(body)
     # Nothing linked: hand back the original untouched rather than a re-serialisation.
     if not linker.linked:
         return page_html

@@ -28,7 +28,8 @@ import base64
 import hashlib
 import re
 from bisect import bisect_right
-from html import unescape
+
+from macros.pages.html_tags import ATTRS, START_TAG, attributes
 
 _HEAD_RE = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _EXISTING_RE = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
@@ -44,36 +45,22 @@ def sha256_source(text: str) -> str:
 # instead of a full html.parser run (which took about 15 % of the build), following
 # what html.parser does with a page: comments are skipped; a <script> or <style>
 # element's raw text runs to its end tag; attribute values may be quoted and hold
-# '>'. Only the few start tags with the word "style" in them are taken apart.
-_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
-_COMMENT_OR_RAW = re.compile(rf"<!--.*?--\s*>|<(script|style)(?=[\s/>])({_ATTRS})>", re.IGNORECASE | re.DOTALL)
+# '>'. Only the few start tags with the word "style" in them are taken apart
+# (``macros.pages.html_tags``).
+_COMMENT_OR_RAW = re.compile(rf"<!--.*?--\s*>|<(script|style)(?=[\s/>])({ATTRS})>", re.IGNORECASE | re.DOTALL)
 _END = {"script": re.compile(r"</\s*script\s*>", re.IGNORECASE), "style": re.compile(r"</\s*style\s*>", re.IGNORECASE)}
-_START_TAG = re.compile(rf"<[a-zA-Z][^\t\n\r\f />\x00]*{_ATTRS}>")
-# html.parser's own attribute grammar (its tagfind_tolerant and attrfind_tolerant).
-_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
-_ATTR = re.compile(
-    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
-    r"('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*")
-
-
-def _attributes(tag: str) -> list[tuple[str, str | None]]:
-    """(name, value) of a start tag's attributes, as html.parser reports them."""
-    at = _TAG_NAME.match(tag)
-    k = at.end() if at else len(tag)
-    out: list[tuple[str, str | None]] = []
-    while (m := _ATTR.match(tag, k)) and m.end() > k:
-        name, rest, value = m.group(1, 2, 3)
-        if not rest:
-            value = None
-        elif value[:1] == value[-1:] and value[:1] in ("'", '"'):
-            value = value[1:-1]
-        out.append((name.lower(), unescape(value) if value else value))
-        k = m.end()
-    return out
 
 
 def _styles(attrs: list[tuple[str, str | None]]) -> list[str]:
     return [value for name, value in attrs if name == "style" and value is not None]
+
+
+def _attribute_name_at(html: str, at: int) -> bool:
+    """Whether the five characters at ``at`` can be a whole attribute name (html.parser's grammar):
+    after a quote, a slash or white space, and followed by '=', '/', '>' or white space.
+    Most "style"s on a page are in "stylesheet" and never start a tag's parsing."""
+    before, after = html[at - 1:at], html[at + 5:at + 6]
+    return bool(before) and (before in "'\"/" or before.isspace()) and bool(after) and (after in "=/>" or after.isspace())
 
 
 def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
@@ -88,7 +75,7 @@ def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
         element = (match.group(1) or "").lower()
         if element:
             tag = match.group(0)
-            attrs = _attributes(tag)
+            attrs = attributes(tag)
             style_attrs += [(match.start(), v) for v in _styles(attrs)]
             text = ""  # <script/>: an empty element
             if not tag.endswith("/>"):
@@ -107,11 +94,11 @@ def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
     at = folded.find(b"style")
     while at >= 0:
         i = bisect_right(starts, at) - 1
-        if at >= done and not (i >= 0 and at < skipped[i][1]):
+        if at >= done and _attribute_name_at(html, at) and not (i >= 0 and at < skipped[i][1]):
             lt = html.rfind("<", done, at)
-            tag = _START_TAG.match(html, lt) if lt >= 0 else None
+            tag = START_TAG.match(html, lt) if lt >= 0 else None
             if tag and tag.end() > at:
-                style_attrs += [(lt, v) for v in _styles(_attributes(tag.group(0)))]
+                style_attrs += [(lt, v) for v in _styles(attributes(tag.group(0)))]
                 done = tag.end()
         at = folded.find(b"style", at + 1)
     style_attrs.sort(key=lambda item: item[0])
