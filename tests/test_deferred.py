@@ -63,14 +63,18 @@ def test_the_plan_names_exactly_the_pages_and_files_that_are_made() -> None:
     assert work.page_paths and work.asset_paths
     assert sorted(work.page_paths) == sorted(p.path for p in work.pages())
     assert sorted(work.asset_paths) == sorted(a.path for a in work.assets())
-    # A page for every section and for every pair of versions, none of them in the navigation.
-    n = len(CORPUS.versions)
-    sections = sum(len(v.sections) for v in CORPUS.versions.values())
-    assert len(work.page_paths) == sections + n * (n - 1) // 2
+    # Every page outside the navigation is deferred; the pages made at once are the navigation's.
+    assert all(p.nav_title for p in IMMEDIATE)
     assert not any(p.nav_title for p in work.pages())
-    # Sections first: the build reads them first, and the second process makes them first.
+    assert sorted(work.page_paths + PATHS) == sorted(p.path for p in registry.generate_all(CORPUS))
+    # Sections first (the build reads them first, and the second process makes them first), then
+    # the version, print, term, document and remiss pages, and the comparisons of every pair last.
+    n = len(CORPUS.versions)
+    sections, pairs = sum(len(v.sections) for v in CORPUS.versions.values()), n * (n - 1) // 2
     kinds = [p.kind for p in work.pages()]
-    assert kinds == ["section"] * sections + ["compare"] * (n * (n - 1) // 2)
+    assert kinds[:sections] == ["section"] * sections and kinds[-pairs:] == ["compare"] * pairs
+    assert {"version", "print", "term", "document", "remissvar", "glossary", "perspective"} \
+        <= set(kinds[sections:-pairs]) <= set(kinds) - {"section", "compare"}
 
 
 @pytest.mark.usefixtures("two_cores")

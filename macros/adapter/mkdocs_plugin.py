@@ -94,7 +94,8 @@ class TrygghetConfig(Config):
     root = c.Optional(c.Type(str))
     #: Replace site/ only on success (off for ``mkdocs serve``).
     atomic = c.Type(bool, default=True)
-    #: Comparison pages, open data and feed in a second process: auto, always, never (macros.pages.deferred).
+    #: Pages outside the navigation, open data and feed in a second process: auto, always, never
+    #: (macros.pages.deferred).
     background = c.Choice(MODES, default="auto")
 
 

@@ -1,10 +1,11 @@
 """The costly rest of a build, made in a second process meanwhile.
 
 A site generator spends most of a build converting Markdown, on one core.
-The section pages (with their panels), the comparison pages (every pair of
-versions, word by word), the open data and the feed need nothing from that
-work but the corpus and the list of page paths, so a second process makes
-them while the generator converts the other pages. Their paths are planned
+Every generated page outside the navigation (the section pages with their
+panels, the comparison pages of every pair of versions, the version, term,
+document and remiss pages), the open data and the feed need nothing from
+that work but the corpus and the list of page paths, so a second process
+makes them while the generator converts the other pages. Their paths are planned
 from the corpus at once, so the navigation and the link checks need not
 wait; the generator asks for their content in the order it reads them
 (``DeferredWork.page``, ``DeferredWork.asset``), and the second process makes

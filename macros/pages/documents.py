@@ -117,6 +117,14 @@ def index_page(corpus: Corpus) -> GeneratedPage:
 
 
 def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The index, in the navigation; the document pages come from ``generate_details``."""
     yield index_page(corpus)
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    return [urls.document(did) for did in corpus.documents]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
     for did in corpus.documents:
         yield document_page(corpus, did)

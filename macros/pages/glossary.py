@@ -225,8 +225,17 @@ def glossary_index(corpus: Corpus) -> GeneratedPage:
 
 
 def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
-    uses = where_used(corpus)
+    """The index, in the navigation; the other glossary pages come from ``generate_details``."""
     yield glossary_index(corpus)
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    return [urls.glossary(vid) for vid in corpus.versions] + [urls.term(tid) for tid in corpus.terms]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """A glossary per version and a page per term."""
+    uses = where_used(corpus)
     for vid in corpus.versions:
         yield version_glossary(corpus, vid, uses)
     for tid in corpus.terms:

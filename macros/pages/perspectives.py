@@ -222,7 +222,16 @@ def perspectives_index(corpus: Corpus) -> GeneratedPage:
 
 
 def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The index, in the navigation; the other perspective pages come from ``generate_details``."""
     yield perspectives_index(corpus)
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    return [urls.perspective(pid) for pid in PERSPECTIVES] + [urls.perspective_matrix(vid) for vid in corpus.versions]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """A page per perspective and a perspective matrix per version."""
     for pid in PERSPECTIVES:
         yield perspective_page(corpus, pid)
     for vid in corpus.versions:

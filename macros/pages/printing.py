@@ -124,6 +124,10 @@ def version_link(corpus: Corpus, vid: str, page_path: str) -> str:
     return f"[{LINK_TEXT}]({urls.link(page_path, urls.print_version(vid))}){{: .tp-print-link }}\n"
 
 
+def print_paths(corpus: Corpus) -> list[str]:
+    return [urls.print_version(vid) for vid in corpus.versions]
+
+
 def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
     for vid in corpus.versions:
         yield print_page(corpus, vid)

@@ -1,15 +1,16 @@
 """Which generators make the site. Each feature module adds its ``generate``.
 
-Three kinds: page generators that run at once (``GENERATORS``); deferred page
-generators, costly but with paths known from the corpus alone, so a build can
-plan their pages first and make them in a second process
+Three kinds: page generators that run at once (``GENERATORS``: the pages in
+the navigation, which is built before anything else); deferred page
+generators, every other page, with paths known from the corpus alone, so a
+build can plan their pages first and make them in a second process
 (``DEFERRED``, see ``macros.pages.deferred``); and non-page files (``ASSETS``:
 open data, feed), made after every page is known.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from macros.content.corpus import Corpus
@@ -30,10 +31,10 @@ from macros.pages.page import GeneratedAsset, GeneratedPage, SiteInfo
 
 Generator = Callable[[Corpus], Iterable[GeneratedPage]]
 
+#: The pages in the navigation (the navigation is built before any deferred page exists).
 GENERATORS: list[Generator] = [
     versions.generate,
     compare.generate_index,
-    printing.generate,
     remiss.generate,
     documents.generate,
     timeline.generate,
@@ -48,9 +49,9 @@ versions.VERSION_EXTRAS.append(perspectives.version_links)
 
 @dataclass(frozen=True)
 class Deferred:
-    """Pages whose paths the corpus gives at once and whose content costs.
+    """Pages whose paths the corpus gives at once, made in the background.
 
-    Their pages are not in the navigation (it is built before they exist).
+    They are not in the navigation: it is built before they exist.
     """
 
     paths: Callable[[Corpus], list[str]]
@@ -59,11 +60,34 @@ class Deferred:
 
 #: Section pages: most pages of the site, each with its panel (every other version, terms, remiss points).
 SECTIONS = Deferred(versions.section_paths, versions.generate_sections)
+#: The other pages outside the navigation: a version's page (with its readability, which reads
+#: every section), print version, glossary and perspective matrix; term, document, remissvar pages.
+DETAIL_PARTS: list[Deferred] = [
+    Deferred(versions.version_paths, versions.generate_version_pages),
+    Deferred(printing.print_paths, printing.generate),
+    Deferred(remiss.detail_paths, remiss.generate_details),
+    Deferred(documents.detail_paths, documents.generate_details),
+    Deferred(glossary.detail_paths, glossary.generate_details),
+    Deferred(perspectives.detail_paths, perspectives.generate_details),
+]
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    return [path for part in DETAIL_PARTS for path in part.paths(corpus)]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+    for part in DETAIL_PARTS:
+        yield from part.generate(corpus)
+
+
+#: One job for all of them: together they cost about as much as a few section pages.
+DETAILS = Deferred(detail_paths, generate_details)
 #: Comparison pages: versions² pages of word diffs, the costliest part of a build.
 COMPARISONS = Deferred(compare.pair_paths, compare.generate_pairs)
 
 #: In the order a build reads them (sections first: they come right after the immediate pages).
-DEFERRED: list[Deferred] = [SECTIONS, COMPARISONS]
+DEFERRED: list[Deferred] = [SECTIONS, DETAILS, COMPARISONS]
 
 
 @dataclass(frozen=True)

@@ -206,8 +206,18 @@ def remiss_summary_page(corpus: Corpus, vid: str) -> GeneratedPage:
 
 
 def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
-    answered = versions_with_responses(corpus)
+    """The index, in the navigation; the other remiss pages come from ``generate_details``."""
     yield remissvar_index(corpus)
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    answers = [urls.remissvar(e.data.id) for e in corpus.remissvar.values() if e.data.answers in corpus.versions]
+    return answers + [urls.remiss_summary(vid) for vid in versions_with_responses(corpus)]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """A page per remissvar and a summary per version that has any."""
+    answered = versions_with_responses(corpus)
     for entry in corpus.remissvar.values():
         if entry.data.answers in corpus.versions:
             yield remissvar_page(corpus, entry)

@@ -218,8 +218,16 @@ def start_page(corpus: Corpus) -> GeneratedPage:
 
 
 def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The pages in the navigation; the version pages come from ``generate_version_pages``."""
     yield start_page(corpus)
     yield versions_index(corpus)
+
+
+def version_paths(corpus: Corpus) -> list[str]:
+    return [urls.version(vid) for vid in corpus.versions]
+
+
+def generate_version_pages(corpus: Corpus) -> Iterator[GeneratedPage]:
     for vid in corpus.versions:
         yield version_page(corpus, vid)
 
