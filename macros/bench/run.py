@@ -283,7 +283,8 @@ def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, 
         "",
         f"Syntetiskt innehåll (1×, 2×, 4×): {MODELS[independent]}.",
         "",
-        "Vårt bygge gör avsnittssidor, jämförelsesidor, öppna data och flöde i en andra process medan MkDocs "
+        "Vårt bygge gör alla genererade sidor utanför navigeringen (avsnitt med paneler, jämförelser, versions-, "
+        "begrepps-, dokument- och remissidor), öppna data och flöde i en andra process medan MkDocs "
         "konverterar resten, när datorn har mer än en kärna och innehållet är stort nog "
         "(`macros/pages/deferred.py`); det riktiga innehållet byggs i en process. Toppminnet är den största "
         "processens.",
