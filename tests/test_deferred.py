@@ -77,6 +77,19 @@ def test_the_plan_names_exactly_the_pages_and_files_that_are_made() -> None:
         <= set(kinds[sections:-pairs]) <= set(kinds) - {"section", "compare"}
 
 
+def test_sections_are_made_one_version_at_a_time() -> None:
+    # A build asks for the first version's sections while the second process makes the others.
+    assert registry.SECTIONS.parts(CORPUS) == list(CORPUS.versions)
+    every: list[str] = []
+    for vid in CORPUS.versions:
+        pages = registry.generate_group(CORPUS, registry.SECTIONS, vid)
+        assert {p.meta.get("tp_version") for p in pages} <= {vid}
+        assert [p.path for p in pages] == registry.SECTIONS.paths_of(CORPUS, vid)
+        every += [p.path for p in pages]
+    assert every == registry.SECTIONS.paths(CORPUS)
+    assert registry.COMPARISONS.parts(CORPUS) == [None]
+
+
 @pytest.mark.usefixtures("two_cores")
 def test_second_process_makes_the_same_bytes_as_this_one() -> None:
     work = _work()

@@ -9,9 +9,10 @@ makes them while the generator converts the other pages. Their paths are planned
 from the corpus at once, so the navigation and the link checks need not
 wait; the generator asks for their content in the order it reads them
 (``DeferredWork.page``, ``DeferredWork.asset``), and the second process makes
-them in that order, one job per deferred generator. The second process is
-started as soon as the corpus is loaded, so that its start-up overlaps the
-checks; work is sent to it only once they pass. The warnings-only checks
+them in that order, one job per deferred generator (the sections one job per
+version, so that the first arrive while the rest are made). The second
+process is started as soon as the corpus is loaded, so that its start-up
+overlaps the checks; work is sent to it only once they pass. The warnings-only checks
 (``macros.checks.ADVISORY``) run there too, after the section pages, whose
 panels count the same sentences.
 
@@ -170,8 +171,9 @@ class DeferredWork:
 
     def __init__(self, corpus: Corpus, *, mode: Mode = "auto") -> None:
         self.corpus = corpus
-        self._groups = list(registry.DEFERRED)
-        self._planned = [group.paths(corpus) for group in self._groups]
+        # One job per group, or per version for a group made version by version (the sections).
+        self._parts = [(group, key) for group in registry.DEFERRED for key in group.parts(corpus)]
+        self._planned = [group.paths_of(corpus, key) for group, key in self._parts]
         self.page_paths = [path for paths in self._planned for path in paths]
         self.asset_paths = registry.asset_paths(corpus)
         every = self.page_paths + self.asset_paths
@@ -194,7 +196,7 @@ class DeferredWork:
             token = f"{os.getpid()}-{next(_tokens)}"
             self._shipped = (token, pickle.dumps(self.corpus, protocol=pickle.HIGHEST_PROTOCOL))
         # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
-        self._jobs = [_Job(registry.generate_group, self.corpus, (group,), self._shipped) for group in self._groups]
+        self._jobs = [_Job(registry.generate_group, self.corpus, part, self._shipped) for part in self._parts]
         self._job_of = {path: self._jobs[i] for i, paths in enumerate(self._planned) for path in paths}
         if not self.in_background:  # the second process could not take them: the rest is made here too
             self._shipped = None

@@ -54,12 +54,21 @@ class Deferred:
     They are not in the navigation: it is built before they exist.
     """
 
-    paths: Callable[[Corpus], list[str]]
-    generate: Generator
+    paths: Callable[..., list[str]]
+    generate: Callable[..., Iterable[GeneratedPage]]
+    #: Made as several jobs, one per key (a version id), so that a build gets the first pages while
+    #: the second process makes the rest; ``paths`` and ``generate`` then take the key as well.
+    keys: Callable[[Corpus], list[str]] | None = None
+
+    def parts(self, corpus: Corpus) -> list[str | None]:
+        return list(self.keys(corpus)) if self.keys else [None]
+
+    def paths_of(self, corpus: Corpus, key: str | None) -> list[str]:
+        return self.paths(corpus) if key is None else self.paths(corpus, key)
 
 
 #: Section pages: most pages of the site, each with its panel (every other version, terms, remiss points).
-SECTIONS = Deferred(versions.section_paths, versions.generate_sections)
+SECTIONS = Deferred(versions.section_paths, versions.generate_sections, keys=versions.version_ids)
 #: The other pages outside the navigation: a version's page (with its readability, which reads
 #: every section), print version, glossary and perspective matrix; term, document, remissvar pages.
 DETAIL_PARTS: list[Deferred] = [
@@ -122,10 +131,11 @@ def deferred_paths(corpus: Corpus) -> list[str]:
     return [path for d in DEFERRED for path in d.paths(corpus)]
 
 
-def generate_group(corpus: Corpus, deferred: Deferred) -> list[GeneratedPage]:
-    """One deferred generator's pages, checked against its planned paths and kept out of the navigation."""
-    pages = _unique(deferred.generate(corpus))
-    made, planned = [p.path for p in pages], deferred.paths(corpus)
+def generate_group(corpus: Corpus, deferred: Deferred, key: str | None = None) -> list[GeneratedPage]:
+    """One deferred generator's pages (those of ``key`` only, if given), checked against their
+    planned paths and kept out of the navigation."""
+    pages = _unique(deferred.generate(corpus) if key is None else deferred.generate(corpus, key))
+    made, planned = [p.path for p in pages], deferred.paths_of(corpus, key)
     if sorted(made) != sorted(planned):
         raise ValueError(f"deferred pages differ from their plan: {sorted(set(made) ^ set(planned))}")
     if any(p.nav_title for p in pages):

@@ -232,13 +232,18 @@ def generate_version_pages(corpus: Corpus) -> Iterator[GeneratedPage]:
         yield version_page(corpus, vid)
 
 
-def section_paths(corpus: Corpus) -> list[str]:
-    """Where ``generate_sections`` puts its pages, known from the corpus alone."""
-    return [urls.section(vid, sid) for vid, v in corpus.versions.items() for sid in v.sections]
+def version_ids(corpus: Corpus) -> list[str]:
+    return list(corpus.versions)
 
 
-def generate_sections(corpus: Corpus) -> Iterator[GeneratedPage]:
-    """A page per section: most of the site's pages, each with its panel (made in the background)."""
-    for vid, v in corpus.versions.items():
-        for sid in v.sections:
-            yield section_page(corpus, vid, sid)
+def section_paths(corpus: Corpus, vid: str | None = None) -> list[str]:
+    """Where ``generate_sections`` puts its pages (of one version, if given), known from the corpus alone."""
+    chosen = version_ids(corpus) if vid is None else [vid]
+    return [urls.section(v, sid) for v in chosen for sid in corpus.versions[v].sections]
+
+
+def generate_sections(corpus: Corpus, vid: str | None = None) -> Iterator[GeneratedPage]:
+    """A page per section (of one version, if given): most of the site's pages, each with its panel."""
+    for v in version_ids(corpus) if vid is None else [vid]:
+        for sid in corpus.versions[v].sections:
+            yield section_page(corpus, v, sid)
