@@ -195,7 +195,8 @@ class DeferredWork:
             # thread, would race with this thread filling the corpus's caches.
             token = f"{os.getpid()}-{next(_tokens)}"
             self._shipped = (token, pickle.dumps(self.corpus, protocol=pickle.HIGHEST_PROTOCOL))
-        # Submitted in the order the generator asks: sections, comparisons, then open data and feed.
+        # Submitted in the order the generator asks: sections (version by version), the other pages,
+        # comparisons; then the advisory checks, and the open data and feed.
         self._jobs = [_Job(registry.generate_group, self.corpus, part, self._shipped) for part in self._parts]
         self._job_of = {path: self._jobs[i] for i, paths in enumerate(self._planned) for path in paths}
         if not self.in_background:  # the second process could not take them: the rest is made here too
