@@ -15,6 +15,8 @@ from html import unescape
 ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 #: A whole start tag (``<p>``, ``<a href="…">``, ``<br/>``); group 1 is the name as written.
 START_TAG = re.compile(rf"<([a-zA-Z][^\t\n\r\f />\x00]*){ATTRS}>")
+#: Where the raw text of a <script> or <style> element ends (html.parser's own rule).
+RAW_TEXT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
 # html.parser's own attribute grammar (its tagfind_tolerant and attrfind_tolerant).
 _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
 _ATTR = re.compile(

@@ -21,7 +21,7 @@ from macros.content.corpus import Corpus
 from macros.layers.glossary import Resolved, TermMatcher, first_sentence, terms_in_version
 from macros.pages import urls
 from macros.pages.glossary import definition_note
-from macros.pages.html_tags import START_TAG, attributes
+from macros.pages.html_tags import RAW_TEXT_END, START_TAG, attributes
 from macros.pages.page import BODY_END, BODY_START
 
 #: Elements whose text is never linked.
@@ -31,7 +31,6 @@ SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "
 SKIP_CLASSES = frozenset({"tp-panel", "tp-banner", "tp-context", "tp-pager", "tp-sources", "tp-note", "tp-term-ref",
                           "headerlink"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_RAW_TEXT = frozenset({"script", "style"})
 #: Lets Escape hide an open tooltip (WCAG 1.4.13); served from the site itself.
 SCRIPT = "assets/javascripts/begrepp.js"
 
@@ -67,7 +66,6 @@ def _version_terms(corpus: Corpus, vid: str) -> tuple[dict[str, Resolved], TermM
 # (with html.parser's grammar for names and attributes) and the text between
 # them; a <script> or <style> element's text runs to its end tag.
 _MARKUP = re.compile(rf"<!--(.*?)--\s*>|</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>|{START_TAG.pattern}", re.DOTALL)
-_RAW_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in _RAW_TEXT}
 
 
 def _skipped_class(tag_text: str) -> bool:
@@ -106,8 +104,8 @@ class _Linker:
             if tag in _VOID or tag_text.endswith("/>"):
                 continue
             stack.append((tag, (bool(stack) and stack[-1][1]) or tag in SKIP_TAGS or _skipped_class(tag_text)))
-            if tag in _RAW_TEXT:  # script and style text stays exactly as it is, up to its end tag
-                end = _RAW_END[tag].search(body, pos)
+            if tag in RAW_TEXT_END:  # script and style text stays exactly as it is, up to its end tag
+                end = RAW_TEXT_END[tag].search(body, pos)
                 out.append(body[pos:end.start() if end else len(body)])
                 if end is None:
                     return

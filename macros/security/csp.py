@@ -29,7 +29,7 @@ import hashlib
 import re
 from bisect import bisect_right
 
-from macros.pages.html_tags import ATTRS, START_TAG, attributes
+from macros.pages.html_tags import ATTRS, RAW_TEXT_END, START_TAG, attributes
 
 _HEAD_RE = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _EXISTING_RE = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
@@ -48,7 +48,6 @@ def sha256_source(text: str) -> str:
 # '>'. Only the few start tags with the word "style" in them are taken apart
 # (``macros.pages.html_tags``).
 _COMMENT_OR_RAW = re.compile(rf"<!--.*?--\s*>|<(script|style)(?=[\s/>])({ATTRS})>", re.IGNORECASE | re.DOTALL)
-_END = {"script": re.compile(r"</\s*script\s*>", re.IGNORECASE), "style": re.compile(r"</\s*style\s*>", re.IGNORECASE)}
 
 
 def _styles(attrs: list[tuple[str, str | None]]) -> list[str]:
@@ -79,7 +78,7 @@ def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
             style_attrs += [(match.start(), v) for v in _styles(attrs)]
             text = ""  # <script/>: an empty element
             if not tag.endswith("/>"):
-                end = _END[element].search(html, pos)
+                end = RAW_TEXT_END[element].search(html, pos)
                 if end is None:  # never closed: html.parser reports no element and nothing after it
                     skipped.append((match.start(), len(html)))
                     break
