@@ -66,6 +66,9 @@ class Deferred:
     def paths_of(self, corpus: Corpus, key: str | None) -> list[str]:
         return self.paths(corpus) if key is None else self.paths(corpus, key)
 
+    def generate_of(self, corpus: Corpus, key: str | None) -> Iterable[GeneratedPage]:
+        return self.generate(corpus) if key is None else self.generate(corpus, key)
+
 
 #: Section pages: most pages of the site, each with its panel (every other version, terms, remiss points).
 SECTIONS = Deferred(versions.section_paths, versions.generate_sections, keys=versions.version_ids)
@@ -134,7 +137,7 @@ def deferred_paths(corpus: Corpus) -> list[str]:
 def generate_group(corpus: Corpus, deferred: Deferred, key: str | None = None) -> list[GeneratedPage]:
     """One deferred generator's pages (those of ``key`` only, if given), checked against their
     planned paths and kept out of the navigation."""
-    pages = _unique(deferred.generate(corpus) if key is None else deferred.generate(corpus, key))
+    pages = _unique(deferred.generate_of(corpus, key))
     made, planned = [p.path for p in pages], deferred.paths_of(corpus, key)
     if sorted(made) != sorted(planned):
         raise ValueError(f"deferred pages differ from their plan: {sorted(set(made) ^ set(planned))}")
