@@ -52,10 +52,12 @@ def _made(work: DeferredWork) -> tuple[dict[str, str], dict[str, bytes]]:
 
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A second process for the small real corpus, even on a one-core machine:
-    what is tested is that it works, not that it is faster."""
+    """A fresh interpreter as the second process (as under `mkdocs serve`, whose threads rule out a
+    copy of the process) for the small real corpus, even on a one-core machine: what is tested is
+    that it works, not that it is faster. The copy made by fork is tested in a process of its own."""
     monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 2)
     monkeypatch.setattr(deferred_mod, "MIN_SECTION_COMPARISONS", 0)
+    monkeypatch.setattr(deferred_mod, "can_fork", lambda: False)
 
 
 def test_the_plan_names_exactly_the_pages_and_files_that_are_made() -> None:
@@ -101,21 +103,100 @@ def test_second_process_makes_the_same_bytes_as_this_one() -> None:
     assert workers and os.getpid() not in workers
 
 
-def test_one_core_means_no_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("fork", [True, False])
+def test_one_core_means_no_second_process(monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
     monkeypatch.setattr(deferred_mod, "MIN_SECTION_COMPARISONS", 0)
     monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 1)
+    monkeypatch.setattr(deferred_mod, "can_fork", lambda: fork)
     work = _work()
     assert not work.in_background
     assert _made(work) == _serial()
 
 
-def test_little_work_means_no_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_little_work_means_no_fresh_interpreter(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 2)
-    # The real corpus (a few dozen sections in four versions) is made faster here than a second process starts.
+    monkeypatch.setattr(deferred_mod, "can_fork", lambda: False)  # threads run, as under `mkdocs serve`
+    # The real corpus (a few dozen sections in four versions) is made faster here than a fresh interpreter starts.
     n = sum(len(v.sections) for v in CORPUS.versions.values())
     assert deferred_mod.section_comparisons(CORPUS) == n * (len(CORPUS.versions) - 1) < deferred_mod.MIN_SECTION_COMPARISONS
     assert not _work().in_background
     assert _work("always").in_background
+
+
+def test_no_copy_of_the_process_while_a_thread_runs() -> None:
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not deferred_mod.can_fork()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_copy_of_the_process_is_made_only_once_the_checks_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(deferred_mod, "usable_cores", lambda: 2)
+    monkeypatch.setattr(deferred_mod, "can_fork", lambda: True)
+    work = DeferredWork(CORPUS)
+    assert work._pool is None and not work.in_background  # planned, but no process yet
+    work.cancel()  # a failed check: nothing to stop
+
+
+_FORK_SCRIPT = """
+import json, os, sys, time
+from pathlib import Path
+from macros.checks import run_advisory
+from macros.content.loader import load_or_raise
+from macros.pages import deferred, registry
+from macros.pages.page import SiteInfo, page_file_content
+if __name__ == "__main__":
+    deferred.usable_cores = lambda: 2
+    corpus = load_or_raise(Path(sys.argv[1]))
+    site = SiteInfo("https://example.org/", "Trygghetsprogrammet", "1700000000")
+    paths = [p.path for p in registry.generate_immediate(corpus)]
+    work = deferred.DeferredWork(corpus)  # "auto": the real corpus is worth a copy
+    work.start()
+    work.add_assets(paths, site)
+    pool = work._pool
+    workers = list(pool.executor._processes)
+    made = ({p.path: page_file_content(p) for p in work.pages()}, {a.path: a.content.hex() for a in work.assets()})
+    advice = [p.format() for p in work.advice()]
+    work.close()
+    for _ in range(200):  # the copy leaves when its build is over, not when this process ends
+        if not any(os.path.exists(f"/proc/{pid}") for pid in workers):
+            break
+        time.sleep(0.05)
+    left = not any(os.path.exists(f"/proc/{pid}") for pid in workers)
+    every = registry.generate_all(corpus)
+    later = set(registry.deferred_paths(corpus))
+    serial = ({p.path: page_file_content(p) for p in every if p.path in later},
+              {a.path: a.content.hex() for a in registry.generate_assets(corpus, {p.path for p in every}, site)})
+    print(json.dumps({"kind": type(pool).__name__, "shipped": len(work._shipped[1]), "workers": workers,
+                      "me": os.getpid(), "left": left, "same": made == serial, "pages": len(made[0]),
+                      "advice": advice == [p.format() for p in run_advisory(corpus)]}))
+"""
+
+
+def test_a_build_copies_itself_for_the_deferred_work_and_makes_the_same_bytes(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    script = tmp_path / "forked_build.py"
+    script.write_text(_FORK_SCRIPT, encoding="utf-8")
+    # A process of its own: this one may run threads (a fresh interpreter's executor), which rule out a copy.
+    result = subprocess.run([sys.executable, str(script), str(ROOT)], cwd=ROOT, capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["kind"] == "_Forked"
+    assert report["shipped"] == 0  # the copy has the corpus already: nothing is pickled for it
+    assert report["workers"] and report["me"] not in report["workers"]
+    assert report["pages"] == len(registry.deferred_paths(CORPUS))
+    assert report["same"] and report["advice"]
+    assert report["left"]  # closed with its build
 
 
 def test_turned_off_means_no_second_process() -> None:
@@ -231,18 +312,22 @@ from macros.content.loader import load_or_raise
 from macros.pages import deferred, registry
 from macros.pages.page import SiteInfo
 if __name__ == "__main__":
+    fork = sys.argv[2] == "fork"
+    deferred.usable_cores = lambda: 2
+    deferred.can_fork = lambda: fork
     corpus = load_or_raise(Path(sys.argv[1]))
     paths = [p.path for p in registry.generate_immediate(corpus)]
     work = deferred.DeferredWork(corpus, mode="always")
     work.start()
     work.add_assets(paths, SiteInfo("", "", "1700000000"))
     work.pages()
-    print(*deferred._executor._processes, flush=True)
+    print(*(work._pool.executor if fork else deferred._executor)._processes, flush=True)
     os.kill(os.getpid(), signal.SIGKILL)  # as a build killed from outside: no clean-up runs
 """
 
 
-def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path, start: str) -> None:
     import subprocess
     import sys
 
@@ -251,8 +336,8 @@ def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path) -> N
     # The second process shares the killed build's output pipe: the run below returns only
     # when every process holding it has ended, so a second process that stays never returns.
     try:
-        result = subprocess.run([sys.executable, str(script), str(ROOT)], cwd=ROOT, capture_output=True, text=True,
-                                check=False, timeout=60)
+        result = subprocess.run([sys.executable, str(script), str(ROOT), start], cwd=ROOT, capture_output=True,
+                                text=True, check=False, timeout=60)
     except subprocess.TimeoutExpired as stuck:
         out = stuck.stdout.decode() if isinstance(stuck.stdout, bytes) else stuck.stdout or ""
         for pid in out.split():

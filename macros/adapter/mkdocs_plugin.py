@@ -31,7 +31,7 @@ from mkdocs.utils import CountHandler
 from macros.adapter.errors import content_failure
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.checks import check_loaded
-from macros.content.history import read_history
+from macros.content.history import PendingHistory
 from macros.content.loader import load
 from macros.content.problems import ContentError, Problem, Severity, errors_only
 from macros.pages.deferred import MODES, DeferredWork
@@ -115,8 +115,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        history = PendingHistory(self.root)  # git reads every page's "Senast ändrad" meanwhile
         corpus, load_problems = load(self.root)
-        # Planned now; on a large corpus the second process starts up while the checks run.
+        # Planned now; made by a second process once the checks pass (macros.pages.deferred).
         self.deferred = None if errors_only(load_problems) else DeferredWork(corpus, mode=self.config.background)
         problems = check_loaded(corpus, load_problems, advisory=False)  # the advisory ones come in on_env
         errors = errors_only(problems)
@@ -133,7 +134,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.deferred.add_assets([p.path for p in self.pages], site)
         self._deferred_pages = frozenset(self.deferred.page_paths)
         self.corpus = corpus
-        self.history = read_history(self.root)  # one git call for every page's "Senast ändrad"
+        self.history = history.result()
         config.nav = self._nav(config.nav or [])
         config.extra["tp"] = template_context(corpus)
         # The corpus, its caches and the generated pages live until the build ends: keep
@@ -224,6 +225,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     @event_priority(-100)  # after every other plugin has written its files (search index …)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: what this build froze may be collected now
+        if self.deferred is not None:
+            self.deferred.close()
         if self._final_site_dir is None:
             return
         logging.getLogger("mkdocs").removeHandler(self._warnings)

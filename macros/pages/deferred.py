@@ -10,21 +10,28 @@ from the corpus at once, so the navigation and the link checks need not
 wait; the generator asks for their content in the order it reads them
 (``DeferredWork.page``, ``DeferredWork.asset``), and the second process makes
 them in that order, one job per deferred generator (the sections one job per
-version, so that the first arrive while the rest are made). The second
-process is started as soon as the corpus is loaded, so that its start-up
-overlaps the checks; work is sent to it only once they pass. The warnings-only checks
+version, so that the first arrive while the rest are made). The warnings-only checks
 (``macros.checks.ADVISORY``) run there too, after the section pages, whose
 panels count the same sentences.
 
-With one core, with little to make (the real corpus's deferred pages take a
-fraction of a second; starting a second process and shipping the corpus
-costs more), or where no process can be started, the same functions run in
-this process when first asked for: same bytes. A second process that dies is
-replaced the same way.
+The second process is a copy of this one (fork), made once the checks pass:
+it has the engine imported and the corpus in memory, so it costs a few
+milliseconds and pays off even on the real corpus. A copy is only safe
+while this process runs no other thread (a thread could hold a lock the copy
+then waits on for ever): ``mkdocs build`` runs none, ``mkdocs serve`` does
+after its first build. There a fresh interpreter is started instead, as soon
+as the corpus is loaded so that its imports overlap the checks, and only for a
+corpus large enough to repay the corpus's trip to it; work is sent to it only
+once the checks pass.
+
+With one core, with a small corpus and threads running, or where no process
+can be started, the same functions run in this process when first asked
+for: same bytes. A second process that dies is replaced the same way.
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -48,9 +55,9 @@ from macros.pages.page import GeneratedAsset, GeneratedPage, SiteInfo
 Mode = Literal["auto", "always", "never"]
 MODES: tuple[Mode, ...] = ("auto", "always", "never")
 
-#: Below this many section comparisons (sections × other versions) the work is
-#: done in this process: measured, 1,000 take about 0.4 s, what a second process
-#: costs to start and to ship the corpus both ways.
+#: Below this many section comparisons (sections × other versions) a fresh interpreter
+#: is not worth it, and the work is done in this process: measured, 1,000 take about
+#: 0.4 s, what a fresh interpreter costs to start and to ship the corpus both ways.
 MIN_SECTION_COMPARISONS = 1000
 
 #: One second process for the life of this one (``mkdocs serve`` builds many times).
@@ -70,6 +77,7 @@ def section_comparisons(corpus: Corpus) -> int:
 
 
 def in_second_process(corpus: Corpus, mode: Mode) -> bool:
+    """Whether a fresh interpreter should make the work (where no copy of this process can be made)."""
     if mode == "auto":
         return usable_cores() > 1 and section_comparisons(corpus) >= MIN_SECTION_COMPARISONS
     return mode == "always"
@@ -81,6 +89,8 @@ PARENT_CHECK_INTERVAL = 0.5
 
 def _start_second_process() -> None:
     """Runs first in the second process."""
+    # A forked copy holds the build's corpus and modules: the collector need not walk them here.
+    gc.freeze()
     # Ctrl-C in the terminal reaches the whole process group; the build that
     # owns this process stops it, without a second traceback from here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -98,18 +108,79 @@ def _exit_without(parent: int) -> None:
     os._exit(0)
 
 
-def _submit(fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
-    global _executor
-    try:
-        if _executor is None:
-            # spawn, not fork: `mkdocs serve` runs threads, and a forked copy of a
-            # threaded process can hang on a lock some other thread held.
-            _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_start_second_process)
-        return _executor.submit(fn, *args)
-    except (BrokenProcessPool, OSError, RuntimeError, NotImplementedError):
-        _executor = None  # no second process here (or it died): the work is done in this one
-        return None
+class _Spawned:
+    """A fresh interpreter that imports the engine and is shipped the corpus; one for the life
+    of this process (``mkdocs serve`` builds many times), used where this process runs threads."""
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
+        global _executor
+        try:
+            if _executor is None:
+                _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_start_second_process)
+            return _executor.submit(fn, *args)
+        except (BrokenProcessPool, OSError, RuntimeError, NotImplementedError):
+            _executor = None  # no second process here (or it died): the work is done in this one
+            return None
+
+    def lost(self) -> None:
+        global _executor
+        _executor = None  # it died: the next build starts another
+
+    def close(self) -> None:
+        """Kept for the next build."""
+
+
+_SPAWNED = _Spawned()
+
+
+def can_fork() -> bool:
+    """Whether a copy of this process can be made safely: no other thread that could hold a lock.
+
+    ``mkdocs build`` runs none; ``mkdocs serve`` runs its server's after the first build.
+    """
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+class _Forked:
+    """A copy of this process made once the checks pass, for one build.
+
+    It starts with the engine imported and the corpus in memory: nothing is
+    imported or shipped, so even the real corpus's few pages are worth it.
+    """
+
+    def __init__(self, token: str, corpus: Corpus) -> None:
+        global _received
+        _received = (token, corpus)  # what the copy finds: it is made at the first submit
+        try:
+            self.executor: ProcessPoolExecutor | None = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start_second_process)
+            self.executor.submit(_ready)
+        except (BrokenProcessPool, OSError, RuntimeError, ValueError):
+            self.executor = None
+        finally:
+            _received = None  # this process keeps no second reference to the corpus
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
+        if self.executor is None:
+            return None
+        try:
+            return self.executor.submit(fn, *args)
+        except (BrokenProcessPool, OSError, RuntimeError):
+            self.lost()
+            return None
+
+    def lost(self) -> None:
+        self.executor = None
+
+    def close(self) -> None:
+        """The build has what it asked for, or has stopped: the copy leaves once its job ends."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+
+
+_Pool = _Spawned | _Forked
 
 
 def _ready() -> None:
@@ -117,6 +188,7 @@ def _ready() -> None:
 
 
 #: The corpus the second process last received, by token: its jobs for one build share one copy.
+#: A forked copy finds its build's corpus here from the start.
 _received: tuple[str, Corpus] | None = None
 
 
@@ -134,9 +206,10 @@ _tokens = itertools.count()
 class _Job:
     """One piece of deferred work: in the second process, or here when first asked for."""
 
-    def __init__(self, fn: Callable[..., Any], corpus: Corpus, args: tuple[Any, ...], shipped: _Shipped | None) -> None:
-        self.fn, self.corpus, self.args = fn, corpus, args
-        self.future = _submit(_with_corpus, fn, *shipped, *args) if shipped else None
+    def __init__(self, fn: Callable[..., Any], corpus: Corpus, args: tuple[Any, ...],
+                 pool: _Pool | None, shipped: _Shipped | None) -> None:
+        self.fn, self.corpus, self.args, self.pool = fn, corpus, args, pool
+        self.future = pool.submit(_with_corpus, fn, *shipped, *args) if pool and shipped else None
         self._result: Any = None
         self._done = False
 
@@ -147,14 +220,15 @@ class _Job:
                 try:
                     made = self.future.result()  # errors in the content (ContentError) come through as they are
                 except BrokenProcessPool:  # it died: made here instead
-                    global _executor
-                    _executor = None
+                    assert self.pool is not None, "a future comes from a pool"
+                    self.pool.lost()
             self._result = self.fn(self.corpus, *self.args) if made is None else made
             self._done = True
         return self._result
 
 
-#: A corpus ready for the second process: a token naming this copy, and its pickle.
+#: A corpus ready for the second process: a token naming this copy, and its pickle (empty for a
+#: forked copy, which has the corpus already).
 _Shipped = tuple[str, bytes]
 
 
@@ -162,11 +236,11 @@ class DeferredWork:
     """The deferred pages and assets of one build, planned now and made in the background.
 
     A build makes one as soon as the corpus is loaded: the paths are planned
-    and the second process is started (it takes about half a second to import
-    the engine) while the build checks the corpus. Nothing is sent to it until
-    the checks pass (``start``), so a failed check leaves it idle and the build
-    stops at once; the open data and the feed follow once the other pages are
-    known (``add_assets``).
+    at once (and a fresh interpreter, where one is used, starts importing the
+    engine while the build checks the corpus). Nothing is sent to the second
+    process until the checks pass (``start``; a copy of this process is made only
+    then), so a failed check leaves no work behind and the build stops at once;
+    the open data and the feed follow once the other pages are known (``add_assets``).
     """
 
     def __init__(self, corpus: Corpus, *, mode: Mode = "auto") -> None:
@@ -180,7 +254,12 @@ class DeferredWork:
         doubled = sorted(p for p, n in Counter(every).items() if n > 1)
         if doubled:
             raise ValueError(f"two generators claim {doubled[0]}")
-        self._background = in_second_process(corpus, mode) and _submit(_ready) is not None
+        # Where a copy of this process can be made safely, it is made once the checks pass;
+        # otherwise a fresh interpreter is started now, so that its imports overlap the checks.
+        self._fork = mode != "never" and usable_cores() > 1 and can_fork()
+        self._pool: _Pool | None = None
+        if not self._fork and in_second_process(corpus, mode) and _SPAWNED.submit(_ready) is not None:
+            self._pool = _SPAWNED
         self._shipped: _Shipped | None = None
         self._jobs: list[_Job] = []
         self._job_of: dict[str, _Job] = {}
@@ -190,19 +269,22 @@ class DeferredWork:
 
     def start(self) -> None:
         """Start the pages and the advisory checks: the corpus has passed the checks that can stop a build."""
-        if self._background:
+        token = f"{os.getpid()}-{next(_tokens)}"
+        if self._fork:
+            self._pool = _Forked(token, self.corpus)
+            self._shipped = (token, b"")
+        elif self._pool is not None:
             # Pickled here, once, for every job: pickling later, in the executor's own
             # thread, would race with this thread filling the corpus's caches.
-            token = f"{os.getpid()}-{next(_tokens)}"
             self._shipped = (token, pickle.dumps(self.corpus, protocol=pickle.HIGHEST_PROTOCOL))
         # Submitted in the order the generator asks: sections (version by version), the other pages,
         # comparisons; then the advisory checks, and the open data and feed.
-        self._jobs = [_Job(registry.generate_group, self.corpus, part, self._shipped) for part in self._parts]
+        self._jobs = [_Job(registry.generate_group, self.corpus, part, self._pool, self._shipped) for part in self._parts]
         self._job_of = {path: self._jobs[i] for i, paths in enumerate(self._planned) for path in paths}
         if not self.in_background:  # the second process could not take them: the rest is made here too
-            self._shipped = None
+            self._pool = None
         # The warnings-only checks (klarspråk) need the sentences the section panels have just counted.
-        self._advice = _Job(run_advisory, self.corpus, (), self._shipped)
+        self._advice = _Job(run_advisory, self.corpus, (), self._pool, self._shipped)
 
     def add_assets(self, immediate_paths: Collection[str], site: SiteInfo) -> None:
         """Start the open data and the feed, which link to every page: the others are ``immediate_paths``."""
@@ -210,7 +292,8 @@ class DeferredWork:
         clash = sorted(taken.intersection(self.page_paths + self.asset_paths))
         if clash:
             raise ValueError(f"two generators claim {clash[0]}")
-        self._assets = _Job(registry.generate_assets, self.corpus, (taken | set(self.page_paths), site), self._shipped)
+        self._assets = _Job(registry.generate_assets, self.corpus, (taken | set(self.page_paths), site),
+                            self._pool, self._shipped)
 
     @property
     def in_background(self) -> bool:
@@ -250,3 +333,9 @@ class DeferredWork:
         for job in [*self._jobs, self._advice, self._assets]:
             if job is not None and job.future is not None:
                 job.future.cancel()
+        self.close()
+
+    def close(self) -> None:
+        """The build is over: a copy made for it leaves (a spawned process stays for the next build)."""
+        if self._pool is not None:
+            self._pool.close()
