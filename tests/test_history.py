@@ -80,13 +80,13 @@ def test_one_git_log_for_all_files(repo: Path, monkeypatch: pytest.MonkeyPatch) 
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "många", date="2024-01-02T12:00:00+00:00")
     calls: list[list[str]] = []
-    real = subprocess.run
+    real = subprocess.Popen
 
-    def counting(cmd: list[str], *args: object, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    def counting(cmd: list[str], *args: object, **kwargs: object) -> subprocess.Popen[str]:
         calls.append(cmd)
         return real(cmd, *args, **kwargs)  # type: ignore[call-overload, no-any-return]
 
-    monkeypatch.setattr(history.subprocess, "run", counting)
+    monkeypatch.setattr(history.subprocess, "Popen", counting)
     h = read_history(repo)
     for i in range(30):
         assert h.last_change(f"program/f{i}.md") == LastChange("2024-01-02")

@@ -76,31 +76,55 @@ class History:
         return LastChange(self.dates[newest])
 
 
-def _git(root: Path, *args: str) -> str | None:
+def _start_git(root: Path, *args: str) -> subprocess.Popen[str] | None:
     try:
-        result = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=root,
-                                capture_output=True, text=True, check=False, timeout=120)
-    except (OSError, subprocess.TimeoutExpired):
+        return subprocess.Popen(["git", "-c", "core.quotePath=false", *args], cwd=root, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
         return None
-    return result.stdout if result.returncode == 0 else None
+
+
+def _output(proc: subprocess.Popen[str] | None) -> str | None:
+    if proc is None:
+        return None
+    try:
+        out, _ = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None
+    return out if proc.returncode == 0 else None
+
+
+class PendingHistory:
+    """The history being read: both git processes start at once and run while the caller
+    works (a build loads and checks the corpus meanwhile); ``result`` waits for them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).resolve()
+        self._info = _start_git(self.root, "rev-parse", "--show-toplevel", "--is-shallow-repository",
+                                "--git-path", "shallow")
+        self._log = _start_git(self.root, "log", "--no-renames", "--name-only", f"--format={_COMMIT_MARK}%H %cs",
+                               "--", ".")
+
+    def result(self) -> History:
+        info, log = _output(self._info), _output(self._log)
+        if info is None:
+            return History(missing=NOTE_NO_GIT)
+        top_line, shallow_line, shallow_file = [*info.splitlines(), "", "", ""][:3]
+        top = Path(top_line).resolve()
+        shallow = shallow_line.strip() == "true"
+        boundary = _boundary_commits(self.root / shallow_file) if shallow else set()
+        if log is None:  # e.g. a repository without commits
+            return History(missing=NOTE_NO_GIT)
+        prefix = self.root.relative_to(top).as_posix() if self.root != top else ""
+        dates, cut_off = parse_log(log, boundary, prefix)
+        return History(dates, frozenset(cut_off), None, shallow)
 
 
 def read_history(root: Path) -> History:
     """Read the history of every file under ``root`` (two git processes in all)."""
-    root = Path(root).resolve()
-    info = _git(root, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow")
-    if info is None:
-        return History(missing=NOTE_NO_GIT)
-    top_line, shallow_line, shallow_file = [*info.splitlines(), "", "", ""][:3]
-    top = Path(top_line).resolve()
-    shallow = shallow_line.strip() == "true"
-    boundary = _boundary_commits(root / shallow_file) if shallow else set()
-    log = _git(root, "log", "--no-renames", "--name-only", f"--format={_COMMIT_MARK}%H %cs", "--", ".")
-    if log is None:  # e.g. a repository without commits
-        return History(missing=NOTE_NO_GIT)
-    prefix = root.relative_to(top).as_posix() if root != top else ""
-    dates, cut_off = parse_log(log, boundary, prefix)
-    return History(dates, frozenset(cut_off), None, shallow)
+    return PendingHistory(root).result()
 
 
 def _boundary_commits(shallow_file: Path) -> set[str]:
