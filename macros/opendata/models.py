@@ -22,14 +22,21 @@ SCHEMA_VERSION = "1.0"
 Url = str
 
 
+#: Every record's validator is built when first used, not on import: a build imports this module
+#: (its pages link to the open data) but writes the files in its second process.
+LAZY = ConfigDict(defer_build=True)
+
+
 class Record(BaseModel):
     """Base of the records that do not mirror a content file."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
 
 class SectionRecord(Section):
     """Ett avsnitt: avsnittsfilens fält plus versionen, adressen och texten."""
+
+    model_config = LAZY
 
     version: str = Field(description="Id för versionen avsnittet hör till")
     url: Url | None = Field(description="Avsnittssidans adress, relativ till webbplatsens rot")
@@ -39,6 +46,8 @@ class SectionRecord(Section):
 
 class VersionRecord(Version):
     """En version: versionsfilens fält plus adresser, efterföljare och avsnitten i läsordning."""
+
+    model_config = LAZY
 
     superseded_by: str | None = Field(alias="ersatt_av", description="Id för versionen som ersätter denna, om någon")
     url: Url | None = Field(description="Versionssidans adress, relativ till webbplatsens rot")
@@ -52,12 +61,16 @@ class VersionRecord(Version):
 class DocumentRecord(SteeringDocument):
     """Ett styrdokument: styrdokumentfilens fält plus sidans adress."""
 
+    model_config = LAZY
+
     url: Url | None
     body_text: str = Field(alias="klartext", description="Webbplatsens beskrivning av styrdokumentet utan formatering")
 
 
 class RemissvarRecord(Remissvar):
     """Ett remissvar: remissvarsfilens fält (med punkter och utfall) plus sidans adress."""
+
+    model_config = LAZY
 
     url: Url | None
     body_text: str = Field(alias="klartext", description="Webbplatsens sammanfattning av remissvaret utan formatering")
@@ -66,12 +79,16 @@ class RemissvarRecord(Remissvar):
 class TermRecord(Term):
     """Ett begrepp: begreppsfilens fält plus sidans adress."""
 
+    model_config = LAZY
+
     url: Url | None
     body_text: str = Field(alias="klartext", description="Webbplatsens text om begreppet utan formatering")
 
 
 class SourceRecord(Source):
     """En källa ur källförteckningen."""
+
+    model_config = LAZY
 
 
 class PerspectiveNaming(Record):
