@@ -144,6 +144,16 @@ def test_a_copy_of_the_process_is_made_only_once_the_checks_pass(monkeypatch: py
     work.cancel()  # a failed check: nothing to stop
 
 
+@pytest.mark.usefixtures("two_cores")
+def test_serve_starts_the_interpreter_its_rebuilds_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(deferred_mod, "_executor", None)
+    assert not deferred_mod.prepare_rebuilds(CORPUS, "never") and deferred_mod._executor is None
+    assert deferred_mod.prepare_rebuilds(CORPUS)
+    executor = deferred_mod._executor
+    assert executor is not None
+    assert _work().in_background and deferred_mod._executor is executor  # the rebuild uses it
+
+
 _FORK_SCRIPT = """
 import json, os, sys, time
 from pathlib import Path

@@ -34,7 +34,7 @@ from macros.checks import check_loaded
 from macros.content.history import PendingHistory
 from macros.content.loader import load
 from macros.content.problems import ContentError, Problem, Severity, errors_only
-from macros.pages.deferred import MODES, DeferredWork
+from macros.pages.deferred import MODES, DeferredWork, prepare_rebuilds
 from macros.pages.edit_source import edit_link, source_of
 from macros.pages.html_transforms import template_context, transform_html
 from macros.pages.page import GeneratedPage, SiteInfo, page_file_content
@@ -218,6 +218,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         return add_csp(output_content)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        prepare_rebuilds(self.corpus, self.config.background)
         server.watch(str(self.root / "program"))
         _poll_often(server.observer)
         return server

@@ -183,6 +183,16 @@ class _Forked:
 _Pool = _Spawned | _Forked
 
 
+def prepare_rebuilds(corpus: Corpus, mode: Mode = "auto") -> bool:
+    """Start the fresh interpreter that ``mkdocs serve``'s rebuilds will use, if the corpus needs one.
+
+    The first build made a copy of itself; the rebuilds run beside the server's
+    threads, where only a fresh interpreter is safe, and the first edit should not
+    wait for its imports.
+    """
+    return in_second_process(corpus, mode) and _SPAWNED.submit(_ready) is not None
+
+
 def _ready() -> None:
     """Runs in the second process: nothing, so that it starts while the build checks the corpus."""
 
