@@ -389,3 +389,41 @@ def test_a_check_that_fails_while_the_second_process_works_stops_the_build_clean
     assert "program/2024-2027/samverkan.md:8" in result.stderr and "finns-inte" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+_FAILING_BUILD_SCRIPT = """
+import os, runpy, sys
+from macros.content.problems import ContentError, Problem
+from macros.pages import deferred, registry
+
+PARENT = os.getpid()
+
+
+def failing_comparisons(corpus):
+    copy = "i kopian" if os.getpid() != PARENT else "i bygget"
+    raise ContentError([Problem("program/2024-2027/x.md", 7, f"Avsnittet går inte att jämföra ({copy}).")])
+
+
+if __name__ == "__main__":
+    deferred.usable_cores = lambda: 2
+    registry.DEFERRED[-1] = registry.Deferred(registry.COMPARISONS.paths, failing_comparisons)
+    sys.argv = ["mkdocs", "build", "--strict", "-f", sys.argv[1], "-d", sys.argv[2]]
+    runpy.run_module("mkdocs", run_name="__main__")
+"""
+
+
+@pytest.mark.build
+def test_an_error_in_the_copy_stops_the_build_with_file_and_line(repo_copy: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "failing_build.py"
+    script.write_text(_FAILING_BUILD_SCRIPT, encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(script), str(repo_copy / "mkdocs.yml"), str(site)], cwd=repo_copy,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode != 0
+    assert "program/2024-2027/x.md:7" in result.stderr and "(i kopian)" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists() and not list(tmp_path.glob(".site-*"))  # nothing half-written is left

@@ -285,9 +285,9 @@ def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, 
         "",
         "Vårt bygge gör alla genererade sidor utanför navigeringen (avsnitt med paneler, jämförelser, versions-, "
         "begrepps-, dokument- och remissidor), öppna data och flöde i en andra process medan MkDocs "
-        "konverterar resten, när datorn har mer än en kärna och innehållet är stort nog "
-        "(`macros/pages/deferred.py`); det riktiga innehållet byggs i en process. Toppminnet är den största "
-        "processens.",
+        "konverterar resten, när datorn har mer än en kärna: en kopia av bygget, gjord när kontrollerna "
+        "har gått igenom (`macros/pages/deferred.py`). Toppminnet är den största processens; kopian räknar "
+        "in de minnessidor den delar med bygget.",
         "",
         "Bygge ÷ Material är kvoten mellan medianerna; spannet bredvid är den lägsta och högsta kvoten "
         "inom en och samma körning (vårt bygge och ren Material direkt efter varandra), alltså hur mycket "

@@ -60,7 +60,7 @@ MODES: tuple[Mode, ...] = ("auto", "always", "never")
 #: 0.4 s, what a fresh interpreter costs to start and to ship the corpus both ways.
 MIN_SECTION_COMPARISONS = 1000
 
-#: One second process for the life of this one (``mkdocs serve`` builds many times).
+#: The fresh interpreter, kept for the life of this process (``mkdocs serve`` builds many times).
 _executor: ProcessPoolExecutor | None = None
 
 
