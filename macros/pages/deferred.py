@@ -37,6 +37,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -135,11 +136,13 @@ _SPAWNED = _Spawned()
 
 
 def can_fork() -> bool:
-    """Whether a copy of this process can be made safely: no other thread that could hold a lock.
+    """Whether a copy of this process can be made safely: on Linux, with no other thread that could hold a lock.
 
     ``mkdocs build`` runs none; ``mkdocs serve`` runs its server's after the first build.
+    On macOS the system's own libraries may not survive a fork (why Python spawns
+    there by default), so a fresh interpreter is used there as elsewhere.
     """
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 class _Forked:
