@@ -16,10 +16,10 @@ panels count the same sentences.
 
 The second process is a copy of this one (fork), made once the checks pass:
 it has the engine imported and the corpus in memory, so it costs a few
-milliseconds and pays off even on the real corpus. A copy is only safe
-while this process runs no other thread (a thread could hold a lock the copy
-then waits on for ever): ``mkdocs build`` runs none, ``mkdocs serve`` does
-after its first build. There a fresh interpreter is started instead, as soon
+milliseconds and pays off even on the real corpus. A copy is only made on
+Linux, and only while this process runs no other thread (a thread could hold a
+lock the copy then waits on for ever): ``mkdocs build`` runs none, ``mkdocs
+serve`` does after its first build. Elsewhere a fresh interpreter is started, as soon
 as the corpus is loaded so that its imports overlap the checks, and only for a
 corpus large enough to repay the corpus's trip to it; work is sent to it only
 once the checks pass.
