@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,7 +99,7 @@ def test_second_process_makes_the_same_bytes_as_this_one() -> None:
     work = _work()
     assert work.in_background
     assert _made(work) == _serial()
-    executor = deferred_mod._executor
+    executor = deferred_mod._SPAWNED.executor
     assert executor is not None
     workers = set(executor._processes)  # the work ran in a process of its own
     assert workers and os.getpid() not in workers
@@ -146,12 +148,12 @@ def test_a_copy_of_the_process_is_made_only_once_the_checks_pass(monkeypatch: py
 
 @pytest.mark.usefixtures("two_cores")
 def test_serve_starts_the_interpreter_its_rebuilds_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(deferred_mod, "_executor", None)
-    assert not deferred_mod.prepare_rebuilds(CORPUS, "never") and deferred_mod._executor is None
+    monkeypatch.setattr(deferred_mod._SPAWNED, "executor", None)
+    assert not deferred_mod.prepare_rebuilds(CORPUS, "never") and deferred_mod._SPAWNED.executor is None
     assert deferred_mod.prepare_rebuilds(CORPUS)
-    executor = deferred_mod._executor
+    executor = deferred_mod._SPAWNED.executor
     assert executor is not None
-    assert _work().in_background and deferred_mod._executor is executor  # the rebuild uses it
+    assert _work().in_background and deferred_mod._SPAWNED.executor is executor  # the rebuild uses it
 
 
 _FORK_SCRIPT = """
@@ -189,16 +191,19 @@ if __name__ == "__main__":
 """
 
 
+def _run_script(tmp_path: Path, text: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``text`` as a script in a process of its own: this one may run threads (a fresh
+    interpreter's executor), which rule out a copy."""
+    script = tmp_path / "script.py"
+    script.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}, timeout=120)
+
+
 def test_a_build_copies_itself_for_the_deferred_work_and_makes_the_same_bytes(tmp_path: Path) -> None:
     import json
-    import subprocess
-    import sys
 
-    script = tmp_path / "forked_build.py"
-    script.write_text(_FORK_SCRIPT, encoding="utf-8")
-    # A process of its own: this one may run threads (a fresh interpreter's executor), which rule out a copy.
-    result = subprocess.run([sys.executable, str(script), str(ROOT)], cwd=ROOT, capture_output=True, text=True,
-                            check=False, timeout=120)
+    result = _run_script(tmp_path, _FORK_SCRIPT, str(ROOT))
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["kind"] == "_Forked"
@@ -218,7 +223,7 @@ def test_turned_off_means_no_second_process() -> None:
 @pytest.mark.usefixtures("two_cores")
 def test_a_second_process_that_dies_is_replaced_by_this_one() -> None:
     _work().pages()  # the second process is up
-    executor = deferred_mod._executor
+    executor = deferred_mod._SPAWNED.executor
     assert executor is not None
     for pid in list(executor._processes):
         os.kill(pid, signal.SIGKILL)
@@ -226,7 +231,7 @@ def test_a_second_process_that_dies_is_replaced_by_this_one() -> None:
     assert _made(work) == _serial()
     # The next build gets a new second process.
     again = _work()
-    assert again.in_background and deferred_mod._executor is not executor
+    assert again.in_background and deferred_mod._SPAWNED.executor is not executor
     assert _made(again) == _serial()
 
 
@@ -331,16 +336,13 @@ if __name__ == "__main__":
     work.start()
     work.add_assets(paths, SiteInfo("", "", "1700000000"))
     work.pages()
-    print(*(work._pool.executor if fork else deferred._executor)._processes, flush=True)
+    print(*work._pool.executor._processes, flush=True)
     os.kill(os.getpid(), signal.SIGKILL)  # as a build killed from outside: no clean-up runs
 """
 
 
 @pytest.mark.parametrize("start", ["fork", "spawn"])
 def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path, start: str) -> None:
-    import subprocess
-    import sys
-
     script = tmp_path / "killed_build.py"
     script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
     # The second process shares the killed build's output pipe: the run below returns only
@@ -362,7 +364,7 @@ def test_the_second_process_gets_no_work_before_start() -> None:
     # A build starts it while the checks run; a check that fails must leave it with nothing to
     # finish, so that the build stops at once (Python 3.11 cannot stop a busy worker safely).
     work = DeferredWork(CORPUS, mode="always")
-    executor = deferred_mod._executor
+    executor = deferred_mod._SPAWNED.executor
     assert executor is not None and not work.in_background
     assert not executor._pending_work_items or all(
         item.fn is deferred_mod._ready for item in executor._pending_work_items.values())
@@ -414,15 +416,8 @@ if __name__ == "__main__":
 
 @pytest.mark.build
 def test_an_error_in_the_copy_stops_the_build_with_file_and_line(repo_copy: Path, tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    script = tmp_path / "failing_build.py"
-    script.write_text(_FAILING_BUILD_SCRIPT, encoding="utf-8")
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, str(script), str(repo_copy / "mkdocs.yml"), str(site)], cwd=repo_copy,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = _run_script(tmp_path, _FAILING_BUILD_SCRIPT, str(repo_copy / "mkdocs.yml"), str(site), cwd=repo_copy)
     assert result.returncode != 0
     assert "program/2024-2027/x.md:7" in result.stderr and "(i kopian)" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

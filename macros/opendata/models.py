@@ -30,7 +30,7 @@ LAZY = ConfigDict(defer_build=True)
 class Record(BaseModel):
     """Base of the records that do not mirror a content file."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, **LAZY)
 
 
 class SectionRecord(Section):

@@ -61,10 +61,6 @@ MODES: tuple[Mode, ...] = ("auto", "always", "never")
 #: 0.4 s, what a fresh interpreter costs to start and to ship the corpus both ways.
 MIN_SECTION_COMPARISONS = 1000
 
-#: The fresh interpreter, kept for the life of this process (``mkdocs serve`` builds many times).
-_executor: ProcessPoolExecutor | None = None
-
-
 def usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -109,29 +105,44 @@ def _exit_without(parent: int) -> None:
     os._exit(0)
 
 
-class _Spawned:
-    """A fresh interpreter that imports the engine and is shipped the corpus; one for the life
-    of this process (``mkdocs serve`` builds many times), used where this process runs threads."""
+class _Pool:
+    """Where deferred work goes: one second process, or none (then the work is made here)."""
+
+    def __init__(self) -> None:
+        self.executor: ProcessPoolExecutor | None = None
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
-        global _executor
+        if self.executor is None:
+            return None
         try:
-            if _executor is None:
-                _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                initializer=_start_second_process)
-            return _executor.submit(fn, *args)
-        except (BrokenProcessPool, OSError, RuntimeError, NotImplementedError):
-            _executor = None  # no second process here (or it died): the work is done in this one
+            return self.executor.submit(fn, *args)
+        except (BrokenProcessPool, OSError, RuntimeError):
+            self.lost()
             return None
 
     def lost(self) -> None:
-        global _executor
-        _executor = None  # it died: the next build starts another
+        """It died (or could not start): what it had not made is made here."""
+        self.executor = None
 
     def close(self) -> None:
-        """Kept for the next build."""
+        """The build is over."""
 
 
+class _Spawned(_Pool):
+    """A fresh interpreter that imports the engine and is shipped the corpus; one for the life
+    of this process (``mkdocs serve`` builds many times), started again if it dies."""
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
+        if self.executor is None:
+            try:
+                self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                    initializer=_start_second_process)
+            except (OSError, NotImplementedError, ValueError):
+                return None
+        return super().submit(fn, *args)
+
+
+#: Kept for the life of this process.
 _SPAWNED = _Spawned()
 
 
@@ -145,7 +156,7 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-class _Forked:
+class _Forked(_Pool):
     """A copy of this process made once the checks pass, for one build.
 
     It starts with the engine imported and the corpus in memory: nothing is
@@ -153,37 +164,23 @@ class _Forked:
     """
 
     def __init__(self, token: str, corpus: Corpus) -> None:
+        super().__init__()
         global _received
         _received = (token, corpus)  # what the copy finds: it is made at the first submit
         try:
-            self.executor: ProcessPoolExecutor | None = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start_second_process)
-            self.executor.submit(_ready)
-        except (BrokenProcessPool, OSError, RuntimeError, ValueError):
-            self.executor = None
+            self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=_start_second_process)
+            self.submit(_ready)
+        except (OSError, ValueError):
+            self.lost()
         finally:
             _received = None  # this process keeps no second reference to the corpus
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
-        if self.executor is None:
-            return None
-        try:
-            return self.executor.submit(fn, *args)
-        except (BrokenProcessPool, OSError, RuntimeError):
-            self.lost()
-            return None
-
-    def lost(self) -> None:
-        self.executor = None
-
     def close(self) -> None:
-        """The build has what it asked for, or has stopped: the copy leaves once its job ends."""
+        """The copy leaves once its current job ends."""
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
-
-
-_Pool = _Spawned | _Forked
 
 
 def prepare_rebuilds(corpus: Corpus, mode: Mode = "auto") -> bool:
@@ -197,7 +194,8 @@ def prepare_rebuilds(corpus: Corpus, mode: Mode = "auto") -> bool:
 
 
 def _ready() -> None:
-    """Runs in the second process: nothing, so that it starts while the build checks the corpus."""
+    """Runs in the second process: nothing. Submitted first, it starts the process (a fresh interpreter
+    while the build checks the corpus; a copy once the checks pass)."""
 
 
 #: The corpus the second process last received, by token: its jobs for one build share one copy.
