@@ -176,11 +176,13 @@ if __name__ == "__main__":
     made = ({p.path: page_file_content(p) for p in work.pages()}, {a.path: a.content.hex() for a in work.assets()})
     advice = [p.format() for p in work.advice()]
     work.close()
+    def alive():
+        return any(os.path.exists(f"/proc/{pid}") for pid in workers)
     for _ in range(200):  # the copy leaves when its build is over, not when this process ends
-        if not any(os.path.exists(f"/proc/{pid}") for pid in workers):
+        if not alive():
             break
         time.sleep(0.05)
-    left = not any(os.path.exists(f"/proc/{pid}") for pid in workers)
+    left = not alive()
     every = registry.generate_all(corpus)
     later = set(registry.deferred_paths(corpus))
     serial = ({p.path: page_file_content(p) for p in every if p.path in later},
@@ -191,13 +193,14 @@ if __name__ == "__main__":
 """
 
 
-def _run_script(tmp_path: Path, text: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def _run_script(tmp_path: Path, text: str, *args: str, cwd: Path = ROOT,
+                timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """``text`` as a script in a process of its own: this one may run threads (a fresh
     interpreter's executor), which rule out a copy."""
     script = tmp_path / "script.py"
     script.write_text(text, encoding="utf-8")
     return subprocess.run([sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}, timeout=120)
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}, timeout=timeout)
 
 
 def test_a_build_copies_itself_for_the_deferred_work_and_makes_the_same_bytes(tmp_path: Path) -> None:
@@ -343,13 +346,10 @@ if __name__ == "__main__":
 
 @pytest.mark.parametrize("start", ["fork", "spawn"])
 def test_the_second_process_leaves_when_its_build_is_killed(tmp_path: Path, start: str) -> None:
-    script = tmp_path / "killed_build.py"
-    script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
     # The second process shares the killed build's output pipe: the run below returns only
     # when every process holding it has ended, so a second process that stays never returns.
     try:
-        result = subprocess.run([sys.executable, str(script), str(ROOT), start], cwd=ROOT, capture_output=True,
-                                text=True, check=False, timeout=60)
+        result = _run_script(tmp_path, _ORPHAN_SCRIPT, str(ROOT), start, timeout=60)
     except subprocess.TimeoutExpired as stuck:
         out = stuck.stdout.decode() if isinstance(stuck.stdout, bytes) else stuck.stdout or ""
         for pid in out.split():

@@ -61,6 +61,7 @@ MODES: tuple[Mode, ...] = ("auto", "always", "never")
 #: 0.4 s, what a fresh interpreter costs to start and to ship the corpus both ways.
 MIN_SECTION_COMPARISONS = 1000
 
+
 def usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -105,6 +106,15 @@ def _exit_without(parent: int) -> None:
     os._exit(0)
 
 
+def _new_executor(start_method: str) -> ProcessPoolExecutor | None:
+    """One worker process, made with ``start_method`` at the first submit; None where none can be made."""
+    try:
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(start_method),
+                                   initializer=_start_second_process)
+    except (OSError, NotImplementedError, ValueError):
+        return None
+
+
 class _Pool:
     """Where deferred work goes: one second process, or none (then the work is made here)."""
 
@@ -134,11 +144,7 @@ class _Spawned(_Pool):
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any] | None:
         if self.executor is None:
-            try:
-                self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                    initializer=_start_second_process)
-            except (OSError, NotImplementedError, ValueError):
-                return None
+            self.executor = _new_executor("spawn")
         return super().submit(fn, *args)
 
 
@@ -167,12 +173,9 @@ class _Forked(_Pool):
         super().__init__()
         global _received
         _received = (token, corpus)  # what the copy finds: it is made at the first submit
+        self.executor = _new_executor("fork")
         try:
-            self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                                initializer=_start_second_process)
             self.submit(_ready)
-        except (OSError, ValueError):
-            self.lost()
         finally:
             _received = None  # this process keeps no second reference to the corpus
 
