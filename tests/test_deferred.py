@@ -217,6 +217,33 @@ def test_a_build_copies_itself_for_the_deferred_work_and_makes_the_same_bytes(tm
     assert report["left"]  # closed with its build
 
 
+_IMPORTS_SCRIPT = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+if __name__ == "__main__":
+    root, out = Path(sys.argv[1]), Path(sys.argv[2])
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(out)))
+    heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"pydantic", "pydantic_core"}
+                   or m == "macros.opendata.models")
+    print(json.dumps({"heavy": heavy, "data": (out / "data" / "trygghetsprogrammet.json").is_file()}))
+"""
+
+
+def test_the_build_itself_never_imports_what_only_its_copy_needs(tmp_path: Path) -> None:
+    # The open data records (and pydantic, ~50 ms to import) are needed only where the open data is
+    # written, in the copy: a module-level import anywhere on the build's path would put that back on
+    # every build (issue 9).
+    import json
+
+    result = _run_script(tmp_path, _IMPORTS_SCRIPT, str(ROOT), str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["data"]  # the open data was written, by the copy
+    assert report["heavy"] == []
+
+
 def test_turned_off_means_no_second_process() -> None:
     work = _work("never")
     assert not work.in_background

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import typing
 from pathlib import Path
 
-from pydantic import BaseModel
-
+from macros.model.records import Record
 from macros.model.schema import KINDS
 from macros.render.links import MACROS
 from tests.conftest import ROOT, read_page
@@ -15,27 +13,27 @@ from tests.html_view import main_content, parse
 GUIDE = (ROOT / "docs" / "redaktorsguide.md").read_text(encoding="utf-8")
 
 
-def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> set[type[BaseModel]]:
+def _models(model: type[Record], seen: set[type[Record]]) -> set[type[Record]]:
     if model not in seen:
         seen.add(model)
-        for f in model.model_fields.values():
-            stack = [f.annotation]
+        for spec in model.FIELDS.values():
+            stack = [spec.shape]
             while stack:
-                ann = stack.pop()
-                if isinstance(ann, type) and issubclass(ann, BaseModel):
-                    _models(ann, seen)
-                stack += typing.get_args(ann)
+                shape = stack.pop()
+                if shape.kind == "record" and shape.cls is not None:
+                    _models(shape.cls, seen)
+                stack += [shape.inner] if shape.inner else []
     return seen
 
 
 def test_every_front_matter_field_is_explained() -> None:
-    models: set[type[BaseModel]] = set()
+    models: set[type[Record]] = set()
     for model in KINDS.values():
         _models(model, models)
     assert len(models) > 10
     for model in models:
-        for name, field in model.model_fields.items():
-            key = field.alias or name
+        for spec in model.FIELDS.values():
+            key = spec.key
             assert f"`{key}`" in GUIDE, f"fältet '{key}' ({model.__name__}) saknas i docs/redaktorsguide.md"
 
 

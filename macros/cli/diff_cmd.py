@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from pydantic import BaseModel
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -36,6 +35,7 @@ from macros.diff.comparison import Comparison, compare
 from macros.diff.redline import changed_sentences, md_changed_blocks, md_ops, md_text
 from macros.diff.textdiff import diff_text
 from macros.diff.words import Op
+from macros.model.records import Record
 
 INS_STYLE = "bold blue underline"
 DEL_STYLE = "dark_orange strike"
@@ -155,9 +155,9 @@ def _value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def front_changes(old: BaseModel, new: BaseModel) -> Iterator[str]:
+def front_changes(old: Record, new: Record) -> Iterator[str]:
     """Markdown lines for every changed front-matter key (list items added/removed one by one)."""
-    a, b = old.model_dump(by_alias=True, mode="json"), new.model_dump(by_alias=True, mode="json")
+    a, b = old.dump(by_alias=True), new.dump(by_alias=True)
     for key in dict.fromkeys([*a, *b]):
         va, vb = a.get(key), b.get(key)
         if va == vb:

@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 import typer
-from pydantic import TypeAdapter, ValidationError
 
 from macros.checks.remiss import PLACEHOLDER
 from macros.cli.main import RootOption, app, console, err_console, repo_root
@@ -24,7 +23,8 @@ from macros.content.corpus import Corpus
 from macros.content.frontmatter_file import parse
 from macros.content.loader import load
 from macros.content.problems import did_you_mean
-from macros.model.schema import SLUG_RE, BodyKind, PartialDate, Remissvar
+from macros.model.records import InvalidRecord
+from macros.model.schema import SLUG_RE, BodyKind, Remissvar, normalise_partial_date
 
 
 class RemissTemplateError(Exception):
@@ -93,8 +93,8 @@ def validate_template(text: str, rel: str) -> None:
     if raw is None:
         raise RemissTemplateError(problems[0].format())
     try:
-        Remissvar.model_validate(raw.meta)
-    except ValidationError as exc:
+        Remissvar.parse(raw.meta)
+    except InvalidRecord as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
         raise RemissTemplateError(f"mallen blev ogiltig i fältet '{where}': {first['msg']}.") from None
@@ -132,10 +132,9 @@ def plan(root: Path, vid: str, rid: str, name: str, kind: str, dnr: str | None, 
         raise RemissTemplateError("--namn får inte vara tomt.")
     if meeting:
         try:
-            meeting = TypeAdapter(PartialDate).validate_python(meeting)
-        except ValidationError as exc:
-            message = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            raise RemissTemplateError(f"--sammantrade: {message}.") from None
+            meeting = normalise_partial_date(meeting)
+        except ValueError as exc:
+            raise RemissTemplateError(f"--sammantrade: {exc}.") from None
     corpus, _ = load(root)
     if vid not in corpus.versions:
         hint = did_you_mean(vid, corpus.versions) or f"Befintliga versioner: {', '.join(corpus.versions) or 'inga'}."

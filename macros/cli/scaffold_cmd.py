@@ -19,7 +19,6 @@ from typing import Any
 
 import frontmatter
 import typer
-from pydantic import ValidationError
 from rich.table import Table
 
 from macros.checks import check_repository
@@ -27,6 +26,7 @@ from macros.cli.main import RootOption, app, console, err_console, repo_root
 from macros.content.frontmatter_file import parse, read_text
 from macros.content.loader import load
 from macros.content.problems import Severity, did_you_mean
+from macros.model.records import InvalidRecord
 from macros.model.schema import VERSION_ID_RE, Section, Version
 
 #: Front-matter keys of a section that describe its relation to the version
@@ -111,14 +111,14 @@ def plan(root: Path, new_id: str, source_id: str) -> dict[str, str]:
                   f"Versionen är skapad som en kopia av versionen {source_period[0]}–{source_period[1]}, "
                   "och avsnitten är ännu inte omarbetade.\n")
     files = {"index.md": _dump(index_meta, index_body)}
-    Version.model_validate(index_meta)
+    Version.parse(index_meta)
     for sid, entry in source.sections.items():
         text, problems = read_text(root, root / entry.path)
         raw, more = parse(entry.path, text) if text is not None else (None, problems)
         if raw is None:
             raise ScaffoldError(f"{entry.path} kan inte läsas: {(problems + more)[0].message}")
         meta = {k: _plain(v) for k, v in raw.meta.items() if k not in DROPPED_SECTION_KEYS}
-        Section.model_validate(meta)
+        Section.parse(meta)
         files[f"{sid}.md"] = _dump(meta, raw.body)
     return files
 
@@ -156,8 +156,8 @@ def new_version(
     except ScaffoldError as exc:
         err_console.print(f"[red]Fel:[/red] {exc}")
         raise typer.Exit(1) from None
-    except ValidationError as exc:  # the copy broke a rule the source kept: a bug here, told plainly
-        err_console.print(f"[red]Fel:[/red] kopian blev ogiltig ({exc.error_count()} fel). Inget har skrivits. "
+    except InvalidRecord as exc:  # the copy broke a rule the source kept: a bug here, told plainly
+        err_console.print(f"[red]Fel:[/red] kopian blev ogiltig ({len(exc.errors())} fel). Inget har skrivits. "
                           "Kör 'trygghet check' och rapportera felet.")
         raise typer.Exit(1) from None
     except OSError as exc:

@@ -18,13 +18,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from macros.content import safe_yaml
 from macros.content.corpus import Corpus, Entry, VersionEntry
 from macros.content.frontmatter_file import RawFile, parse, read_text, rel_path
 from macros.content.problems import ContentError, Problem, errors_only
 from macros.content.schema_errors import translate
+from macros.model.records import InvalidRecord, Record
 from macros.model.schema import (
     VERSION_ID_RE,
     Remissvar,
@@ -35,9 +34,9 @@ from macros.model.schema import (
     Version,
 )
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Record)
 
-COLLECTIONS: dict[str, type[BaseModel]] = {
+COLLECTIONS: dict[str, type[Record]] = {
     "styrdokument": SteeringDocument,
     "remissvar": Remissvar,
     "begrepp": Term,
@@ -100,8 +99,8 @@ def load_or_raise(root: Path) -> Corpus:
 
 def _validate(raw: RawFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     try:
-        return model.model_validate(raw.meta), []
-    except ValidationError as exc:
+        return model.parse(raw.meta), []
+    except InvalidRecord as exc:
         return None, translate(raw, model, exc)
 
 

@@ -1,39 +1,33 @@
-"""Pydantic validation errors, told in Swedish with file, line and field."""
+"""Validation errors of front matter, told in Swedish with file, line and field."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from macros.content.frontmatter_file import RawFile
 from macros.content.problems import Problem, did_you_mean
+from macros.model.records import InvalidRecord, Record
 
 
-def allowed_keys(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
+def allowed_keys(model: type[Record]) -> list[str]:
+    return [spec.key for spec in model.FIELDS.values()]
 
 
-def _submodel(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class that owns the last key of ``loc`` (for "allowed fields")."""
-    current: Any = model
+def _submodel(model: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:
+    """The record class that owns the last key of ``loc`` (for "allowed fields")."""
+    current = model
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
-        if field is None:
+        spec = current._BY_KEY.get(part)
+        if spec is None:
             return None
-        ann = field.annotation
-        candidates = [ann, *getattr(ann, "__args__", ())]
-        nxt = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
-        if nxt is None:
-            for c in candidates:
-                for a in getattr(c, "__args__", ()):
-                    if isinstance(a, type) and issubclass(a, BaseModel):
-                        nxt = a
-        if nxt is None:
+        shape = spec.shape.core()
+        if shape.kind == "list" and shape.inner is not None:
+            shape = shape.inner.core()
+        if shape.kind != "record" or shape.cls is None:
             return None
-        current = nxt
+        current = shape.cls
     return current
 
 
@@ -44,7 +38,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def translate(raw: RawFile, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
+def translate(raw: RawFile, model: type[Record], exc: InvalidRecord) -> list[Problem]:
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"])
@@ -67,8 +61,8 @@ def translate(raw: RawFile, model: type[BaseModel], exc: ValidationError) -> lis
         elif kind == "enum":
             expected = err.get("ctx", {}).get("expected", "")
             message = f"värdet {err['input']!r} är inte tillåtet."
-            hint = f"Tillåtna värden: {expected.replace(' or ', ', ')}."
-        elif kind in {"int_type", "int_parsing", "int_from_float"}:
+            hint = f"Tillåtna värden: {expected}."
+        elif kind in {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}:
             message = f"ska vara ett heltal, inte {err['input']!r}."
         elif kind in {"string_type"}:
             message = f"ska vara text, inte {type(err['input']).__name__} ({err['input']!r})."
@@ -76,14 +70,16 @@ def translate(raw: RawFile, model: type[BaseModel], exc: ValidationError) -> lis
         elif kind in {"list_type"}:
             message = "ska vara en lista."
             hint = "Skriv värdena som [a, b] eller en rad per värde som börjar med '- '."
-        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+        elif kind == "model_type":
             message = "ska vara fält med värden (nyckel: värde)."
         elif kind in {"too_short", "string_too_short"}:
             message = "får inte vara tomt."
         elif kind in {"string_too_long", "too_long"}:
             message = "är för långt."
-        elif kind in {"greater_than_equal", "less_than_equal"}:
-            message = f"värdet {err['input']!r} är utanför det tillåtna intervallet ({err['msg']})."
+        elif kind == "greater_than_equal":
+            message = f"värdet {err['input']!r} är för litet: det ska vara minst {err['ctx']['ge']}."
+        elif kind == "less_than_equal":
+            message = f"värdet {err['input']!r} är för stort: det ska vara högst {err['ctx']['le']}."
         elif kind == "value_error":
             message = str(err.get("ctx", {}).get("error", err["msg"])).rstrip(".") + "."
             message = message[0].lower() + message[1:] if message[:1].isupper() and not message[:2].isupper() else message

@@ -1,22 +1,23 @@
 """JSON Schema for every kind of front matter, exported from ``schema.py``.
 
 Editors' tools (VS Code's YAML extension, ``jsonschema`` in tests) read these
-files; the pydantic models stay the only place the rules are written. Two
-things pydantic cannot see are added here: the rules that live in validator
-functions (slug ids, version ids, partial dates), and Swedish titles and
-descriptions in place of the English class names and docstrings.
+files; the record classes stay the only place the rules are written. What
+validator functions check (slug ids, version ids, partial dates) is written
+here as the pattern or shape it stands for, and the classes get Swedish
+titles and descriptions in place of their English names and docstrings.
 """
 
 from __future__ import annotations
 
+import enum
 import json
 from pathlib import Path
 from typing import Any
 
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
-
 from macros.model import schema as s
+from macros.model.records import MISSING, FieldSpec, Record, Shape
+
+JsonSchemaValue = dict[str, Any]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -69,44 +70,83 @@ _PARTIAL_DATE: JsonSchemaValue = {
         {"type": "integer", "minimum": 1900, "maximum": 2200},
     ],
 }
-_SLUG = {"pattern": s.SLUG_RE.pattern}
+#: Check functions -> the pattern that says the same to an editor's tool.
+_PATTERNS = {s._check_slug: s.SLUG_RE.pattern, s._check_version_id: s.VERSION_ID_RE.pattern}
 
 
-class _SwedishSchema(GenerateJsonSchema):
-    """Adds what validator functions check, so editors warn about it too."""
-
-    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
-        if schema["function"].get("function") is s._normalise_partial_date:
-            return dict(_PARTIAL_DATE)
-        return super().function_before_schema(schema)
-
-    def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
-        result = super().function_after_schema(schema)
-        if schema["function"].get("function") is s._check_slug:
-            result = {**result, **_SLUG}
-        return result
+def _swedish(cls: type) -> tuple[str, str]:
+    if cls.__name__ not in SWEDISH:
+        raise ValueError(f"saknar svensk titel för {cls.__name__!r}: lägg till den i SWEDISH i macros/model/jsonschema.py")
+    return SWEDISH[cls.__name__]
 
 
-def _swedish(node: dict[str, Any]) -> None:
-    """Replace class names and English docstrings by Swedish titles and descriptions."""
-    for key, prop in node.get("properties", {}).items():
-        if "title" in prop:  # pydantic title-cases every word: "Förslag Till Beslut"
-            prop["title"] = key[:1].upper() + key[1:].replace("_", " ")
-    title = node.get("title")
-    if title in SWEDISH:
-        node["title"], node["description"] = SWEDISH[title]
-    elif title is not None and ("properties" in node or "enum" in node):
-        raise ValueError(f"saknar svensk titel för {title!r}: lägg till den i SWEDISH i macros/model/jsonschema.py")
+def _ref(cls: type, defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
+    if cls.__name__ not in defs:
+        title, description = _swedish(cls)
+        if issubclass(cls, enum.Enum):
+            defs[cls.__name__] = {"enum": [m.value for m in cls], "type": "string", "title": title, "description": description}
+        else:
+            defs[cls.__name__] = {}  # reserved first: a record may be reached again while its schema is made
+            defs[cls.__name__] = _record(cls, defs)
+    return {"$ref": f"#/$defs/{cls.__name__}"}
+
+
+def _type(shape: Shape, defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
+    if shape.kind == "optional" and shape.inner is not None:
+        return {"anyOf": [_type(shape.inner, defs), {"type": "null"}]}
+    if shape.kind in ("enum", "record") and shape.cls is not None:
+        return _ref(shape.cls, defs)
+    if any(b.function is s.normalise_partial_date for b in shape.before):
+        return dict(_PARTIAL_DATE)
+    result: JsonSchemaValue = {}
+    if shape.kind == "list" and shape.inner is not None:
+        result = {"type": "array", "items": _type(shape.inner, defs)}
+        limits = {"minItems": shape.min_length, "maxItems": shape.max_length}
+    elif shape.kind == "int":
+        result = {"type": "integer"}
+        limits = {"minimum": shape.ge, "maximum": shape.le}
+    else:
+        result = {"type": "string"}
+        limits = {"minLength": shape.min_length, "maxLength": shape.max_length}
+    result.update({k: v for k, v in limits.items() if v is not None})
+    for after in shape.after:
+        if after.function in _PATTERNS:
+            result["pattern"] = _PATTERNS[after.function]
+    if shape.description:
+        result["description"] = shape.description
+    return result
+
+
+def _property(spec: FieldSpec, defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
+    result = _type(spec.shape, defs)
+    if spec.info.default is not MISSING:
+        default = spec.info.default
+        result["default"] = default.value if isinstance(default, enum.Enum) else default
+    if spec.info.description:
+        result["description"] = spec.info.description
+    if spec.shape.core().kind not in ("enum", "record"):  # a reference carries its own title
+        result["title"] = spec.key[:1].upper() + spec.key[1:].replace("_", " ")
+    return result
+
+
+def _record(cls: type[Record], defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
+    title, description = _swedish(cls)
+    result = {
+        "type": "object",
+        "title": title,
+        "description": description,
+        "additionalProperties": False,
+        "properties": {spec.key: _property(spec, defs) for spec in cls.FIELDS.values()},
+    }
+    required = [spec.key for spec in cls.FIELDS.values() if spec.required]
+    return {**result, "required": required} if required else result
 
 
 def model_schema(model: type[s.Strict]) -> dict[str, Any]:
-    """The JSON Schema of one model, with Swedish titles and validator rules."""
-    result = model.model_json_schema(by_alias=True, schema_generator=_SwedishSchema)
-    for node in [result, *result.get("$defs", {}).values()]:
-        _swedish(node)
-    if model is s.Version:
-        result["properties"]["id"]["pattern"] = s.VERSION_ID_RE.pattern
-    return result
+    """The JSON Schema of one record class, with Swedish titles and validator rules."""
+    defs: dict[str, JsonSchemaValue] = {}
+    result = _record(model, defs)
+    return {**result, "$defs": defs} if defs else result
 
 
 def file_schema(name: str) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """The schema of every kind of front matter, defined once.
 
 Front-matter keys are Swedish because editors write them; attribute names are
-English because code reads them. Pydantic aliases bridge the two, and the JSON
+English because code reads them. Field aliases bridge the two, and the JSON
 Schema that editors' tools use is exported from these same classes
-(``macros.model.jsonschema``), so the rules live here and nowhere else.
+(``macros.model.jsonschema``), so the rules live here and nowhere else. The
+classes are records (``macros.model.records``): validation with no
+dependencies, so a build does not import a validation library.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from macros.model.records import After, Before, Field, Record, check
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_ID_RE = re.compile(r"^(\d{4})-(\d{4})$")
@@ -138,7 +140,8 @@ class Outcome(StrEnum):
     EJ_BEDOMD = "ej bedömd"
 
 
-def _normalise_partial_date(value: Any) -> Any:
+def normalise_partial_date(value: Any) -> Any:
+    """A partial date as text (``2023``, ``2023-10``, ``2023-10-26``); raises ValueError."""
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
@@ -159,7 +162,7 @@ def _normalise_partial_date(value: Any) -> Any:
 
 
 #: A date as precise as the source gives it: a year, a month or a day.
-PartialDate = Annotated[str, BeforeValidator(_normalise_partial_date)]
+PartialDate = Annotated[str, Before(normalise_partial_date)]
 
 
 def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
@@ -186,25 +189,30 @@ def _check_slug(value: str) -> str:
 
 
 #: A stable id: the part of a URL that must never change.
-SlugId = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_check_slug)]
+SlugId = Annotated[str, Field(min_length=1, max_length=80), After(_check_slug)]
+def _check_version_id(value: str) -> str:
+    if not VERSION_ID_RE.match(value):
+        raise ValueError("versionens id skrivs ÅÅÅÅ-ÅÅÅÅ, till exempel 2024-2027")
+    return value
+
+
+#: A version's id: its period, as the name of its folder.
+VersionId = Annotated[str, After(_check_version_id)]
 SourceRef = Annotated[str, Field(min_length=1, description="id för en källa i program/kallor.yml")]
 
 
-class Strict(BaseModel):
-    """Base: unknown keys are errors, Swedish aliases are the keys editors write."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, str_strip_whitespace=True)
+class Strict(Record):
+    """Base: unknown keys are errors, Swedish aliases are the keys editors write (``macros.model.records``)."""
 
 
 class Period(Strict):
     start: int = Field(alias="från", ge=1900, le=2200, description="Första året")
     end: int = Field(alias="till", ge=1900, le=2200, description="Sista året")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
+    @check
+    def _ordered(self) -> None:
         if self.start > self.end:
             raise ValueError(f"perioden börjar ({self.start}) efter att den slutar ({self.end})")
-        return self
 
 
 class Decision(Strict):
@@ -225,7 +233,7 @@ class VersionPerspective(Strict):
 class Version(Strict):
     """A programme version: the ``index.md`` of ``program/<id>/``."""
 
-    id: str = Field(description="Versionens id, samma som mappens namn, t.ex. 2024-2027")
+    id: VersionId = Field(description="Versionens id, samma som mappens namn, t.ex. 2024-2027")
     title: str = Field(alias="titel", min_length=1)
     period: Period
     status: Status
@@ -240,14 +248,6 @@ class Version(Strict):
     )
     perspectives: list[VersionPerspective] = Field(default_factory=list, alias="perspektiv")
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
-
-    @field_validator("id")
-    @classmethod
-    def _version_id(cls, value: str) -> str:
-        match = VERSION_ID_RE.match(value)
-        if not match:
-            raise ValueError("versionens id skrivs ÅÅÅÅ-ÅÅÅÅ, till exempel 2024-2027")
-        return value
 
 
 class SectionPerspective(Strict):
@@ -305,11 +305,10 @@ class RemissPoint(Strict):
     reason: str | None = Field(None, alias="motivering")
     shows_in: str | None = Field(None, alias="syns_i", description="Avsnitts-id i följande version")
 
-    @model_validator(mode="after")
-    def _reason_for_unassessed(self) -> RemissPoint:
+    @check
+    def _reason_for_unassessed(self) -> None:
         if self.outcome == Outcome.EJ_BEDOMD and not self.reason:
             raise ValueError("utfall 'ej bedömd' kräver en motivering (till exempel: källorna säger inte)")
-        return self
 
 
 class Remissvar(Strict):

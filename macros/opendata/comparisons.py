@@ -7,7 +7,6 @@ lineage (``ursprung``), never because their text looks alike.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 from macros.content.corpus import Corpus
@@ -19,21 +18,6 @@ METHOD = ("Avsnitten paras ihop på id och på det ursprung (ursprung) som avsni
           "texterna liknar varandra. Ett parat avsnitt är ändrat när rubriken eller texten skiljer sig. "
           "Ett avsnitt utan motsvarighet är nytt eller borttaget bara när källorna listar alla avsnitt i den "
           "andra versionen; annars står det som 'finns inte i källorna'.")
-
-_COMPARE_PAGE = re.compile(r"^jamfor/(\d{4}-\d{4})--(\d{4}-\d{4})\.md$")
-
-
-def pairs(corpus: Corpus, pages: Collection[str] = ()) -> list[tuple[str, str]]:
-    """(older, newer): every version and the one it supersedes, plus every pair the site has a page for."""
-    found = {(v.data.supersedes, vid) for vid, v in corpus.versions.items()
-             if v.data.supersedes and v.data.supersedes in corpus.versions}
-    for path in pages:
-        match = _COMPARE_PAGE.match(path)
-        if match and match.group(1) in corpus.versions and match.group(2) in corpus.versions:
-            found.add((match.group(1), match.group(2)))
-    order = list(corpus.versions)
-    return sorted(found, key=lambda p: (order.index(p[1]), order.index(p[0])))
-
 
 def comparison(corpus: Corpus, before: str, after: str, pages: Collection[str]) -> ComparisonRecord:
     path = urls.compare(before, after)

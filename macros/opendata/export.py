@@ -9,13 +9,13 @@ published schema. ``pages`` is the set of docs paths the site has: a record's
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
 from macros.content.corpus import Corpus, Entry
 from macros.model.schema import PERSPECTIVES
 from macros.opendata import comparisons
+from macros.opendata.files import pairs, version_path
 from macros.opendata.models import (
     SCHEMA_VERSION,
     ComparisonRecord,
@@ -36,33 +36,13 @@ from macros.pages import urls
 from macros.pages.content import render_body
 
 
-def programme_path() -> str:
-    return "data/trygghetsprogrammet.json"
-
-
-def version_path(vid: str) -> str:
-    return f"data/{vid}.json"
-
-
-def schema_path(name: str) -> str:
-    return f"data/schema/{name}.schema.json"
-
-
-def generated_at(source_date_epoch: str | None) -> str | None:
-    """A build time only when the build fixes it (SOURCE_DATE_EPOCH), so files stay reproducible."""
-    if not source_date_epoch or not source_date_epoch.strip().isdigit():
-        return None
-    moment = dt.datetime.fromtimestamp(int(source_date_epoch), tz=dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _url(path: str, pages: Collection[str]) -> str | None:
     return urls.url(path) if path in pages else None
 
 
 def _fields(entry: Entry[Any]) -> dict[str, Any]:
     """The record's front-matter fields, by attribute name, for the export models."""
-    return dict(entry.data)
+    return entry.data.dump()
 
 
 def _section(corpus: Corpus, vid: str, sid: str, pages: Collection[str]) -> SectionRecord:
@@ -101,7 +81,7 @@ def _term(corpus: Corpus, tid: str, pages: Collection[str], only_version: str | 
     page = urls.term(tid)
     fields = _fields(entry)
     if only_version:
-        fields["definitions"] = [d for d in entry.data.definitions if d.version == only_version]
+        fields["definitions"] = [d.dump() for d in entry.data.definitions if d.version == only_version]
     return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
 
 
@@ -119,7 +99,7 @@ def _perspectives(corpus: Corpus, pages: Collection[str]) -> list[PerspectiveRec
 
 
 def _comparisons(corpus: Corpus, pages: Collection[str]) -> list[ComparisonRecord]:
-    return [comparisons.comparison(corpus, a, b, pages) for a, b in comparisons.pairs(corpus, pages)]
+    return [comparisons.comparison(corpus, a, b, pages) for a, b in pairs(corpus, pages)]
 
 
 def _dump(model: Programme | VersionFile) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from macros.content.corpus import Corpus
 from macros.model.schema import DecisionKind, date_bounds
-from macros.opendata.comparisons import pairs
+from macros.opendata.files import pairs
 from macros.pages import urls
 from macros.pages.page import GeneratedAsset, SiteInfo
 from macros.pages.text import swedish_date

@@ -7,8 +7,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from macros.content.corpus import Corpus
-from macros.opendata import export
-from macros.opendata.models import Programme, VersionFile, json_schema
+from macros.opendata.files import generated_at, programme_path, schema_path, version_path
 from macros.pages.page import GeneratedAsset, SiteInfo
 
 
@@ -19,15 +18,20 @@ def json_bytes(data: dict[str, Any]) -> bytes:
 
 def asset_paths(corpus: Corpus) -> list[str]:
     """The files ``generate_assets`` writes, known from the corpus alone."""
-    return [export.programme_path(), *(export.version_path(v) for v in corpus.versions),
-            export.schema_path("trygghetsprogrammet"), export.schema_path("version")]
+    return [programme_path(), *(version_path(v) for v in corpus.versions),
+            schema_path("trygghetsprogrammet"), schema_path("version")]
 
 
 def generate_assets(corpus: Corpus, paths: Collection[str], site: SiteInfo) -> Iterator[GeneratedAsset]:
     """``paths``: every page the site has (links go only to pages that exist)."""
-    generated = export.generated_at(site.source_date_epoch)
-    yield GeneratedAsset(export.programme_path(), json_bytes(export.programme(corpus, paths, generated)))
+    # Imported here, not above: a build plans these files in its main process but writes them in
+    # its second one, and only the writing needs the records (and pydantic, ~50 ms to import).
+    from macros.opendata import export
+    from macros.opendata.models import Programme, VersionFile, json_schema
+
+    generated = generated_at(site.source_date_epoch)
+    yield GeneratedAsset(programme_path(), json_bytes(export.programme(corpus, paths, generated)))
     for vid in corpus.versions:
-        yield GeneratedAsset(export.version_path(vid), json_bytes(export.version_file(corpus, vid, paths, generated)))
-    yield GeneratedAsset(export.schema_path("trygghetsprogrammet"), json_bytes(json_schema(Programme)))
-    yield GeneratedAsset(export.schema_path("version"), json_bytes(json_schema(VersionFile)))
+        yield GeneratedAsset(version_path(vid), json_bytes(export.version_file(corpus, vid, paths, generated)))
+    yield GeneratedAsset(schema_path("trygghetsprogrammet"), json_bytes(json_schema(Programme)))
+    yield GeneratedAsset(schema_path("version"), json_bytes(json_schema(VersionFile)))
