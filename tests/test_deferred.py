@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.adapter.mkdocs_plugin import BUILD_GC_THRESHOLDS
 from macros.content.loader import load, load_or_raise
 from macros.content.problems import ContentError, Problem, errors_only
 from macros.pages import deferred as deferred_mod
@@ -218,20 +219,24 @@ def test_a_build_copies_itself_for_the_deferred_work_and_makes_the_same_bytes(tm
 
 
 _IMPORTS_SCRIPT = """
-import json, sys
+import gc, json, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 if __name__ == "__main__":
     root, out = Path(sys.argv[1]), Path(sys.argv[2])
-    build(load_config(str(root / "mkdocs.yml"), site_dir=str(out)))
+    before = gc.get_threshold()
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    during = gc.get_threshold()
+    build(config)
     heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"pydantic", "pydantic_core"}
                    or m == "macros.opendata.models")
-    print(json.dumps({"heavy": heavy, "data": (out / "data" / "trygghetsprogrammet.json").is_file()}))
+    print(json.dumps({"heavy": heavy, "data": (out / "data" / "trygghetsprogrammet.json").is_file(),
+                      "gc": [before, during, gc.get_threshold()]}))
 """
 
 
-def test_the_build_itself_never_imports_what_only_its_copy_needs(tmp_path: Path) -> None:
+def test_the_build_itself_imports_only_what_it_needs_and_collects_garbage_less_often(tmp_path: Path) -> None:
     # The open data records (and pydantic, ~50 ms to import) are needed only where the open data is
     # written, in the copy: a module-level import anywhere on the build's path would put that back on
     # every build (issue 9).
@@ -242,6 +247,9 @@ def test_the_build_itself_never_imports_what_only_its_copy_needs(tmp_path: Path)
     report = json.loads(result.stdout.splitlines()[-1])
     assert report["data"]  # the open data was written, by the copy
     assert report["heavy"] == []
+    # The collector runs less often while the build runs, and as before once it is over.
+    before, during, after = (tuple(t) for t in report["gc"])
+    assert during == BUILD_GC_THRESHOLDS != before and after == before
 
 
 def test_turned_off_means_no_second_process() -> None:

@@ -43,6 +43,14 @@ from macros.security.csp import add_csp
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
 
+#: The garbage collector's thresholds while a build runs, and Python's own. A build allocates
+#: millions of short-lived objects and frees nearly all of them by reference counting; with
+#: Python's default a young collection walks them every 700 allocations, some 200 times in a
+#: build of the real corpus (about 80 ms of 1.6 s). Every 20,000 finds the same garbage in
+#: half the time; the cyclic garbage this leaves waiting is a few megabytes at most.
+BUILD_GC_THRESHOLDS = (20_000, 20, 100)
+PYTHON_GC_THRESHOLDS = gc.get_threshold()
+
 
 class _CompiledTemplates(BytecodeCache):
     """Compiled theme templates kept for the life of the process.
@@ -101,6 +109,8 @@ class TrygghetConfig(Config):
 
 class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def __init__(self) -> None:
+        # Made when MkDocs reads mkdocs.yml, before the later plugins are imported: the build starts here.
+        gc.set_threshold(*BUILD_GC_THRESHOLDS)
         self.command = "build"
         self.pages: list[GeneratedPage] = []
         self.deferred: DeferredWork | None = None
@@ -226,6 +236,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     @event_priority(-100)  # after every other plugin has written its files (search index …)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: what this build froze may be collected now
+        gc.set_threshold(*PYTHON_GC_THRESHOLDS)  # and between builds the server is an ordinary program
         if self.deferred is not None:
             self.deferred.close()
         if self._final_site_dir is None:
@@ -245,6 +256,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        gc.set_threshold(*PYTHON_GC_THRESHOLDS)
         if self.deferred is not None:
             self.deferred.cancel()
         if self._final_site_dir is not None:
