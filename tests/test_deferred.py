@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.adapter.mkdocs_plugin import BUILD_GC_THRESHOLDS
+from macros.adapter.mkdocs_plugin import BUILD_GC_THRESHOLDS, PYTHON_GC_THRESHOLDS, TrygghetPlugin
 from macros.content.loader import load, load_or_raise
 from macros.content.problems import ContentError, Problem, errors_only
 from macros.pages import deferred as deferred_mod
@@ -250,6 +250,15 @@ def test_the_build_itself_imports_only_what_it_needs_and_collects_garbage_less_o
     # The collector runs less often while the build runs, and as before once it is over.
     before, during, after = (tuple(t) for t in report["gc"])
     assert during == BUILD_GC_THRESHOLDS != before and after == before
+
+
+def test_a_failed_build_sets_the_collector_back_too() -> None:
+    import gc
+
+    plugin = TrygghetPlugin()  # made as MkDocs reads mkdocs.yml: the build has begun
+    assert gc.get_threshold() == BUILD_GC_THRESHOLDS
+    plugin.on_build_error(error=RuntimeError("a template failed"))
+    assert gc.get_threshold() == PYTHON_GC_THRESHOLDS
 
 
 def test_turned_off_means_no_second_process() -> None:

@@ -19,7 +19,7 @@ def _submodel(model: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        spec = current._BY_KEY.get(part)
+        spec = current.field_for(part)
         if spec is None:
             return None
         shape = spec.shape.core()

@@ -25,7 +25,7 @@ import inspect
 import types
 import typing
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, TypeVar
 
 R = TypeVar("R", bound="Record")
@@ -263,7 +263,7 @@ class FieldSpec:
 
     name: str
     shape: Shape
-    info: FieldInfo = field(default_factory=FieldInfo)
+    info: FieldInfo
 
     @property
     def key(self) -> str:
@@ -328,6 +328,11 @@ class Record:
         type(self)._fill(self, values, (), errors)
         if errors:
             raise InvalidRecord(type(self), errors)
+
+    @classmethod
+    def field_for(cls, key: Any) -> FieldSpec | None:
+        """The field a key (or an attribute name) stands for, if any."""
+        return cls._BY_KEY.get(key)
 
     @classmethod
     def parse(cls: type[R], data: Any) -> R:
