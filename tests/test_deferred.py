@@ -261,6 +261,18 @@ def test_a_failed_build_sets_the_collector_back_too() -> None:
     assert gc.get_threshold() == PYTHON_GC_THRESHOLDS
 
 
+def test_the_end_of_the_mkdocs_command_leaves_the_builds_objects_to_the_system() -> None:
+    import gc
+
+    gc.unfreeze()
+    try:
+        TrygghetPlugin().on_shutdown()  # the command ends next: the collector need not walk them at exit
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*PYTHON_GC_THRESHOLDS)
+
+
 def test_turned_off_means_no_second_process() -> None:
     work = _work("never")
     assert not work.in_background
