@@ -109,7 +109,10 @@ class TrygghetConfig(Config):
 
 class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def __init__(self) -> None:
-        # Made when MkDocs reads mkdocs.yml, before the later plugins are imported: the build starts here.
+        # Made when MkDocs reads mkdocs.yml, before the later plugins are imported: the build starts
+        # here. Only the first build: `mkdocs serve` keeps this plugin, and its rebuilds were no faster
+        # so (medians of 20 rebuilds: 1.94 s against 1.78 s without): the previous build's objects,
+        # garbage by then, wait for a full collection that the raised thresholds put off.
         gc.set_threshold(*BUILD_GC_THRESHOLDS)
         self.command = "build"
         self.pages: list[GeneratedPage] = []
@@ -131,7 +134,6 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         gc.freeze()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        gc.set_threshold(*BUILD_GC_THRESHOLDS)  # again for each rebuild of `mkdocs serve`, which keeps this plugin
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         history = PendingHistory(self.root)  # git reads every page's "Senast ändrad" meanwhile
         corpus, load_problems = load(self.root)
@@ -244,7 +246,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     @event_priority(-100)  # after every other plugin has written its files (search index …)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: what this build froze may be collected now
-        gc.set_threshold(*PYTHON_GC_THRESHOLDS)  # and between builds the server is an ordinary program
+        gc.set_threshold(*PYTHON_GC_THRESHOLDS)  # and the server, between and in its rebuilds, an ordinary program
         if self.deferred is not None:
             self.deferred.close()
         if self._final_site_dir is None:
