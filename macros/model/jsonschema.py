@@ -86,8 +86,7 @@ def _ref(cls: type, defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
         if issubclass(cls, enum.Enum):
             defs[cls.__name__] = {"enum": [m.value for m in cls], "type": "string", "title": title, "description": description}
         else:
-            defs[cls.__name__] = {}  # reserved first: a record may be reached again while its schema is made
-            defs[cls.__name__] = _record(cls, defs)
+            defs[cls.__name__] = _record(cls, defs)  # records cannot refer to themselves: no cycle to guard
     return {"$ref": f"#/$defs/{cls.__name__}"}
 
 

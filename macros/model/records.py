@@ -282,7 +282,6 @@ class InvalidRecord(ValueError):
     """Front matter that does not follow its record's rules; ``errors()`` lists each problem."""
 
     def __init__(self, cls: type[Record], errors: list[dict[str, Any]]) -> None:
-        self.record = cls
         self._errors = errors
         lines = [f"{'.'.join(str(p) for p in e['loc']) or cls.__name__}: {e['msg']}"
                  + (f" ({e['ctx']['error']})" if "error" in e["ctx"] else "") for e in errors]
