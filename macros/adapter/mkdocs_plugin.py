@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from macros.adapter.errors import content_failure
+from macros.adapter.kept_conversions import KeptConversions
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.checks import check_loaded
 from macros.content.history import PendingHistory
@@ -122,9 +123,13 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._final_site_dir: str | None = None
         self._staged = ""
         self._warnings = CountHandler()
+        self.conversions: KeptConversions | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        # `mkdocs serve` keeps this plugin from one rebuild to the next, and with it what the last
+        # build converted: an edit converts only the pages whose Markdown it changed.
+        self.conversions = KeptConversions() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         # The mkdocs command ends next. Left unfrozen, every object of the build would be walked
@@ -201,6 +206,17 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         for path in deferred.page_paths:
             files.append(File.generated(config, path, content=""))
         return stem_prefix_queries(files, config)  # Swedish inflections in search
+
+    @event_priority(-100)  # the files and the navigation are final
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.conversions is not None:
+            self.conversions.begin(config, files)
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.conversions is not None:
+            self.conversions.attach(page)
+        return page
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if not page.file.generated_by or page.file.src_uri not in self._deferred_pages:

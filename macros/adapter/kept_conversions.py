@@ -1,0 +1,122 @@
+"""Markdown conversions kept from one ``mkdocs serve`` rebuild to the next.
+
+An edited section changes the Markdown of a few pages (its own, its version's,
+the comparisons and timelines that quote it); MkDocs converts all of them again
+at every rebuild, and converting is half of a rebuild. A page whose Markdown,
+address and surroundings (every file's address, the Markdown settings, the
+link checks) are what they were in the last successful build converts to what
+it did then, so that conversion is given back instead of made (a conversion is
+the same whether or not the build it was made in went on to fail, so each is
+kept as soon as it is made). Everything after
+the conversion (the plugins' page events, the theme's templates, the search
+index) runs as usual, and the messages the conversion logged are logged again,
+so ``--strict`` counts them as before.
+
+The conversion is the ``Page.render`` of MkDocs 1.6: the HTML, the table of
+contents, the title found in it, the anchors the page has and the anchors it
+links to. ``tests/test_kept_conversions.py`` holds a rebuild with kept
+conversions to a fresh build, byte for byte.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+#: What a conversion depends on besides its Markdown: every file's place, and the settings.
+Surroundings = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class _Conversion:
+    markdown: str
+    content: str
+    toc: TableOfContents
+    title: str | None
+    present_anchor_ids: frozenset[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+    records: tuple[logging.LogRecord, ...]
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def surroundings(config: MkDocsConfig, files: Files) -> Surroundings:
+    """Everything besides a page's own Markdown that its conversion reads."""
+    places = tuple((f.src_uri, f.dest_uri, f.url, f.inclusion) for f in files)
+    settings = (config.use_directory_urls, repr(config.markdown_extensions), repr(config.mdx_configs),
+                repr(config.validation), config.docs_dir)
+    return places, settings
+
+
+class KeptConversions:
+    """The last conversion of each page, while the pages' surroundings stay the same."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, _Conversion] = {}
+        self._surroundings: Surroundings | None = None
+        self.reused = 0  # in the build under way
+        self.converted = 0
+
+    def begin(self, config: MkDocsConfig, files: Files) -> None:
+        """A build starts: the files and the navigation are final, no page is converted yet."""
+        now = surroundings(config, files)
+        if now != self._surroundings:
+            self._kept = {}
+        self._surroundings = now
+        self.reused = self.converted = 0
+
+    def attach(self, page: Page) -> None:
+        """Let this build's conversion of ``page`` be given back if nothing it reads has changed."""
+        page.render = lambda config, files: self._render(page, config, files)  # type: ignore[method-assign]
+
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        key = page.file.src_uri
+        kept = self._kept.get(key)
+        if kept is not None and kept.markdown == page.markdown:
+            self._give_back(kept, page, files)
+            self.reused += 1
+            return
+        self.converted += 1
+        recorder = _Recorder()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(recorder)
+        try:
+            Page.render(page, config, files)
+        finally:
+            logger.removeHandler(recorder)
+        assert page.markdown is not None and page.content is not None
+        links = page.links_to_anchors
+        self._kept[key] = _Conversion(
+            markdown=page.markdown,
+            content=page.content,
+            toc=page.toc,
+            title=page._title_from_render,
+            present_anchor_ids=None if page.present_anchor_ids is None else frozenset(page.present_anchor_ids),
+            links_to_anchors=None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
+            records=tuple(recorder.records),
+        )
+
+    @staticmethod
+    def _give_back(kept: _Conversion, page: Page, files: Files) -> None:
+        page.content = kept.content
+        page.toc = kept.toc
+        page._title_from_render = kept.title
+        page.present_anchor_ids = None if kept.present_anchor_ids is None else set(kept.present_anchor_ids)
+        if kept.links_to_anchors is not None:
+            linked = ((files.get_file_from_path(src), dict(v)) for src, v in kept.links_to_anchors.items())
+            page.links_to_anchors = {f: v for f, v in linked if f is not None}
+        for record in kept.records:
+            logging.getLogger(record.name).handle(record)

@@ -1,0 +1,125 @@
+"""``mkdocs serve`` converts again only the pages an edit changed (macros.adapter.kept_conversions).
+
+Each scenario runs in a process of its own, as ``mkdocs serve`` does: the plugin told it serves,
+a thread running beside the builds, one build per step with the step's edits saved first. The
+site a rebuild with kept conversions writes is held to a fresh build of the same files, byte for
+byte, and a kept page must fail the build exactly where a fresh conversion would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from macros.adapter.mkdocs_plugin import TrygghetPlugin
+from tests.conftest import ROOT
+from tests.test_reproducible_build import assert_identical
+
+_SERVE_SCRIPT = """
+import json, logging, sys, threading
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+if __name__ == "__main__":
+    root, site, steps = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(message)s")
+    threading.Thread(target=threading.Event().wait, daemon=True).start()  # the server's threads
+    def config():
+        c = load_config(str(root / "mkdocs.yml"), site_dir=site, strict=True)
+        c.site_url = "http://127.0.0.1:8000/"
+        return c
+    current = config()
+    current.plugins.on_startup(command="serve", dirty=False)
+    plugin = current.plugins["trygghet"]
+    report = []
+    for i, edits in enumerate(steps):
+        for path, text in edits.items():
+            (root / path).write_text(text, encoding="utf-8")
+        if i:
+            current = config()  # as serve does for every rebuild
+        try:
+            build(current, serve_url="http://127.0.0.1:8000/")
+            ok = True
+        except BaseException:  # MkDocs' Abort is a SystemExit
+            ok = False
+        print(f"--- step {i} ---", file=sys.stderr)
+        kept = plugin.conversions
+        report.append({"ok": ok, "reused": kept.reused, "pages": kept.reused + kept.converted})
+    print(json.dumps(report))
+"""
+
+
+def _serve(root: Path, site: Path, steps: list[dict[str, str]]) -> tuple[list[dict[str, Any]], str]:
+    script = root.parent / "serve_steps.py"
+    script.write_text(_SERVE_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, str(script), str(root), str(site), json.dumps(steps)], cwd=root,
+                            capture_output=True, text=True, check=False, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1]), result.stderr
+
+
+def _appended(root: Path, path: str, text: str) -> dict[str, str]:
+    return {path: (root / path).read_text(encoding="utf-8") + text}
+
+
+def test_a_rebuild_converts_only_the_edited_pages_and_writes_the_same_site_as_a_fresh_build(
+        repo_copy: Path, tmp_path: Path) -> None:
+    section = "program/2024-2027/samverkan.md"
+    edit = _appended(repo_copy, section, "\n## Ny rubrik i bänken\n\nEtt nytt stycke om samverkan.\n")
+    report, _ = _serve(repo_copy, tmp_path / "served", [{}, edit])
+    first, rebuilt = report
+    assert first["ok"] and rebuilt["ok"]
+    assert first["reused"] == 0
+    # The section's own page, its version's pages and the comparisons that quote it are converted
+    # again; the rest (the other versions, terms, documents, remissvar) are given back.
+    assert first["pages"] // 2 < rebuilt["reused"] < first["pages"]
+    page = (tmp_path / "served" / "program" / "2024-2027" / "samverkan" / "index.html").read_text(encoding="utf-8")
+    assert "Ett nytt stycke om samverkan." in page and 'id="ny-rubrik-i-banken"' in page
+
+    fresh, _ = _serve(repo_copy, tmp_path / "fresh", [{}])  # the edited files, converted afresh
+    assert fresh[0]["ok"] and fresh[0]["reused"] == 0
+    assert_identical(tmp_path / "served", tmp_path / "fresh")
+
+
+def test_a_new_file_means_every_page_is_converted_again(repo_copy: Path, tmp_path: Path) -> None:
+    # Links resolve against every file's address: a new file can change what any page's links mean.
+    new = {"docs/ny-sida.md": "# Ny sida\n\nEn sida som inte fanns.\n"}
+    report, _ = _serve(repo_copy, tmp_path / "site", [{}, {}, new])
+    assert [step["ok"] for step in report] == [True, True, True]
+    assert report[1]["reused"] == report[1]["pages"]  # nothing changed
+    assert report[2]["reused"] == 0
+
+
+def test_a_kept_page_fails_on_an_anchor_its_target_no_longer_has(repo_copy: Path, tmp_path: Path) -> None:
+    linked = {**_appended(repo_copy, "docs/om.md", "\nSe [testrubriken](redaktorsguide.md#testrubrik).\n"),
+              **_appended(repo_copy, "docs/redaktorsguide.md", "\n## Testrubrik\n\nText.\n")}
+    renamed = {"docs/redaktorsguide.md": linked["docs/redaktorsguide.md"].replace("## Testrubrik", "## Annan rubrik")}
+    report, log = _serve(repo_copy, tmp_path / "site", [linked, renamed])
+    assert report[0]["ok"]
+    assert not report[1]["ok"]  # om.md was not converted again, and its link is still checked
+    assert report[1]["reused"] > 0
+    step_two = log.split("--- step 0 ---", 1)[1]
+    assert "om.md" in step_two and "testrubrik" in step_two
+
+
+def test_what_a_kept_conversion_logged_is_logged_again(repo_copy: Path, tmp_path: Path) -> None:
+    broken = _appended(repo_copy, "docs/om.md", "\nSe [sidan som saknas](saknas.md).\n")
+    other = _appended(repo_copy, "docs/redaktorsguide.md", "\nEtt nytt stycke.\n")
+    report, log = _serve(repo_copy, tmp_path / "site", [broken, other])
+    assert [step["ok"] for step in report] == [False, False]  # --strict fails both, as a fresh build would
+    assert report[1]["reused"] > 0
+    first, second = log.split("--- step 0 ---", 1)
+    assert "saknas.md" in first and "saknas.md" in second
+
+
+def test_only_serve_keeps_conversions() -> None:
+    plugin = TrygghetPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.conversions is None
+    plugin.on_startup(command="serve", dirty=False)
+    assert plugin.conversions is not None
