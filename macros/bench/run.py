@@ -252,8 +252,10 @@ def main(argv: list[str] | None = None) -> None:
                 root = generate(work / name, SIZES[name], independent=args.oberoende_versioner)
             rows.append(measure(name, root, args.körningar))
         small_site = Path(tempfile.mkdtemp(prefix="bench-weights-"))
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(small_site)], cwd=REPO, env=ENV,
-                       check=True)
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(small_site)],
+                               cwd=REPO, env=ENV, capture_output=True, text=True, check=False)
+        if built.returncode != 0:
+            raise SystemExit(f"bygget för sidvikterna misslyckades:\n{built.stderr}")
         weights = page_weights(small_site)
         shutil.rmtree(small_site, ignore_errors=True)
         check_t = statistics.median(check_seconds(REPO) for _ in range(args.körningar))
