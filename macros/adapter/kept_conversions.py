@@ -4,18 +4,20 @@ An edited section changes the Markdown of a few pages (its own, its version's,
 the comparisons and timelines that quote it); MkDocs converts all of them again
 at every rebuild, and converting is half of a rebuild. A page whose Markdown,
 address and surroundings (every file's address, the Markdown settings, the
-link checks) are what they were in the last successful build converts to what
-it did then, so that conversion is given back instead of made (a conversion is
-the same whether or not the build it was made in went on to fail, so each is
-kept as soon as it is made). Everything after
-the conversion (the plugins' page events, the theme's templates, the search
-index) runs as usual, and the messages the conversion logged are logged again,
-so ``--strict`` counts them as before.
+link checks) are what they were when it was last converted converts to the
+same again, so that conversion is given back instead of made. Each is kept as
+soon as it is made: a conversion does not depend on whether the rest of its
+build failed. Everything after the conversion (the plugins' page events, the
+theme's templates, the search index, the anchor checks) runs as usual, and
+what the conversion logged to MkDocs' log is logged again, so ``--strict``
+counts it as before.
 
 The conversion is the ``Page.render`` of MkDocs 1.6: the HTML, the table of
 contents, the title found in it, the anchors the page has and the anchors it
-links to. ``tests/test_kept_conversions.py`` holds a rebuild with kept
-conversions to a fresh build, byte for byte.
+links to. MkDocs has no event between reading a page and converting it that
+could supply a conversion, so ``attach`` gives each page of the build a
+``render`` of its own. ``tests/test_kept_conversions.py`` holds a rebuild with
+kept conversions to a fresh build of the same files, byte for byte.
 """
 
 from __future__ import annotations
