@@ -99,11 +99,12 @@ def test_a_kept_page_fails_on_an_anchor_its_target_no_longer_has(repo_copy: Path
     linked = {**_appended(repo_copy, "docs/om.md", "\nSe [testrubriken](redaktorsguide.md#testrubrik).\n"),
               **_appended(repo_copy, "docs/redaktorsguide.md", "\n## Testrubrik\n\nText.\n")}
     renamed = {"docs/redaktorsguide.md": linked["docs/redaktorsguide.md"].replace("## Testrubrik", "## Annan rubrik")}
-    report, log = _serve(repo_copy, tmp_path / "site", [linked, renamed])
-    assert report[0]["ok"]
-    assert not report[1]["ok"]  # om.md was not converted again, and its link is still checked
-    assert report[1]["reused"] > 0
-    step_two = log.split("--- step 0 ---", 1)[1]
+    restored = {"docs/redaktorsguide.md": linked["docs/redaktorsguide.md"]}
+    report, log = _serve(repo_copy, tmp_path / "site", [linked, renamed, restored])
+    assert [step["ok"] for step in report] == [True, False, True]
+    assert report[1]["reused"] > 0  # om.md was not converted again, and its link is still checked
+    assert report[2]["reused"] > 0
+    step_two = log.split("--- step 0 ---", 1)[1].split("--- step 1 ---")[0]
     assert "om.md" in step_two and "testrubrik" in step_two
 
 
