@@ -31,7 +31,7 @@ build: $(STAMP)
 # PDF of every print version, written into site/ after the build (needs Chromium;
 # `make build` never does). The print pages link the PDF only once it exists.
 pdf: build browser
-	$(BIN)/python -m macros.print_pdf site
+	$(BIN)/python -m macros.tools.print_pdf site
 
 check: $(STAMP)
 	$(BIN)/trygghet check
@@ -55,7 +55,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2
 
 bench: $(STAMP)
-	$(BIN)/python -m macros.bench
+	$(BIN)/python -m macros.tools.bench
 
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: $(STAMP)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from macros.bench.corpus_gen import Size, generate
-from macros.bench.run import export_plain_project, floor_seconds, render
-from macros.checks import check_repository
-from macros.content.problems import Severity
+from macros.core.problems import Severity
+from macros.engine.checks import check_repository
+from macros.tools.bench.corpus_gen import Size, generate
+from macros.tools.bench.run import export_plain_project, floor_seconds, render
 
 TINY = Size("tiny", 3, 5, 40)
 

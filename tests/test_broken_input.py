@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from macros.cli.main import app
+from macros.tools.cli.main import app
 from tests.conftest import build_site
 
 SECTION = "program/2024-2027/samverkan.md"
@@ -267,8 +267,7 @@ def test_the_unbroken_copy_passes(repo_copy: Path) -> None:
 
 
 def test_bom_and_crlf_are_accepted_with_the_same_result(repo_copy: Path) -> None:
-    from macros.checks import check_repository
-
+    from macros.engine.checks import check_repository
     before, problems_before = check_repository(repo_copy)
     for rel in (SECTION, VERSION, REMISSVAR):
         path = repo_copy / rel
@@ -293,8 +292,7 @@ def test_crlf_keeps_line_numbers_right(repo_copy: Path) -> None:
 
 def test_a_ten_megabyte_file_is_refused_fast(repo_copy: Path) -> None:
     _ten_megabytes(repo_copy)
-    from macros.content.loader import load
-
+    from macros.core.load.loader import load
     started = time.monotonic()
     _, problems = load(repo_copy)
     assert time.monotonic() - started < 2

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from macros.cli.main import app
+from macros.tools.cli.main import app
 from tests.factory import minimal_repo, write
 
 runner = CliRunner()

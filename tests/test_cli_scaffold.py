@@ -9,11 +9,11 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from macros.cli import scaffold_cmd
-from macros.cli.main import app
-from macros.content.corpus import Corpus
-from macros.content.loader import load_or_raise
-from macros.content.problems import Problem
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load_or_raise
+from macros.core.problems import Problem
+from macros.tools.cli import scaffold_cmd
+from macros.tools.cli.main import app
 from tests.conftest import build_site, read_page
 from tests.html_view import main_content
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from macros.cli.main import app
-from macros.cli.swedish import swedish
+from macros.tools.cli.main import app
+from macros.tools.cli.swedish import swedish
 from tests.conftest import ROOT
 
 ENGLISH = ("Usage", "Error", "Options", "Arguments", "Commands", "Show this message", "default:", "Missing",
@@ -17,7 +17,7 @@ ENGLISH = ("Usage", "Error", "Options", "Arguments", "Commands", "Show this mess
 
 
 def trygghet(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.cli.main", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "macros.tools.cli.main", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
 
 
@@ -57,8 +57,7 @@ def test_unknown_messages_pass_through_unchanged() -> None:
 def test_an_aborted_command_says_so_in_swedish(capsys: pytest.CaptureFixture[str]) -> None:
     import typer
 
-    from macros.cli.swedish import run
-
+    from macros.tools.cli.swedish import run
     small = typer.Typer()
 
     @small.command()

@@ -8,9 +8,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros.content.loader import load, load_or_raise
-from macros.pages import compare as compare_pages
-from macros.pages import urls
+from macros.core import urls
+from macros.core.load.loader import load, load_or_raise
+from macros.website.pages import compare as compare_pages
 from tests.conftest import ROOT, read_page
 from tests.factory import SOURCES, section_md, version_md, write
 from tests.html_view import Element, main_content, parse

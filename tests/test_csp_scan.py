@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.security.csp import inline_sources
+from macros.website.publish.csp import inline_sources
 
 
 class _Reference(HTMLParser):

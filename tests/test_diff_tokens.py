@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.diff.tokens import count_words, is_word, tokenize
+from macros.engine.diff.tokens import count_words, is_word, tokenize
 
 
 def words(text: str) -> list[str]:

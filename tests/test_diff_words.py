@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.diff import textdiff
-from macros.diff.blocks import parse_blocks, plain
-from macros.diff.textdiff import diff_text
-from macros.diff.words import counts, diff_words, new_text, old_text
+from macros.engine.diff import textdiff
+from macros.engine.diff.blocks import parse_blocks, plain
+from macros.engine.diff.textdiff import diff_text
+from macros.engine.diff.words import counts, diff_words, new_text, old_text
 
 SWEDISH = st.text(alphabet=st.sampled_from(list("abcåäö ÅÄÖ019:/–-.,\n")), max_size=80)
 WORDS = st.lists(st.sampled_from(["och", "att", "välfärdsbrott", "2023:196", "KS", "2023/739", ",", ".", "lag"]),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from macros.checks.documents import expired_documents
-from macros.content.loader import load_or_raise
-from macros.content.problems import Severity
-from macros.pages.documents import backlinks
+from macros.core.load.loader import load_or_raise
+from macros.core.problems import Severity
+from macros.engine.checks.documents import expired_documents
+from macros.website.pages.documents import backlinks
 from tests.conftest import read_page
 from tests.html_view import main_content, parse
 

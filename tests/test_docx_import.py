@@ -9,10 +9,10 @@ import frontmatter
 import pytest
 from typer.testing import CliRunner
 
-from macros.cli.main import app
-from macros.importer.docx_reader import read
-from macros.importer.drafts import slugify
-from macros.model.schema import Remissvar, Section
+from macros.core.model.schema import Remissvar, Section
+from macros.tools.cli.main import app
+from macros.tools.importer.docx_reader import read
+from macros.tools.importer.drafts import slugify
 from tests.factory import minimal_repo
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.content.history import NOTE_NO_GIT
-from macros.content.loader import load_or_raise
-from macros.pages.edit_source import LIST_FOLDERS, edit_link, source_of
+from macros.core.load.history import NOTE_NO_GIT
+from macros.core.load.loader import load_or_raise
+from macros.website.publish.edit_source import LIST_FOLDERS, edit_link, source_of
 from tests.conftest import ROOT, build_site, read_page
 from tests.html_view import Element, parse
 

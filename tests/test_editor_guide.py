@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.model.records import Record
-from macros.model.schema import KINDS
-from macros.render.links import MACROS
+from macros.core.model.records import Record
+from macros.core.model.schema import KINDS
+from macros.engine.render.links import MACROS
 from tests.conftest import ROOT, read_page
 from tests.html_view import main_content, parse
 

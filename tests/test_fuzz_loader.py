@@ -12,14 +12,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.checks import check_repository
-from macros.content.corpus import Corpus
-from macros.content.loader import load
-from macros.content.problems import ContentError, Problem
-from macros.content.schema_errors import allowed_keys
-from macros.model.schema import Remissvar, Section, Version
-from macros.render import links
-from macros.render.sandbox import render_content
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load
+from macros.core.load.schema_errors import allowed_keys
+from macros.core.model.schema import Remissvar, Section, Version
+from macros.core.problems import ContentError, Problem
+from macros.engine.checks import check_repository
+from macros.engine.render import links
+from macros.engine.render.sandbox import render_content
 from tests.factory import minimal_repo
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from macros.content.loader import load_or_raise
-from macros.layers.glossary import resolve
-from macros.pages.term_links import link_terms
+from macros.core.load.loader import load_or_raise
+from macros.engine.layers.glossary import resolve
+from macros.website.publish.term_links import link_terms
 from tests.conftest import ROOT, read_page
 from tests.html_view import Element, main_content, parse
 
@@ -152,8 +152,7 @@ def test_glossary_index_is_in_the_navigation_and_lists_every_term(built_site: Pa
 
 
 def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
-    from macros.pages.page import BODY_END, BODY_START
-
+    from macros.core.page import BODY_END, BODY_START
     html = read_page(built_site, "program/2018-2021/lagesbilder/")
     assert html.count(BODY_START) == 1 and html.count(BODY_END) == 1
     body = html[html.index(BODY_START):html.index(BODY_END)]

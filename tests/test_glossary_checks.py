@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.checks import check_repository
-from macros.content.problems import Severity
+from macros.core.problems import Severity
+from macros.engine.checks import check_repository
 from tests.conftest import build_site, read_page
 from tests.html_view import main_content
 
@@ -15,7 +15,7 @@ SECTION = "program/2024-2027/stadsutveckling.md"
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.cli.main", "check", "--rot", str(root)],
+    return subprocess.run([sys.executable, "-m", "macros.tools.cli.main", "check", "--rot", str(root)],
                           capture_output=True, text=True, check=False)
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import history
-from macros.content.history import NOTE_NO_GIT, NOTE_SHALLOW, NOTE_UNCOMMITTED, LastChange, parse_log, read_history
+from macros.core.load import history
+from macros.core.load.history import NOTE_NO_GIT, NOTE_SHALLOW, NOTE_UNCOMMITTED, LastChange, parse_log, read_history
 
 
 def git(cwd: Path, *args: str, date: str = "2021-03-04T12:00:00+00:00") -> str:

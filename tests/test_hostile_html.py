@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks import check_repository
-from macros.checks.html_policy import scan
-from macros.content.problems import Severity
-from macros.security.csp import add_csp, inline_sources, sha256_source
+from macros.core.problems import Severity
+from macros.engine.checks import check_repository
+from macros.engine.checks.html_policy import scan
+from macros.website.publish.csp import add_csp, inline_sources, sha256_source
 from tests.factory import minimal_repo, section_md, write
 
 SECTION = "program/2024-2027/stadsutveckling.md"

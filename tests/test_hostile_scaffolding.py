@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from macros.cli import scaffold_cmd
-from macros.cli.main import app
-from macros.importer.drafts import Draft, ImportProblem, write_draft
+from macros.tools.cli import scaffold_cmd
+from macros.tools.cli.main import app
+from macros.tools.importer.drafts import Draft, ImportProblem, write_draft
 from tests.factory import minimal_repo
 
 ENGLISH = ("Traceback", "Error:", "Exception")

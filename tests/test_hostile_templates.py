@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.content.corpus import Corpus
-from macros.content.loader import load
-from macros.content.problems import ContentError
-from macros.render.sandbox import render_content
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load
+from macros.core.problems import ContentError
+from macros.engine.render.sandbox import render_content
 from tests.conftest import ROOT, build_site
 
 FILE = "program/2024-2027/samverkan.md"

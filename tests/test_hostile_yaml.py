@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import safe_yaml
-from macros.content.loader import load
+from macros.core.load import safe_yaml
+from macros.core.load.loader import load
 from tests.factory import minimal_repo, write
 
 SECTION = "program/2024-2027/stadsutveckling.md"

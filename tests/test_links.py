@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.pages import urls
+from macros.core import urls
 
 # Attributes that make the browser (or a reader's click) go to a URL.
 _URL_ATTRS = {

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from macros.checks import check_repository
-from macros.cli.main import app
-from macros.content.loader import load
-from macros.content.problems import Severity
+from macros.core.load.loader import load
+from macros.core.problems import Severity
+from macros.engine.checks import check_repository
+from macros.tools.cli.main import app
 from tests.factory import minimal_repo, section_md, version_md, write
 
 

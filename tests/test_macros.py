@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.content.corpus import Corpus
-from macros.content.loader import load_or_raise
-from macros.content.problems import ContentError
-from macros.render.sandbox import render_content
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load_or_raise
+from macros.core.problems import ContentError
+from macros.engine.render.sandbox import render_content
 from tests.conftest import build_site, read_page
 from tests.html_view import main_content, parse
 
@@ -166,7 +166,7 @@ def _break(repo: Path) -> None:
 def test_broken_macro_fails_check_and_build_with_file_and_line(repo_copy: Path, tmp_path: Path) -> None:
     _break(repo_copy)
     line = len((repo_copy / "program/2024-2027/samverkan.md").read_text(encoding="utf-8").splitlines())
-    check = subprocess.run([sys.executable, "-m", "macros.cli.main", "check", "--rot", str(repo_copy)],
+    check = subprocess.run([sys.executable, "-m", "macros.tools.cli.main", "check", "--rot", str(repo_copy)],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 1
     assert f"program/2024-2027/samverkan.md:{line}: fel: avsnitt()" in check.stderr.replace("\n", "")

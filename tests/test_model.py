@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from macros.model.records import InvalidRecord
-from macros.model.schema import (
+from macros.core.model.records import InvalidRecord
+from macros.core.model.schema import (
     PERSPECTIVES,
     Period,
     RemissPoint,

@@ -12,18 +12,19 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.content.loader import load_or_raise
-from macros.model.records import Record
-from macros.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
-from macros.opendata import export, files
-from macros.opendata.models import Programme, VersionFile, json_schema
-from macros.pages.opendata import json_bytes
-from macros.pages.registry import generate_all
+from macros.core.load.loader import load_or_raise
+from macros.core.model.records import Record
+from macros.core.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
+from macros.core.page import SiteInfo
+from macros.website.publish.opendata import export, files
+from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
+from macros.website.publish.opendata.pages import json_bytes
+from macros.website.site import Site, make_pages
 from tests.conftest import ROOT, read_page
 from tests.html_view import main_content
 
 CORPUS = load_or_raise(ROOT)
-PAGES = {p.path for p in generate_all(CORPUS)}
+PAGES = {p.path for p in make_pages(Site(CORPUS, SiteInfo(None, "test")))}
 
 
 def load(site: Path, path: str) -> Any:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.content.loader import load_or_raise
-from macros.layers.lineage import Change, counterparts
+from macros.core.load.loader import load_or_raise
+from macros.engine.layers.lineage import Change, counterparts
 from tests.conftest import read_page
 from tests.factory import section_md, version_md, write
 from tests.html_view import main_content

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks import check_repository
-from macros.content.loader import load_or_raise
-from macros.content.problems import Severity
-from macros.model.schema import PERSPECTIVES
+from macros.core.load.loader import load_or_raise
+from macros.core.model.schema import PERSPECTIVES
+from macros.core.problems import Severity
+from macros.engine.checks import check_repository
 from tests.conftest import ROOT, read_page
 from tests.html_view import Element, main_content
 

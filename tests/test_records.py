@@ -1,4 +1,4 @@
-"""The record machinery the content model is written in (macros/model/records.py)."""
+"""The record machinery the content model is written in (macros/core/model/records.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Annotated
 
 import pytest
 
-from macros.content.frontmatter_file import parse
-from macros.content.schema_errors import translate
-from macros.model.records import After, Before, Field, InvalidRecord, Record, check
-from macros.model.schema import Period, Section, Version
+from macros.core.load.frontmatter_file import parse
+from macros.core.load.schema_errors import translate
+from macros.core.model.records import After, Before, Field, InvalidRecord, Record, check
+from macros.core.model.schema import Period, Section, Version
 
 
 class Colour(enum.StrEnum):

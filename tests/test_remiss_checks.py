@@ -6,11 +6,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from macros.checks import check_repository
-from macros.cli.main import app
-from macros.content.problems import Problem, Severity
-from macros.layers.remiss import is_adopted
-from macros.model.schema import Version
+from macros.core.model.schema import Version
+from macros.core.problems import Problem, Severity
+from macros.engine.checks import check_repository
+from macros.engine.layers.remiss import is_adopted
+from macros.tools.cli.main import app
 
 SKARHOLMEN = "program/remissvar/skarholmen-2018-2021.md"
 UN = "program/remissvar/utbildningsnamnden-2024-2027.md"

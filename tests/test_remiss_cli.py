@@ -9,10 +9,10 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from macros.checks import check_repository
-from macros.cli.main import app
-from macros.content.frontmatter_file import parse
-from macros.model.schema import Remissvar
+from macros.core.load.frontmatter_file import parse
+from macros.core.model.schema import Remissvar
+from macros.engine.checks import check_repository
+from macros.tools.cli.main import app
 
 ARGS = ["nytt-remissvar", "--version", "2024-2027", "--id", "kungsholmen-2024-2027",
         "--namn", "Kungsholmens stadsdelsnämnd", "--typ", "stadsdelsnämnd"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.content.loader import load_or_raise
+from macros.core.load.loader import load_or_raise
 from tests.conftest import ROOT, read_page
 from tests.html_view import Element, main_content, parse
 

@@ -17,7 +17,7 @@ import typer.main
 import yaml
 from typer.testing import CliRunner
 
-from macros.cli.main import app
+from macros.tools.cli.main import app
 from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -129,7 +129,7 @@ def _owners(path: str) -> list[str]:
     ("program/kallor.yml", "redaktorer"),
     ("docs/redaktorsguide.md", "redaktorer"),
     ("docs/assets/stylesheets/site.css", "utvecklare"),
-    ("macros/cli/main.py", "utvecklare"),
+    ("macros/tools/cli/main.py", "utvecklare"),
     ("overrides/main.html", "utvecklare"),
     ("mkdocs.yml", "utvecklare"),
     ("pyproject.toml", "utvecklare"),

@@ -63,7 +63,7 @@ def test_trygghet_build_sets_source_date_epoch_itself(repo_copy: Path, tmp_path:
     for name in ("a", "b"):
         site = tmp_path / name
         result = subprocess.run(
-            [sys.executable, "-m", "macros.cli.main", "build", "--rot", str(repo_copy), "--till", str(site)],
+            [sys.executable, "-m", "macros.tools.cli.main", "build", "--rot", str(repo_copy), "--till", str(site)],
             cwd=ROOT, env=env, capture_output=True, text=True, check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr

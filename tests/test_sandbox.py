@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from jinja2.exceptions import SecurityError, TemplateError
 
-from macros.content.corpus import Corpus
-from macros.content.loader import load_or_raise
-from macros.content.problems import ContentError
-from macros.render import links
-from macros.render.sandbox import ContentSandbox, render_content
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load_or_raise
+from macros.core.problems import ContentError
+from macros.engine.render import links
+from macros.engine.render.sandbox import ContentSandbox, render_content
 
 FILE = "program/2024-2027/samverkan.md"
 PAGE = "program/2024-2027/samverkan.md"

@@ -11,12 +11,12 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from macros.cli.main import app
-from macros.content import safe_yaml
-from macros.content.frontmatter_file import parse
-from macros.model import schema as s
-from macros.model.jsonschema import FILES, SWEDISH, file_schema, render
-from macros.model.records import InvalidRecord
+from macros.core.load import safe_yaml
+from macros.core.load.frontmatter_file import parse
+from macros.core.model import schema as s
+from macros.core.model.jsonschema import FILES, SWEDISH, file_schema, render
+from macros.core.model.records import InvalidRecord
+from macros.tools.cli.main import app
 from tests.conftest import ROOT
 
 SCHEMAS = ROOT / "schemas"

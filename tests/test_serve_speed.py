@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from watchdog.events import FileSystemEventHandler
-from watchdog.observers.polling import PollingObserver
 
-from macros.adapter.mkdocs_plugin import POLL_INTERVAL, _CompiledTemplates, _poll_often
+from macros.adapter.mkdocs_plugin import _CompiledTemplates
 
 
 class _CountingEnvironment(jinja2.Environment):
@@ -49,13 +47,3 @@ def test_an_edited_template_is_compiled_afresh(tmp_path: Path) -> None:
     assert render() == "<h1>x</h1>"
     assert _CountingEnvironment.compiled == 2
 
-
-def test_watched_folders_are_polled_often(tmp_path: Path) -> None:
-    observer = PollingObserver(timeout=0.5)  # what MkDocs creates
-    observer.schedule(FileSystemEventHandler(), str(tmp_path), recursive=True)
-    _poll_often(observer)
-    observer.schedule(FileSystemEventHandler(), str(tmp_path / ".."), recursive=False)  # watched later
-    assert POLL_INTERVAL < 0.5
-    assert observer.timeout == POLL_INTERVAL
-    assert len(observer.emitters) == 2
-    assert all(emitter.timeout == POLL_INTERVAL for emitter in observer.emitters)

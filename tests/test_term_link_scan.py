@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.content.loader import load_or_raise
-from macros.pages import term_links
-from macros.pages.page import BODY_END, BODY_START
+from macros.core.load.loader import load_or_raise
+from macros.core.page import BODY_END, BODY_START
+from macros.website.publish import term_links
 from tests.conftest import ROOT
 
 CORPUS = load_or_raise(ROOT)

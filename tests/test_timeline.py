@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.content.loader import load_or_raise
-from macros.pages.timeline import applicable_version
+from macros.core.load.loader import load_or_raise
+from macros.website.pages.timeline import applicable_version
 from tests.conftest import read_page
 from tests.html_view import main_content
 

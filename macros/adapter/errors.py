@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from macros.content.problems import ContentError
+from macros.core.problems import ContentError
 
 
 def content_failure(error: ContentError) -> PluginError:

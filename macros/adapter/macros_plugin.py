@@ -3,7 +3,7 @@
 ``SandboxedMacrosPlugin`` keeps mkdocs-macros' plugin name and page hook but
 none of its machinery: no Python modules are loaded (no ``main.py``), no
 variables (config, page, environment, extra) are exposed, no include
-directory is read. Pages go through ``macros.render.sandbox.render_content``
+directory is read. Pages go through ``macros.engine.render.sandbox.render_content``
 with the corpus the ``trygghet`` plugin loaded, so docs/ pages get exactly
 the content macros, errors and security rules that program/ does.
 """
@@ -20,10 +20,10 @@ from mkdocs.structure.pages import Page
 from mkdocs_macros.plugin import MacrosPlugin
 
 from macros.adapter.errors import content_failure
-from macros.checks import check_repository
-from macros.content.corpus import Corpus
-from macros.content.problems import ContentError, errors_only
-from macros.render.sandbox import render_content
+from macros.core.load.corpus import Corpus
+from macros.core.problems import ContentError, errors_only
+from macros.engine.checks import check_repository
+from macros.engine.render.sandbox import render_content
 
 
 class SandboxedMacrosPlugin(MacrosPlugin):

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from macros.content.loader import load_or_raise
-from macros.print_pdf import PDF_LINK
+from macros.core.load.loader import load_or_raise
+from macros.tools.print_pdf import PDF_LINK
 from tests.browser.helpers import SiteServer, format_violations, run_axe
 from tests.conftest import ROOT
 
@@ -95,7 +95,7 @@ def test_make_pdf_writes_a_pdf_per_version_and_links_it(built_site: Path, tmp_pa
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     # A process of its own, as `make pdf` runs it (and Playwright's sync API allows one per process).
-    result = subprocess.run([sys.executable, "-m", "macros.print_pdf", str(site)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "macros.tools.print_pdf", str(site)], cwd=ROOT,
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("Skrev ") == len(CORPUS.versions)

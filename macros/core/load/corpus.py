@@ -1,0 +1,96 @@
+"""The loaded corpus: every record with the file and lines it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from macros.core.model.schema import (
+    Remissvar,
+    Section,
+    Source,
+    Status,
+    SteeringDocument,
+    Term,
+    Version,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A validated record plus where it lives (for messages and edit links)."""
+
+    data: T
+    path: str
+    body: str = ""
+    body_line: int = 1
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, *loc: str | int) -> int:
+        for cut in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:cut]))
+            if line:
+                return line
+        return 1
+
+
+@dataclass
+class VersionEntry:
+    entry: Entry[Version]
+    #: Sections in reading order (by ``ordning``).
+    sections: dict[str, Entry[Section]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.entry.data.id
+
+    @property
+    def data(self) -> Version:
+        return self.entry.data
+
+
+@dataclass
+class Corpus:
+    root: Path
+    sources: dict[str, Entry[Source]] = field(default_factory=dict)
+    #: Versions ordered by period (oldest first).
+    versions: dict[str, VersionEntry] = field(default_factory=dict)
+    documents: dict[str, Entry[SteeringDocument]] = field(default_factory=dict)
+    remissvar: dict[str, Entry[Remissvar]] = field(default_factory=dict)
+    terms: dict[str, Entry[Term]] = field(default_factory=dict)
+
+    @cached_property
+    def superseded_by(self) -> dict[str, str]:
+        """Version id -> the version that records it supersedes it."""
+        return {v.data.supersedes: vid for vid, v in self.versions.items() if v.data.supersedes}
+
+    @cached_property
+    def lineage_claims(self) -> dict[str, dict[str, set[str]]]:
+        """Per version: an older section id -> the ids in that version whose ``ursprung`` names it."""
+        out: dict[str, dict[str, set[str]]] = {}
+        for vid, version in self.versions.items():
+            claims = out.setdefault(vid, {})
+            for sid, entry in version.sections.items():
+                for old in entry.data.lineage.sources if entry.data.lineage else ():
+                    claims.setdefault(old, set()).add(sid)
+        return out
+
+    @cached_property
+    def latest_adopted(self) -> str | None:
+        """The newest adopted version: the one the site presents as in force."""
+        adopted = [v for v in self.versions.values() if v.data.status is Status.ANTAGEN]
+        return max(adopted, key=lambda v: v.data.period.start).id if adopted else None
+
+    def section(self, version_id: str, section_id: str) -> Entry[Section] | None:
+        version = self.versions.get(version_id)
+        return version.sections.get(section_id) if version else None
+
+    def previous(self, version_id: str) -> str | None:
+        return self.versions[version_id].data.supersedes
+
+    def next(self, version_id: str) -> str | None:
+        return self.superseded_by.get(version_id)

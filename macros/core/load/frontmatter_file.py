@@ -1,0 +1,104 @@
+"""Reading one content file: bytes -> front matter + body, with lines.
+
+The YAML goes through ``safe_yaml`` only, so unsafe YAML never reaches a
+constructor, and every key keeps its line (python-frontmatter, which the CLI
+uses to write files, does not track lines). Everything a
+file can do wrong before the schema sees it is reported here as a Problem.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from macros.core.load import safe_yaml
+from macros.core.problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+_DELIM = "---"
+
+
+@dataclass
+class RawFile:
+    """A content file as read: its front matter, body and where each key sits."""
+
+    path: str
+    meta: dict[str, Any]
+    body: str
+    #: 1-based line in the file where the body starts.
+    body_line: int
+    #: key path -> 1-based line in the file.
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        """Line of the deepest known key on ``loc`` (falls back to the top)."""
+        for cut in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:cut]))
+            if line:
+                return line
+        return 1
+
+
+
+
+def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8 text, refusing what cannot be content."""
+    rel = rel_path(root, path)
+    try:
+        real = path.resolve(strict=True)
+    except OSError as exc:
+        return None, [Problem(rel, None, f"filen kan inte läsas ({exc.strerror}).")]
+    if not real.is_relative_to(root.resolve()):
+        return None, [Problem(rel, None, "filen är en länk som pekar ut ur förrådet.", hint="Ersätt länken med en vanlig fil.")]
+    size = os.path.getsize(real)
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(rel, None, f"filen är {size // 1_000_000} MB; högst {MAX_FILE_BYTES // 1_000_000} MB tillåts.",
+                    hint="Dela upp texten i flera avsnitt.")
+        ]
+    data = real.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "filen är inte sparad som UTF-8.",
+                              hint="Spara om den som UTF-8 i din editor (Spara som … > Kodning: UTF-8).")]
+    if "\x00" in text:
+        return None, [Problem(rel, text[: text.index("\x00")].count("\n") + 1, "filen innehåller ett nolltecken (binär fil?).")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def parse(rel: str, text: str) -> tuple[RawFile | None, list[Problem]]:
+    """Split ``text`` into front matter and body."""
+    if not text.strip():
+        return None, [Problem(rel, 1, "filen är tom.", hint="En innehållsfil börjar med front matter mellan två rader '---'.")]
+    lines_of_text = text.split("\n")
+    if lines_of_text[0].strip() != _DELIM:
+        return None, [Problem(rel, 1, "front matter saknas: filen ska börja med en rad '---'.",
+                              hint="Lägg till front matter mellan två rader '---' överst i filen.")]
+    end = next((i for i in range(1, len(lines_of_text)) if lines_of_text[i].rstrip() == _DELIM), None)
+    if end is None:
+        return None, [Problem(rel, 1, "front matter avslutas aldrig: raden '---' efter fälten saknas.",
+                              hint="Lägg till en rad med bara '---' efter sista fältet.")]
+    fm_text = "\n".join(lines_of_text[1:end])
+    try:
+        loaded = safe_yaml.load(fm_text, first_line=2)
+    except safe_yaml.YamlProblem as exc:
+        line = exc.line + 1 if exc.line else 1
+        return None, [Problem(rel, line, exc.message, hint=exc.hint)]
+    if not isinstance(loaded.data, dict):
+        return None, [Problem(rel, 2, "front matter ska vara fält med värden (nyckel: värde).",
+                              hint="Skriv ett fält per rad, till exempel 'titel: Förebyggande arbete'.")]
+    lines = {path: line + 1 for path, line in loaded.lines.items()}
+    body = "\n".join(lines_of_text[end + 1 :]).strip("\n") + "\n"
+    first_body = next((i for i in range(end + 1, len(lines_of_text)) if lines_of_text[i].strip()), end + 1)
+    return RawFile(rel, loaded.data, body, body_line=first_body + 1, lines=lines), []
+
+
+def rel_path(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,73 @@
+"""Checks across the corpus: references, lineage, remiss outcomes, glossary …
+
+Each module contributes functions ``(Corpus) -> Iterable[Problem]``; the two
+lists below are the one place that says which run: ``CHECKS``, which can stop
+a build, and ``ADVISORY``, which only warn. ``make check`` runs both at once;
+a build runs ``CHECKS`` first and ``ADVISORY`` beside its costly pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load
+from macros.core.problems import Problem, errors_only
+from macros.engine.checks import documents, html_policy, klarsprak, macro_calls, references
+from macros.engine.checks import glossary as glossary_checks
+from macros.engine.checks import lineage as lineage_checks
+from macros.engine.checks import remiss as remiss_checks
+
+Check = Callable[[Corpus], Iterable[Problem]]
+
+CHECKS: list[Check] = [
+    *references.CHECKS,
+    *html_policy.CHECKS,
+    *macro_calls.CHECKS,
+    *documents.CHECKS,
+    *remiss_checks.CHECKS,
+    *glossary_checks.CHECKS,
+    *lineage_checks.CHECKS,
+]
+
+#: Checks that only ever warn (klarspråk). They cannot stop a build, so a build
+#: runs them beside its costly pages rather than before them (``macros.website.pages.deferred``).
+ADVISORY: list[Check] = [
+    *klarsprak.CHECKS,
+]
+
+
+def run_checks(corpus: Corpus, *, advisory: bool = True) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems.extend(check(corpus))
+    if advisory:
+        problems.extend(run_advisory(corpus))
+    return problems
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, in file and line order."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def run_advisory(corpus: Corpus) -> list[Problem]:
+    """The advisory checks' warnings, in file and line order."""
+    problems = [p for check in ADVISORY for p in check(corpus)]
+    wrong = errors_only(problems)
+    if wrong:  # an error here would be logged and ignored by a build: a check in the wrong list
+        raise ValueError(f"an advisory check found an error, which must stop a build: {wrong[0].format()}")
+    return _in_order(problems)
+
+
+def check_loaded(corpus: Corpus, load_problems: list[Problem], *, advisory: bool = True) -> list[Problem]:
+    """The loader's problems and the checks', in file and line order (``advisory``: with the warnings-only checks)."""
+    problems = load_problems + run_checks(corpus, advisory=advisory)
+    return _in_order(problems)
+
+
+def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:
+    """Load and check everything."""
+    corpus, problems = load(root)
+    return corpus, check_loaded(corpus, problems)

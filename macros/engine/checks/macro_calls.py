@@ -1,0 +1,21 @@
+"""Every content macro in every body must render.
+
+``render_all`` renders each body exactly as the page generators will (same
+page path), so all macro errors are reported at once by ``make check`` and
+the build reuses the cached results instead of rendering twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from macros.core.load.corpus import Corpus
+from macros.core.problems import Problem
+from macros.engine.render.usage import render_all
+
+
+def check_macro_calls(corpus: Corpus) -> Iterator[Problem]:
+    yield from render_all(corpus)
+
+
+CHECKS = [check_macro_calls]

@@ -1,0 +1,175 @@
+"""Which sections of version A became which sections of version B.
+
+Never by guessing: a section is the same section when it keeps its stable
+id, or when the newer section records where it came from in ``ursprung``
+(``från`` = ids in the version it supersedes). For versions that are not
+neighbours, lineage is followed through every version in between; an id
+that an intermediate version lacks is carried through unchanged (a stable id
+means the same section). Similar-looking text never links two sections;
+``macros.engine.checks.lineage`` warns editors about such cases instead.
+
+Sections linked this way form groups (connected components): one old and
+one new section is the usual case, one old and several new is a split,
+several old and one new a merge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from macros.core.load.corpus import Corpus
+from macros.core.model.schema import LineageKind, SectionListing, TextAvailability
+
+
+class Change(StrEnum):
+    NY = "ny"
+    BORTTAGEN = "borttagen"
+    ANDRAD = "ändrad"
+    OFORANDRAD = "oförändrad"
+    BYTT_NAMN = "bytt namn"
+    FLYTTAD = "flyttad"
+    DELAD = "delad"
+    SAMMANSLAGEN = "sammanslagen"
+    OKAND = "finns inte i källorna"
+
+
+@dataclass(frozen=True)
+class Group:
+    olds: tuple[str, ...]
+    news: tuple[str, ...]
+    #: The structural change; ``None`` for one old and one new section whose
+    #: label depends on the text (ändrad or oförändrad).
+    change: Change | None
+    #: Lineage kinds recorded on the way from A to B.
+    recorded: frozenset[LineageKind] = frozenset()
+    #: For OKAND: the version whose sources do not list the section.
+    unknown_in: str | None = None
+
+
+def listing_unknown(corpus: Corpus, vid: str) -> bool:
+    """True when a section missing from ``vid`` may still exist (sources incomplete)."""
+    data = corpus.versions[vid].data
+    return data.listing is SectionListing.OFULLSTANDIG or data.text is TextAvailability.SAKNAS
+
+
+def chain(corpus: Corpus, a: str, b: str) -> list[str] | None:
+    """Versions from ``b`` back to ``a`` along ``ersätter`` ([b, …, a]), or None."""
+    path, current = [b], b
+    while current != a:
+        previous = corpus.versions[current].data.supersedes
+        if previous is None or previous not in corpus.versions or previous in path:
+            return None
+        path.append(previous)
+        current = previous
+    return path
+
+
+def origins(corpus: Corpus, a: str, b: str, sid: str) -> tuple[set[str], set[LineageKind]]:
+    """The ids in ``a`` that section ``sid`` of ``b`` comes from, and the lineage kinds recorded."""
+    path = chain(corpus, a, b) or [b, a]
+    current, kinds = {sid}, set()
+    for newer in path[:-1]:
+        step: set[str] = set()
+        for s in current:
+            entry = corpus.section(newer, s)
+            lineage = entry.data.lineage if entry else None
+            if lineage is not None:
+                step.update(lineage.sources)
+                kinds.add(lineage.kind)
+            else:
+                step.add(s)
+        current = step
+    return {s for s in current if s in corpus.versions[a].sections}, kinds
+
+
+def older_first(corpus: Corpus, a: str, b: str) -> bool:
+    order = list(corpus.versions)
+    return order.index(a) < order.index(b)
+
+
+def align(corpus: Corpus, a: str, b: str) -> list[Group]:
+    """Groups of linked sections, in B's reading order (removed ones where they stood in A)."""
+    if a not in corpus.versions or b not in corpus.versions:
+        raise KeyError(a if a not in corpus.versions else b)
+    old_ids, new_ids = list(corpus.versions[a].sections), list(corpus.versions[b].sections)
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    recorded: dict[str, set[LineageKind]] = {}
+    for sid in new_ids:
+        find(("b", sid))
+        found, kinds = origins(corpus, a, b, sid)
+        recorded[sid] = kinds
+        for o in found:
+            parent[find(("a", o))] = find(("b", sid))
+    for sid in old_ids:
+        find(("a", sid))
+
+    members: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for sid in old_ids:
+        members.setdefault(find(("a", sid)), ([], []))[0].append(sid)
+    for sid in new_ids:
+        members.setdefault(find(("b", sid)), ([], []))[1].append(sid)
+
+    groups: list[tuple[tuple[int, int, int], Group]] = []
+    new_pos = {sid: i for i, sid in enumerate(new_ids)}
+    old_pos = {sid: i for i, sid in enumerate(old_ids)}
+    placed: dict[str, int] = {}  # old id -> position of its group in B
+    for olds, news in members.values():
+        kinds = frozenset(k for sid in news for k in recorded[sid])
+        group = Group(tuple(olds), tuple(news), _structural(corpus, a, b, olds, news, kinds), kinds,
+                      unknown_in=_unknown_in(corpus, a, b, olds, news))
+        if news:
+            pos = min(new_pos[s] for s in news)
+            placed.update({o: pos for o in olds})
+            groups.append(((pos, 0, 0), group))
+        else:
+            groups.append(((-1, 1, old_pos[olds[0]]), group))
+    # A removed section goes after the group that holds the old section before it.
+    keyed = []
+    for key, group in groups:
+        if key[0] == -1:
+            before = [placed[o] for o in old_ids[: old_pos[group.olds[0]]] if o in placed]
+            key = (max(before) if before else -1, 1, key[2])
+        keyed.append((key, group))
+    return [g for _, g in sorted(keyed, key=lambda kg: kg[0])]
+
+
+def _unknown_in(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str]) -> str | None:
+    if not news and listing_unknown(corpus, b):
+        return b
+    if not olds and listing_unknown(corpus, a):
+        return a
+    return None
+
+
+def _structural(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str],
+                kinds: frozenset[LineageKind]) -> Change | None:
+    if not news:
+        return Change.OKAND if listing_unknown(corpus, b) else Change.BORTTAGEN
+    if not olds:
+        return Change.OKAND if listing_unknown(corpus, a) else Change.NY
+    if len(olds) > 1 or len(news) > 1:
+        return Change.DELAD if len(news) > len(olds) else Change.SAMMANSLAGEN
+    old, new = corpus.versions[a].sections[olds[0]].data, corpus.versions[b].sections[news[0]].data
+    if LineageKind.NAMNBYTE in kinds:
+        return Change.BYTT_NAMN
+    if LineageKind.FLYTT in kinds or _moved(corpus, a, b, old.parent, new.parent):
+        return Change.FLYTTAD
+    if old.title != new.title:
+        return Change.BYTT_NAMN
+    return None
+
+
+def _moved(corpus: Corpus, a: str, b: str, old_parent: str | None, new_parent: str | None) -> bool:
+    """Did the section change parent (compared through lineage, not by id alone)?"""
+    if old_parent is None or new_parent is None:
+        return (old_parent is None) != (new_parent is None)
+    if new_parent not in corpus.versions[b].sections:
+        return False
+    return old_parent not in origins(corpus, a, b, new_parent)[0]

@@ -1,0 +1,164 @@
+"""A whole comparison of two versions: version facts, intro text and section groups.
+
+Used by the comparison pages and by ``trygghet diff``. Only sections that
+differ cost a word diff; identical texts are recognised by hash in
+``textdiff`` and their diffs shared between every comparison that holds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus, Entry
+from macros.core.model.schema import Section, Version
+from macros.core.problems import ContentError
+from macros.core.text import STATUS_LABEL
+from macros.engine.diff.align import Change, Group, align
+from macros.engine.diff.textdiff import TextDiff, diff_text
+from macros.engine.diff.words import Op, counts, diff_words
+from macros.engine.render.sandbox import render_content
+
+
+@dataclass(frozen=True)
+class MetaRow:
+    label: str
+    old: str
+    new: str
+
+    @cached_property
+    def ops(self) -> list[Op]:
+        return diff_words(self.old, self.new)
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@dataclass(frozen=True)
+class GroupDiff:
+    anchor: str
+    group: Group
+    olds: tuple[Entry[Section], ...]
+    news: tuple[Entry[Section], ...]
+    title_ops: tuple[Op, ...]
+    body: TextDiff
+
+    @property
+    def change(self) -> Change:
+        if self.group.change is not None:
+            return self.group.change
+        return Change.ANDRAD if self.text_changed else Change.OFORANDRAD
+
+    @property
+    def text_changed(self) -> bool:
+        return self.group.change is not Change.OKAND and (
+            self.body.changed or any(op.tag != "equal" for op in self.title_ops))
+
+    @property
+    def label(self) -> str:
+        """Swedish label for the table, e.g. 'bytt namn och ändrad'."""
+        change = self.change
+        if change in (Change.BYTT_NAMN, Change.FLYTTAD, Change.DELAD, Change.SAMMANSLAGEN) and self.body.changed:
+            return f"{change.value} och ändrad"
+        return change.value
+
+    @property
+    def title(self) -> str:
+        return " + ".join(e.data.title for e in (self.news or self.olds))
+
+    @property
+    def added(self) -> int:
+        if self.group.change is Change.OKAND:
+            return 0
+        return self.body.added + counts(list(self.title_ops))[0]
+
+    @property
+    def removed(self) -> int:
+        if self.group.change is Change.OKAND:
+            return 0
+        return self.body.removed + counts(list(self.title_ops))[1]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: str
+    b: str
+    meta: tuple[MetaRow, ...]
+    intro: TextDiff
+    groups: tuple[GroupDiff, ...]
+
+    @property
+    def changed_groups(self) -> list[GroupDiff]:
+        return [g for g in self.groups if g.change is not Change.OFORANDRAD]
+
+
+def meta_rows(old: Version, new: Version) -> list[MetaRow]:
+    """Version facts side by side (title, period, status, dnr, perspectives …)."""
+    def persp(v: Version) -> str:
+        return ", ".join(p.label for p in v.perspectives) or "anges inte i källorna"
+
+    return [
+        MetaRow("Titel", old.title, new.title),
+        MetaRow("Period", f"{old.period.start}–{old.period.end}", f"{new.period.start}–{new.period.end}"),
+        MetaRow("Status", STATUS_LABEL[old.status], STATUS_LABEL[new.status]),
+        MetaRow("Diarienummer", old.dnr or "anges inte i källorna", new.dnr or "anges inte i källorna"),
+        MetaRow("Perspektiv", persp(old), persp(new)),
+        MetaRow("Texten på webbplatsen", old.text.value, new.text.value),
+        MetaRow("Avsnittsförteckning", old.listing.value, new.listing.value),
+    ]
+
+
+def reader_text(corpus: Corpus, entry: Entry[Section], page_path: str) -> str:
+    """The body as readers see it: macro calls become their labels (the
+    sandbox's output is cached, so this costs nothing after the build's own
+    rendering); the raw body if rendering fails (``check`` reports that)."""
+    try:
+        return render_content(corpus, entry.body, entry.path, entry.body_line, page_path)
+    except ContentError:
+        return entry.body
+
+
+def _joined(corpus: Corpus, vid: str, entries: tuple[Entry[Section], ...]) -> str:
+    """One text for a group: several sections get their titles as headings."""
+    texts = [reader_text(corpus, e, urls.section(vid, e.data.id)) for e in entries]
+    if len(entries) == 1:
+        return texts[0]
+    return "\n\n".join(f"## {e.data.title}\n\n{t}" for e, t in zip(entries, texts, strict=True))
+
+
+def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
+    olds = tuple(corpus.versions[a].sections[s] for s in group.olds)
+    news = tuple(corpus.versions[b].sections[s] for s in group.news)
+    old_text, new_text = _joined(corpus, a, olds), _joined(corpus, b, news)
+    if group.change is Change.OKAND:
+        # The other version's sources are silent: no diff, just the text we have.
+        text = old_text or new_text
+        old_text = new_text = text
+    old_title = " + ".join(e.data.title for e in olds)
+    new_title = " + ".join(e.data.title for e in news)
+    if group.change is Change.OKAND:
+        old_title = new_title = old_title or new_title
+    anchor = f"avsnitt-{group.news[0]}" if group.news else f"tidigare-{group.olds[0]}"
+    return GroupDiff(anchor, group, olds, news, tuple(diff_words(old_title, new_title)), diff_text(old_text, new_text))
+
+
+def compare(corpus: Corpus, a: str, b: str) -> Comparison:
+    """Compare version ``a`` (older) with ``b`` (newer).
+
+    Memoised on the corpus: the comparison page, the open data and the feed
+    all ask for the same pairs. The key holds the identity of every entry
+    involved, so a version or section replaced in the corpus is compared anew.
+    """
+    va, vb = corpus.versions[a], corpus.versions[b]
+    key = (a, b, id(va.entry), id(vb.entry), tuple(map(id, va.sections.values())), tuple(map(id, vb.sections.values())))
+    cache: dict[tuple[object, ...], Comparison] = corpus.__dict__.setdefault("_tp_comparisons", {})
+    hit = cache.get(key)
+    if hit is None:
+        groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
+        intro_a = reader_text(corpus, va.entry, urls.version(a))
+        intro_b = reader_text(corpus, vb.entry, urls.version(b))
+        hit = Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(intro_a, intro_b), groups)
+        cache[key] = hit
+    return hit

@@ -1,0 +1,159 @@
+"""The glossary layer: which definition of a term holds in a version, and where terms are used.
+
+A term is defined per version. Walking the versions oldest first, a
+definition holds from the version that gives it until a later version gives a
+new one or drops the term (``utgår_i``). A version without its own
+definition therefore shows the nearest earlier one, and says so.
+
+Finding a term in running text uses its forms (``former``), matched
+case-insensitively on whole words, longest form first, so that "särskilt
+utsatt område" is one use of that term and not also a use of "utsatt område".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from macros.core.load.corpus import Corpus, Entry
+from macros.core.model.schema import Term, TermDefinition
+
+# Fenced code and inline code: masked (same length, newlines kept) so that
+# offsets and line numbers in what remains are the file's own.
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The definition of a term that holds in one version."""
+
+    term: Term
+    definition: TermDefinition
+    #: The version whose definition this is.
+    from_version: str
+    #: The version asked about.
+    version: str
+
+    @property
+    def own(self) -> bool:
+        """True when the version gives the definition itself."""
+        return self.from_version == self.version
+
+
+@dataclass(frozen=True)
+class Use:
+    term_id: str
+    start: int
+    end: int
+    text: str
+
+
+def forms(term: Term) -> list[str]:
+    """The term itself and every form it takes in running text, without duplicates."""
+    seen: dict[str, str] = {}
+    for form in [term.term, *term.forms]:
+        key = " ".join(form.split()).casefold()
+        if key and key not in seen:
+            seen[key] = " ".join(form.split())
+    return list(seen.values())
+
+
+def resolve(corpus: Corpus, term: Term, vid: str) -> Resolved | None:
+    """The definition of ``term`` that holds in version ``vid``, or None if it does not exist there."""
+    by_version = {d.version: d for d in term.definitions}
+    dropped = set(term.dropped_in)
+    current: tuple[str, TermDefinition] | None = None
+    for version_id in corpus.versions:
+        if version_id in by_version:
+            current = (version_id, by_version[version_id])
+        elif version_id in dropped:
+            current = None
+        if version_id == vid:
+            return Resolved(term, current[1], current[0], vid) if current else None
+    return None
+
+
+def terms_in_version(corpus: Corpus, vid: str) -> dict[str, Resolved]:
+    """Every term that exists in version ``vid`` -> its definition there."""
+    found: dict[str, Resolved] = {}
+    for tid, entry in corpus.terms.items():
+        resolved = resolve(corpus, entry.data, vid)
+        if resolved:
+            found[tid] = resolved
+    return found
+
+
+class TermMatcher:
+    """Finds uses of a set of terms in text."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self.form_to_id: dict[str, str] = {}
+        for term in terms:
+            for form in forms(term):
+                self.form_to_id.setdefault(form.casefold(), term.id)
+        alternatives = sorted(self.form_to_id, key=lambda f: (-len(f), f))
+        if alternatives:
+            body = "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in alternatives)
+            self.pattern: re.Pattern[str] | None = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        else:
+            self.pattern = None
+
+    def uses(self, text: str) -> Iterator[Use]:
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            key = " ".join(match.group(0).split()).casefold()
+            tid = self.form_to_id.get(key)
+            if tid:
+                yield Use(tid, match.start(), match.end(), match.group(0))
+
+
+def mask_code(markdown: str) -> str:
+    """The Markdown with code blanked out, keeping every offset and newline."""
+
+    if "`" not in markdown and "~" not in markdown:  # most bodies have no code at all
+        return markdown
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _INLINE_CODE.sub(blank, _FENCE.sub(blank, markdown))
+
+
+def all_terms_matcher(corpus: Corpus) -> TermMatcher:
+    return TermMatcher(e.data for e in corpus.terms.values())
+
+
+def terms_used_in(entry: Entry, matcher: TermMatcher) -> list[str]:
+    """Ids of the terms a content file's body uses, in order of first use."""
+    seen: list[str] = []
+    for use in matcher.uses(mask_code(entry.body)):
+        if use.term_id not in seen:
+            seen.append(use.term_id)
+    return seen
+
+
+def where_used(corpus: Corpus) -> dict[str, dict[str, list[str]]]:
+    """Term id -> version id -> ids of the sections whose text uses the term."""
+    matcher = all_terms_matcher(corpus)
+    found: dict[str, dict[str, list[str]]] = {}
+    for vid, version in corpus.versions.items():
+        for sid, entry in version.sections.items():
+            for tid in terms_used_in(entry, matcher):
+                found.setdefault(tid, {}).setdefault(vid, []).append(sid)
+    return found
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a definition, for tooltips."""
+    text = " ".join(text.split())
+    match = re.search(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+    return text[: match.start()] if match else text
+
+
+def sort_key(text: str) -> tuple[int, ...]:
+    """Swedish alphabetical order: å, ä and ö after z."""
+    order = "abcdefghijklmnopqrstuvwxyzåäö"
+    return tuple(order.index(c) if c in order else 100 + ord(c) for c in text.casefold())

@@ -1,1 +1,0 @@
-"""Security of the published pages: the Content-Security-Policy each page carries."""

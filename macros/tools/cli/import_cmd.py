@@ -1,0 +1,71 @@
+"""``trygghet importera``: a Word document becomes a draft to edit."""
+
+from __future__ import annotations
+
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from docx.opc.exceptions import PackageNotFoundError
+
+from macros.core.load.loader import load
+from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.importer.docx_reader import read
+from macros.tools.importer.drafts import ImportProblem, remissvar_draft, version_draft, write_draft
+
+
+class Kind(StrEnum):
+    VERSION = "version"
+    REMISSVAR = "remissvar"
+
+
+@app.command("importera")
+def importera(
+    fil: Path = typer.Argument(..., help="Word-filen (.docx) som ska importeras."),
+    som: Kind = typer.Option(..., "--som", help="Vad dokumentet är: version eller remissvar."),
+    version: str = typer.Option(..., "--version", help="Versionens id (ÅÅÅÅ-ÅÅÅÅ): den nya versionen, eller den version remissvaret gäller."),
+    id_: str = typer.Option(None, "--id", help="Remissvarets id (små bokstäver och bindestreck), för --som remissvar."),
+    root: Path = RootOption,
+) -> None:
+    """Gör ett utkast av en Word-fil: avsnitt delas vid rubriker, sidhuvuden och sidnummer tas bort.
+
+    Inga befintliga filer skrivs över. En rapport visar vad du behöver fylla i.
+    """
+    root = repo_root(root)
+    if not fil.is_file():
+        err_console.print(f"[red]Filen {fil} finns inte.[/red]")
+        raise typer.Exit(2)
+    try:
+        doc = read(fil)
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
+        err_console.print(f"[red]{fil} är ingen Word-fil (.docx) som går att läsa.[/red] Spara den som .docx i Word och försök igen.")
+        raise typer.Exit(2) from None
+    corpus, _ = load(root)
+    try:
+        if som is Kind.VERSION:
+            existing = {sid for v in corpus.versions.values() for sid in v.sections}
+            draft = version_draft(doc, version, existing)
+        else:
+            if not id_:
+                err_console.print("[red]Ange remissvarets id med --id.[/red]")
+                raise typer.Exit(2)
+            if version not in corpus.versions:
+                err_console.print(f"[red]Versionen '{version}' finns inte.[/red] Kända: {', '.join(corpus.versions)}.")
+                raise typer.Exit(2)
+            draft = remissvar_draft(doc, id_, version)
+        written = write_draft(root, draft)
+    except ImportProblem as exc:
+        err_console.print(f"[red]Importen avbröts: {exc}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"[green]Skrev {len(written)} filer:[/green]")
+    for path in written:
+        console.print(f"  {path}")
+    if doc.dropped:
+        console.print(f"Borttaget som sidhuvud, sidfot eller fältkod ({len(doc.dropped)} rader): "
+                      + "; ".join(sorted(set(doc.dropped))[:8]))
+    if doc.unknown_styles:
+        console.print("Okända formatmallar lästes som vanlig text: " + ", ".join(sorted(doc.unknown_styles)))
+    console.print("[yellow]Behöver redaktörens uppmärksamhet:[/yellow]")
+    for item in draft.attention:
+        console.print(f"  - {item}")

@@ -1,0 +1,30 @@
+"""``trygghet schema``: write the JSON Schema files editors' tools read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from macros.core.model.jsonschema import write_all
+from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+
+
+@app.command("schema")
+def schema(
+    root: Path = RootOption,
+    target: Path = typer.Option(None, "--till", help="Mapp att skriva schemana till (standard: schemas/ i förrådet)."),
+) -> None:
+    """Skriv JSON Schema för varje slags front matter (för autokomplettering i editorn)."""
+    root = repo_root(root)
+    target = target if target is not None else root / "schemas"
+    try:
+        changed = write_all(target)
+    except OSError as exc:
+        err_console.print(f"[red]Kunde inte skriva till {target}: {exc.strerror}.[/red]")
+        raise typer.Exit(1) from None
+    for path, was_changed in changed.items():
+        state = "[green]uppdaterad[/green]" if was_changed else "[dim]oförändrad[/dim]"
+        console.print(f"  {path.name:<20} {state}")
+    n = sum(changed.values())
+    console.print(f"[green]{len(changed)} scheman i {target}[/green] ({n} ändrade).", soft_wrap=True)

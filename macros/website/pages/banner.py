@@ -1,0 +1,44 @@
+"""The banner on every page of a version that is not the latest adopted one."""
+
+from __future__ import annotations
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus
+from macros.core.model.schema import Status
+from macros.core.text import esc
+
+
+def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> str:
+    """HTML for the version banner, or '' for the latest adopted version."""
+    latest = corpus.latest_adopted
+    if vid == latest:
+        return ""
+    version = corpus.versions[vid].data
+    successor = corpus.next(vid)
+    if version.status is Status.REMISS:
+        what = ("Detta är ett <strong>förslag som har skickats på remiss</strong>. "
+                "Källorna säger inte att det har antagits.")
+        kind = "proposal"
+    elif version.status is Status.FORSLAG:
+        what = "Detta är ett <strong>förslag</strong> som inte har antagits."
+        kind = "proposal"
+    elif version.status is Status.UPPHAVD:
+        what = "Den här versionen är <strong>upphävd</strong> och gäller inte längre."
+        kind = "superseded"
+    else:
+        what = "Det finns en senare antagen version."
+        kind = "superseded"
+    if successor and corpus.versions[successor].data.status in (Status.FORSLAG, Status.REMISS):
+        what += (f" Ett förslag till efterföljare finns: <a href=\"{esc(urls.href(page_path, urls.version(successor)))}\">"
+                 f"{esc(corpus.versions[successor].data.title)}</a>.")
+    elif successor:
+        what += (f" Den ersattes av <a href=\"{esc(urls.href(page_path, urls.version(successor)))}\">"
+                 f"{esc(corpus.versions[successor].data.title)}</a>.")
+    if latest:
+        if sid and corpus.section(latest, sid):
+            target, label = urls.section(latest, sid), "Läs samma avsnitt i den senast antagna versionen"
+        else:
+            target, label = urls.version(latest), "Gå till den senast antagna versionen"
+        what += f' <a href="{esc(urls.href(page_path, target))}">{label} ({esc(latest.replace("-", "–"))})</a>.'
+    return (f'<div class="tp-banner tp-banner--{kind}" role="note" aria-label="Om versionen">'
+            f"<p>{what}</p></div>\n\n")

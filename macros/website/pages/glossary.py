@@ -1,0 +1,248 @@
+"""Glossary pages: the index of terms, a glossary per version, a page per term
+with its history, and the section panel's "Begrepp i avsnittet".
+
+The sources never give the programme's own begreppsram, so every page says
+which version's text a definition is drawn from, and when a version only
+inherits an earlier definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus
+from macros.core.model.schema import Term
+from macros.core.page import GeneratedPage
+from macros.core.text import md, period
+from macros.engine.diff.words import diff_words
+from macros.engine.layers.glossary import (
+    Resolved,
+    all_terms_matcher,
+    resolve,
+    sort_key,
+    terms_in_version,
+    terms_used_in,
+    where_used,
+)
+from macros.engine.render.body import render_body
+from macros.website.pages.banner import banner
+from macros.website.pages.compare import ops_html
+from macros.website.pages.sources import sources_block
+
+DIFF_LEGEND = ('<p class="tp-diff-legend">Tillagda ord är <ins><span class="tp-sr-only">Tillagt: </span>understrukna</ins> '
+               'och borttagna ord <del><span class="tp-sr-only">Borttaget: </span>genomstrukna</del>.</p>')
+
+
+def version_label(corpus: Corpus, vid: str) -> str:
+    p = corpus.versions[vid].data.period
+    return period(p.start, p.end)
+
+
+def definition_note(corpus: Corpus, resolved: Resolved) -> str:
+    """Which version's definition this is, said plainly (plain text, no markup)."""
+    here = version_label(corpus, resolved.version)
+    if resolved.own:
+        return f"Definitionen gäller {here}."
+    source = version_label(corpus, resolved.from_version)
+    return f"Definitionen är från {source}; källorna ger ingen egen definition för {here}."
+
+
+
+def raised_by(corpus: Corpus, term: Term, page: str) -> str:
+    """Who raised the advice against a term: a link to the remissvar when it exists, else the text."""
+    assert term.discouraged is not None
+    rid = term.discouraged.raised_by
+    entry = corpus.remissvar.get(rid)
+    if entry is None:
+        return md(rid)
+    return f"[{md(entry.data.body.name)} i sitt remissvar]({urls.link(page, urls.remissvar(rid))})"
+
+
+def _discouraged_note(corpus: Corpus, term: Term, page: str) -> str:
+    if term.discouraged is None:
+        return ""
+    return (f'<div class="tp-discouraged" role="note" markdown>\n\n'
+            f"**Avrått begrepp.** {md(term.discouraged.reason)} Avrådan framfördes av {raised_by(corpus, term, page)}. "
+            "Varje användning i programmets text ger en varning när innehållet kontrolleras.\n\n</div>\n")
+
+
+def _section_links(corpus: Corpus, vid: str, sids: list[str], page: str) -> str:
+    sections = corpus.versions[vid].sections
+    return ", ".join(f"[{md(sections[s].data.title)}]({urls.link(page, urls.section(vid, s))})" for s in sids)
+
+
+def _status_in(corpus: Corpus, term: Term, vid: str) -> str:
+    resolved = resolve(corpus, term, vid)
+    if resolved is None:
+        return "utgår i versionen" if vid in term.dropped_in else "ingår inte enligt källorna"
+    if resolved.own:
+        return "egen definition"
+    return f"samma definition som {version_label(corpus, resolved.from_version)} (källorna ger ingen ny)"
+
+
+def term_page(corpus: Corpus, tid: str, uses: dict[str, list[str]]) -> GeneratedPage:
+    entry = corpus.terms[tid]
+    term = entry.data
+    page = urls.term(tid)
+    title = term.term[:1].upper() + term.term[1:]
+    parts = [f"[Begrepp]({urls.link(page, urls.glossary_index())})\n{{: .tp-context }}\n", f"# {md(title)}\n",
+             _discouraged_note(corpus, term, page)]
+    if term.forms:
+        parts.append(f"Former i löptext: {', '.join('*' + md(f) + '*' for f in term.forms)}.\n")
+    body = render_body(corpus, entry, page)
+    if body.strip():
+        parts.append(body)
+
+    parts.append("\n## Begreppet i programmets versioner\n")
+    rows = ["| Version | I versionen |", "|---|---|"]
+    for vid in reversed(corpus.versions):
+        rows.append(f"| [{version_label(corpus, vid)}]({urls.link(page, urls.glossary(vid))}) | "
+                    f"{md(_status_in(corpus, term, vid))} |")
+    parts.append("\n".join(rows) + "\n")
+
+    parts.append("\n## Definitioner och ändringar\n")
+    order = list(corpus.versions)
+    definitions = sorted((d for d in term.definitions if d.version in corpus.versions), key=lambda d: order.index(d.version))
+    if not definitions:
+        parts.append("Källorna ger ingen definition av begreppet för någon version.\n")
+    previous = None
+    for d in definitions:
+        label = version_label(corpus, d.version)
+        parts.append(f"### {label} {{: #definition-{d.version} }}\n")
+        parts.append(f"{md(' '.join(d.definition.split()))}\n")
+        if previous is not None:
+            before = version_label(corpus, previous.version)
+            between = [v for v in order[order.index(previous.version) + 1: order.index(d.version)] if v in term.dropped_in]
+            if between:
+                parts.append(f"Begreppet utgick i {', '.join(version_label(corpus, v) for v in between)} "
+                             f"och definieras på nytt här. Ändring jämfört med definitionen för {before}:\n")
+            else:
+                parts.append(f"Ändring jämfört med definitionen för {before}:\n")
+            ops = diff_words(" ".join(previous.definition.split()), " ".join(d.definition.split()))
+            parts.append(f'<p class="tp-term-diff">{ops_html(ops)}</p>\n')
+        previous = d
+    if len(definitions) > 1:
+        parts.append(DIFF_LEGEND + "\n")
+
+    parts.append("\n## Var begreppet används\n")
+    if uses:
+        parts.append("Avsnitt vars text använder begreppet, i någon av dess former:\n")
+        for vid in reversed(corpus.versions):
+            if vid in uses:
+                parts.append(f"- {version_label(corpus, vid)}: {_section_links(corpus, vid, uses[vid], page)}")
+        parts.append("")
+    else:
+        parts.append("Inget avsnitt använder begreppet.\n")
+
+    related = [r for r in term.related if r in corpus.terms]
+    if related:
+        parts.append("\n## Relaterade begrepp\n")
+        parts += [f"- [{md(corpus.terms[r].data.term)}]({urls.link(page, urls.term(r))})" for r in related]
+        parts.append("")
+    parts.append(sources_block(corpus, [*term.sources, *(s for d in definitions for s in d.sources)]))
+    return GeneratedPage(page, f"{title} (begrepp)", "\n".join(parts), "term", source=entry.path,
+                         meta={"tp_term": tid})
+
+
+def version_glossary(corpus: Corpus, vid: str, uses: dict[str, dict[str, list[str]]]) -> GeneratedPage:
+    v = corpus.versions[vid]
+    page = urls.glossary(vid)
+    label = version_label(corpus, vid)
+    parts = [banner(corpus, vid, page),
+             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context }}\n",
+             f"# Begrepp {label}\n"]
+    intro = ("Källorna återger inte programmets egen begreppsram. Här står de begrepp som källorna knyter "
+             "till versionen, med webbplatsens sammanfattning av vad källorna säger. När versionen inte har en "
+             "egen definition visas den närmast tidigare versionens, och det står vilken.")
+    begreppsram = [sid for sid, s in v.sections.items() if s.data.kind.value == "begreppsram"]
+    if begreppsram:
+        intro += (f" Om versionens kapitel om begrepp, se [{md(v.sections[begreppsram[0]].data.title)}]"
+                  f"({urls.link(page, urls.section(vid, begreppsram[0]))}).")
+    parts.append(intro + "\n")
+    found = terms_in_version(corpus, vid)
+    if not found:
+        parts.append("Källorna knyter inga begrepp till den här versionen.\n")
+    sources: list[str] = []
+    for tid in sorted(found, key=lambda t: sort_key(found[t].term.term)):
+        r = found[tid]
+        parts.append(f"## [{md(r.term.term)}]({urls.link(page, urls.term(tid))}) {{: #{tid} }}\n")
+        if r.term.discouraged:
+            parts.append(f"**Avrått begrepp.** {md(r.term.discouraged.reason)}\n")
+        parts.append(f"{md(' '.join(r.definition.definition.split()))}\n")
+        parts.append(f"*{md(definition_note(corpus, r))}*\n")
+        used = uses.get(tid, {}).get(vid)
+        if used:
+            parts.append(f"Används i: {_section_links(corpus, vid, used, page)}.\n")
+        sources += r.definition.sources
+    dropped = [e.data for e in corpus.terms.values() if vid in e.data.dropped_in]
+    if dropped:
+        parts.append("## Begrepp som utgår i versionen\n")
+        parts += [f"- [{md(t.term)}]({urls.link(page, urls.term(t.id))})" for t in dropped]
+        parts.append("")
+    parts.append(sources_block(corpus, sources))
+    return GeneratedPage(page, f"Begrepp {label}", "\n".join(parts), "glossary", meta={"tp_version": vid})
+
+
+def glossary_index(corpus: Corpus) -> GeneratedPage:
+    page = urls.glossary_index()
+    parts = ["# Begrepp\n",
+             "Trygghetsprogrammet har en begreppsram, men källorna återger inte vilka begrepp den definierar "
+             "eller hur. Här finns de begrepp som källorna ändå beskriver i samband med programmets versioner. "
+             "Varje definition är webbplatsens sammanfattning med egna ord, knuten till den version som källan "
+             "gäller. Ett begrepp kan tillkomma, få en ny definition eller utgå mellan versionerna.\n",
+             "I programmets avsnitt länkas första förekomsten av varje begrepp till begreppets sida. Den korta "
+             "definitionen visas också när du håller muspekaren över länken eller flyttar fokus till den.\n"]
+    terms = sorted(corpus.terms.values(), key=lambda e: sort_key(e.data.term))
+    if terms:
+        rows = ["| Begrepp | Definieras för | Anmärkning |", "|---|---|---|"]
+        for e in terms:
+            t = e.data
+            defined = ", ".join(version_label(corpus, d.version) for d in t.definitions if d.version in corpus.versions)
+            notes = []
+            if t.discouraged:
+                notes.append("avrått")
+            if t.dropped_in:
+                notes.append("utgår i " + ", ".join(version_label(corpus, v) for v in t.dropped_in if v in corpus.versions))
+            rows.append(f"| [{md(t.term)}]({urls.link(page, urls.term(t.id))}) | {defined or '–'} | "
+                        f"{md('; '.join(notes)) or '–'} |")
+        parts += ["## Alla begrepp\n", "\n".join(rows) + "\n"]
+    else:
+        parts.append("Det finns inga begrepp än.\n")
+    parts.append("## Begrepp per version\n")
+    parts += [f"- [{md(v.data.title)}]({urls.link(page, urls.glossary(vid))})" for vid, v in reversed(corpus.versions.items())]
+    return GeneratedPage(page, "Begrepp", "\n".join(parts) + "\n", "glossary-index", nav_title="Begrepp", nav_order=40)
+
+
+def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The index, in the navigation; the other glossary pages come from ``generate_details``."""
+    yield glossary_index(corpus)
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    return [urls.glossary(vid) for vid in corpus.versions] + [urls.term(tid) for tid in corpus.terms]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """A glossary per version and a page per term."""
+    uses = where_used(corpus)
+    for vid in corpus.versions:
+        yield version_glossary(corpus, vid, uses)
+    for tid in corpus.terms:
+        yield term_page(corpus, tid, uses.get(tid, {}))
+
+
+def panel_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+    """The section panel's "Begrepp i avsnittet": the defined terms the section's text uses."""
+    entry = corpus.versions[vid].sections[sid]
+    available = terms_in_version(corpus, vid)
+    used = [t for t in terms_used_in(entry, all_terms_matcher(corpus)) if t in available]
+    if not used:
+        return ""
+    lines = ["## Begrepp i avsnittet", ""]
+    for tid in used:
+        term = available[tid].term
+        note = " – avrått begrepp" if term.discouraged else ""
+        lines.append(f"- [{md(term.term)}]({urls.link(page_path, urls.term(tid))}){note}")
+    return "\n".join(lines) + "\n"
+

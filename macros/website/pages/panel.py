@@ -1,0 +1,31 @@
+"""The section panel: layers keyed by section id, shown beside each section.
+
+Each block function gets the corpus, the version id, the section id and the
+page path, and returns Markdown (or ''). ``BLOCKS`` lists them in the order shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from macros.core.load.corpus import Corpus
+from macros.website.pages import glossary, klarsprak_block, panel_blocks, perspectives, remiss_block
+
+Block = Callable[[Corpus, str, str, str], str]
+
+BLOCKS: tuple[Block, ...] = (
+    *panel_blocks.BLOCKS,
+    remiss_block.section_block,
+    klarsprak_block.section_block,
+    perspectives.panel_block,
+    glossary.panel_block,
+)
+
+
+def panel(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+    parts = [block(corpus, vid, sid, page_path) for block in BLOCKS]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    return ('\n<aside class="tp-panel" aria-label="Om avsnittet" markdown>\n\n'
+            + "\n\n".join(parts) + "\n\n</aside>\n")

@@ -1,0 +1,94 @@
+"""Section-panel blocks: the section in other versions, and its steering documents.
+
+Lists, not tables, so the panel stays readable on a narrow screen.
+"""
+
+from __future__ import annotations
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus
+from macros.core.model.schema import SteeringDocument
+from macros.core.text import esc, md, period, swedish_date
+from macros.engine.layers.lineage import Change, counterparts
+from macros.website.pages import compare
+
+_CHANGE_TEXT = {
+    Change.NY: "ny – avsnittet fanns inte i den versionen",
+    Change.ANDRAD: "ändrad",
+    Change.OFORANDRAD: "oförändrad",
+    Change.BORTTAGEN: "borttagen – avsnittet finns inte i den versionen",
+    Change.BYTT_NAMN: "bytt namn",
+    Change.OKAND: "finns inte i källorna – källorna visar inte om avsnittet fanns i den versionen",
+}
+
+
+def _change(change: Change) -> str:
+    slug = {"ä": "a", "ö": "o", " ": "-"}
+    css = "".join(slug.get(ch, ch) for ch in change.value.split(" –")[0])
+    return f'<span class="tp-change tp-change--{esc(css)}">{esc(_CHANGE_TEXT[change])}</span>'
+
+
+def _comparison_exists(corpus: Corpus, older: str, newer: str) -> bool:
+    """Link a comparison only when the site builds that page."""
+    return compare.comparison_exists(corpus, older, newer)
+
+
+def versions_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+    """Every other version: the counterpart section, how it differs, and a comparison link."""
+    found = counterparts(corpus, vid, sid)
+    if not found:
+        return ""
+    order = list(corpus.versions)
+    lines = ["## Avsnittet i andra versioner", ""]
+    for cp in reversed(found):  # newest first, as elsewhere on the site
+        v = corpus.versions[cp.version].data
+        item = f"- [{period(v.period.start, v.period.end)}]({urls.link(page_path, urls.version(cp.version))}): "
+        if cp.sections:
+            item += ", ".join(
+                f"[{md(corpus.versions[cp.version].sections[s].data.title)}]"
+                f"({urls.link(page_path, urls.section(cp.version, s))})" for s in cp.sections) + " – "
+        item += _change(cp.change)
+        if cp.lineage:
+            item += f" (enligt avsnittets ursprung: {esc(cp.lineage)})"
+        older, newer = sorted((vid, cp.version), key=order.index)
+        if cp.sections and _comparison_exists(corpus, older, newer):
+            item += f" – [jämför versionerna]({urls.link(page_path, urls.compare(older, newer))})"
+        lines.append(item)
+    return "\n".join(lines) + "\n"
+
+
+def validity(doc: SteeringDocument) -> str:
+    """'giltigt från 1 juli 2023', or that the sources do not say."""
+    if doc.valid_from and doc.valid_to:
+        return f"giltigt {swedish_date(doc.valid_from)}–{swedish_date(doc.valid_to)}"
+    if doc.valid_from:
+        return f"giltigt från {swedish_date(doc.valid_from)}"
+    if doc.valid_to:
+        return f"giltigt till {swedish_date(doc.valid_to)}"
+    return "giltighetstiden anges inte i källorna"
+
+
+def document_label(doc: SteeringDocument) -> str:
+    label = md(doc.title)
+    if doc.reference and doc.reference not in doc.title:
+        label += f" ({md(doc.reference)})"
+    return label
+
+
+def documents_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+    """The steering documents the section relies on (its ``styrdokument``), with validity."""
+    ids = [d for d in corpus.versions[vid].sections[sid].data.documents if d in corpus.documents]
+    if not ids:
+        return ""
+    lines = ["## Styrdokument som avsnittet bygger på", ""]
+    for did in ids:
+        doc = corpus.documents[did].data
+        item = f"- [{document_label(doc)}]({urls.link(page_path, urls.document(did))}) – {validity(doc)}"
+        if doc.replaced_by and doc.replaced_by in corpus.documents:
+            item += (f"; ersatt av [{md(corpus.documents[doc.replaced_by].data.title)}]"
+                     f"({urls.link(page_path, urls.document(doc.replaced_by))})")
+        lines.append(item)
+    return "\n".join(lines) + "\n"
+
+
+BLOCKS = [documents_block, versions_block]

@@ -1,0 +1,259 @@
+"""Perspective pages: a matrix per version, a page per perspective, the index
+with how coverage changed between versions, and the section panel's block.
+
+An unmarked cell means that the sources do not tie the perspective to the
+section; every page says so rather than claiming the section lacks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus
+from macros.core.model.schema import PERSPECTIVES, SectionListing
+from macros.core.page import GeneratedPage
+from macros.core.text import esc, md, period
+from macros.engine.layers.perspectives import Change, changes, consecutive_pairs, coverage, label, section_marks, version_level
+from macros.website.pages.banner import banner
+from macros.website.pages.sources import sources_block
+
+UNMARKED_NOTE = ("Ett tomt fält betyder att källorna inte knyter perspektivet till avsnittet, "
+                 "inte att avsnittet säkert saknar det.")
+
+
+def _and(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _vlabel(corpus: Corpus, vid: str) -> str:
+    p = corpus.versions[vid].data.period
+    return period(p.start, p.end)
+
+
+def _depth(corpus: Corpus, vid: str, sid: str) -> int:
+    """How deep a section sits under its parents (for indenting the matrix rows)."""
+    sections = corpus.versions[vid].sections
+    depth, current = 0, sections[sid].data.parent
+    while current in sections and depth < 5:
+        depth += 1
+        current = sections[current].data.parent
+    return depth
+
+
+def matrix_table(corpus: Corpus, vid: str, page: str) -> str:
+    """The sections × perspectives table, as accessible HTML."""
+    v = corpus.versions[vid]
+    whole = version_level(corpus, vid)
+    cov = coverage(corpus, vid)
+    head = "".join(f'<th scope="col">{esc(_cap(label(corpus, vid, pid)))}</th>' for pid in PERSPECTIVES)
+    rows = []
+    cells = []
+    for pid in PERSPECTIVES:
+        if pid in whole:
+            cells.append(f'<td class="tp-matrix-yes">Ska genomsyra hela programmet <span class="tp-matrix-how">'
+                         f"(versionens benämning: {esc(whole[pid])})</span></td>")
+        else:
+            cells.append('<td><span aria-hidden="true">–</span><span class="tp-sr-only">Anges inte</span></td>')
+    rows.append(f'<tr class="tp-matrix-whole"><th scope="row">Programmet som helhet</th>{"".join(cells)}</tr>')
+    for sid, entry in v.sections.items():
+        marks = section_marks(corpus, vid, sid)
+        title = esc(entry.data.title)
+        link = esc(urls.href(page, urls.section(vid, sid)))
+        cells = []
+        for pid in PERSPECTIVES:
+            if pid in marks:
+                cells.append(f'<td class="tp-matrix-yes"><a href="{link}">Tas upp<span class="tp-sr-only"> i {title}</span></a> '
+                             f'<span class="tp-matrix-how">{esc(marks[pid])}</span></td>')
+            else:
+                cells.append('<td><span aria-hidden="true">–</span><span class="tp-sr-only">Inte angivet</span></td>')
+        depth = min(_depth(corpus, vid, sid), 3)
+        rows.append(f'<tr><th scope="row" class="tp-matrix-depth-{depth}"><a href="{link}">{title}</a></th>{"".join(cells)}</tr>')
+    counts = "".join(f"<td>{len(cov[pid])}</td>" for pid in PERSPECTIVES)
+    foot = f'<tr class="tp-matrix-count"><th scope="row">Antal avsnitt som tar upp perspektivet</th>{counts}</tr>'
+    caption = (f"Perspektiv i avsnitten av {esc(v.data.title)}. Kolumnrubrikerna är versionens egna benämningar "
+               "där källorna anger dem.")
+    return (f'<div class="tp-matrix-wrap" role="region" aria-label="Perspektivmatris {esc(_vlabel(corpus, vid))}" tabindex="0">\n'
+            f'<table class="tp-matrix">\n<caption>{caption}</caption>\n'
+            f'<thead><tr><th scope="col">Avsnitt</th>{head}</tr></thead>\n'
+            f"<tbody>\n" + "\n".join(rows) + f"\n</tbody>\n<tfoot>{foot}</tfoot>\n</table>\n</div>\n")
+
+
+def matrix_page(corpus: Corpus, vid: str) -> GeneratedPage:
+    v = corpus.versions[vid]
+    page = urls.perspective_matrix(vid)
+    vlabel = _vlabel(corpus, vid)
+    parts = [banner(corpus, vid, page),
+             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context }}\n",
+             f"# Perspektiv {vlabel}\n"]
+    whole = version_level(corpus, vid)
+    if whole:
+        parts.append("Enligt källorna ska programmet som helhet genomsyras av "
+                     + _and([md(p.label) for p in v.data.perspectives]) + ".\n")
+    else:
+        parts.append("Källorna anger inte vilka perspektiv programmet som helhet skulle ha.\n")
+    if not v.sections:
+        parts.append("Källorna anger inga avsnitt för den här versionen, så det finns ingen matris per avsnitt.\n")
+    else:
+        intro = f"Tabellen visar vilka avsnitt som tar upp vilket perspektiv och hur. {UNMARKED_NOTE}"
+        if v.data.listing is SectionListing.OFULLSTANDIG:
+            intro += " Källorna nämner inte alla versionens avsnitt."
+        parts += [intro + "\n", matrix_table(corpus, vid, page)]
+    parts.append(f"Se också [alla perspektiv och hur de har förändrats]({urls.link(page, urls.perspectives_index())}).\n")
+    sources = list(v.data.sources) if whole else []
+    for entry in v.sections.values():
+        if entry.data.perspectives:
+            sources += entry.data.sources
+    parts.append(sources_block(corpus, sources))
+    return GeneratedPage(page, f"Perspektiv {vlabel}", "\n".join(parts), "perspective-matrix", meta={"tp_version": vid})
+
+
+def perspective_page(corpus: Corpus, pid: str) -> GeneratedPage:
+    page = urls.perspective(pid)
+    title = PERSPECTIVES[pid]
+    parts = [f"[Perspektiv]({urls.link(page, urls.perspectives_index())})\n{{: .tp-context }}\n", f"# {md(title)}\n"]
+    names = [(vid, version_level(corpus, vid)[pid]) for vid in corpus.versions if pid in version_level(corpus, vid)]
+    if names:
+        parts.append("Versionernas egna benämningar: "
+                     + "; ".join(f"{md(name)} ({_vlabel(corpus, vid)})" for vid, name in names) + ".\n")
+    parts.append(UNMARKED_NOTE + "\n")
+    sources: list[str] = []
+    for vid in reversed(corpus.versions):
+        v = corpus.versions[vid]
+        parts.append(f"## {md(v.data.title)} {{: #v-{vid} }}\n")
+        whole = version_level(corpus, vid)
+        if pid in whole:
+            parts.append(f"Programmet som helhet ska genomsyras av {md(whole[pid])} (versionens egen benämning).\n")
+            sources += v.data.sources
+        elif v.data.perspectives:
+            parts.append("Perspektivet finns inte bland de perspektiv som källorna anger för versionen.\n")
+        else:
+            parts.append("Källorna anger inte vilka perspektiv versionen hade.\n")
+        marks = coverage(corpus, vid)[pid]
+        if marks:
+            parts.append("Avsnitt som tar upp perspektivet:\n")
+            for m in marks:
+                s = v.sections[m.section_id]
+                parts.append(f"- [{md(s.data.title)}]({urls.link(page, urls.section(vid, m.section_id))}): {md(m.how)}")
+                sources += s.data.sources
+            parts.append("")
+        elif v.sections:
+            parts.append("Källorna knyter inget enskilt avsnitt till perspektivet.\n")
+        parts.append(f"[Perspektivmatris för {_vlabel(corpus, vid)}]({urls.link(page, urls.perspective_matrix(vid))})\n")
+    parts.append(sources_block(corpus, sources))
+    return GeneratedPage(page, title, "\n".join(parts), "perspective", meta={"tp_perspective": pid})
+
+
+def _links(corpus: Corpus, vid: str, sids: list[str], page: str) -> str:
+    sections = corpus.versions[vid].sections
+    return ", ".join(f"[{md(sections[s].data.title)}]({urls.link(page, urls.section(vid, s))})" for s in sids)
+
+
+def _level_cell(c: Change, old_known: bool, new_known: bool, a: str, b: str) -> str:
+    if not old_known and not new_known:
+        return "anges inte i källorna för någon av dem"
+    if not old_known:
+        return f"okänt för {a}; {md(c.new_label) if c.new_label else 'anges inte'} i {b}"
+    if not new_known:
+        return f"{md(c.old_label) if c.old_label else 'anges inte'} i {a}; okänt för {b}"
+    if c.old_label and c.new_label:
+        if c.renamed:
+            return f"{md(c.old_label)} → {md(c.new_label)} (ny benämning)"
+        return f"{md(c.new_label)} i båda"
+    if c.new_label:
+        return f"tillkom ({md(c.new_label)})"
+    if c.old_label:
+        return f"anges inte längre (var {md(c.old_label)})"
+    return "anges inte i någon av dem"
+
+
+def _comparison(corpus: Corpus, old: str, new: str, page: str) -> str:
+    found = changes(corpus, old, new)
+    a, b = _vlabel(corpus, old), _vlabel(corpus, new)
+    # A version whose sources name no perspectives at all is unknown, not "without".
+    old_known, new_known = bool(version_level(corpus, old)), bool(version_level(corpus, new))
+    lines = [f"### Från {a} till {b} {{: #{old}--{new} }}\n",
+             "| Perspektiv | Programmet som helhet | Avsnitt som tar upp det | Tillkom | Inte längre markerade |",
+             "|---|---|---|---|---|"]
+    for c in found:
+        lost = _links(corpus, old, c.unmarked, page)
+        if c.missing:
+            note = (" (källorna nämner inte avsnittet i den nya versionen)" if c.new_listing_incomplete
+                    else " (avsnittet finns inte i den nya versionen)")
+            lost = ", ".join(x for x in (lost, _links(corpus, old, c.missing, page) + note) if x)
+        lines.append(f"| [{md(PERSPECTIVES[c.perspective])}]({urls.link(page, urls.perspective(c.perspective))}) | "
+                     f"{_level_cell(c, old_known, new_known, a, b)} | {len(c.old_sections)} → {len(c.new_sections)} | "
+                     f"{_links(corpus, new, c.gained, page) or '–'} | {lost or '–'} |")
+    renamed = [c for c in found if c.renamed]
+    out = "\n".join(lines) + "\n"
+    for c in renamed:
+        out += (f"\nBenämningen ändrades: {a} kallade perspektivet *{md(c.old_label)}*, "
+                f"{b} kallar det *{md(c.new_label)}*.\n")
+    return out
+
+
+def perspectives_index(corpus: Corpus) -> GeneratedPage:
+    page = urls.perspectives_index()
+    parts = ["# Perspektiv\n",
+             "Trygghetsprogrammet ska genomsyras av fem perspektiv. Versionerna namnger dem själva: programmet "
+             "2020–2023 talar om hbtq-perspektiv, förslaget 2024–2027 om hbtqi-perspektiv. Här syns vilka avsnitt "
+             "som tar upp varje perspektiv och hur det har förändrats mellan versionerna. " + UNMARKED_NOTE + "\n",
+             "## De fem perspektiven\n"]
+    for pid, name in PERSPECTIVES.items():
+        counts = ", ".join(f"{_vlabel(corpus, vid)}: {len(coverage(corpus, vid)[pid])}" for vid in reversed(corpus.versions))
+        parts.append(f"- [{md(name)}]({urls.link(page, urls.perspective(pid))}) – avsnitt som tar upp det: {counts}")
+    parts += ["", "## Perspektivmatris per version\n"]
+    parts += [f"- [{md(v.data.title)}]({urls.link(page, urls.perspective_matrix(vid))})"
+              for vid, v in reversed(corpus.versions.items())]
+    parts += ["", "## Förändringar mellan versionerna\n",
+              "Varje jämförelse gäller en version och den version den ersätter. Kolumnen *Avsnitt som tar upp det* "
+              "visar antalet avsnitt i den äldre och den nyare versionen.\n"]
+    pairs = consecutive_pairs(corpus)
+    if not pairs:
+        parts.append("Det finns inga versioner att jämföra.\n")
+    for old, new in reversed(pairs):
+        parts.append(_comparison(corpus, old, new, page))
+    return GeneratedPage(page, "Perspektiv", "\n".join(parts) + "\n", "perspectives-index",
+                         nav_title="Perspektiv", nav_order=50)
+
+
+def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The index, in the navigation; the other perspective pages come from ``generate_details``."""
+    yield perspectives_index(corpus)
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    return [urls.perspective(pid) for pid in PERSPECTIVES] + [urls.perspective_matrix(vid) for vid in corpus.versions]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """A page per perspective and a perspective matrix per version."""
+    for pid in PERSPECTIVES:
+        yield perspective_page(corpus, pid)
+    for vid in corpus.versions:
+        yield matrix_page(corpus, vid)
+
+
+def panel_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+    """The section panel's "Perspektiv": the perspectives the section addresses, and how."""
+    marks = section_marks(corpus, vid, sid)
+    if not marks:
+        return ""
+    lines = ["## Perspektiv", ""]
+    for pid in PERSPECTIVES:
+        if pid in marks:
+            lines.append(f"- [{md(_cap(label(corpus, vid, pid)))}]({urls.link(page_path, urls.perspective(pid))}): "
+                         f"{md(marks[pid])}")
+    lines += ["", f"[Alla avsnitt och perspektiv i versionen]({urls.link(page_path, urls.perspective_matrix(vid))})"]
+    return "\n".join(lines) + "\n"
+
+
+def version_links(corpus: Corpus, vid: str, page_path: str) -> str:
+    """The version page's links to its glossary and its perspective matrix."""
+    return (f"[Begrepp {_vlabel(corpus, vid)}]({urls.link(page_path, urls.glossary(vid))}) · "
+            f"[Perspektiv i avsnitten]({urls.link(page_path, urls.perspective_matrix(vid))})"
+            "\n{: .tp-version-layers }\n")

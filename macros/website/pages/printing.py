@@ -1,0 +1,128 @@
+"""The print version: a whole programme version as one page (program/<vid>/utskrift/).
+
+Sections come in reading order with headings nested by parent (a top-level
+section is h2, its children h3 …), each body's own headings pushed down to
+fit beneath. The page starts with a table of contents and ends with the
+decisions and every source. Page breaks and hidden site chrome are in the
+print rules of site.css (``.tp-print``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus, VersionEntry
+from macros.core.page import NOT_IN_SEARCH, GeneratedPage
+from macros.core.text import md, period
+from macros.engine.render.body import render_body
+from macros.website.pages.banner import banner
+from macros.website.pages.sources import sources_block
+from macros.website.pages.versions import TEXT_NOTE, decisions_table, status_line
+
+#: Replaced by ``make pdf`` with a link to the PDF it wrote (macros/tools/print_pdf.py).
+PDF_MARKER = "<!-- tp-pdf-link -->"
+
+_ATX = re.compile(r"^(?P<hashes>#{1,6})(?P<rest>[ \t].*)?$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def anchor(sid: str) -> str:
+    """The id of a section's heading on the print page (prefixed so body headings cannot take it)."""
+    return f"avsnitt-{sid}"
+
+
+def shift_headings(markdown: str, by: int) -> str:
+    """Push ATX headings down ``by`` levels (max h6), leaving fenced code alone."""
+    out, fence = [], ""
+    for line in markdown.split("\n"):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)[:3]
+        heading = None if fence else _ATX.match(line)
+        if heading:
+            level = min(6, len(heading.group("hashes")) + by)
+            line = "#" * level + (heading.group("rest") or "")
+        out.append(line)
+    return "\n".join(out)
+
+
+def _tree(v: VersionEntry) -> list[tuple[str, int]]:
+    """(section id, depth) in reading order; a section whose parent is missing counts as top level."""
+    children: dict[str | None, list[str]] = {}
+    for sid, s in v.sections.items():
+        parent = s.data.parent if s.data.parent in v.sections else None
+        children.setdefault(parent, []).append(sid)
+    order: list[tuple[str, int]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for sid in children.get(parent, []):
+            order.append((sid, depth))
+            walk(sid, depth + 1)
+
+    walk(None, 0)
+    return order
+
+
+def _contents(v: VersionEntry, tree: list[tuple[str, int]]) -> str:
+    lines = ['<nav class="tp-print-toc" aria-labelledby="innehall" markdown>', "", "## Innehåll {: #innehall }", ""]
+    for sid, depth in tree:
+        lines.append("    " * depth + f"1. [{md(v.sections[sid].data.title)}](#{anchor(sid)})")
+    lines += ["1. [Beslut](#beslut)", "", "</nav>", ""]
+    return "\n".join(lines)
+
+
+def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
+    v = corpus.versions[vid]
+    data = v.data
+    page = urls.print_version(vid)
+    tree = _tree(v)
+    facts = [f"Status\n: {md(status_line(corpus, vid))}",
+             f"Period\n: {period(data.period.start, data.period.end)}",
+             f"Diarienummer\n: {md(data.dnr) if data.dnr else 'anges inte i källorna'}"]
+    parts = [
+        banner(corpus, vid, page),
+        f"# {md(data.title)}\n",
+        f"Hela versionen på en sida, för utskrift. Versionens egen sida: "
+        f"[{md(data.title)}]({urls.link(page, urls.version(vid))}).\n{{: .tp-print-intro }}\n",
+        PDF_MARKER + "\n",
+        '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+    ]
+    if TEXT_NOTE[data.text]:
+        parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')
+    parts.append(render_body(corpus, v.entry, page) + "\n")
+    if tree:
+        parts.append(_contents(v, tree))
+    else:
+        parts.append("Inga avsnitt finns i källorna för den här versionen.\n")
+    sources = [*data.sources]
+    open_section = False
+    for sid, depth in tree:
+        entry = v.sections[sid]
+        level = min(6, depth + 2)
+        if depth == 0:
+            if open_section:
+                parts.append("</section>\n")
+            parts.append(f'<section class="tp-print-section" aria-labelledby="{anchor(sid)}" markdown>\n')
+            open_section = True
+        parts.append(f"{'#' * level} {md(entry.data.title)} {{: #{anchor(sid)} }}\n")
+        parts.append(shift_headings(render_body(corpus, entry, page), level - 1) + "\n")
+        sources += entry.data.sources
+    if open_section:
+        parts.append("</section>\n")
+    parts += ['<section class="tp-print-section" aria-labelledby="beslut" markdown>\n',
+              "## Beslut {: #beslut }\n", decisions_table(v), "</section>\n",
+              sources_block(corpus, [*sources, *(s for d in data.decisions for s in d.sources)])]
+    return GeneratedPage(page, f"{data.title} – utskriftsversion", "\n".join(parts), "print", source=v.entry.path,
+                         meta={"tp_version": vid, "hide": ["navigation"], **NOT_IN_SEARCH})
+
+
+
+def print_paths(corpus: Corpus) -> list[str]:
+    return [urls.print_version(vid) for vid in corpus.versions]
+
+
+def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    for vid in corpus.versions:
+        yield print_page(corpus, vid)

@@ -1,0 +1,225 @@
+"""Remissvar pages, the list of remissvar and a remissammanställning per version.
+
+Every point gets an anchor (``#punkt-<id>``) on its remissvar page; the
+remissammanställning and the section panels link there, so a reader can go
+from any section to what the consulted bodies said about it and back.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus, Entry
+from macros.core.model.schema import Outcome, PointStance, RemissPoint, Remissvar, Stance
+from macros.core.page import GeneratedPage
+from macros.core.text import md, period, swedish_date
+from macros.engine.layers.remiss import (
+    BODY_KIND_LABEL,
+    OUTCOME_LABEL,
+    POINT_STANCE_LABEL,
+    STANCE_LABEL,
+    PointRef,
+    point_anchor,
+    points_about,
+    responses_to,
+    versions_with_responses,
+    whole_programme_points,
+)
+from macros.engine.render.body import render_body
+from macros.website.pages.banner import banner
+from macros.website.pages.remiss_block import point_item
+from macros.website.pages.sources import sources_block
+
+UNKNOWN_IN_SOURCE = "anges inte i källan"
+
+
+def _version_label(corpus: Corpus, vid: str) -> str:
+    return md(corpus.versions[vid].data.title)
+
+
+def _facts(items: list[tuple[str, str]]) -> str:
+    body = "\n\n".join(f"{term}\n: {value}" for term, value in items)
+    return f'<div class="tp-facts" markdown>\n\n{body}\n\n</div>\n'
+
+
+def _about(corpus: Corpus, vid: str, point: RemissPoint, page: str, *, links: bool) -> str:
+    """The sections a point is about, as links (or plain titles for headings)."""
+    if not point.sections:
+        return "programmet som helhet"
+    version = corpus.versions[vid]
+    parts = []
+    for sid in point.sections:
+        section = version.sections.get(sid)
+        title = md(section.data.title) if section else md(sid)
+        parts.append(f"[{title}]({urls.link(page, urls.section(vid, sid))})" if links and section else title)
+    return ", ".join(parts)
+
+
+def _outcome(point: RemissPoint) -> str:
+    text = OUTCOME_LABEL[point.outcome]
+    if point.outcome is None:
+        text += " – remissvaret anger ännu inte vad som blev av synpunkten"
+    text += "."
+    if point.reason:
+        text += f" {md(point.reason)}"
+    return text
+
+
+def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, page: str) -> str:
+    vid = rv.answers
+    label = md(point.title) if point.title else f"Punkt {n}"
+    heading = f"### {label} {{: #{point_anchor(point.id)} }}"
+    items = [
+        ("Gäller", _about(corpus, vid, point, page, links=True)),
+        ("Hållning", POINT_STANCE_LABEL[point.stance]),
+        ("Synpunkt", md(point.summary)),
+        ("Utfall", _outcome(point)),
+    ]
+    following = corpus.next(vid)
+    if point.shows_in and following and point.shows_in in corpus.versions[following].sections:
+        shown = corpus.versions[following].sections[point.shows_in].data
+        items.append(("Syns i", f"[{md(shown.title)}]({urls.link(page, urls.section(following, point.shows_in))}) "
+                                f"i {_version_label(corpus, following)}"))
+    return heading + "\n\n" + _facts(items)
+
+
+def remissvar_page(corpus: Corpus, entry: Entry[Remissvar]) -> GeneratedPage:
+    rv = entry.data
+    page = urls.remissvar(rv.id)
+    vid = rv.answers
+    context = f"[Remissvar]({urls.link(page, urls.remissvar_index())})"
+    if vid in corpus.versions:
+        p = corpus.versions[vid].data.period
+        context += f" › [Remissammanställning {period(p.start, p.end)}]({urls.link(page, urls.remiss_summary(vid))})"
+    facts = [
+        ("Instans", md(rv.body.name)),
+        ("Typ av instans", BODY_KIND_LABEL[rv.body.kind]),
+        ("Svarar på", f"[{_version_label(corpus, vid)}]({urls.link(page, urls.version(vid))})"),
+        ("Sammanträde", swedish_date(rv.meeting) if rv.meeting else UNKNOWN_IN_SOURCE),
+        ("Diarienummer", md(rv.dnr) if rv.dnr else UNKNOWN_IN_SOURCE),
+        ("Förslag till beslut", md(rv.proposed_decision)),
+        ("Hållning", f"**{STANCE_LABEL[rv.stance]}**"),
+    ]
+    parts = [f"{context}\n{{: .tp-context }}\n", f"# Remissvar från {md(rv.body.name)}\n", _facts(facts),
+             "## Sammanfattning\n", md(rv.summary) + "\n"]
+    if entry.body.strip():
+        parts += ["## Om svaret\n", render_body(corpus, entry, page)]
+    parts.append(f"## Synpunkter ({len(rv.points)})\n")
+    if rv.points:
+        parts.append("Varje synpunkt är knuten till de avsnitt i versionen som den gäller.\n")
+        parts += [_point_section(corpus, rv, n, p, page) for n, p in enumerate(rv.points, 1)]
+    else:
+        parts.append("Remissvaret innehåller inga synpunkter på enskilda delar av programmet.\n")
+    parts.append(sources_block(corpus, rv.sources))
+    title = f"Remissvar från {rv.body.name} ({vid})"
+    return GeneratedPage(page, title, "\n".join(parts), "remissvar", source=entry.path)
+
+
+def _responses_table(corpus: Corpus, vid: str, page: str) -> str:
+    rows = ["| Instans | Typ | Sammanträde | Hållning | Synpunkter |", "|---|---|---|---|---|"]
+    for e in responses_to(corpus, vid):
+        rv = e.data
+        rows.append(f"| [{md(rv.body.name)}]({urls.link(page, urls.remissvar(rv.id))}) | {BODY_KIND_LABEL[rv.body.kind]} | "
+                    f"{swedish_date(rv.meeting) if rv.meeting else 'anges inte'} | {STANCE_LABEL[rv.stance]} | "
+                    f"{len(rv.points)} |")
+    return "\n".join(rows) + "\n"
+
+
+def remissvar_index(corpus: Corpus) -> GeneratedPage:
+    page = urls.remissvar_index()
+    parts = ["# Remissvar\n",
+             "Remissvar är de yttranden som nämnder, bolag och andra lämnade när ett förslag till "
+             "trygghetsprogram skickades på remiss. Här finns de svar som webbplatsens källor innehåller. "
+             "Remisserna kan ha gått till fler instanser än dessa.\n"]
+    answered = [vid for vid in reversed(versions_with_responses(corpus))]
+    if not answered:
+        parts.append("Det finns inga remissvar än.\n")
+    for vid in answered:
+        v = corpus.versions[vid].data
+        parts.append(f"## {md(v.title)}\n")
+        parts.append(f"[Remissammanställning för {period(v.period.start, v.period.end)}]"
+                     f"({urls.link(page, urls.remiss_summary(vid))}) – alla synpunkter avsnitt för avsnitt.\n")
+        parts.append(_responses_table(corpus, vid, page))
+    return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
+
+
+def _count_table(head: str, labels: dict, counts: Counter, always: list) -> str:
+    rows = [f"| {head} | Antal |", "|---|---|"]
+    for key, label in labels.items():
+        if key in always or counts.get(key):
+            rows.append(f"| {label} | {counts.get(key, 0)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _summary_intro(corpus: Corpus, vid: str, responses: list[Entry[Remissvar]]) -> str:
+    points = [p for e in responses for p in e.data.points]
+    n = len(responses)
+    text = (f"Sammanställningen bygger på {n} remissvar om versionen som finns i webbplatsens källor, med "
+            f"sammanlagt {len(points)} synpunkter. Remissen kan ha gått till fler instanser än dessa. "
+            "Sammanfattningarna är webbplatsens egna; läs remissvaren för helheten.")
+    if points and all(p.outcome is Outcome.EJ_BEDOMD for p in points):
+        text += " Källorna säger inte hur någon av synpunkterna hanterades, så alla står som ej bedömda."
+    return text + "\n"
+
+
+def _points_list(refs: list[PointRef], page: str) -> str:
+    return "\n".join(point_item(ref, page) for ref in refs) + "\n"
+
+
+def remiss_summary_page(corpus: Corpus, vid: str) -> GeneratedPage:
+    page = urls.remiss_summary(vid)
+    v = corpus.versions[vid]
+    responses = responses_to(corpus, vid)
+    points = [p for e in responses for p in e.data.points]
+    parts = [banner(corpus, vid, page),
+             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
+             f"[Remissvar]({urls.link(page, urls.remissvar_index())})\n{{: .tp-context }}\n",
+             f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
+             _summary_intro(corpus, vid, responses),
+             "## Vilka svarade\n", _responses_table(corpus, vid, page),
+             "## I siffror\n",
+             _count_table("Remissvarens hållning", STANCE_LABEL, Counter(e.data.stance for e in responses), list(Stance)),
+             _count_table("Synpunkternas hållning", POINT_STANCE_LABEL, Counter(p.stance for p in points),
+                          list(PointStance)),
+             _count_table("Utfall", OUTCOME_LABEL, Counter(p.outcome for p in points), list(Outcome)),
+             "## Synpunkter avsnitt för avsnitt\n",
+             "Avsnitten står i versionens ordning. En synpunkt som gäller flera avsnitt står under vart och ett.\n"]
+    silent = []
+    for sid, section in v.sections.items():
+        refs = points_about(corpus, vid, sid)
+        if not refs:
+            silent.append(f"[{md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})")
+            continue
+        parts.append(f"### {md(section.data.title)} {{: #avsnitt-{sid} }}\n")
+        parts.append(f"[Läs avsnittet {md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})\n")
+        parts.append(_points_list(refs, page))
+    if silent:
+        parts.append("Inga synpunkter gäller de här avsnitten: " + ", ".join(silent) + ".\n")
+    parts.append("## Synpunkter om programmet som helhet {: #hela-programmet }\n")
+    whole = whole_programme_points(corpus, vid)
+    parts.append(_points_list(whole, page) if whole else "Inga synpunkter gäller programmet som helhet.\n")
+    parts.append(sources_block(corpus, [s for e in responses for s in e.data.sources]))
+    return GeneratedPage(page, f"Remissammanställning {period(v.data.period.start, v.data.period.end)}", "\n".join(parts), "remissammanstallning",
+                         source="program/remissvar", meta={"tp_version": vid})
+
+
+def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The index, in the navigation; the other remiss pages come from ``generate_details``."""
+    yield remissvar_index(corpus)
+
+
+def detail_paths(corpus: Corpus) -> list[str]:
+    answers = [urls.remissvar(e.data.id) for e in corpus.remissvar.values() if e.data.answers in corpus.versions]
+    return answers + [urls.remiss_summary(vid) for vid in versions_with_responses(corpus)]
+
+
+def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """A page per remissvar and a summary per version that has any."""
+    answered = versions_with_responses(corpus)
+    for entry in corpus.remissvar.values():
+        if entry.data.answers in corpus.versions:
+            yield remissvar_page(corpus, entry)
+    for vid in answered:
+        yield remiss_summary_page(corpus, vid)

@@ -1,0 +1,50 @@
+"""Remiss points beside the programme: on each section page and on the version page.
+
+Kept apart from ``remiss.py`` (the pages) so that ``panel.py`` can import it
+without importing the page generators.
+"""
+
+from __future__ import annotations
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus
+from macros.core.text import md
+from macros.engine.layers.remiss import OUTCOME_LABEL, POINT_STANCE_LABEL, PointRef, points_about, responses_to
+
+
+def point_label(ref: PointRef) -> str:
+    """A point's short title, or its number when the editor gave none."""
+    return ref.point.title or f"Punkt {ref.index + 1} i svaret"
+
+
+def point_item(ref: PointRef, page_path: str) -> str:
+    """One list item: body, stance, the point (linked to its remissvar page), outcome."""
+    p = ref.point
+    link = urls.link(page_path, urls.remissvar(ref.rid), ref.anchor)
+    return (f"- **{md(ref.remissvar.body.name)}**, {POINT_STANCE_LABEL[p.stance].lower()}: "
+            f"[{md(point_label(ref))}]({link}) – {md(p.summary)} "
+            f"*Utfall: {OUTCOME_LABEL[p.outcome].lower()}.*")
+
+
+def section_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+    """Panel block "Remisspunkter om avsnittet": every point that names this section."""
+    refs = points_about(corpus, vid, sid)
+    if not refs:
+        return ""
+    lines = ["## Remisspunkter om avsnittet", ""]
+    lines += [point_item(ref, page_path) for ref in refs]
+    lines += ["", f"Alla remissvar om versionen finns i [remissammanställningen]"
+                  f"({urls.link(page_path, urls.remiss_summary(vid))})."]
+    return "\n".join(lines) + "\n"
+
+
+def version_block(corpus: Corpus, vid: str, page_path: str) -> str:
+    """On the version page: how many answered, with a link to the remissammanställning."""
+    responses = responses_to(corpus, vid)
+    if not responses:
+        return ""
+    names = ", ".join(md(e.data.body.name) for e in responses)
+    count = sum(len(e.data.points) for e in responses)
+    return (f'<div class="tp-remiss-link" markdown>\n\n**Remissvar:** {len(responses)} svar ({names}) med '
+            f"sammanlagt {count} synpunkter. [Läs remissammanställningen]"
+            f"({urls.link(page_path, urls.remiss_summary(vid))}).\n\n</div>\n")

@@ -1,0 +1,256 @@
+"""Start page, the list of versions, a page per version and per section."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus, VersionEntry
+from macros.core.model.schema import Status, TextAvailability
+from macros.core.page import BODY_END, BODY_START, GeneratedPage
+from macros.core.text import STATUS_LABEL, md, period, swedish_date
+from macros.engine.render.body import render_body
+from macros.website.pages.banner import banner
+from macros.website.pages.klarsprak_block import describe, version_readability
+from macros.website.pages.panel import panel
+from macros.website.pages.perspectives import version_links
+from macros.website.pages.remiss_block import version_block
+from macros.website.pages.sources import sources_block
+
+TEXT_NOTE = {
+    TextAvailability.FULLTEXT: "",
+    TextAvailability.SAMMANFATTNING: (
+        "Texten på de här sidorna sammanfattar med egna ord vad källorna säger om versionen. "
+        "Programmets egen, beslutade text finns inte i källorna."
+    ),
+    TextAvailability.SAKNAS: "Versionens text finns inte i källorna; här visas bara de uppgifter som källorna ger.",
+}
+
+
+
+def status_line(corpus: Corpus, vid: str) -> str:
+    version = corpus.versions[vid].data
+    text = STATUS_LABEL[version.status]
+    if vid == corpus.latest_adopted:
+        text += " – senast antagna versionen"
+    return text
+
+
+def decisions_table(v: VersionEntry) -> str:
+    """Every recorded decision of a version, in date order (undated last)."""
+    if not v.data.decisions:
+        return "Källorna redovisar inga beslut om den här versionen.\n"
+    rows = ["| Datum | Organ | Vad |", "|---|---|---|"]
+    # Dated decisions in date order; an undated one keeps its place after the
+    # decision recorded before it (editors write them in the order they happened).
+    ordered, last = [], ""
+    for d in v.data.decisions:
+        last = d.date or last
+        ordered.append((last, len(ordered), d))
+    for _, _, d in sorted(ordered, key=lambda t: (t[0], t[1])):
+        rows.append(f"| {md(swedish_date(d.date))} | {md(d.body)} | {md(d.what)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _section_list(corpus: Corpus, v: VersionEntry, page: str) -> str:
+    if not v.sections:
+        return "Inga avsnitt finns i källorna för den här versionen.\n"
+    children: dict[str | None, list[str]] = {}
+    for sid, s in v.sections.items():
+        children.setdefault(s.data.parent, []).append(sid)
+    lines: list[str] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for sid in children.get(parent, []):
+            s = v.sections[sid].data
+            lines.append("    " * depth + f"1. [{md(s.title)}]({urls.link(page, urls.section(v.id, sid))})")
+            walk(sid, depth + 1)
+
+    walk(None, 0)
+    return "\n".join(lines) + "\n"
+
+
+def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
+    v = corpus.versions[vid]
+    data = v.data
+    page = urls.version(vid)
+    prev, nxt = corpus.previous(vid), corpus.next(vid)
+    facts = [
+        f"Status\n: {md(status_line(corpus, vid))}",
+        f"Period\n: {period(data.period.start, data.period.end)}",
+        f"Diarienummer\n: {md(data.dnr) if data.dnr else 'anges inte i källorna'}",
+    ]
+    proposal = data.status in (Status.FORSLAG, Status.REMISS)
+    if prev:
+        facts.append(f"{'Föreslås ersätta' if proposal else 'Ersätter'}\n: "
+                     f"[{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))}) – "
+                     f"[se vad som ändrades]({urls.link(page, urls.compare(prev, vid))})")
+    if nxt:
+        pending = corpus.versions[nxt].data.status in (Status.FORSLAG, Status.REMISS)
+        facts.append(f"{'Förslag till efterföljare' if pending else 'Ersatt av'}\n: "
+                     f"[{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
+    if v.sections:
+        facts.append("Läsbarhet\n: " + describe(version_readability(corpus, vid)))
+    if data.perspectives:
+        facts.append("Perspektiv\n: " + ", ".join(md(p.label) for p in data.perspectives))
+    parts = [
+        banner(corpus, vid, page),
+        f"# {md(data.title)}\n",
+        '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+    ]
+    if TEXT_NOTE[data.text]:
+        parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')
+    parts += [print_link(vid, page), version_block(corpus, vid, page), version_links(corpus, vid, page)]
+    parts += [render_body(corpus, v.entry, page), "\n## Innehåll\n", _section_list(corpus, v, page),
+              "\n## Beslut\n", decisions_table(v),
+              sources_block(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)])]
+    return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
+                         meta={"tp_version": vid})
+
+
+def section_page(corpus: Corpus, vid: str, sid: str) -> GeneratedPage:
+    v = corpus.versions[vid]
+    entry = v.sections[sid]
+    data = entry.data
+    page = urls.section(vid, sid)
+    order = list(v.sections)
+    i = order.index(sid)
+    parent = v.sections[data.parent].data if data.parent and data.parent in v.sections else None
+    context = f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})"
+    if parent:
+        context += f" › [{md(parent.title)}]({urls.link(page, urls.section(vid, data.parent))})"
+    pager = []
+    if i > 0:
+        pager.append(f"Föregående: [{md(v.sections[order[i-1]].data.title)}]({urls.link(page, urls.section(vid, order[i-1]))})")
+    if i + 1 < len(order):
+        pager.append(f"Nästa: [{md(v.sections[order[i+1]].data.title)}]({urls.link(page, urls.section(vid, order[i+1]))})")
+    note = TEXT_NOTE[v.data.text]
+    parts = [
+        banner(corpus, vid, page, sid),
+        f"{context}\n{{: .tp-context }}\n",
+        f"# {md(data.title)}\n",
+        f'<p class="tp-note">{note}</p>\n' if note else "",
+        f"\n{BODY_START}\n\n{render_body(corpus, entry, page)}\n\n{BODY_END}\n",
+        panel(corpus, vid, sid, page),
+        ('\n<nav class="tp-pager" aria-label="Avsnitt i versionen" markdown>\n\n'
+         + "  \n".join(pager) + "\n\n</nav>\n") if pager else "",
+        sources_block(corpus, data.sources),
+    ]
+    return GeneratedPage(page, f"{data.title} ({vid})", "\n".join(parts), "section", source=entry.path,
+                         meta={"tp_version": vid, "tp_section": sid})
+
+
+def versions_index(corpus: Corpus) -> GeneratedPage:
+    page = urls.versions_index()
+    rows = ["| Version | Period | Status | Diarienummer |", "|---|---|---|---|"]
+    for vid, v in reversed(corpus.versions.items()):
+        rows.append(f"| [{md(v.data.title)}]({urls.link(page, urls.version(vid))}) | "
+                    f"{period(v.data.period.start, v.data.period.end)} | {md(status_line(corpus, vid))} | "
+                    f"{md(v.data.dnr or '–')} |")
+    body = ("# Programmets versioner\n\nAlla versioner av trygghetsprogrammet som källorna beskriver, "
+            "den senaste först.\n\n" + "\n".join(rows) + "\n")
+    return GeneratedPage(page, "Programmets versioner", body, "versions", nav_title="Programmet", nav_order=10)
+
+
+def _years(corpus: Corpus, vid: str) -> tuple[int, int]:
+    p = corpus.versions[vid].data.period
+    return p.start, p.end
+
+
+def _today() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+def start_page(corpus: Corpus) -> GeneratedPage:
+    page = urls.start()
+    latest = corpus.latest_adopted
+    newest = next(reversed(corpus.versions), None)
+    parts = ["# Stockholms stads trygghetsprogram\n",
+             "Här publiceras Stockholms stads program för brottsförebyggande och trygghetsskapande arbete "
+             "i alla versioner, med remissvar, begrepp, perspektiv och de styrdokument programmet bygger på.\n"]
+    if latest:
+        lv = corpus.versions[latest].data
+        parts.append(f'<div class="tp-now" markdown>\n\n## Vad gäller nu?\n\n'
+                     f"Den senast antagna versionen enligt källorna är "
+                     f"**[{md(lv.title)}]({urls.link(page, urls.version(latest))})**.\n")
+        adopted = [d for d in lv.decisions if d.kind.value == "antagande"]
+        if adopted:
+            d = adopted[0]
+            when = f"den {swedish_date(d.date)}" if d.date and len(d.date) == 10 else swedish_date(d.date)
+            parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} {md(when)}.\n")
+        prev = corpus.previous(latest)
+        if prev:
+            parts.append(f"[Se vad som ändrades jämfört med {period(*_years(corpus, prev))}]"
+                         f"({urls.link(page, urls.compare(prev, latest))})\n")
+        if newest and newest != latest and corpus.versions[newest].data.period.start > lv.period.start:
+            nv = corpus.versions[newest].data
+            state = {Status.REMISS: "har skickats på remiss", Status.FORSLAG: "finns som förslag"}.get(nv.status, "finns")
+            expired = lv.period.end < _today().year
+            parts.append((f"Programperioden {period(lv.period.start, lv.period.end)} har löpt ut. " if expired else "")
+                         + f"En ny version, [{md(nv.title)}]({urls.link(page, urls.version(newest))}), {state}; "
+                         "källorna säger inte att den har antagits. "
+                         f"[Jämför förslaget med den antagna versionen]({urls.link(page, urls.compare(latest, newest))}).\n")
+        sections = corpus.versions[latest].sections
+        if sections:
+            parts.append("### Innehåll\n")
+            parts += [f"- [{md(s.data.title)}]({urls.link(page, urls.section(latest, sid))})"
+                      for sid, s in sections.items() if s.data.parent is None]
+            parts.append("")
+        parts.append("</div>\n")
+    parts.append("## Hitta vidare\n")
+    parts += [
+        f"- [Alla versioner]({urls.link(page, urls.versions_index())}): status, period och beslut för varje version.",
+        f"- [Jämför två versioner]({urls.link(page, urls.compare_index())}): vad som har lagts till, tagits bort och ändrats.",
+        f"- [Remissvar]({urls.link(page, urls.remissvar_index())}): vad nämnderna sa om förslagen, punkt för punkt.",
+        f"- [Begrepp]({urls.link(page, urls.glossary_index())}) och [perspektiv]({urls.link(page, urls.perspectives_index())}):"
+        " begrepp som programmet använder och de fem perspektiven.",
+        f"- [Styrdokument]({urls.link(page, urls.documents_index())}) som programmet bygger på, och en "
+        f"[tidslinje]({urls.link(page, urls.timeline())}) över alla beslut.",
+    ]
+    return GeneratedPage(page, "Start", "\n".join(parts) + "\n", "start", meta={"hide": ["navigation"]},
+                         nav_title="Start", nav_order=0)
+
+
+def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+    """The pages in the navigation; the version pages come from ``generate_version_pages``."""
+    yield start_page(corpus)
+    yield versions_index(corpus)
+
+
+def version_paths(corpus: Corpus) -> list[str]:
+    return [urls.version(vid) for vid in corpus.versions]
+
+
+def generate_version_pages(corpus: Corpus) -> Iterator[GeneratedPage]:
+    for vid in corpus.versions:
+        yield version_page(corpus, vid)
+
+
+def version_ids(corpus: Corpus) -> list[str]:
+    return list(corpus.versions)
+
+
+def section_paths(corpus: Corpus, vid: str | None = None) -> list[str]:
+    """Where ``generate_sections`` puts its pages (of one version, if given), known from the corpus alone."""
+    chosen = version_ids(corpus) if vid is None else [vid]
+    return [urls.section(v, sid) for v in chosen for sid in corpus.versions[v].sections]
+
+
+def generate_sections(corpus: Corpus, vid: str | None = None) -> Iterator[GeneratedPage]:
+    """A page per section (of one version, if given): most of the site's pages, each with its panel."""
+    for v in version_ids(corpus) if vid is None else [vid]:
+        for sid in corpus.versions[v].sections:
+            yield section_page(corpus, v, sid)
+
+
+#: The version page's link to its print version (the print page's own module imports this one).
+PRINT_LINK_TEXT = "Skriv ut hela versionen"
+
+
+def print_link(vid: str, page_path: str) -> str:
+    """The version page's link to its print version."""
+    return f"[{PRINT_LINK_TEXT}]({urls.link(page_path, urls.print_version(vid))}){{: .tp-print-link }}\n"

@@ -1,0 +1,27 @@
+"""What a finished page's HTML gets after the theme wrote it, and what the templates get.
+
+Runs after the search index has read the page, so what it adds is not indexed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros.core.load.corpus import Corpus
+from macros.website.publish import term_links
+
+
+def transform_html(html: str, meta: dict[str, Any], corpus: Corpus) -> str:
+    """The page with the first use of each defined term linked (section pages only)."""
+    return term_links.transform(html, meta, corpus)
+
+
+def template_context(corpus: Corpus) -> dict[str, Any]:
+    """``config.extra.tp`` for the theme's templates."""
+    return {
+        "versions": [
+            {"id": vid, "title": v.data.title, "status": v.data.status.value}
+            for vid, v in reversed(corpus.versions.items())
+        ],
+        "latest_adopted": corpus.latest_adopted,
+    }

@@ -1,0 +1,133 @@
+"""The programme as open data: plain dicts ready for ``json.dumps``.
+
+``programme`` is everything (data/trygghetsprogrammet.json), ``version_file``
+one version (data/<version>.json). Records are built as the pydantic models in
+``models`` and dumped with their Swedish keys, so every file matches its
+published schema. ``pages`` is the set of docs paths the site has: a record's
+``url`` is given only when that page exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus, Entry
+from macros.core.model.schema import PERSPECTIVES
+from macros.engine.render.body import render_body
+from macros.website.publish.opendata import comparisons
+from macros.website.publish.opendata.files import pairs, version_path
+from macros.website.publish.opendata.models import (
+    SCHEMA_VERSION,
+    ComparisonRecord,
+    DocumentRecord,
+    PerspectiveNaming,
+    PerspectiveRecord,
+    PerspectiveUse,
+    Programme,
+    RemissvarRecord,
+    SectionRecord,
+    SourceRecord,
+    TermRecord,
+    VersionFile,
+    VersionRecord,
+)
+from macros.website.publish.opendata.plaintext import plain_text
+
+
+def _url(path: str, pages: Collection[str]) -> str | None:
+    return urls.url(path) if path in pages else None
+
+
+def _fields(entry: Entry[Any]) -> dict[str, Any]:
+    """The record's front-matter fields, by attribute name, for the export models."""
+    return entry.data.dump()
+
+
+def _section(corpus: Corpus, vid: str, sid: str, pages: Collection[str]) -> SectionRecord:
+    entry = corpus.versions[vid].sections[sid]
+    page = urls.section(vid, sid)
+    body = render_body(corpus, entry, page)
+    return SectionRecord(**_fields(entry), version=vid, url=_url(page, pages), body_markdown=body, body_text=plain_text(body))
+
+
+def _version(corpus: Corpus, vid: str, pages: Collection[str]) -> VersionRecord:
+    v = corpus.versions[vid]
+    page = urls.version(vid)
+    body = render_body(corpus, v.entry, page)
+    return VersionRecord(
+        **_fields(v.entry), superseded_by=corpus.next(vid), url=_url(page, pages),
+        print_url=_url(urls.print_version(vid), pages), data_url=version_path(vid),
+        body_markdown=body, body_text=plain_text(body),
+        sections=[_section(corpus, vid, sid, pages) for sid in v.sections],
+    )
+
+
+def _remissvar(corpus: Corpus, rid: str, pages: Collection[str]) -> RemissvarRecord:
+    entry = corpus.remissvar[rid]
+    page = urls.remissvar(rid)
+    return RemissvarRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+
+
+def _document(corpus: Corpus, did: str, pages: Collection[str]) -> DocumentRecord:
+    entry = corpus.documents[did]
+    page = urls.document(did)
+    return DocumentRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+
+
+def _term(corpus: Corpus, tid: str, pages: Collection[str], only_version: str | None = None) -> TermRecord:
+    entry = corpus.terms[tid]
+    page = urls.term(tid)
+    fields = _fields(entry)
+    if only_version:
+        fields["definitions"] = [d.dump() for d in entry.data.definitions if d.version == only_version]
+    return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+
+
+def _perspectives(corpus: Corpus, pages: Collection[str]) -> list[PerspectiveRecord]:
+    records = []
+    for pid, label in PERSPECTIVES.items():
+        namings = [PerspectiveNaming(version=vid, label=p.label)
+                   for vid, v in corpus.versions.items() for p in v.data.perspectives if p.id == pid]
+        uses = [PerspectiveUse(version=vid, section=sid, how=p.how)
+                for vid, v in corpus.versions.items() for sid, s in v.sections.items()
+                for p in s.data.perspectives if p.id == pid]
+        records.append(PerspectiveRecord(id=pid, label=label, url=_url(urls.perspective(pid), pages),
+                                         versions=namings, sections=uses))
+    return records
+
+
+def _comparisons(corpus: Corpus, pages: Collection[str]) -> list[ComparisonRecord]:
+    return [comparisons.comparison(corpus, a, b, pages) for a, b in pairs(corpus, pages)]
+
+
+def _dump(model: Programme | VersionFile) -> dict[str, Any]:
+    return model.model_dump(mode="json", by_alias=True)
+
+
+def programme(corpus: Corpus, pages: Collection[str], generated: str | None = None) -> dict[str, Any]:
+    """Everything: data/trygghetsprogrammet.json."""
+    return _dump(Programme(
+        schema_version=SCHEMA_VERSION, generated=generated,
+        versions=[_version(corpus, vid, pages) for vid in corpus.versions],
+        documents=[_document(corpus, did, pages) for did in sorted(corpus.documents)],
+        remissvar=[_remissvar(corpus, rid, pages) for rid in sorted(corpus.remissvar)],
+        terms=[_term(corpus, tid, pages) for tid in sorted(corpus.terms)],
+        perspectives=_perspectives(corpus, pages),
+        comparisons=_comparisons(corpus, pages),
+        sources=[SourceRecord(**_fields(e)) for e in corpus.sources.values()],
+    ))
+
+
+def version_file(corpus: Corpus, vid: str, pages: Collection[str], generated: str | None = None) -> dict[str, Any]:
+    """One version with its remissvar, terms and comparisons: data/<version>.json."""
+    return _dump(VersionFile(
+        schema_version=SCHEMA_VERSION, generated=generated,
+        version=_version(corpus, vid, pages),
+        remissvar=[_remissvar(corpus, rid, pages) for rid in sorted(corpus.remissvar)
+                   if corpus.remissvar[rid].data.answers == vid],
+        terms=[_term(corpus, tid, pages, only_version=vid) for tid in sorted(corpus.terms)
+               if any(d.version == vid for d in corpus.terms[tid].data.definitions)],
+        comparisons=[c for c in _comparisons(corpus, pages) if vid in (c.before, c.after)],
+    ))

@@ -1,0 +1,36 @@
+"""The open data files of the site: the programme as JSON and their JSON Schemas."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from macros.core.load.corpus import Corpus
+from macros.core.page import GeneratedAsset, SiteInfo
+from macros.website.publish.opendata.files import generated_at, programme_path, schema_path, version_path
+
+
+def json_bytes(data: dict[str, Any]) -> bytes:
+    """Stable bytes: same data, same file (key order is the models' order)."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def asset_paths(corpus: Corpus) -> list[str]:
+    """The files ``generate_assets`` writes, known from the corpus alone."""
+    return [programme_path(), *(version_path(v) for v in corpus.versions),
+            schema_path("trygghetsprogrammet"), schema_path("version")]
+
+
+def generate_assets(corpus: Corpus, paths: Collection[str], site: SiteInfo) -> Iterator[GeneratedAsset]:
+    """``paths``: every page the site has (links go only to pages that exist)."""
+    # Imported here, not above: a build plans these files in its main process but writes them in
+    # its second one, and only the writing needs the records (and pydantic, ~50 ms to import).
+    from macros.website.publish.opendata import export
+    from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
+    generated = generated_at(site.source_date_epoch)
+    yield GeneratedAsset(programme_path(), json_bytes(export.programme(corpus, paths, generated)))
+    for vid in corpus.versions:
+        yield GeneratedAsset(version_path(vid), json_bytes(export.version_file(corpus, vid, paths, generated)))
+    yield GeneratedAsset(schema_path("trygghetsprogrammet"), json_bytes(json_schema(Programme)))
+    yield GeneratedAsset(schema_path("version"), json_bytes(json_schema(VersionFile)))

@@ -1,0 +1,74 @@
+"""The website: one ``Site`` object (corpus + settings) and the list of what is made of it.
+
+Every page maker is a plain function of the corpus (taken from the ``Site``); the lists
+below are the one place that says which run, in which order. Nothing registers itself
+at import time. A new page type is one module under ``pages/`` and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from macros.core.load.corpus import Corpus
+from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo
+from macros.website.pages import compare, documents, glossary, perspectives, printing, remiss, timeline, versions
+from macros.website.publish import feed
+from macros.website.publish.opendata import pages as opendata
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page maker reads: the validated corpus and the build's settings."""
+
+    corpus: Corpus
+    settings: SiteInfo
+
+
+PageMaker = Callable[[Corpus], Iterable[GeneratedPage]]
+AssetMaker = Callable[[Corpus, Collection[str], SiteInfo], Iterable[GeneratedAsset]]
+
+#: Every page maker, navigation pages first (their order is the navigation's).
+PAGE_MAKERS: tuple[PageMaker, ...] = (
+    versions.generate,
+    compare.generate_index,
+    remiss.generate,
+    documents.generate,
+    timeline.generate,
+    glossary.generate,
+    perspectives.generate,
+    versions.generate_sections,
+    versions.generate_version_pages,
+    printing.generate,
+    remiss.generate_details,
+    documents.generate_details,
+    glossary.generate_details,
+    perspectives.generate_details,
+    compare.generate_pairs,
+)
+
+#: Non-page files, made once every page path is known.
+ASSET_MAKERS: tuple[AssetMaker, ...] = (opendata.generate_assets, feed.generate_assets)
+
+
+def _unique(paths: Iterable[str], what: str) -> None:
+    seen: set[str] = set()
+    for path in paths:
+        if path in seen:
+            raise ValueError(f"two {what} claim {path}")
+        seen.add(path)
+
+
+def make_pages(site: Site) -> list[GeneratedPage]:
+    """Every generated page of the site."""
+    pages = [page for make in PAGE_MAKERS for page in make(site.corpus)]
+    _unique((p.path for p in pages), "generated pages")
+    return pages
+
+
+def make_assets(site: Site, page_paths: Collection[str]) -> list[GeneratedAsset]:
+    """Open data and feed; ``page_paths`` is every page of the site."""
+    page_paths = frozenset(page_paths)
+    assets = [asset for make in ASSET_MAKERS for asset in make(site.corpus, page_paths, site.settings)]
+    _unique([*page_paths, *(a.path for a in assets)], "generated files")
+    return assets
