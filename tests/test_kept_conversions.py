@@ -124,3 +124,11 @@ def test_only_serve_keeps_conversions() -> None:
     assert plugin.conversions is None
     plugin.on_startup(command="serve", dirty=False)
     assert plugin.conversions is not None
+
+
+def test_kept_conversions_only_on_the_mkdocs_they_were_written_for() -> None:
+    from macros.adapter import kept_conversions
+
+    assert kept_conversions.supported("1.6.1")
+    assert not kept_conversions.supported("1.7.0")
+    assert not kept_conversions.supported("2.0.0")

@@ -24,12 +24,23 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from importlib.metadata import version
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+#: Written against the ``Page.render`` of this MkDocs release line (it reads and sets the
+#: page's private ``_title_from_render``); on any other, serve converts every page as usual.
+WRITTEN_FOR = "1.6."
+
+
+def supported(mkdocs_version: str | None = None) -> bool:
+    """Whether this MkDocs is the one whose ``Page.render`` the kept conversions copy."""
+    return (mkdocs_version or version("mkdocs")).startswith(WRITTEN_FOR)
+
 
 #: What a conversion depends on besides its Markdown: every file's place, and the settings.
 Surroundings = tuple[Any, ...]

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from macros.adapter import kept_conversions
 from macros.adapter.errors import content_failure
 from macros.adapter.kept_conversions import KeptConversions
 from macros.adapter.search_sv import stem_prefix_queries
@@ -92,7 +93,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.command = command
         # `mkdocs serve` keeps this plugin from one rebuild to the next, and with it what the last
         # build converted: an edit converts only the pages whose Markdown it changed.
-        self.conversions = KeptConversions() if command == "serve" else None
+        self.conversions = KeptConversions() if command == "serve" and kept_conversions.supported() else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
