@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from macros.core.load.corpus import Corpus, Entry
+from macros.core.markdown import mask_code
 from macros.core.problems import Problem, Severity
 from macros.engine.checks.references import unknown
-from macros.engine.layers.glossary import TermMatcher, forms, mask_code
+from macros.engine.layers.glossary import TermMatcher, forms
 
 
 def check_term_references(corpus: Corpus) -> Iterator[Problem]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from macros.engine.klarsprak.plaintext import units
+from macros.core import markdown
 
 #: Common Swedish abbreviations whose full stops do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -63,6 +63,26 @@ class Readability:
 def band(lix: float) -> str:
     """The conventional Swedish band for a LIX value."""
     return next(name for limit, name in BANDS if lix < limit)
+
+
+#: Template calls and comments are dropped: their labels are names, not prose.
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_PROSE_KINDS = ("heading", "paragraph", "item", "row", "quote")
+
+
+def units(text: str) -> list[tuple[int, str]]:
+    """(line offset, prose) of every heading, paragraph, list item, table row and quote.
+
+    The blocks are Python-Markdown's (``macros.core.markdown``): code and raw
+    HTML are never prose, links keep their text.
+    """
+    out = []
+    for block in markdown.blocks(text):
+        if block.kind in _PROSE_KINDS:
+            prose = " ".join(_TEMPLATE.sub(" ", block.prose).split())
+            if prose:
+                out.append((block.line, prose))
+    return out
 
 
 _NUMBER = re.compile(r"[\d.:/–-]+")

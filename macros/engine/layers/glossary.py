@@ -17,12 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from macros.core.load.corpus import Corpus, Entry
+from macros.core.markdown import mask_code
 from macros.core.model.schema import Term, TermDefinition
-
-# Fenced code and inline code: masked (same length, newlines kept) so that
-# offsets and line numbers in what remains are the file's own.
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -108,18 +104,6 @@ class TermMatcher:
             tid = self.form_to_id.get(key)
             if tid:
                 yield Use(tid, match.start(), match.end(), match.group(0))
-
-
-def mask_code(markdown: str) -> str:
-    """The Markdown with code blanked out, keeping every offset and newline."""
-
-    if "`" not in markdown and "~" not in markdown:  # most bodies have no code at all
-        return markdown
-
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
-
-    return _INLINE_CODE.sub(blank, _FENCE.sub(blank, markdown))
 
 
 def all_terms_matcher(corpus: Corpus) -> TermMatcher:

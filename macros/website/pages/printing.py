@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from macros.core import markdown as reading
 from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
@@ -25,7 +26,6 @@ from macros.website.pages.versions import TEXT_NOTE, decisions_table, status_lin
 PDF_MARKER = "<!-- tp-pdf-link -->"
 
 _ATX = re.compile(r"^(?P<hashes>#{1,6})(?P<rest>[ \t].*)?$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
 def anchor(sid: str) -> str:
@@ -34,18 +34,14 @@ def anchor(sid: str) -> str:
 
 
 def shift_headings(markdown: str, by: int) -> str:
-    """Push ATX headings down ``by`` levels (max h6), leaving fenced code alone."""
-    out, fence = [], ""
-    for line in markdown.split("\n"):
-        opened = _FENCE.match(line)
-        if opened and (not fence or opened.group(1).startswith(fence)):
-            fence = "" if fence else opened.group(1)[:3]
-        heading = None if fence else _ATX.match(line)
+    """Push ATX headings down ``by`` levels (max h6); only lines Markdown reads as headings."""
+    lines = markdown.split("\n")
+    for block in reading.blocks(markdown):
+        heading = _ATX.match(lines[block.line]) if block.kind == "heading" else None
         if heading:
             level = min(6, len(heading.group("hashes")) + by)
-            line = "#" * level + (heading.group("rest") or "")
-        out.append(line)
-    return "\n".join(out)
+            lines[block.line] = "#" * level + (heading.group("rest") or "")
+    return "\n".join(lines)
 
 
 def _tree(v: VersionEntry) -> list[tuple[str, int]]:

@@ -1,0 +1,424 @@
+"""The one Markdown reading: a body as Python-Markdown with the site's extensions reads it.
+
+Every part that needs to know what a body's Markdown *is* (diff blocks,
+klarspråk, glossary masking, macro protection, the print page's heading
+shift) asks here, so they cannot disagree with each other or with the page.
+The body is converted once (cached on its text) and the element tree is
+captured after every tree processor has run.
+
+Python-Markdown keeps no source positions, so where a user needs them (the
+line a block starts on, the characters that are code) they are found by
+walking the source in document order for what the tree holds: the tree
+decides *what* is code or a heading, the source search only says *where*.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Any, Literal
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
+
+#: The site's ``markdown_extensions`` (mkdocs.yml), in its order; a test keeps the two equal.
+EXTENSIONS: tuple[str, ...] = ("abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+                               "admonition", "pymdownx.details", "pymdownx.superfences")
+EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": True, "permalink_title": "Länk till rubriken"}}
+
+Kind = Literal["heading", "paragraph", "item", "row", "quote", "code", "html"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a body: its kind, its plain text and the source line it starts on (0-based)."""
+
+    kind: Kind
+    #: Plain text with inline code kept (code blocks and raw HTML: their raw text).
+    text: str
+    #: Plain text without inline code (what a reader reads as prose).
+    prose: str
+    #: Heading level, or list depth (0 = top level).
+    level: int = 0
+    ordered: bool = False
+    line: int = 0
+
+
+class _Capture(Treeprocessor):
+    """Keeps the finished tree (runs after every other tree processor)."""
+
+    root: etree.Element | None = None
+
+    def run(self, root: etree.Element) -> None:
+        self.root = root
+
+
+_local = threading.local()
+
+
+def _converter() -> tuple[markdown.Markdown, _Capture]:
+    if not hasattr(_local, "md"):
+        md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS)
+        capture = _Capture(md)
+        md.treeprocessors.register(capture, "tp_capture", -1000)
+        _local.md, _local.capture = md, capture
+    return _local.md, _local.capture
+
+
+def to_html(text: str) -> str:
+    """The body as the site's Markdown converts it."""
+    md, _ = _converter()
+    return md.reset().convert(text)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    root: etree.Element
+    stash: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)  # diff, klarspråk, glossary and the sandbox read the same bodies
+def _read(text: str) -> _Reading:
+    md, capture = _converter()
+    capture.root = None  # an empty text is never converted: no tree is left from the text before
+    md.reset().convert(text)
+    root = capture.root if capture.root is not None else etree.Element("div")
+    return _Reading(root, tuple(str(s) for s in md.htmlStash.rawHtmlBlocks))
+
+
+_PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_text(raw: str) -> str:
+    """The text of a piece of HTML (no tags, comments, scripts or styles)."""
+    parser = _HtmlText()
+    parser.feed(raw)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def _is_code_stash(raw: str) -> bool:
+    return raw.startswith(('<div class="highlight"', "<pre"))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Walker:
+    def __init__(self, reading: _Reading) -> None:
+        self.stash = reading.stash
+        self.blocks: list[tuple[Kind, str, str, int, bool]] = []
+        #: ("inline" | "fence" | "indented", code text) in document order.
+        self.code: list[tuple[str, str]] = []
+
+    # Inline text -----------------------------------------------------------------
+    def _resolve(self, text: str, with_code: bool, out: list[str]) -> None:
+        pos = 0
+        for m in _PLACEHOLDER.finditer(text):
+            out.append(text[pos:m.start()])
+            raw = self.stash[int(m.group(1))] if int(m.group(1)) < len(self.stash) else ""
+            if _is_code_stash(raw):
+                pass  # a fence inside running text is not running text
+            else:
+                out.append(html_text(raw))
+            pos = m.end()
+        out.append(text[pos:])
+
+    def inline(self, el: etree.Element, with_code: bool, out: list[str], record: bool) -> None:
+        if el.tag == "code":
+            content = html.unescape(el.text or "")
+            if record:
+                self.code.append(("inline", content))
+            out.append(content if with_code else " ")
+        elif el.tag == "a" and "headerlink" in (el.get("class") or ""):
+            pass
+        elif el.tag == "sup" and (el.get("id") or "").startswith("fnref"):
+            pass
+        elif el.tag == "img":
+            out.append(el.get("alt") or "")
+        elif el.tag == "br":
+            out.append(" ")
+        else:
+            self._resolve(el.text or "", with_code, out)
+            for child in el:
+                self.inline(child, with_code, out, record)
+                self._resolve(child.tail or "", with_code, out)
+            return
+        # tail handled by the caller
+
+    def texts(self, el: etree.Element, skip: tuple[str, ...] = ()) -> tuple[str, str]:
+        """(text with code, prose) of an element's inline content, leaving out child blocks in ``skip``."""
+        full: list[str] = []
+        prose: list[str] = []
+        self._resolve(el.text or "", True, full)
+        self._resolve(el.text or "", False, prose)
+        for child in el:
+            if child.tag not in skip:
+                self.inline(child, True, full, record=True)
+                self.inline(child, False, prose, record=False)
+            self._resolve(child.tail or "", True, full)
+            self._resolve(child.tail or "", False, prose)
+        return _squash("".join(full)), _squash("".join(prose))
+
+    def add(self, kind: Kind, el: etree.Element, level: int = 0, ordered: bool = False,
+            skip: tuple[str, ...] = ()) -> None:
+        full, prose = self.texts(el, skip)
+        self.blocks.append((kind, full, prose, level, ordered))
+
+    # Blocks ----------------------------------------------------------------------
+    def paragraph(self, el: etree.Element, kind: Kind = "paragraph") -> None:
+        only = _PLACEHOLDER.fullmatch((el.text or "").strip()) if len(el) == 0 else None
+        if only:
+            raw = self.stash[int(only.group(1))] if int(only.group(1)) < len(self.stash) else ""
+            if _is_code_stash(raw):
+                code = html_text(raw)
+                self.code.append(("fence", code))
+                self.blocks.append(("code", code.rstrip("\n"), "", 0, False))
+            else:
+                self.blocks.append(("html", raw, "", 0, False))
+            return
+        self.add(kind, el)
+
+    def walk(self, el: etree.Element, depth: int = 0) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self.add("heading", child, int(tag[1]))
+            elif tag == "p":
+                self.paragraph(child)
+            elif tag in ("ul", "ol"):
+                for li in child:
+                    self.item(li, depth, tag == "ol")
+            elif tag == "pre":
+                code = html.unescape("".join(child.itertext()))
+                self.code.append(("indented", code))
+                self.blocks.append(("code", code.rstrip("\n"), "", 0, False))
+            elif tag == "table":
+                for tr in child.iter("tr"):
+                    cells = [self.texts(cell) for cell in tr]
+                    self.blocks.append(("row", " | ".join(c[0] for c in cells), " ".join(c[1] for c in cells), 0, False))
+            elif tag == "blockquote":
+                start = len(self.blocks)
+                self.walk(child, depth)
+                inner = self.blocks[start:]
+                del self.blocks[start:]
+                texts = [b for b in inner if b[0] not in ("code", "html")]
+                self.blocks.append(("quote", " ".join(b[1] for b in texts), " ".join(b[2] for b in texts), 0, False))
+                self.blocks += [b for b in inner if b[0] in ("code", "html")]
+            elif tag == "dl":
+                for d in child:
+                    if len(d) and d[0].tag in ("p",):
+                        self.walk(d, depth)
+                    else:
+                        self.add("paragraph", d)
+            elif tag in ("summary",):
+                self.add("paragraph", child)
+            elif tag == "hr":
+                continue
+            else:  # div, section, details, admonitions, footnotes …
+                self.walk(child, depth)
+
+    def item(self, li: etree.Element, depth: int, ordered: bool) -> None:
+        nested = ("ul", "ol", "pre", "p", "table", "blockquote", "div", "dl", "details")
+        full, prose = self.texts(li, skip=nested)
+        fulls, proses = [full] if full else [], [prose] if prose else []
+        index = len(self.blocks)
+        for child in li:
+            if child.tag == "p" and not _PLACEHOLDER.fullmatch((child.text or "").strip()):
+                f, p = self.texts(child)
+                fulls.append(f)
+                proses.append(p)
+        self.blocks.insert(index, ("item", " ".join(fulls), " ".join(proses), depth, ordered))
+        for child in li:
+            if child.tag in ("ul", "ol"):
+                for sub in child:
+                    self.item(sub, depth + 1, child.tag == "ol")
+            elif child.tag == "p":
+                if _PLACEHOLDER.fullmatch((child.text or "").strip()):
+                    self.paragraph(child)
+            elif child.tag in nested:
+                wrapper = etree.Element("div")
+                wrapper.append(child)
+                self.walk(wrapper, depth + 1)
+
+
+@dataclass(frozen=True)
+class _Result:
+    blocks: tuple[Block, ...]
+    code: tuple[tuple[int, int], ...]
+
+
+_WORD = re.compile(r"\w+")
+_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _flexible(content: str) -> str:
+    """A pattern for ``content`` that lets whitespace (and quote markers) differ, as block nesting does."""
+    pieces = content.split()
+    return r"[\s>]+".join(re.escape(p) for p in pieces)
+
+
+def _find_inline(source: str, content: str, start: int) -> tuple[int, int] | None:
+    body = _flexible(content)
+    pattern = re.compile(r"(?<!`)(`+)[ \t\n>]*" + body + r"[ \t\n>]*(?<!`)\1(?!`)" if body else r"(?<!`)(`+)[ \t]*\1(?!`)")
+    m = pattern.search(source, start) or pattern.search(source)
+    return (m.start(), m.end()) if m else None
+
+
+def _find_fence(source: str, lines: list[str], starts: list[int], content: str, first: int) -> tuple[int, int] | None:
+    want = content.rstrip("\n").split("\n") if content.strip("\n") else []
+    for order in (range(first, len(lines)), range(0, len(lines))):
+        for i in order:
+            opened = _FENCE_OPEN.match(lines[i])
+            if not opened:
+                continue
+            fence = opened.group("fence")
+            closing = re.compile(r"^[ \t]*" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+            end = i + 1
+            while end < len(lines) and not closing.match(lines[end]):
+                end += 1
+            inner = [line.strip() for line in lines[i + 1:end]]
+            if inner == [w.strip() for w in want] and end < len(lines):
+                return starts[i], starts[end] + len(lines[end])
+    return None
+
+
+def _find_indented(lines: list[str], starts: list[int], content: str, first: int) -> tuple[int, int] | None:
+    want = [w.strip() for w in content.rstrip("\n").split("\n")]
+    for order in (range(first, len(lines)), range(0, len(lines))):
+        for i in order:
+            if not lines[i].startswith(("    ", "\t")) and not (lines[i][:1] in " \t" and len(lines[i]) - len(lines[i].lstrip()) >= 4):
+                continue
+            if [line.strip() for line in lines[i:i + len(want)]] == want:
+                last = i + len(want) - 1
+                return starts[i], starts[last] + len(lines[last])
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _analyse(text: str) -> _Result:
+    walker = _Walker(_read(text))
+    walker.walk(_read(text).root)
+    lines = text.split("\n")
+    starts = _line_starts(text)
+
+    def line_of(offset: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    code: list[tuple[int, int]] = []
+    offset = 0
+    for kind, content in walker.code:
+        if kind == "inline":
+            found = _find_inline(text, content, offset)
+        elif kind == "fence":
+            found = _find_fence(text, lines, starts, content, line_of(offset))
+        else:
+            found = _find_indented(lines, starts, content, line_of(offset))
+        if found:
+            code.append(found)
+            offset = max(offset, found[1])
+    code.sort()
+
+    def in_code(line: int) -> bool:
+        return any(a <= starts[line] < b for a, b in code)
+
+    blocks: list[Block] = []
+    cursor = 0
+    code_blocks = iter([r for (k, _), r in zip(walker.code, code, strict=False) if k != "inline"])
+    for kind, full, prose, level, ordered in walker.blocks:
+        if not full.strip():
+            continue
+        line = cursor
+        if kind == "code":
+            where = next(code_blocks, None)
+            line = line_of(where[0]) if where else cursor
+        else:
+            needle = next(iter(_WORD.findall(full)), "") or full.split()[0]
+            for i in range(cursor, len(lines)):
+                if needle in lines[i] and (kind == "html" or not in_code(i)):
+                    line = i
+                    break
+        cursor = min(line + 1, max(len(lines) - 1, 0)) if kind != "code" else line
+        blocks.append(Block(kind, full, prose, level, ordered, line))
+    return _Result(tuple(blocks), tuple(code))
+
+
+def blocks(text: str) -> tuple[Block, ...]:
+    """The blocks of a body in reading order (empty ones left out)."""
+    return _analyse(text).blocks
+
+
+_INDENTED = re.compile(r"^(?: {4}|\t)", re.MULTILINE)
+
+
+def may_hold_code(text: str) -> bool:
+    """False only when no code can be there: code needs a backtick, a tilde fence or an indented line."""
+    return "`" in text or "~" in text or bool(_INDENTED.search(text))
+
+
+def code_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of what Markdown reads as code: code spans, fenced and indented code blocks."""
+    if not may_hold_code(text):  # most bodies: no need to convert them
+        return ()
+    return _analyse(text).code
+
+
+def mask_code(text: str) -> str:
+    """The text with code blanked out, keeping every offset and newline."""
+    ranges = code_ranges(text)
+    if not ranges:
+        return text
+    out, pos = [], 0
+    for a, b in ranges:
+        if a < pos:
+            continue
+        out.append(text[pos:a])
+        out.append(re.sub(r"[^\n]", " ", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def prose(text: str) -> str:
+    """The plain prose of a body: no code, no raw HTML; blocks separated by a blank line."""
+    return "\n\n".join(b.prose for b in blocks(text) if b.kind not in ("code", "html") and b.prose)
