@@ -293,7 +293,10 @@ def _flexible(content: str) -> str:
 
 def _find_inline(source: str, content: str, start: int) -> tuple[int, int] | None:
     body = _flexible(content)
-    pattern = re.compile(r"(?<!`)(`+)[ \t\n>]*" + body + r"[ \t\n>]*(?<!`)\1(?!`)" if body else r"(?<!`)(`+)[ \t]*\1(?!`)")
+    # An opening run is not preceded by a backtick, unless that one is escaped (``\```).
+    opening = r"(?:(?<!`)|(?<=\\`))(`+)"
+    pattern = re.compile(opening + r"[ \t\n>]*" + body + r"[ \t\n>]*(?<!`)\1(?!`)" if body
+                         else opening + r"[ \t]*\1(?!`)")
     m = pattern.search(source, start) or pattern.search(source)
     return (m.start(), m.end()) if m else None
 
