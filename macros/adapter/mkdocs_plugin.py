@@ -34,6 +34,7 @@ from macros.adapter.kept_conversions import KeptConversions
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
+from macros.core.load.repo_files import repository_problems
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.engine.checks import check_loaded
@@ -104,8 +105,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         history = PendingHistory(self.root)  # git reads every page's "Senast ändrad" meanwhile
+        # Before MkDocs reads docs/ itself: links, names, front matter with the safe loader.
+        outside = repository_problems(self.root)
         corpus, load_problems = load(self.root)
-        problems = check_loaded(corpus, load_problems)
+        problems = check_loaded(corpus, load_problems + outside)
         errors = errors_only(problems)
         _log_warnings(problems)
         if errors:
@@ -228,9 +231,15 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             raise PluginError(f"{unchecked}: en HTML-fil som inte är en sida från webbplatsen publiceras inte. "
                               "Skriv sidan som Markdown (.md) i docs/ i stället.")
         old = final.with_name(f".{final.name}-old-{os.getpid()}")
-        if final.exists():
-            final.rename(old)
-        staged.rename(final)
+        try:
+            if final.exists():
+                final.rename(old)
+            staged.rename(final)
+        except OSError as exc:  # read-only file system, permissions …: the old site stays
+            if old.exists() and not final.exists():
+                old.rename(final)
+            raise PluginError(f"Webbplatsen kunde inte skrivas till {final} ({exc.strerror}); "
+                              "den gamla webbplatsen är kvar.") from None
         shutil.rmtree(old, ignore_errors=True)
         config.site_dir = str(final)
         self._final_site_dir = None
