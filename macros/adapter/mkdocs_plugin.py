@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -25,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_relative_url
 
 from macros.adapter import kept_conversions
 from macros.adapter.errors import content_failure
@@ -33,12 +34,14 @@ from macros.adapter.kept_conversions import KeptConversions
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
+from macros.core.load.repo_files import repository_problems
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.engine.checks import check_loaded
 from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.html_transforms import template_context, transform_html
+from macros.website.publish.page_policy import ScriptAllowance, Violation, check_page, inline_scripts, source_line
 from macros.website.site import Site, make_assets, make_pages
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
@@ -88,6 +91,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._staged = ""
         self._warnings = CountHandler()
         self.conversions: KeptConversions | None = None
+        self._env: Any = None
+        self._config: MkDocsConfig | None = None
+        self._script_files: frozenset[str] = frozenset()
+        self._theme_inline: dict[str, frozenset[str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -98,8 +105,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         history = PendingHistory(self.root)  # git reads every page's "Senast ändrad" meanwhile
+        # Before MkDocs reads docs/ itself: links, names, front matter with the safe loader.
+        outside = repository_problems(self.root)
         corpus, load_problems = load(self.root)
-        problems = check_loaded(corpus, load_problems)
+        problems = check_loaded(corpus, load_problems + outside)
         errors = errors_only(problems)
         _log_warnings(problems)
         if errors:
@@ -134,7 +143,23 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = _CompiledTemplates()
+        self._env, self._config, self._theme_inline = env, config, {}
+        self._script_files = frozenset(theme_script_files(config))
         return env
+
+    def _allowance(self, base_url: str) -> ScriptAllowance:
+        """The site's own scripts for a page whose root is ``base_url``: the theme's inline
+        scripts rendered from its templates (not read from the page), and the script files."""
+        if base_url not in self._theme_inline:
+            self._theme_inline[base_url] = frozenset(theme_inline_scripts(self._env, self._config, base_url))
+        return ScriptAllowance(self._script_files, self._theme_inline[base_url])
+
+    def _enforce(self, output: str, *, dest: str, base_url: str, source: str, site_path: str = "/") -> str:
+        allowance = self._allowance(base_url)
+        violations = check_page(output, allowance, dest, site_path)
+        if violations:
+            raise PluginError(policy_message(self.root, source, violations))
+        return add_csp(output, allowance.inline)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path in [*(p.path for p in self.pages), *(a.path for a in self.assets)]:
@@ -165,20 +190,28 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
         return markdown
 
-    @event_priority(-100)  # last, so the policy hashes the page's final inline scripts
+    @event_priority(-100)  # last: the policy sees the page exactly as it is written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # On the finished page, after the search plugin has read the content: term links and
         # their tooltips add markup for it to parse but no text for it to index.
         output = transform_html(output, page.meta, self.corpus)
         # Not under `mkdocs serve`: its live-reload script is injected after this hook.
-        return output if self.command == "serve" else add_csp(output)
+        if self.command == "serve":
+            return output
+        source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
+        return self._enforce(output, dest=page.file.dest_uri, base_url=get_relative_url(".", page.url), source=source)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # 404.html is a theme template, not a page; it gets the same policy.
         if self.command == "serve" or not template_name.endswith(".html"):
             return output_content
-        return add_csp(output_content)
+        if template_name == "404.html":  # MkDocs' own rule for error pages' base URL
+            base = urlsplit(config.site_url or "/").path
+            return self._enforce(output_content, dest=template_name, base_url=base, source=f"overrides/{template_name}",
+                                 site_path=base)
+        return self._enforce(output_content, dest=template_name, base_url=get_relative_url(".", template_name),
+                             source=f"overrides/{template_name}")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / "program"))
@@ -193,10 +226,20 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             return  # MkDocs aborts next; on_build_error removes the temporary directory.
         final = Path(self._final_site_dir)
         staged = Path(config.site_dir)
+        unchecked = unchecked_html(staged)
+        if unchecked:
+            raise PluginError(f"{unchecked}: en HTML-fil som inte är en sida från webbplatsen publiceras inte. "
+                              "Skriv sidan som Markdown (.md) i docs/ i stället.")
         old = final.with_name(f".{final.name}-old-{os.getpid()}")
-        if final.exists():
-            final.rename(old)
-        staged.rename(final)
+        try:
+            if final.exists():
+                final.rename(old)
+            staged.rename(final)
+        except OSError as exc:  # read-only file system, permissions …: the old site stays
+            if old.exists() and not final.exists():
+                old.rename(final)
+            raise PluginError(f"Webbplatsen kunde inte skrivas till {final} ({exc.strerror}); "
+                              "den gamla webbplatsen är kvar.") from None
         shutil.rmtree(old, ignore_errors=True)
         config.site_dir = str(final)
         self._final_site_dir = None
@@ -206,3 +249,53 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             shutil.rmtree(self._staged, ignore_errors=True)
             self._final_site_dir = None
+
+
+def theme_script_files(config: MkDocsConfig) -> list[str]:
+    """Site paths of the script files the site itself ships: the theme's and docs/assets/javascripts."""
+    found: list[str] = []
+    for folder in [*config.theme.dirs, config.docs_dir]:
+        scripts = Path(folder) / "assets" / "javascripts"
+        if scripts.is_dir():
+            found += [p.relative_to(folder).as_posix() for p in scripts.rglob("*.js") if not p.is_symlink()]
+    return found
+
+
+def theme_inline_scripts(env: Any, config: MkDocsConfig, base_url: str) -> list[str]:
+    """The inline scripts of the theme's script partials, rendered for a page at ``base_url``."""
+    found: list[str] = []
+    for name in env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/")):
+        try:
+            fragment = env.get_template(name).render(config=config, base_url=base_url, features=config.theme.get(
+                "features", []), page=None)
+        except Exception:
+            continue
+        found += inline_scripts(fragment)
+    return found
+
+
+_POLICY_MARK = '<meta http-equiv="Content-Security-Policy"'
+
+
+def unchecked_html(site_dir: Path) -> str | None:
+    """The first .html file in the written site that the policy did not see (copied as it was), or None."""
+    for path in sorted(site_dir.rglob("*.htm*")):
+        if path.is_file() and _POLICY_MARK not in path.read_text(encoding="utf-8", errors="replace")[:4096]:
+            return path.relative_to(site_dir).as_posix()
+    return None
+
+
+def policy_message(root: Path, source: str, violations: list[Violation]) -> str:
+    """The Swedish message for a page outside the HTML policy: source file, line where found, what."""
+    try:
+        text = (root / source).read_text(encoding="utf-8") if (root / source).is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    lines = []
+    for v in violations[:10]:
+        line = source_line(text, v.tag) if text else None
+        lines.append(f"{source}{f':{line}' if line else ''}: {v.message}")
+    more = f"\n… och {len(violations) - 10} till." if len(violations) > 10 else ""
+    return ("Sidan bryter mot HTML-policyn (inget skript, inga händelsehanterare, inga okända element):\n"
+            + "\n".join(lines) + more
+            + "\nTa bort koden, eller visa den som kod inom `backticks` eller i ett kodblock.")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
+from macros.core.load.repo_files import repository_problems
 from macros.core.problems import Problem, errors_only
 from macros.engine.checks import documents, html_policy, klarsprak, macro_calls, references
 from macros.engine.checks import glossary as glossary_checks
@@ -70,4 +71,4 @@ def check_loaded(corpus: Corpus, load_problems: list[Problem], *, advisory: bool
 def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:
     """Load and check everything."""
     corpus, problems = load(root)
-    return corpus, check_loaded(corpus, problems)
+    return corpus, check_loaded(corpus, problems + repository_problems(root))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from docx.opc.exceptions import PackageNotFoundError
+from rich.markup import escape
 
 from macros.core.load.loader import load
 from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
@@ -34,12 +35,14 @@ def importera(
     """
     root = repo_root(root)
     if not fil.is_file():
-        err_console.print(f"[red]Filen {fil} finns inte.[/red]")
+        err_console.print(f"[red]Filen {escape(str(fil))} finns inte.[/red]")
         raise typer.Exit(2)
     try:
         doc = read(fil)
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
-        err_console.print(f"[red]{fil} är ingen Word-fil (.docx) som går att läsa.[/red] Spara den som .docx i Word och försök igen.")
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        why = f" ({escape(str(exc))})" if isinstance(exc, ValueError) else ""
+        err_console.print(f"[red]{escape(str(fil))} är ingen Word-fil (.docx) som går att läsa{why}.[/red] "
+                          "Spara den som .docx i Word och försök igen.")
         raise typer.Exit(2) from None
     corpus, _ = load(root)
     try:
@@ -51,21 +54,21 @@ def importera(
                 err_console.print("[red]Ange remissvarets id med --id.[/red]")
                 raise typer.Exit(2)
             if version not in corpus.versions:
-                err_console.print(f"[red]Versionen '{version}' finns inte.[/red] Kända: {', '.join(corpus.versions)}.")
+                err_console.print(f"[red]Versionen '{escape(version)}' finns inte.[/red] Kända: {escape(', '.join(corpus.versions))}.")
                 raise typer.Exit(2)
             draft = remissvar_draft(doc, id_, version)
         written = write_draft(root, draft)
     except ImportProblem as exc:
-        err_console.print(f"[red]Importen avbröts: {exc}[/red]")
+        err_console.print(f"[red]Importen avbröts: {escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
     console.print(f"[green]Skrev {len(written)} filer:[/green]")
     for path in written:
-        console.print(f"  {path}")
+        console.print(f"  {path}", markup=False)
     if doc.dropped:
         console.print(f"Borttaget som sidhuvud, sidfot eller fältkod ({len(doc.dropped)} rader): "
-                      + "; ".join(sorted(set(doc.dropped))[:8]))
+                      + "; ".join(sorted(set(doc.dropped))[:8]), markup=False)
     if doc.unknown_styles:
-        console.print("Okända formatmallar lästes som vanlig text: " + ", ".join(sorted(doc.unknown_styles)))
+        console.print("Okända formatmallar lästes som vanlig text: " + ", ".join(sorted(doc.unknown_styles)), markup=False)
     console.print("[yellow]Behöver redaktörens uppmärksamhet:[/yellow]")
     for item in draft.attention:
-        console.print(f"  - {item}")
+        console.print(f"  - {item}", markup=False)

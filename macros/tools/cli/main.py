@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
@@ -34,7 +35,7 @@ RootOption = typer.Option(Path("."), "--rot", help="Förrådets rot (där mappen
 def repo_root(root: Path) -> Path:
     root = root.resolve()
     if not (root / "program").is_dir():
-        err_console.print(f"[red]Hittar ingen mapp program/ i {root}.[/red] Kör kommandot i förrådets rot eller ange --rot.")
+        err_console.print(f"[red]Hittar ingen mapp program/ i {escape(str(root))}.[/red] Kör kommandot i förrådets rot eller ange --rot.")
         raise typer.Exit(2)
     return root
 
@@ -48,7 +49,7 @@ def check(root: Path = RootOption) -> None:
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     for p in problems:
         colour = "red" if p.severity is Severity.ERROR else "yellow"
-        err_console.print(f"[{colour}]{p.format()}[/{colour}]", soft_wrap=True)
+        err_console.print(f"[{colour}]{escape(p.format())}[/{colour}]", soft_wrap=True)
     sections = sum(len(v.sections) for v in corpus.versions.values())
     summary = (f"{len(corpus.versions)} versioner, {sections} avsnitt, {len(corpus.documents)} styrdokument, "
                f"{len(corpus.remissvar)} remissvar, {len(corpus.terms)} begrepp: "

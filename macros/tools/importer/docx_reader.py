@@ -10,6 +10,7 @@ recognised and reported rather than imported.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import docx
 from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 FURNITURE = [
     re.compile(r"^Sida\s+\d+(\s*\(\d+\))?$", re.I),
@@ -93,8 +95,26 @@ def is_furniture(text: str) -> bool:
     return any(p.match(text.strip()) for p in FURNITURE)
 
 
+#: A Word file's parts, unpacked: far more than any programme text needs (a zip bomb expands to gigabytes).
+MAX_UNPACKED_BYTES = 50_000_000
+
+
+def check_unpacked_size(path: Path) -> None:
+    """Refuse a .docx whose members would unpack to more than ``MAX_UNPACKED_BYTES`` (ValueError)."""
+    with zipfile.ZipFile(path) as archive:
+        total = sum(info.file_size for info in archive.infolist())
+    if total > MAX_UNPACKED_BYTES:
+        raise ValueError(f"Word-filen packas upp till {total // 1_000_000} MB; högst "
+                         f"{MAX_UNPACKED_BYTES // 1_000_000} MB tillåts.")
+
+
 def read(path: Path) -> ReadDocument:
-    document: Document = docx.Document(str(path))
+    """The blocks of a .docx; ValueError (or zipfile.BadZipFile) for a file that cannot be one."""
+    check_unpacked_size(path)
+    try:
+        document: Document = docx.Document(str(path))
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"Word-filens XML är trasig: {exc}") from None
     result = ReadDocument()
     for item in document.iter_inner_content():
         if isinstance(item, Table):

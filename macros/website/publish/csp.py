@@ -1,21 +1,19 @@
 """A Content-Security-Policy for every published page, as its first ``<meta>``.
 
 The site is static and fetches nothing from elsewhere, so the policy allows
-only the site's own origin. Material's ``base.html`` has inline scripts
-(``__md_scope`` …); rather than ``'unsafe-inline'`` each inline ``<script>``
-of the final page is allowed by its SHA-256 hash, computed here from the
-exact text the browser will hash.
+only the site's own origin. Material's templates emit a few inline scripts
+(``__md_scope`` …); the policy names exactly those by their SHA-256 hash, and
+the build learns their text from the theme's own templates before any page is
+rendered (``macros.adapter.mkdocs_plugin``, ``ScriptAllowance``). It never
+hashes what it finds on a page: a policy that lists whatever reached the page
+protects nothing. An inline script from content is refused by the page policy
+(``macros.website.publish.page_policy``) and, should one slip through, is not
+in this list, so the browser does not run it.
 
-Styles, the strictest setting that still works: ``style-src 'self'`` with no
-``'unsafe-inline'``. Material writes no ``<style>`` elements or ``style=``
-attributes (its JavaScript sets styles through the CSSOM, ``el.style.x = …``,
-which CSP does not restrict), and the content policy
-(``macros.engine.checks.html_policy``) forbids them in content. The one exception is
-Markdown's own tables, which align columns with ``style="text-align: right;"``:
-a page with such attributes gets ``style-src-attr 'unsafe-hashes'`` plus the
-hash of each distinct value, so exactly those declarations are allowed and any
-other inline style (e.g. one injected later) is still refused. An inline
-``<style>`` element, should one appear, is allowed by its hash in the same way.
+Styles: ``style-src 'self'`` with no ``'unsafe-inline'``. The only inline
+style on the site is the ``text-align`` Markdown's tables write; those three
+declarations are allowed by hash (``style-src-attr 'unsafe-hashes'``), on
+every page, and nothing else.
 
 ``img-src`` allows ``data:`` because Material's stylesheet draws its icons as
 ``data:image/svg+xml`` masks. ``frame-ancestors`` cannot be set from a
@@ -28,8 +26,10 @@ import base64
 import hashlib
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from macros.core.html import ATTRS, RAW_TEXT_END, START_TAG, attributes
+from macros.website.publish.page_policy import ALLOWED_STYLES
 
 _HEAD_RE = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _EXISTING_RE = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
@@ -108,19 +108,15 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def policy_for(html: str) -> str:
-    """The policy string for a page: own origin only, inline code by hash."""
-    scripts, styles, style_attrs = inline_sources(html)
-    script_src = " ".join(["'self'", *_unique(sha256_source(s) for s in scripts)])
-    style_src = " ".join(["'self'", *_unique(sha256_source(s) for s in styles)])
+def policy_for(inline_scripts: Iterable[str]) -> str:
+    """The policy string: own origin only, the theme's known inline scripts by hash."""
+    script_src = " ".join(["'self'", *sorted({sha256_source(s) for s in inline_scripts})])
+    style_attrs = " ".join(sorted(sha256_source(s) for s in ALLOWED_STYLES))
     directives = [
         "default-src 'self'",
         f"script-src {script_src}",
-        f"style-src {style_src}",
-    ]
-    if style_attrs:
-        directives.append("style-src-attr 'unsafe-hashes' " + " ".join(_unique(sha256_source(s) for s in style_attrs)))
-    directives += [
+        "style-src 'self'",
+        f"style-src-attr 'unsafe-hashes' {style_attrs}",
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -131,7 +127,7 @@ def policy_for(html: str) -> str:
     return "; ".join(directives)
 
 
-def add_csp(full_html: str) -> str:
+def add_csp(full_html: str, inline_scripts: Iterable[str]) -> str:
     """``full_html`` with the policy as the first element of ``<head>``.
 
     An existing policy meta (a second pass) is replaced, so the result is the
@@ -146,5 +142,5 @@ def add_csp(full_html: str) -> str:
     close = full_html.find("</head>", start)
     cut = len(full_html) if close < 0 else close
     html = full_html[:start] + _EXISTING_RE.sub("", full_html[start:cut]) + full_html[cut:]
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(inline_scripts)}">'
     return html[:start] + meta + html[start:]
