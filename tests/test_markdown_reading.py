@@ -102,3 +102,15 @@ def test_code_spans_are_exactly_python_markdown_s(text: str) -> None:
     # Code replaced by letters: nothing Python-Markdown reads as code is left.
     lettered = "".join("x" if c == " " and m != " " else m for c, m in zip(masked, text, strict=True))
     assert not re.search("<code[ >]", reading.to_html(lettered))
+
+
+def test_text_nested_beyond_the_limits_is_not_converted_and_does_not_crash() -> None:
+    from macros.core import markdown as reading
+
+    deep_list = "".join("    " * i + "- x\n" for i in range(400))
+    deep_divs = "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400
+    for text in (deep_list, deep_divs, "> " * 400 + "x", "*" * 3000 + "x" + "*" * 3000):
+        assert reading.beyond_limits(text)
+        assert reading.blocks(text) == ()  # read as nothing: the HTML policy refuses it with file and line
+        assert "<script" not in reading.to_html(text + "<script>")
+    assert not reading.beyond_limits("".join("    " * i + "- x\n" for i in range(20)))

@@ -73,6 +73,8 @@ def _converter() -> tuple[markdown.Markdown, _Capture]:
 
 def to_html(text: str) -> str:
     """The body as the site's Markdown converts it."""
+    if beyond_limits(text):
+        return f"<p>{html.escape(text)}</p>"
     md, _ = _converter()
     return md.reset().convert(text)
 
@@ -83,8 +85,31 @@ class _Reading:
     stash: tuple[str, ...]
 
 
+#: Deeper than this, Python-Markdown recurses past Python's limit (and the HTML policy
+#: refuses the body anyway, with file and line): such a text is not converted.
+MAX_LEVELS = 20
+MAX_EMPHASIS_MARKS = 400
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{4 * MAX_LEVELS + 1},}}\S", re.MULTILINE)
+_DEEP_QUOTE = re.compile(rf"^[ \t]*(?:>[ \t]*){{{MAX_LEVELS + 1},}}", re.MULTILINE)
+_BLOCK_OPEN = re.compile(r"<(?:div|details)\b", re.IGNORECASE)
+
+
+def beyond_limits(text: str) -> bool:
+    """Whether the text is nested deeper (or emphasised more) than Markdown can safely take.
+
+    Linear and conservative: it looks at the raw text, code included.
+    """
+    if _DEEP_INDENT.search(text.expandtabs(4) if "\t" in text else text) or _DEEP_QUOTE.search(text):
+        return True
+    if len(_BLOCK_OPEN.findall(text)) > MAX_LEVELS:
+        return True
+    return any(p.count("*") + p.count("_") > MAX_EMPHASIS_MARKS for p in text.split("\n\n"))
+
+
 @lru_cache(maxsize=4096)  # diff, klarspråk, glossary and the sandbox read the same bodies
 def _read(text: str) -> _Reading:
+    if beyond_limits(text):  # refused by the checks; read as nothing rather than crash
+        return _Reading(etree.Element("div"), ())
     md, capture = _converter()
     capture.root = None  # an empty text is never converted: no tree is left from the text before
     md.reset().convert(text)
