@@ -53,7 +53,7 @@ def test_scaffold_makes_a_valid_proposal(repo_copy: Path, tmp_path: Path) -> Non
     assert list(new.sections) == list(old.sections)
     for sid, section in new.sections.items():
         source = old.sections[sid]
-        assert section.data.dump(exclude={"lineage"}) == source.data.dump(exclude={"lineage"}), sid
+        assert section.data.model_dump(exclude={"lineage"}) == source.data.model_dump(exclude={"lineage"}), sid
         assert section.data.lineage is None
         assert section.body == source.body, sid
     assert not list(repo_copy.glob(".ny-version-*")), "temporary folder left behind"

@@ -89,7 +89,7 @@ def test_import_version_writes_valid_sections(tmp_path: Path) -> None:
     folder = root / "program/2028-2031"
     assert sorted(p.name for p in folder.iterdir()) == ["forebyggande-arbete.md", "index.md", "inledning-2.md", "inledning.md"]
     post = frontmatter.load(folder / "forebyggande-arbete.md")
-    section = Section.parse(post.metadata)
+    section = Section.model_validate(post.metadata)
     assert section.title == "Förebyggande arbete" and section.order == 2
     assert "## Välfärdsbrott" in post.content
     assert "- lägesbild\n- åtgärdsplan" in post.content
@@ -119,7 +119,7 @@ def test_import_remissvar_reads_body_and_dnr(tmp_path: Path) -> None:
                                       "--id", "skarholmen-test", "--rot", str(root)])
     assert result.exit_code == 0, result.output
     post = frontmatter.load(root / "program/remissvar/skarholmen-test.md")
-    answer = Remissvar.parse(post.metadata)
+    answer = Remissvar.model_validate(post.metadata)
     assert answer.body.name == "Skärholmens stadsdelsnämnd" and answer.body.kind.value == "stadsdelsnämnd"
     assert answer.dnr == "1.5.1./828-2017"
     assert "- förebygga brott" in post.content and "Sida 5" not in post.content and "\n(5)" not in post.content

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from macros.core.load.loader import load
@@ -98,3 +99,49 @@ def test_check_command_accepts_the_real_corpus(repo_root: Path) -> None:
     result = CliRunner().invoke(app, ["check", "--rot", str(repo_root)])
     assert result.exit_code == 0, result.output
     assert "Allt innehåll är giltigt" in result.output
+
+
+def _load_errors(root: Path) -> list[str]:
+    return [p.format() for p in load(root)[1]]
+
+
+@pytest.mark.parametrize(("order", "shown"), [("false", "False"), ("'3'", "'3'"), ("3.0", "3.0")])
+def test_order_must_be_a_whole_number_not_a_boolean_text_or_decimal(tmp_path: Path, order: str, shown: str) -> None:
+    # 'ordning: false' must not be taken as 0, nor '"3"' as 3: each is an error on the key's line.
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", order))  # type: ignore[arg-type]
+    assert _load_errors(root) == [
+        f"program/2024-2027/stadsutveckling.md:4: fel i fältet 'ordning': ska vara ett heltal, inte {shown}."]
+
+
+def test_a_number_where_text_is_expected_is_an_error(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, title="2023"))
+    [message] = _load_errors(root)
+    assert message.startswith("program/2024-2027/stadsutveckling.md:3: fel i fältet 'titel': ska vara text, inte int (2023).")
+    assert "Sätt värdet inom citattecken." in message
+
+
+def test_text_is_stripped_of_surrounding_space(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, title="'  Stad  '"))
+    corpus, problems = load(root)
+    assert problems == []
+    assert corpus.versions["2024-2027"].sections["stadsutveckling"].data.title == "Stad"
+
+
+def test_unknown_status_lists_the_allowed_values_in_swedish(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    path = root / "program/2024-2027/index.md"
+    path.write_text(path.read_text().replace("status: antagen", "status: gällande"), encoding="utf-8")
+    [problem] = load(root)[1]
+    assert problem.hint == "Tillåtna värden: 'förslag', 'remiss', 'antagen', 'upphävd'."
+
+
+def test_unknown_key_in_a_nested_record_lists_that_records_keys(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    path = root / "program/2024-2027/index.md"
+    path.write_text(path.read_text().replace("till: 2027}", "till: 2027, tll: 1}"), encoding="utf-8")
+    [problem] = load(root)[1]
+    assert (problem.line, problem.field, problem.message) == (4, "period.tll", "okänt fält 'tll'.")
+    assert problem.hint == "Menade du 'till'? Tillåtna fält här: från, till."

@@ -124,7 +124,7 @@ def test_placeholder_left_in_is_an_error(repo_copy: Path) -> None:
 
 
 def _version(status: str, decisions: list[dict]) -> Version:
-    return Version.parse({"id": "2018-2021", "titel": "T", "period": {"från": 2018, "till": 2021},
+    return Version.model_validate({"id": "2018-2021", "titel": "T", "period": {"från": 2018, "till": 2021},
                                    "status": status, "beslut": decisions, "texten": "saknas", "källor": ["k"]})
 
 

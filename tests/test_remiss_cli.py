@@ -29,7 +29,7 @@ def test_writes_a_valid_file_with_every_field(repo_copy: Path) -> None:
     text = path.read_text(encoding="utf-8")
     raw, problems = parse("x.md", text)
     assert raw is not None and not problems
-    answer = Remissvar.parse(raw.meta)
+    answer = Remissvar.model_validate(raw.meta)
     assert answer.answers == "2024-2027" and answer.body.name == "Kungsholmens stadsdelsnämnd"
     assert answer.meeting == "2023-10-20" and answer.body.kind.value == "stadsdelsnämnd"
     for key in ("dnr:", "förslag_till_beslut:", "hållning:", "sammanfattning:", "punkter:", "rubrik:", "avsnitt:",

@@ -18,11 +18,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
+
 from macros.core.load import safe_yaml
 from macros.core.load.corpus import Corpus, Entry, VersionEntry
 from macros.core.load.frontmatter_file import RawFile, parse, read_text, rel_path
 from macros.core.load.schema_errors import translate
-from macros.core.model.records import InvalidRecord, Record
 from macros.core.model.schema import (
     VERSION_ID_RE,
     Remissvar,
@@ -34,9 +35,9 @@ from macros.core.model.schema import (
 )
 from macros.core.problems import ContentError, Problem, errors_only
 
-M = TypeVar("M", bound=Record)
+M = TypeVar("M", bound=BaseModel)
 
-COLLECTIONS: dict[str, type[Record]] = {
+COLLECTIONS: dict[str, type[BaseModel]] = {
     "styrdokument": SteeringDocument,
     "remissvar": Remissvar,
     "begrepp": Term,
@@ -99,8 +100,8 @@ def load_or_raise(root: Path) -> Corpus:
 
 def _validate(raw: RawFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     try:
-        return model.parse(raw.meta), []
-    except InvalidRecord as exc:
+        return model.model_validate(raw.meta), []
+    except ValidationError as exc:
         return None, translate(raw, model, exc)
 
 

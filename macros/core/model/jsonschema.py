@@ -1,21 +1,20 @@
 """JSON Schema for every kind of front matter, exported from ``schema.py``.
 
 Editors' tools (VS Code's YAML extension, ``jsonschema`` in tests) read these
-files; the record classes stay the only place the rules are written. What
-validator functions check (slug ids, version ids, partial dates) is written
-here as the pattern or shape it stands for, and the classes get Swedish
-titles and descriptions in place of their English names and docstrings.
+files; the models stay the only place the rules are written. pydantic writes
+the schema (``model_json_schema``); what validator functions check (slug ids,
+version ids, partial dates) is given in the models as the pattern or shape it
+stands for, and here the classes get Swedish titles and descriptions in place
+of their English names and docstrings.
 """
 
 from __future__ import annotations
 
-import enum
 import json
 from pathlib import Path
 from typing import Any
 
 from macros.core.model import schema as s
-from macros.core.model.records import MISSING, FieldSpec, Record, Shape
 
 JsonSchemaValue = dict[str, Any]
 
@@ -63,89 +62,28 @@ SWEDISH: dict[str, tuple[str, str]] = {
     "TermDefinition": ("Definition", "Begreppets definition i en viss version."),
 }
 
-_PARTIAL_DATE: JsonSchemaValue = {
-    "description": "Datum så exakt som källan anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
-    "anyOf": [
-        {"type": "string", "pattern": s.PARTIAL_DATE_RE.pattern},
-        {"type": "integer", "minimum": 1900, "maximum": 2200},
-    ],
-}
-#: Check functions -> the pattern that says the same to an editor's tool.
-_PATTERNS = {s._check_slug: s.SLUG_RE.pattern, s._check_version_id: s.VERSION_ID_RE.pattern}
+
+def _swedish(name: str) -> tuple[str, str]:
+    if name not in SWEDISH:
+        raise ValueError(f"saknar svensk titel för {name!r}: lägg till den i SWEDISH i macros/core/model/jsonschema.py")
+    return SWEDISH[name]
 
 
-def _swedish(cls: type) -> tuple[str, str]:
-    if cls.__name__ not in SWEDISH:
-        raise ValueError(f"saknar svensk titel för {cls.__name__!r}: lägg till den i SWEDISH i macros/core/model/jsonschema.py")
-    return SWEDISH[cls.__name__]
-
-
-def _ref(cls: type, defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
-    if cls.__name__ not in defs:
-        title, description = _swedish(cls)
-        if issubclass(cls, enum.Enum):
-            defs[cls.__name__] = {"enum": [m.value for m in cls], "type": "string", "title": title, "description": description}
-        else:
-            defs[cls.__name__] = _record(cls, defs)  # records cannot refer to themselves: no cycle to guard
-    return {"$ref": f"#/$defs/{cls.__name__}"}
-
-
-def _type(shape: Shape, defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
-    if shape.kind == "optional" and shape.inner is not None:
-        return {"anyOf": [_type(shape.inner, defs), {"type": "null"}]}
-    if shape.kind in ("enum", "record") and shape.cls is not None:
-        return _ref(shape.cls, defs)
-    if any(b.function is s.normalise_partial_date for b in shape.before):
-        return dict(_PARTIAL_DATE)
-    result: JsonSchemaValue = {}
-    if shape.kind == "list" and shape.inner is not None:
-        result = {"type": "array", "items": _type(shape.inner, defs)}
-        limits = {"minItems": shape.min_length, "maxItems": shape.max_length}
-    elif shape.kind == "int":
-        result = {"type": "integer"}
-        limits = {"minimum": shape.ge, "maximum": shape.le}
-    else:
-        result = {"type": "string"}
-        limits = {"minLength": shape.min_length, "maxLength": shape.max_length}
-    result.update({k: v for k, v in limits.items() if v is not None})
-    for after in shape.after:
-        if after.function in _PATTERNS:
-            result["pattern"] = _PATTERNS[after.function]
-    if shape.description:
-        result["description"] = shape.description
-    return result
-
-
-def _property(spec: FieldSpec, defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
-    result = _type(spec.shape, defs)
-    if spec.info.default is not MISSING:
-        default = spec.info.default
-        result["default"] = default.value if isinstance(default, enum.Enum) else default
-    if spec.info.description:
-        result["description"] = spec.info.description
-    if spec.shape.core().kind not in ("enum", "record"):  # a reference carries its own title
-        result["title"] = spec.key[:1].upper() + spec.key[1:].replace("_", " ")
-    return result
-
-
-def _record(cls: type[Record], defs: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
-    title, description = _swedish(cls)
-    result = {
-        "type": "object",
-        "title": title,
-        "description": description,
-        "additionalProperties": False,
-        "properties": {spec.key: _property(spec, defs) for spec in cls.FIELDS.values()},
-    }
-    required = [spec.key for spec in cls.FIELDS.values() if spec.required]
-    return {**result, "required": required} if required else result
+def _swedish_node(node: JsonSchemaValue, name: str) -> None:
+    """Swedish title and description in place of the class name and its (English) docstring."""
+    node["title"], node["description"] = _swedish(name)
+    for key, prop in node.get("properties", {}).items():
+        if "title" in prop:  # pydantic leaves it out where a reference carries its own
+            prop["title"] = key[:1].upper() + key[1:].replace("_", " ")
 
 
 def model_schema(model: type[s.Strict]) -> dict[str, Any]:
-    """The JSON Schema of one record class, with Swedish titles and validator rules."""
-    defs: dict[str, JsonSchemaValue] = {}
-    result = _record(model, defs)
-    return {**result, "$defs": defs} if defs else result
+    """The JSON Schema of one model (pydantic's, as validation sees front matter), in Swedish."""
+    result = model.model_json_schema(by_alias=True, mode="validation")
+    _swedish_node(result, model.__name__)
+    for name, node in result.get("$defs", {}).items():
+        _swedish_node(node, name)
+    return result
 
 
 def file_schema(name: str) -> dict[str, Any]:

@@ -3,9 +3,15 @@
 Front-matter keys are Swedish because editors write them; attribute names are
 English because code reads them. Field aliases bridge the two, and the JSON
 Schema that editors' tools use is exported from these same classes
-(``macros.core.model.jsonschema``), so the rules live here and nowhere else. The
-classes are records (``macros.core.model.records``): validation with no
-dependencies, so a build does not import a validation library.
+(``macros.core.model.jsonschema``), so the rules live here and nowhere else.
+The classes are pydantic models, built once at import; their errors are told in
+Swedish by ``macros.core.load.schema_errors``.
+
+Types are strict where a mistake must not pass quietly: text is text (``titel:
+2023`` is an error, not "2023") and whole numbers are numbers (``ordning:
+false`` or ``ordning: "3"`` is an error, not 0 or 3). Enums take their Swedish
+values, text is stripped of surrounding space, unknown keys are errors, and a
+key may be given by its Swedish name or by the attribute's name.
 """
 
 from __future__ import annotations
@@ -13,9 +19,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
-from macros.core.model.records import After, Before, Field, Record, check
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+    model_validator,
+)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_ID_RE = re.compile(r"^(\d{4})-(\d{4})$")
@@ -161,8 +177,15 @@ def normalise_partial_date(value: Any) -> Any:
     raise ValueError("datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
 
 
-#: A date as precise as the source gives it: a year, a month or a day.
-PartialDate = Annotated[str, Before(normalise_partial_date)]
+#: A date as precise as the source gives it: a year, a month or a day. YAML reads
+#: ``2023`` as a number and ``2023-10-26`` as a date; both are taken as text.
+PartialDate = Annotated[str, BeforeValidator(normalise_partial_date), WithJsonSchema({
+    "description": "Datum så exakt som källan anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+    "anyOf": [
+        {"type": "string", "pattern": PARTIAL_DATE_RE.pattern},
+        {"type": "integer", "minimum": 1900, "maximum": 2200},
+    ],
+})]
 
 
 def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
@@ -188,8 +211,12 @@ def _check_slug(value: str) -> str:
     return value
 
 
-#: A stable id: the part of a URL that must never change.
-SlugId = Annotated[str, Field(min_length=1, max_length=80), After(_check_slug)]
+#: A stable id: the part of a URL that must never change. The rule is checked by
+#: ``_check_slug`` (for its Swedish message) and exported as a pattern.
+SlugId = Annotated[StrictStr, Field(min_length=1, max_length=80, json_schema_extra={"pattern": SLUG_RE.pattern}),
+                   AfterValidator(_check_slug)]
+
+
 def _check_version_id(value: str) -> str:
     if not VERSION_ID_RE.match(value):
         raise ValueError("versionens id skrivs ÅÅÅÅ-ÅÅÅÅ, till exempel 2024-2027")
@@ -197,49 +224,55 @@ def _check_version_id(value: str) -> str:
 
 
 #: A version's id: its period, as the name of its folder.
-VersionId = Annotated[str, After(_check_version_id)]
-SourceRef = Annotated[str, Field(min_length=1, description="id för en källa i program/kallor.yml")]
+VersionId = Annotated[StrictStr, AfterValidator(_check_version_id), Field(json_schema_extra={"pattern": VERSION_ID_RE.pattern})]
+SourceRef = Annotated[StrictStr, Field(min_length=1, description="id för en källa i program/kallor.yml")]
+#: Text and whole numbers as front matter must write them (see the module's docstring).
+Text = StrictStr
+Whole = StrictInt
 
 
-class Strict(Record):
-    """Base: unknown keys are errors, Swedish aliases are the keys editors write (``macros.core.model.records``)."""
+class Strict(BaseModel):
+    """Base: unknown keys are errors, Swedish aliases are the keys editors write, values cannot change."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, str_strip_whitespace=True)
 
 
 class Period(Strict):
-    start: int = Field(alias="från", ge=1900, le=2200, description="Första året")
-    end: int = Field(alias="till", ge=1900, le=2200, description="Sista året")
+    start: Whole = Field(alias="från", ge=1900, le=2200, description="Första året")
+    end: Whole = Field(alias="till", ge=1900, le=2200, description="Sista året")
 
-    @check
-    def _ordered(self) -> None:
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
         if self.start > self.end:
             raise ValueError(f"perioden börjar ({self.start}) efter att den slutar ({self.end})")
+        return self
 
 
 class Decision(Strict):
     """A step in a version's life: proposed, sent on consultation, adopted …"""
 
     kind: DecisionKind = Field(alias="typ")
-    body: str = Field(alias="organ", min_length=1, description="Vem som beslutade, t.ex. Kommunfullmäktige")
+    body: Text = Field(alias="organ", min_length=1, description="Vem som beslutade, t.ex. Kommunfullmäktige")
     date: PartialDate | None = Field(None, alias="datum", description="Så exakt som källan anger; utelämna om okänt")
-    what: str = Field(alias="beskrivning", min_length=1)
+    what: Text = Field(alias="beskrivning", min_length=1)
     sources: list[SourceRef] = Field(default_factory=list, alias="källor")
 
 
 class VersionPerspective(Strict):
-    id: str
-    label: str = Field(alias="benämning", min_length=1, description="Vad versionen själv kallar perspektivet")
+    id: Text
+    label: Text = Field(alias="benämning", min_length=1, description="Vad versionen själv kallar perspektivet")
 
 
 class Version(Strict):
     """A programme version: the ``index.md`` of ``program/<id>/``."""
 
     id: VersionId = Field(description="Versionens id, samma som mappens namn, t.ex. 2024-2027")
-    title: str = Field(alias="titel", min_length=1)
+    title: Text = Field(alias="titel", min_length=1)
     period: Period
     status: Status
-    dnr: str | None = None
+    dnr: Text | None = None
     decisions: list[Decision] = Field(default_factory=list, alias="beslut")
-    supersedes: str | None = Field(None, alias="ersätter", description="Id för versionen som denna ersätter")
+    supersedes: Text | None = Field(None, alias="ersätter", description="Id för versionen som denna ersätter")
     text: TextAvailability = Field(alias="texten", description="Hur mycket av versionens egen text webbplatsen har")
     listing: SectionListing = Field(
         SectionListing.FULLSTANDIG,
@@ -251,25 +284,25 @@ class Version(Strict):
 
 
 class SectionPerspective(Strict):
-    id: str
-    how: str = Field(alias="hur", min_length=1, description="En rad om hur avsnittet tar upp perspektivet")
+    id: Text
+    how: Text = Field(alias="hur", min_length=1, description="En rad om hur avsnittet tar upp perspektivet")
 
 
 class Lineage(Strict):
     kind: LineageKind = Field(alias="typ")
-    sources: list[str] = Field(alias="från", min_length=1, description="Avsnitts-id i versionen som ersätts")
+    sources: list[Text] = Field(alias="från", min_length=1, description="Avsnitts-id i versionen som ersätts")
 
 
 class Section(Strict):
     """One section of a version: ``program/<version>/<id>.md``."""
 
     id: SlugId
-    title: str = Field(alias="titel", min_length=1)
-    order: int = Field(alias="ordning", ge=0)
+    title: Text = Field(alias="titel", min_length=1)
+    order: Whole = Field(alias="ordning", ge=0)
     kind: SectionKind = Field(alias="typ")
-    parent: str | None = Field(None, alias="förälder")
+    parent: Text | None = Field(None, alias="förälder")
     perspectives: list[SectionPerspective] = Field(default_factory=list, alias="perspektiv")
-    documents: list[str] = Field(default_factory=list, alias="styrdokument")
+    documents: list[Text] = Field(default_factory=list, alias="styrdokument")
     lineage: Lineage | None = Field(None, alias="ursprung")
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
@@ -278,18 +311,18 @@ class SteeringDocument(Strict):
     """A steering document the programme relies on: ``program/styrdokument/<id>.md``."""
 
     id: SlugId
-    title: str = Field(alias="titel", min_length=1)
+    title: Text = Field(alias="titel", min_length=1)
     kind: DocumentKind = Field(alias="typ")
-    issuer: str | None = Field(None, alias="utfärdare")
-    reference: str | None = Field(None, alias="beteckning", description="SFS-nummer eller diarienummer")
+    issuer: Text | None = Field(None, alias="utfärdare")
+    reference: Text | None = Field(None, alias="beteckning", description="SFS-nummer eller diarienummer")
     valid_from: PartialDate | None = Field(None, alias="giltig_från")
     valid_to: PartialDate | None = Field(None, alias="giltig_till")
-    replaced_by: str | None = Field(None, alias="ersatt_av")
+    replaced_by: Text | None = Field(None, alias="ersatt_av")
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
 
 class Body(Strict):
-    name: str = Field(alias="namn", min_length=1)
+    name: Text = Field(alias="namn", min_length=1)
     kind: BodyKind = Field(alias="typ")
 
 
@@ -297,18 +330,19 @@ class RemissPoint(Strict):
     """One point a remissvar makes, tied to sections of the version it answers."""
 
     id: SlugId
-    title: str | None = Field(None, alias="rubrik", min_length=1, description="Kort rubrik för punkten, några ord")
-    sections: list[str] = Field(default_factory=list, alias="avsnitt", description="Tomt = hela programmet")
+    title: Text | None = Field(None, alias="rubrik", min_length=1, description="Kort rubrik för punkten, några ord")
+    sections: list[Text] = Field(default_factory=list, alias="avsnitt", description="Tomt = hela programmet")
     stance: PointStance = Field(alias="hållning")
-    summary: str = Field(alias="sammanfattning", min_length=1)
+    summary: Text = Field(alias="sammanfattning", min_length=1)
     outcome: Outcome | None = Field(None, alias="utfall")
-    reason: str | None = Field(None, alias="motivering")
-    shows_in: str | None = Field(None, alias="syns_i", description="Avsnitts-id i följande version")
+    reason: Text | None = Field(None, alias="motivering")
+    shows_in: Text | None = Field(None, alias="syns_i", description="Avsnitts-id i följande version")
 
-    @check
-    def _reason_for_unassessed(self) -> None:
+    @model_validator(mode="after")
+    def _reason_for_unassessed(self) -> Self:
         if self.outcome == Outcome.EJ_BEDOMD and not self.reason:
             raise ValueError("utfall 'ej bedömd' kräver en motivering (till exempel: källorna säger inte)")
+        return self
 
 
 class Remissvar(Strict):
@@ -316,24 +350,24 @@ class Remissvar(Strict):
 
     id: SlugId
     body: Body = Field(alias="instans")
-    dnr: str | None = None
+    dnr: Text | None = None
     meeting: PartialDate | None = Field(None, alias="sammanträde")
-    answers: str = Field(alias="svarar_på", description="Id för versionen som remissen gällde")
-    proposed_decision: str = Field(alias="förslag_till_beslut", min_length=1)
+    answers: Text = Field(alias="svarar_på", description="Id för versionen som remissen gällde")
+    proposed_decision: Text = Field(alias="förslag_till_beslut", min_length=1)
     stance: Stance = Field(alias="hållning")
-    summary: str = Field(alias="sammanfattning", min_length=1)
+    summary: Text = Field(alias="sammanfattning", min_length=1)
     points: list[RemissPoint] = Field(default_factory=list, alias="punkter")
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
 
 class Discouraged(Strict):
-    reason: str = Field(alias="skäl", min_length=1)
-    raised_by: str = Field(alias="väckt_av", min_length=1, description="Id för remissvaret eller vem som väckte frågan")
+    reason: Text = Field(alias="skäl", min_length=1)
+    raised_by: Text = Field(alias="väckt_av", min_length=1, description="Id för remissvaret eller vem som väckte frågan")
 
 
 class TermDefinition(Strict):
-    version: str
-    definition: str = Field(min_length=1)
+    version: Text
+    definition: Text = Field(min_length=1)
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
 
@@ -341,12 +375,12 @@ class Term(Strict):
     """A term of the begreppsram: ``program/begrepp/<id>.md``."""
 
     id: SlugId
-    term: str = Field(min_length=1)
-    forms: list[str] = Field(default_factory=list, alias="former", description="Böjningsformer i löptext")
-    related: list[str] = Field(default_factory=list, alias="relaterade")
+    term: Text = Field(min_length=1)
+    forms: list[Text] = Field(default_factory=list, alias="former", description="Böjningsformer i löptext")
+    related: list[Text] = Field(default_factory=list, alias="relaterade")
     discouraged: Discouraged | None = Field(None, alias="avrådd")
     definitions: list[TermDefinition] = Field(default_factory=list, alias="definitioner")
-    dropped_in: list[str] = Field(
+    dropped_in: list[Text] = Field(
         default_factory=list,
         alias="utgår_i",
         description="Versioner där begreppet inte längre ingår (tills en senare version definierar det igen)",
@@ -358,11 +392,11 @@ class Source(Strict):
     """An entry in ``program/kallor.yml``: a public document facts are traced to."""
 
     id: SlugId
-    file: str = Field(alias="fil", min_length=1)
-    title: str = Field(alias="titel", min_length=1)
-    issuer: str | None = Field(None, alias="utgivare")
+    file: Text = Field(alias="fil", min_length=1)
+    title: Text = Field(alias="titel", min_length=1)
+    issuer: Text | None = Field(None, alias="utgivare")
     date: PartialDate | None = Field(None, alias="datum")
-    note: str | None = Field(None, alias="anmärkning")
+    note: Text | None = Field(None, alias="anmärkning")
 
 
 #: Front-matter kind -> model, for the loader and the JSON Schema export.

@@ -328,7 +328,7 @@ def check_front_matter(corpus: Corpus) -> Iterator[Problem]:
 
 
 def _front_matter_problems(entry: Entry) -> Iterator[Problem]:
-    data = entry.data.dump(by_alias=True)
+    data = entry.data.model_dump(mode="json", by_alias=True)
     for loc, text in _strings(data):
         field = ".".join(str(p) for p in loc if isinstance(p, str)) or None
         if _FRONT_HTML_RE.search(text):

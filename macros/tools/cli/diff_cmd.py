@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from pydantic import BaseModel
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.load.loader import load
-from macros.core.model.records import Record
 from macros.core.problems import Severity, did_you_mean
 from macros.engine.checks import check_repository
 from macros.engine.diff.align import Change, older_first
@@ -155,9 +155,9 @@ def _value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def front_changes(old: Record, new: Record) -> Iterator[str]:
+def front_changes(old: BaseModel, new: BaseModel) -> Iterator[str]:
     """Markdown lines for every changed front-matter key (list items added/removed one by one)."""
-    a, b = old.dump(by_alias=True), new.dump(by_alias=True)
+    a, b = old.model_dump(mode="json", by_alias=True), new.model_dump(mode="json", by_alias=True)
     for key in dict.fromkeys([*a, *b]):
         va, vb = a.get(key), b.get(key)
         if va == vb:

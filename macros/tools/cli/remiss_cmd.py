@@ -16,11 +16,12 @@ import tempfile
 from pathlib import Path
 
 import typer
+from pydantic import ValidationError
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.frontmatter_file import parse
 from macros.core.load.loader import load
-from macros.core.model.records import InvalidRecord
+from macros.core.load.schema_errors import translate
 from macros.core.model.schema import SLUG_RE, BodyKind, Remissvar, normalise_partial_date
 from macros.core.problems import did_you_mean
 from macros.engine.checks.remiss import PLACEHOLDER
@@ -93,11 +94,10 @@ def validate_template(text: str, rel: str) -> None:
     if raw is None:
         raise RemissTemplateError(problems[0].format())
     try:
-        Remissvar.parse(raw.meta)
-    except InvalidRecord as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise RemissTemplateError(f"mallen blev ogiltig i fältet '{where}': {first['msg']}.") from None
+        Remissvar.model_validate(raw.meta)
+    except ValidationError as exc:
+        first = translate(raw, Remissvar, exc)[0]
+        raise RemissTemplateError(f"mallen blev ogiltig i fältet '{first.field}': {first.message}") from None
 
 
 def create_exclusive(path: Path, text: str) -> None:

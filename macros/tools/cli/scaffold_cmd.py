@@ -19,11 +19,11 @@ from typing import Any
 
 import frontmatter
 import typer
+from pydantic import ValidationError
 from rich.table import Table
 
 from macros.core.load.frontmatter_file import parse, read_text
 from macros.core.load.loader import load
-from macros.core.model.records import InvalidRecord
 from macros.core.model.schema import VERSION_ID_RE, Section, Version
 from macros.core.problems import Severity, did_you_mean
 from macros.engine.checks import check_repository
@@ -111,14 +111,14 @@ def plan(root: Path, new_id: str, source_id: str) -> dict[str, str]:
                   f"Versionen är skapad som en kopia av versionen {source_period[0]}–{source_period[1]}, "
                   "och avsnitten är ännu inte omarbetade.\n")
     files = {"index.md": _dump(index_meta, index_body)}
-    Version.parse(index_meta)
+    Version.model_validate(index_meta)
     for sid, entry in source.sections.items():
         text, problems = read_text(root, root / entry.path)
         raw, more = parse(entry.path, text) if text is not None else (None, problems)
         if raw is None:
             raise ScaffoldError(f"{entry.path} kan inte läsas: {(problems + more)[0].message}")
         meta = {k: _plain(v) for k, v in raw.meta.items() if k not in DROPPED_SECTION_KEYS}
-        Section.parse(meta)
+        Section.model_validate(meta)
         files[f"{sid}.md"] = _dump(meta, raw.body)
     return files
 
@@ -156,7 +156,7 @@ def new_version(
     except ScaffoldError as exc:
         err_console.print(f"[red]Fel:[/red] {exc}")
         raise typer.Exit(1) from None
-    except InvalidRecord as exc:  # the copy broke a rule the source kept: a bug here, told plainly
+    except ValidationError as exc:  # the copy broke a rule the source kept: a bug here, told plainly
         err_console.print(f"[red]Fel:[/red] kopian blev ogiltig ({len(exc.errors())} fel). Inget har skrivits. "
                           "Kör 'trygghet check' och rapportera felet.")
         raise typer.Exit(1) from None

@@ -41,8 +41,8 @@ def _url(path: str, pages: Collection[str]) -> str | None:
 
 
 def _fields(entry: Entry[Any]) -> dict[str, Any]:
-    """The record's front-matter fields, by attribute name, for the export models."""
-    return entry.data.dump()
+    """The record's front-matter fields, by attribute name, for the export models (already valid)."""
+    return dict(entry.data)
 
 
 def _section(corpus: Corpus, vid: str, sid: str, pages: Collection[str]) -> SectionRecord:
@@ -81,7 +81,7 @@ def _term(corpus: Corpus, tid: str, pages: Collection[str], only_version: str | 
     page = urls.term(tid)
     fields = _fields(entry)
     if only_version:
-        fields["definitions"] = [d.dump() for d in entry.data.definitions if d.version == only_version]
+        fields["definitions"] = [d for d in entry.data.definitions if d.version == only_version]
     return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
 
 

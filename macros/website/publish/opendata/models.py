@@ -1,23 +1,19 @@
 """The shape of the open data files, defined once.
 
-Records that mirror content files extend the content schema
-(``macros.core.model.schema``, made into pydantic models by ``mirror``), so the open
-data has exactly the front-matter keys editors write (Swedish) plus a few added
-keys (``url``, ``markdown``, ``klartext`` …). The published JSON Schemas are
-exported from these classes (``json_schema``), so the files and their schemas
-cannot drift apart. Only the build's second process writes the open data, so
-only it imports this module (and pydantic).
+Records that mirror content files extend the content models
+(``macros.core.model.schema``) directly, so the open data has exactly the
+front-matter keys editors write (Swedish) plus a few added keys (``url``,
+``markdown``, ``klartext`` …). The published JSON Schemas are exported from
+these classes (``json_schema``), so the files and their schemas cannot drift
+apart.
 """
 
 from __future__ import annotations
 
-import inspect
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field
 
-from macros.core.model.records import MISSING, Shape
-from macros.core.model.records import Record as ContentRecord
 from macros.core.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
 from macros.engine.diff.align import Change
 
@@ -27,42 +23,9 @@ SCHEMA_VERSION = "1.0"
 Url = str
 
 
-#: Every record's validator is built when first used, not on import.
+#: The export models' validators are built when first used, not on import: only a build that
+#: writes the open data needs them.
 LAZY = ConfigDict(defer_build=True)
-#: What the content records hold to (``macros.core.model.records``), for their mirrors.
-_CONTENT = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, str_strip_whitespace=True, **LAZY)
-_MIRRORS: dict[type[ContentRecord], type[BaseModel]] = {}
-
-
-def _annotation(shape: Shape) -> Any:
-    if shape.kind == "optional" and shape.inner is not None:
-        return _annotation(shape.inner) | None
-    if shape.kind == "list" and shape.inner is not None:
-        base: Any = list[_annotation(shape.inner)]  # type: ignore[misc]
-    elif shape.kind == "enum":
-        return shape.cls
-    elif shape.kind == "record" and shape.cls is not None:
-        return mirror(shape.cls)
-    else:
-        base = str if shape.kind == "str" else int
-    limits = {k: getattr(shape, k) for k in ("min_length", "max_length", "ge", "le", "description")
-              if getattr(shape, k) is not None}
-    return Annotated[base, Field(**limits)] if limits else base
-
-
-def mirror(record: type[ContentRecord]) -> type[BaseModel]:
-    """A pydantic model with the fields, keys and constraints of a content record (the values are
-    already checked; the model gives the open data its JSON Schema)."""
-    if record not in _MIRRORS:
-        fields: dict[str, Any] = {}
-        for spec in record.FIELDS.values():
-            info = spec.info
-            default = {"default_factory": info.default_factory} if info.default_factory else (
-                {} if info.default is MISSING else {"default": info.default})
-            fields[spec.name] = (_annotation(spec.shape), Field(alias=info.alias, description=info.description, **default))
-        _MIRRORS[record] = create_model(record.__name__, __config__=_CONTENT, __doc__=inspect.cleandoc(record.__doc__) if record.__doc__ else None,
-                                        __module__=__name__, **fields)
-    return _MIRRORS[record]
 
 
 class Record(BaseModel):
@@ -71,7 +34,7 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, **LAZY)
 
 
-class SectionRecord(mirror(Section)):  # type: ignore[misc]
+class SectionRecord(Section):
     """Ett avsnitt: avsnittsfilens fält plus versionen, adressen och texten."""
 
     model_config = LAZY
@@ -82,7 +45,7 @@ class SectionRecord(mirror(Section)):  # type: ignore[misc]
     body_text: str = Field(alias="klartext", description="Avsnittets text utan formatering; stycken skiljs med en tom rad")
 
 
-class VersionRecord(mirror(Version)):  # type: ignore[misc]
+class VersionRecord(Version):
     """En version: versionsfilens fält plus adresser, efterföljare och avsnitten i läsordning."""
 
     model_config = LAZY
@@ -96,7 +59,7 @@ class VersionRecord(mirror(Version)):  # type: ignore[misc]
     sections: list[SectionRecord] = Field(alias="avsnitt", description="Avsnitten i läsordning (efter ordning)")
 
 
-class DocumentRecord(mirror(SteeringDocument)):  # type: ignore[misc]
+class DocumentRecord(SteeringDocument):
     """Ett styrdokument: styrdokumentfilens fält plus sidans adress."""
 
     model_config = LAZY
@@ -105,7 +68,7 @@ class DocumentRecord(mirror(SteeringDocument)):  # type: ignore[misc]
     body_text: str = Field(alias="klartext", description="Webbplatsens beskrivning av styrdokumentet utan formatering")
 
 
-class RemissvarRecord(mirror(Remissvar)):  # type: ignore[misc]
+class RemissvarRecord(Remissvar):
     """Ett remissvar: remissvarsfilens fält (med punkter och utfall) plus sidans adress."""
 
     model_config = LAZY
@@ -114,7 +77,7 @@ class RemissvarRecord(mirror(Remissvar)):  # type: ignore[misc]
     body_text: str = Field(alias="klartext", description="Webbplatsens sammanfattning av remissvaret utan formatering")
 
 
-class TermRecord(mirror(Term)):  # type: ignore[misc]
+class TermRecord(Term):
     """Ett begrepp: begreppsfilens fält plus sidans adress."""
 
     model_config = LAZY
@@ -123,7 +86,7 @@ class TermRecord(mirror(Term)):  # type: ignore[misc]
     body_text: str = Field(alias="klartext", description="Webbplatsens text om begreppet utan formatering")
 
 
-class SourceRecord(mirror(Source)):  # type: ignore[misc]
+class SourceRecord(Source):
     """En källa ur källförteckningen."""
 
     model_config = LAZY
