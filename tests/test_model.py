@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 
 import pytest
 from pydantic import ValidationError
 
+from macros.core.load.frontmatter_file import parse
+from macros.core.load.schema_errors import translate
 from macros.core.model.schema import (
     PERSPECTIVES,
     Period,
@@ -89,3 +93,44 @@ def test_unassessed_point_needs_a_reason() -> None:
 
 def test_perspectives_are_the_fixed_five() -> None:
     assert list(PERSPECTIVES) == ["barn", "jamstalldhet", "funktionshinder", "hbtqi", "aldre"]
+
+
+def test_attribute_names_are_taken_as_well_as_keys() -> None:
+    by_name = {k: v for k, v in SECTION.items() if k != "ordning"} | {"order": 4}
+    assert Section.model_validate(by_name).order == 4
+
+
+def test_models_are_frozen_compared_by_value_and_survive_pickle_and_copy() -> None:
+    period = Period.model_validate({"från": 2020, "till": 2023})
+    with pytest.raises(ValidationError):
+        period.start = 2021  # type: ignore[misc]
+    assert period == Period(start=2020, end=2023) and period != Period(start=2020, end=2024)
+    assert hash(period) == hash(Period.model_validate({"från": 2020, "till": 2023}))
+    section = Section.model_validate(SECTION)
+    assert pickle.loads(pickle.dumps(section)) == section and copy.deepcopy(section) == section
+
+
+def test_a_cross_field_rule_runs_only_when_the_fields_are_valid() -> None:
+    # A field error and a rule that would also fail: only the field error is told.
+    with pytest.raises(ValidationError) as caught:
+        RemissPoint.model_validate({"id": "P", "hållning": "förslag", "sammanfattning": "S", "utfall": "ej bedömd"})
+    assert [(e["type"], e["loc"]) for e in caught.value.errors()] == [("value_error", ("id",))]
+
+
+def test_content_errors_are_told_in_swedish_with_the_line() -> None:
+    raw, _ = parse("program/2024-2027/x.md", "---\nid: x\ntitel: X\nordning: -1\ntyp: kapitel\nkällor: [k]\n---\n")
+    assert raw is not None
+    with pytest.raises(ValidationError) as caught:
+        Section.model_validate(raw.meta)
+    [problem] = translate(raw, Section, caught.value)
+    assert problem.line == 4 and problem.field == "ordning"
+    assert problem.message == "värdet -1 är för litet: det ska vara minst 0."
+    raw, _ = parse("program/2024-2027/index.md", "---\nid: 2024-2027\nperiod:\n  från: 2024\n  till: 2300\n---\n")
+    assert raw is not None
+    with pytest.raises(ValidationError) as caught:
+        Version.model_validate(raw.meta)
+    problems = translate(raw, Version, caught.value)
+    told = {p.field: p for p in problems}
+    assert told["period.till"].message == "värdet 2300 är för stort: det ska vara högst 2200." and told["period.till"].line == 5
+    [titel] = [p for p in problems if p.message == "fältet 'titel' saknas."]
+    assert (titel.field, titel.line, titel.hint) == (None, 2, "Lägg till 'titel:' med ett värde.")
