@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.engine.diff import textdiff
 from macros.engine.diff.blocks import parse_blocks, plain
 from macros.engine.diff.textdiff import diff_text
 from macros.engine.diff.words import counts, diff_words, new_text, old_text
@@ -89,11 +88,12 @@ def test_unrelated_blocks_are_removed_and_added_not_paired() -> None:
 
 
 def test_identical_section_pairs_are_diffed_once() -> None:
-    textdiff.clear_cache()
+    diff_text.cache_clear()
     first = diff_text("Samma text.\n\n- a\n", "Samma text, ändrad.\n\n- a\n")
     second = diff_text("Samma text.\n\n- a\n", "Samma text, ändrad.\n\n- a\n")
     assert first is second
-    assert textdiff.stats == {"hits": 1, "misses": 1}
+    info = diff_text.cache_info()
+    assert (info.hits, info.misses) == (1, 1)
 
 
 def test_a_shared_full_stop_or_space_is_not_part_of_the_change() -> None:

@@ -9,8 +9,6 @@ and only blocks in a changed region are paired and word-diffed.
 
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
@@ -57,39 +55,16 @@ class TextDiff:
         return any(p.changed for p in self.pairs)
 
 
-_cache: OrderedDict[tuple[str, str], TextDiff] = OrderedDict()
-stats = {"hits": 0, "misses": 0}
-
-
-def _key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
+@lru_cache(maxsize=_CACHE_SIZE)  # a pair of texts is asked for by its comparison page, panel and open data
 def diff_text(old: str, new: str) -> TextDiff:
     """The block-and-word diff of two Markdown texts (cached)."""
-    key = (_key(old), _key(new))
-    hit = _cache.get(key)
-    if hit is not None:
-        stats["hits"] += 1
-        _cache.move_to_end(key)
-        return hit
-    stats["misses"] += 1
-    result = diff_blocks(list(_parsed(old)), list(_parsed(new)))
-    _cache[key] = result
-    if len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
-    return result
+    return diff_blocks(list(_parsed(old)), list(_parsed(new)))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)  # a section's text takes part in a comparison with every other version
 def _parsed(text: str) -> tuple[Block, ...]:
     return tuple(parse_blocks(text))
 
-
-def clear_cache() -> None:
-    _cache.clear()
-    _parsed.cache_clear()
-    stats.update(hits=0, misses=0)
 
 
 def _dice(wa: set[str], wb: set[str]) -> float:
