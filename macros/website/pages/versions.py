@@ -170,8 +170,9 @@ def start_page(corpus: Corpus) -> GeneratedPage:
     latest = corpus.latest_adopted
     newest = next(reversed(corpus.versions), None)
     parts = ["# Stockholms stads trygghetsprogram\n",
-             "Här publiceras Stockholms stads program för brottsförebyggande och trygghetsskapande arbete "
-             "i alla versioner, med remissvar, begrepp, perspektiv och de styrdokument programmet bygger på.\n"]
+             "Här finns det som offentliga källor säger om Stockholms stads trygghetsprogram: "
+             "sammanfattningar med webbplatsens egna ord av varje version, uppgifter om beslut, remissvaren, "
+             "begrepp, perspektiv och styrdokument. Programmens egen antagna text finns inte här.\n"]
     if latest:
         lv = corpus.versions[latest].data
         parts.append(f'<div class="tp-now" markdown>\n\n## Vad gäller nu?\n\n'
