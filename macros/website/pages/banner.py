@@ -30,6 +30,9 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
     elif version.status is Status.UPPHAVD:
         what = "Den här versionen är <strong>upphävd</strong> och gäller inte längre."
         kind = "superseded"
+    elif latest and corpus.versions[latest].data.status is Status.GALLER_ENLIGT_STADEN:
+        what = "Enligt staden gäller nu en senare version; källorna anger inte när den antogs."
+        kind = "superseded"
     else:
         what = "Det finns en senare antagen version."
         kind = "superseded"
@@ -45,10 +48,12 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
             # A proposal to let it cease is not a repeal: say only what the sources record.
             what += f" Den följdes av {link}. Källorna visar inte att den här versionen har upphävts."
     if latest:
+        which = ("den version som gäller enligt staden"
+                 if corpus.versions[latest].data.status is Status.GALLER_ENLIGT_STADEN else "den senast antagna versionen")
         if sid and corpus.section(latest, sid):
-            target, label = urls.section(latest, sid), "Läs samma avsnitt i den senast antagna versionen"
+            target, label = urls.section(latest, sid), f"Läs samma avsnitt i {which}"
         else:
-            target, label = urls.version(latest), "Gå till den senast antagna versionen"
+            target, label = urls.version(latest), f"Gå till {which}"
         what += f' <a href="{esc(urls.href(page_path, target))}">{label} ({esc(latest.replace("-", "–"))})</a>.'
     return (f'<div class="tp-banner tp-banner--{kind}" role="note" aria-label="Om versionen">'
             f"<p>{what}</p></div>\n\n")
