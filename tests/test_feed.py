@@ -125,3 +125,29 @@ def test_every_page_links_the_feed_in_its_head(built_site: Path) -> None:
         assert links[0].attrs.get("title")
         target = posixpath.normpath(posixpath.join(url, links[0].attrs["href"]))
         assert target == "/feed.xml", f"{url}: {links[0].attrs['href']} pekar på {target}"
+
+
+def _fixture_feed(tmp_path: Path, decisions: str) -> ET.Element:
+    from tests.factory import minimal_repo, version_md, write
+
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagen", supersedes="2020-2023", extra=decisions))
+    corpus = load_or_raise(root)
+    pages = {p.path for p in make_pages(Site(corpus, SiteInfo(None, "test")))}
+    return ET.fromstring(feed.feed_xml(corpus, pages, SiteInfo(SITE_URL, "Test", source_date_epoch=None)))
+
+
+def test_a_year_only_date_is_the_first_day_and_the_summary_says_only_the_year_is_known(tmp_path: Path) -> None:
+    atom = _fixture_feed(tmp_path, (
+        "beslut:\n"
+        "  - {typ: förslag, organ: Kommunstyrelsen, datum: 2018-05-02, beskrivning: Förslaget.}\n"
+        "  - {typ: remiss, organ: Kommunstyrelsen, datum: 2019-10, beskrivning: Remissen.}\n"
+        "  - {typ: antagande, organ: Kommunfullmäktige, datum: 2020, beskrivning: Antogs.}\n"
+    ))
+    by_updated = {e.findtext(f"{A}updated"): e.findtext(f"{A}summary", "") for e in entries(atom)}
+    year = by_updated["2020-01-01T00:00:00Z"]
+    assert year.startswith("(Källan anger bara året 2020; flödet daterar posten 1 januari 2020.)")
+    month = by_updated["2019-10-01T00:00:00Z"]
+    assert month.startswith("(Källan anger bara månaden oktober 2019; flödet daterar posten 1 oktober 2019.)")
+    day = by_updated["2018-05-02T00:00:00Z"]
+    assert "Källan anger bara" not in day

@@ -5,10 +5,15 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
-from macros.engine.layers.glossary import resolve
+from macros.core.problems import Severity
+from macros.engine.checks.glossary import check_dropped_but_used
+from macros.engine.layers.glossary import resolve, where_used
+from macros.website.pages.glossary import version_glossary
 from macros.website.publish.term_links import link_terms
 from tests.conftest import ROOT, read_page
+from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, main_content, parse
 
 CORPUS = load_or_raise(ROOT)
@@ -96,13 +101,40 @@ def test_link_terms_leaves_headings_code_links_and_entities_alone() -> None:
     assert "&amp;" in out
 
 
-def test_terms_that_do_not_exist_in_the_version_are_not_linked() -> None:
-    # otillåten påverkan is dropped in 2020-2023 (utgår_i), välfärdsbrott only defined from 2024-2027.
-    html = "<p>Otillåten påverkan och välfärdsbrott.</p>"
-    assert link_terms(html, CORPUS, "2020-2023", "inledning") == html
-    assert resolve(CORPUS, CORPUS.terms["otillaten-paverkan"].data, "2020-2023") is None
-    linked = parse(link_terms(html, CORPUS, "2024-2027", "begreppsram")).find_all("a", "tp-term")
-    assert len(linked) == 2
+def _dropped_term_corpus(root: Path, body_2024: str = "Text om avsnittet.") -> Corpus:
+    """Two versions; 'testbegrepp' defined for 2020-2023 and marked as dropped in 2024-2027."""
+    minimal_repo(root)
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, body=body_2024))
+    write(root / "program/begrepp/testbegrepp.md", (
+        "---\nid: testbegrepp\nterm: testbegrepp\nformer: [testbegreppet]\n"
+        "definitioner:\n  - {version: 2020-2023, definition: Ett begrepp för test., källor: [kalla-a]}\n"
+        "utgår_i: [2024-2027]\nkällor: [kalla-a]\n---\n\nOm begreppet.\n"))
+    return load_or_raise(root)
+
+
+def test_terms_that_do_not_exist_in_the_version_are_not_linked(tmp_path: Path) -> None:
+    corpus = _dropped_term_corpus(tmp_path)
+    html = "<p>Testbegreppet här.</p>"
+    assert link_terms(html, corpus, "2024-2027", "stadsutveckling") == html
+    assert resolve(corpus, corpus.terms["testbegrepp"].data, "2024-2027") is None
+    linked = parse(link_terms(html, corpus, "2020-2023", "stadsutveckling")).find_all("a", "tp-term")
+    assert [a.text() for a in linked] == ["Testbegreppet"]
+
+
+def test_version_glossary_lists_dropped_terms(tmp_path: Path) -> None:
+    corpus = _dropped_term_corpus(tmp_path)
+    page = version_glossary(corpus, "2024-2027", where_used(corpus))
+    dropped = page.markdown.split("## Begrepp som utgår i versionen", 1)
+    assert len(dropped) == 2 and "testbegrepp" in dropped[1]
+    assert "## Begrepp som utgår" not in version_glossary(corpus, "2020-2023", where_used(corpus)).markdown
+
+
+def test_a_term_marked_dropped_but_used_in_that_version_warns(tmp_path: Path) -> None:
+    corpus = _dropped_term_corpus(tmp_path, body_2024="Här används testbegreppet ändå.")
+    found = [p for p in check_dropped_but_used(corpus)]
+    assert len(found) == 1 and found[0].severity is Severity.WARNING
+    assert found[0].file == "program/begrepp/testbegrepp.md" and "stadsutveckling" in found[0].message
+    assert list(check_dropped_but_used(_dropped_term_corpus(tmp_path / "ren"))) == []
 
 
 def test_section_panel_lists_the_terms_of_the_section(built_site: Path) -> None:
@@ -133,12 +165,9 @@ def test_term_page_says_where_a_discouraged_term_is_used(built_site: Path) -> No
     assert "../../program/2020-2023/inledning/" in hrefs
 
 
-def test_version_glossary_marks_inherited_and_dropped_terms(built_site: Path) -> None:
+def test_version_glossary_marks_inherited_terms(built_site: Path) -> None:
     text = main_content(read_page(built_site, "program/2024-2027/begrepp/")).text()
     assert "Definitionen är från 2020–2023; källorna ger ingen egen definition för 2024–2027." in text
-    old = main_content(read_page(built_site, "program/2020-2023/begrepp/"))
-    dropped = next(h for h in old.find_all("h2") if h.text().startswith("Begrepp som utgår"))
-    assert "otillåten påverkan" in dropped.parent.text()
     assert "Källorna knyter inga begrepp" in main_content(read_page(built_site, "program/2013-2016/begrepp/")).text()
 
 

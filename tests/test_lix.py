@@ -20,7 +20,7 @@ def test_hand_counted_paragraph() -> None:
     r = readability("Staden arbetar förebyggande mot brott. Otryggheten ska halveras till 2025.")
     assert (r.words, r.sentences, r.long_words) == (10, 2, 4)
     assert r.lix == pytest.approx(45.0)
-    assert r.band == "svår"
+    assert r.band == "medelsvår"
 
 
 def test_abbreviations_and_numbers_do_not_split_sentences() -> None:
@@ -48,7 +48,11 @@ def test_code_and_template_calls_are_not_text() -> None:
     assert (r.words, r.sentences) == (2, 1)
 
 
-@pytest.mark.parametrize("value, name", [(20, "mycket lätt"), (25, "lätt"), (35, "medelsvår"), (45, "svår"), (55, "mycket svår")])
+@pytest.mark.parametrize(
+    "value, name",
+    [(20, "mycket lätt"), (29.9, "mycket lätt"), (30, "lätt"), (35, "lätt"), (40, "medelsvår"), (45, "medelsvår"),
+     (50, "svår"), (55, "svår"), (60, "mycket svår"), (65, "mycket svår")],
+)
 def test_bands(value: float, name: str) -> None:
     assert band(value) == name
 

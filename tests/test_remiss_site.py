@@ -62,6 +62,8 @@ def test_every_point_is_on_its_remissvar_page(built_site: Path, rid: str) -> Non
     content = main_content(read_page(built_site, url))
     data = CORPUS.remissvar[rid].data
     assert data.body.name in content.find("h1").text()
+    # The sources are the administration's proposals, not a board's decided answer.
+    assert content.find("h1").text().startswith("Förvaltningens förslag till remissvar – ")
     text = " ".join(content.text().split())
     for point in data.points:
         heading = next((e for e in content.iter() if e.attrs.get("id") == f"punkt-{point.id}"), None)

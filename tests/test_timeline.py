@@ -26,7 +26,7 @@ def corpus(repo_root: Path):  # type: ignore[no-untyped-def]
     ("2021-04-12", "2020-2023"),   # adoption day
     ("2021-04-11", "2018-2021"),
     ("2019-06-01", "2018-2021"),
-    ("2025-06-01", "2020-2023"),   # period over, no later version adopted per the sources
+    ("2023-12-31", "2020-2023"),   # 2024-2027 (applies per the city) cannot have started before 2024
 ])
 def test_applicable_version(corpus, day: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     vid, why = applicable_version(corpus, dt.date.fromisoformat(day))
@@ -40,8 +40,8 @@ def test_sources_cannot_tell(corpus) -> None:  # type: ignore[no-untyped-def]
     assert vid is None and "källorna anger inte när programmet 2013–2016 började gälla" in why
     vid, why = applicable_version(corpus, dt.date(2005, 1, 1))
     assert vid is None and "före 2013" in why
-    _, why = applicable_version(corpus, dt.date(2025, 6, 1))
-    assert "källorna visar inte att någon senare version har antagits" in why
+    vid, why = applicable_version(corpus, dt.date(2025, 6, 1))  # 2024-2027 applies per the city, date unknown
+    assert vid is None and "programmet 2020–2023" in why and "programmet 2024–2027" in why
 
 
 def test_timeline_page_lists_decisions_in_date_order(built_site: Path) -> None:
@@ -53,7 +53,7 @@ def test_timeline_page_lists_decisions_in_date_order(built_site: Path) -> None:
     assert positions == sorted(positions)
     assert "Beslut som källorna inte daterar" in text
     assert "gällde från 12 april 2021" in text and "gällde från 2018 till 12 april 2021" in text
-    assert "har inte gällt enligt källorna" in text  # the 2024-2027 proposal
+    assert "gäller enligt staden" in text  # 2024-2027: applies per the city, adoption date unknown
 
 
 def test_date_lookup_form_and_data(built_site: Path) -> None:
@@ -62,7 +62,7 @@ def test_date_lookup_form_and_data(built_site: Path) -> None:
     assert '<input type="date" id="tp-datum"' in html and 'aria-live="polite"' in html
     data = json.loads(re.search(r'<script type="application/json" id="tp-giltighet">(.*?)</script>', html, re.S).group(1))
     ids = [v["id"] for v in data["versions"]]
-    assert ids == ["2013-2016", "2018-2021", "2020-2023"]
+    assert ids == ["2013-2016", "2018-2021", "2020-2023", "2024-2027"]
     for v in data["versions"]:
         target = (built_site / "tidslinje" / v["url"] / "index.html").resolve()
         assert target.is_file(), v["url"]
@@ -76,7 +76,8 @@ def test_script_answers_like_the_engine(built_site: Path, corpus) -> None:  # ty
     html = read_page(built_site, "tidslinje/")
     data = re.search(r'<script type="application/json" id="tp-giltighet">(.*?)</script>', html, re.S).group(1)
     script = (built_site / "assets/javascripts/tidslinje.js").read_text(encoding="utf-8")
-    days = ["2022-05-01", "2018-03-01", "2019-06-01", "2025-06-01", "2005-01-01", "2021-04-12"]
+    days = ["2022-05-01", "2018-03-01", "2019-06-01", "2025-06-01", "2005-01-01", "2021-04-12", "2023-12-31",
+            "2024-01-01"]
     harness = """
 const data = __DATA__; const days = __DAYS__; const out = [];
 function el(){ return {hidden:true, textContent:"", value:"", children:[], listeners:{},

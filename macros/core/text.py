@@ -13,6 +13,7 @@ STATUS_LABEL = {
     Status.FORSLAG: "Förslag",
     Status.REMISS: "Remissversion",
     Status.ANTAGEN: "Antagen",
+    Status.GALLER_ENLIGT_STADEN: "Gäller enligt staden – beslutsdatum okänt",
     Status.UPPHAVD: "Upphävd",
 }
 

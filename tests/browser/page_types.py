@@ -89,7 +89,7 @@ PAGE_TYPES: list[PageType] = [
 #: The interactive parts tested by keyboard alone (tests/browser/test_keyboard.py has
 #: a test_keyboard_<key> for each), as the accessibility statement names them.
 KEYBOARD_PARTS: dict[str, str] = {
-    "focus": "Synligt fokus på varje länk, knapp och fält när man tabbar genom sidorna",
+    "focus": "Synligt fokus på varje länk, knapp och fält när man flyttar fokus med Tab-tangenten",
     "search": "Sökrutan och sökresultaten",
     "diff_toggle": "Knappen som växlar en jämförelse mellan löpande text och sida vid sida",
     "version_picker": "Versionsväljaren på jämförelsesidan",

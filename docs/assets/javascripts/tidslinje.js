@@ -1,6 +1,6 @@
 /* "Vad gällde den …?" on the timeline page.
  * Uses only the validity intervals embedded in the page (#tp-giltighet);
- * the same rules as macros/pages/timeline.py applicable_version(). */
+ * the same rules as macros/website/pages/timeline.py applicable_version(). */
 (function () {
   "use strict";
   var data = document.getElementById("tp-giltighet");
@@ -17,15 +17,15 @@
     }
     var sure = [], maybe = [];
     info.versions.forEach(function (v) {
-      if (v.endLo && day >= v.endHi) { return; }
+      if (v.endHi && day >= v.endHi) { return; }
       if (v.endLo && day >= v.endLo) {
-        maybe.push(v.name + " slutade gälla " + v.end + ", men källorna anger inte vilken dag");
+        maybe.push(v.endNote);
       } else if (!v.startLo) {
-        maybe.push("källorna anger inte när " + v.name + " började gälla");
+        maybe.push(v.startNote);
       } else if (day < v.startLo) {
         return;
-      } else if (day < v.startHi) {
-        maybe.push(v.name + " antogs " + v.start + ", men källorna anger inte vilken dag");
+      } else if (!v.startHi || day < v.startHi) {
+        maybe.push(v.startNote);
       } else {
         sure.push(v);
       }
@@ -33,7 +33,7 @@
     if (sure.length === 1 && maybe.length === 0) {
       var v = sure[0];
       var text = "Då gällde " + v.name + ", från " + v.start + (v.end ? " till " + v.end + "." : ".");
-      if (!v.end && Number(day.slice(0, 4)) > v.periodEnd) {
+      if (!v.endLo && Number(day.slice(0, 4)) > v.periodEnd) {
         text += " Programperioden slutade " + v.periodEnd + ", men källorna visar inte att någon senare " +
           "version har antagits, så det är den senast antagna versionen.";
       }

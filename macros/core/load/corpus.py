@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from macros.core.model.schema import (
+    IN_FORCE,
     Remissvar,
     Section,
     Source,
-    Status,
     SteeringDocument,
     Term,
     Version,
@@ -81,8 +81,12 @@ class Corpus:
 
     @cached_property
     def latest_adopted(self) -> str | None:
-        """The newest adopted version: the one the site presents as in force."""
-        adopted = [v for v in self.versions.values() if v.data.status is Status.ANTAGEN]
+        """The version in force: the newest that is adopted or that the city says applies.
+
+        The one rule every page (start page, banners, ``gällande()``, glossary and
+        perspective pages, feed, open data) uses for "what applies now".
+        """
+        adopted = [v for v in self.versions.values() if v.data.status in IN_FORCE]
         return max(adopted, key=lambda v: v.data.period.start).id if adopted else None
 
     def section(self, version_id: str, section_id: str) -> Entry[Section] | None:

@@ -61,7 +61,13 @@ class Status(StrEnum):
     FORSLAG = "förslag"
     REMISS = "remiss"
     ANTAGEN = "antagen"
+    #: The city says the version applies, but no source gives the date of its adoption.
+    GALLER_ENLIGT_STADEN = "gäller enligt staden"
     UPPHAVD = "upphävd"
+
+
+#: The statuses of a version that can be the one in force (``Corpus.latest_adopted``).
+IN_FORCE = frozenset({Status.ANTAGEN, Status.GALLER_ENLIGT_STADEN})
 
 
 class TextAvailability(StrEnum):

@@ -13,7 +13,7 @@ from macros.core.load.corpus import Corpus, Entry
 from macros.core.markdown import mask_code
 from macros.core.problems import Problem, Severity
 from macros.engine.checks.references import unknown
-from macros.engine.layers.glossary import TermMatcher, forms
+from macros.engine.layers.glossary import TermMatcher, forms, where_used
 
 
 def check_term_references(corpus: Corpus) -> Iterator[Problem]:
@@ -90,4 +90,23 @@ def check_discouraged(corpus: Corpus) -> Iterator[Problem]:
             )
 
 
-CHECKS = [check_term_references, check_forms, check_discouraged]
+def check_dropped_but_used(corpus: Corpus) -> Iterator[Problem]:
+    """A warning when a term marked ``utgår_i`` a version is used in that version's sections.
+
+    The text then contradicts the marking (issue 25: a term marked as dropped in 2020-2023
+    was used there); an editor decides which is wrong.
+    """
+    uses = where_used(corpus)
+    for tid, entry in corpus.terms.items():
+        for i, vid in enumerate(entry.data.dropped_in):
+            sections = uses.get(tid, {}).get(vid)
+            if sections:
+                yield Problem(
+                    entry.path, entry.line_of("utgår_i", i),
+                    f"begreppet är markerat som utgånget i {vid}, men används i avsnitten {', '.join(sections)}.",
+                    field="utgår_i", severity=Severity.WARNING,
+                    hint="Ta bort versionen från 'utgår_i' om begreppet fortfarande ingår, eller skriv om avsnitten.",
+                )
+
+
+CHECKS = [check_term_references, check_forms, check_discouraged, check_dropped_but_used]

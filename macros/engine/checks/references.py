@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from macros.core.load.corpus import Corpus, Entry
-from macros.core.model.schema import PERSPECTIVES, RESERVED_SECTION_IDS, Status
+from macros.core.model.schema import IN_FORCE, PERSPECTIVES, RESERVED_SECTION_IDS
 from macros.core.problems import Problem, did_you_mean
 
 _NOUNS = {  # plural used in hints -> "okänd/okänt <singular>"
@@ -97,7 +97,7 @@ def check_versions(corpus: Corpus) -> Iterator[Problem]:
                           f"både {claimed[old]} och {vid} säger att de ersätter {old}.", field="ersätter")
         elif old:
             claimed[old] = vid
-    adopted = [v for v in versions.values() if v.data.status is Status.ANTAGEN]
+    adopted = [v for v in versions.values() if v.data.status in IN_FORCE]
     for i, a in enumerate(adopted):
         for b in adopted[i + 1:]:
             if a.data.period.start <= b.data.period.end and b.data.period.start <= a.data.period.end \

@@ -29,10 +29,10 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-–:/.,'’][^\W_]+)*\.?|[.!?]+|[^\w\s]", re.U
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 BANDS: list[tuple[float, str]] = [
-    (25, "mycket lätt"),
-    (30, "lätt"),
-    (40, "medelsvår"),
-    (50, "svår"),
+    (30, "mycket lätt"),
+    (40, "lätt"),
+    (50, "medelsvår"),
+    (60, "svår"),
     (float("inf"), "mycket svår"),
 ]
 

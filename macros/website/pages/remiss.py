@@ -85,6 +85,9 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
     return heading + "\n\n" + _facts(items)
 
 
+REMISSVAR_HEADING = "Förvaltningens förslag till remissvar"
+
+
 def remissvar_page(corpus: Corpus, entry: Entry[Remissvar]) -> GeneratedPage:
     rv = entry.data
     page = urls.remissvar(rv.id)
@@ -100,9 +103,11 @@ def remissvar_page(corpus: Corpus, entry: Entry[Remissvar]) -> GeneratedPage:
         ("Sammanträde", swedish_date(rv.meeting) if rv.meeting else UNKNOWN_IN_SOURCE),
         ("Diarienummer", md(rv.dnr) if rv.dnr else UNKNOWN_IN_SOURCE),
         ("Förslag till beslut", md(rv.proposed_decision)),
-        ("Hållning", f"**{STANCE_LABEL[rv.stance]}**"),
+        ("Förvaltningens hållning", f"**{STANCE_LABEL[rv.stance]}**"),
     ]
-    parts = [f"{context}\n{{: .tp-context }}\n", f"# Remissvar från {md(rv.body.name)}\n", _facts(facts),
+    # The sources are the administration's statements (tjänsteutlåtanden) with a proposed
+    # decision; none records the board's own decision, so the page does not call it the board's answer.
+    parts = [f"{context}\n{{: .tp-context }}\n", f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
         parts += ["## Om svaret\n", render_body(corpus, entry, page)]
@@ -113,7 +118,7 @@ def remissvar_page(corpus: Corpus, entry: Entry[Remissvar]) -> GeneratedPage:
     else:
         parts.append("Remissvaret innehåller inga synpunkter på enskilda delar av programmet.\n")
     parts.append(sources_block(corpus, rv.sources))
-    title = f"Remissvar från {rv.body.name} ({vid})"
+    title = f"{REMISSVAR_HEADING} – {rv.body.name} ({vid})"
     return GeneratedPage(page, title, "\n".join(parts), "remissvar", source=entry.path)
 
 

@@ -23,6 +23,7 @@ def sources_block(corpus: Corpus, ids: Iterable[str]) -> str:
             continue
         src = entry.data
         extra = ", ".join(x for x in (src.issuer, swedish_date(src.date) if src.date else None) if x)
-        lines.append(f"- {md(src.title)}" + (f" ({md(extra)})" if extra else "") + f" – källfil `{src.file}`")
+        # The file name (``fil``) is internal to the source collection: open data keeps it, pages do not.
+        lines.append(f"- {md(src.title)}" + (f" ({md(extra)})" if extra else ""))
     lines += ["", "</section>", ""]
     return "\n".join(lines)

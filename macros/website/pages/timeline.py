@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import Decision, DecisionKind, Status, date_bounds
+from macros.core.model.schema import IN_FORCE, Decision, DecisionKind, Status, date_bounds
 from macros.core.page import GeneratedPage
 from macros.core.text import STATUS_LABEL, esc, md, period, swedish_date
 
@@ -40,14 +40,18 @@ class Validity:
     """When a version applied, as far as the sources say. Ends are exclusive."""
 
     version: str
-    #: The first day it applied lies in [start_lo, start_hi]; None = the sources do not say.
+    #: The first day it applied lies in [start_lo, start_hi]; a None bound = the sources do not say.
     start: str | None
     start_lo: dt.date | None
     start_hi: dt.date | None
-    #: It stopped applying on a day in [end_lo, end_hi]; None = still in force per the sources.
+    #: It stopped applying on a day in [end_lo, end_hi]; both None = still in force per the sources;
+    #: end_lo without end_hi = replaced on a day the sources do not give, not before end_lo.
     end: str | None
     end_lo: dt.date | None
     end_hi: dt.date | None
+    #: Why a date near the start or the end cannot be decided (shown by the date tool).
+    start_note: str = ""
+    end_note: str = ""
 
 
 def _start_decision(decisions: list[Decision]) -> Decision | None:
@@ -59,52 +63,82 @@ def _start_decision(decisions: list[Decision]) -> Decision | None:
     return None
 
 
-def validity(corpus: Corpus) -> list[Validity]:
-    """Intervals for every version that has applied (adopted or repealed), oldest first."""
-    starts: dict[str, str | None] = {}
-    for vid, v in corpus.versions.items():
-        if v.data.status in (Status.ANTAGEN, Status.UPPHAVD):
-            decision = _start_decision(v.data.decisions)
-            starts[vid] = decision.date if decision else None
-    out: list[Validity] = []
-    for vid, start in starts.items():
-        successor = corpus.next(vid)
-        end = starts.get(successor) if successor else None
-        if end is None:
-            repeal = [d for d in corpus.versions[vid].data.decisions if d.kind is DecisionKind.UPPHAVANDE and d.date]
-            end = repeal[0].date if repeal else None
-        s_lo, s_hi = date_bounds(start) if start else (None, None)
-        e_lo, e_hi = date_bounds(end) if end else (None, None)
-        out.append(Validity(vid, start, s_lo, s_hi, end, e_lo, e_hi))
-    return out
-
-
 def _name(corpus: Corpus, vid: str) -> str:
     p = corpus.versions[vid].data.period
     return f"programmet {period(p.start, p.end)}"
 
 
+def validity(corpus: Corpus) -> list[Validity]:
+    """Intervals for every version that has applied (in force or repealed), oldest first.
+
+    A version that applies according to the city, with no dated decision, started on a
+    day the sources do not give: not before its period's first year, nor before its
+    predecessor started. Its predecessor ended on that same unknown day.
+    """
+    starts: dict[str, tuple[str | None, dt.date | None, dt.date | None, str]] = {}
+    for vid, v in corpus.versions.items():
+        if v.data.status not in (*IN_FORCE, Status.UPPHAVD):
+            continue
+        name = _name(corpus, vid)
+        decision = _start_decision(v.data.decisions)
+        date = decision.date if decision else None
+        if date:
+            lo, hi = date_bounds(date)
+            starts[vid] = (date, lo, hi, f"{name} antogs {swedish_date(date)}, men källorna anger inte vilken dag")
+        elif v.data.status is Status.GALLER_ENLIGT_STADEN:
+            lo = dt.date(v.data.period.start, 1, 1)
+            before = starts.get(v.data.supersedes or "")
+            if before and before[2] and before[2] > lo:
+                lo = before[2]
+            starts[vid] = (None, lo, None, f"enligt staden gäller {name} nu, men källorna anger inte från vilket datum")
+        else:
+            starts[vid] = (None, None, None, f"källorna anger inte när {name} började gälla")
+    out: list[Validity] = []
+    for vid, (start, s_lo, s_hi, start_note) in starts.items():
+        name = _name(corpus, vid)
+        successor = corpus.next(vid)
+        end: str | None = None
+        e_lo = e_hi = None
+        end_note = ""
+        if successor in starts and (starts[successor][0] or starts[successor][1]):
+            end, e_lo, e_hi = starts[successor][0], starts[successor][1], starts[successor][2]
+            if end is None:
+                end_note = (f"{name} gällde tills {_name(corpus, successor)} tog över, "
+                            "och källorna anger inte när det var")
+        else:
+            repeal = [d for d in corpus.versions[vid].data.decisions if d.kind is DecisionKind.UPPHAVANDE and d.date]
+            if repeal:
+                end = repeal[0].date
+                e_lo, e_hi = date_bounds(end)  # type: ignore[arg-type]
+        if end:
+            end_note = f"{name} slutade gälla {swedish_date(end)}, men källorna anger inte vilken dag"
+        out.append(Validity(vid, start, s_lo, s_hi, end, e_lo, e_hi, start_note, end_note))
+    return out
+
+
 def applicable_version(corpus: Corpus, date: dt.date) -> tuple[str | None, str]:
-    """Which version applied on ``date``: (version id, explanation) or (None, why the sources cannot tell)."""
+    """Which version applied on ``date``: (version id, explanation) or (None, why the sources cannot tell).
+
+    ``tidslinje.js`` follows the same rules on the intervals embedded in the page.
+    """
     intervals = validity(corpus)
     earliest = min((v.data.period.start for v in corpus.versions.values()), default=None)
     if earliest is not None and date < dt.date(earliest, 1, 1):
         return None, f"Källorna beskriver inget program som gällde före {earliest}."
     sure: list[Validity] = []
-    maybe: list[tuple[Validity, str]] = []
+    maybe: list[str] = []
     for iv in intervals:
-        name = _name(corpus, iv.version)
         # Ended? (end is exclusive: the successor applies from its first day)
-        if iv.end_lo is not None and date >= iv.end_hi:  # type: ignore[operator]
+        if iv.end_hi is not None and date >= iv.end_hi:
             continue
         if iv.end_lo is not None and date >= iv.end_lo:
-            maybe.append((iv, f"{name} slutade gälla {swedish_date(iv.end)}, men källorna anger inte vilken dag"))
+            maybe.append(iv.end_note)
         elif iv.start_lo is None:
-            maybe.append((iv, f"källorna anger inte när {name} började gälla"))
+            maybe.append(iv.start_note)
         elif date < iv.start_lo:
             continue
-        elif date < iv.start_hi:  # type: ignore[operator]
-            maybe.append((iv, f"{name} antogs {swedish_date(iv.start)}, men källorna anger inte vilken dag"))
+        elif iv.start_hi is None or date < iv.start_hi:
+            maybe.append(iv.start_note)
         else:
             sure.append(iv)
     if len(sure) == 1 and not maybe:
@@ -112,21 +146,31 @@ def applicable_version(corpus: Corpus, date: dt.date) -> tuple[str | None, str]:
         text = f"Då gällde {_name(corpus, iv.version)}, från {swedish_date(iv.start)}"
         text += f" till {swedish_date(iv.end)}." if iv.end else "."
         p = corpus.versions[iv.version].data.period
-        if iv.end is None and date.year > p.end:
+        if iv.end_lo is None and date.year > p.end:
             text += (f" Programperioden slutade {p.end}, men källorna visar inte att någon senare version har "
                      "antagits, så det är den senast antagna versionen.")
         return iv.version, text
     if maybe:
-        return None, "Källorna kan inte avgöra det: " + "; ".join(why for _, why in maybe) + "."
+        return None, "Källorna kan inte avgöra det: " + "; ".join(maybe) + "."
     return None, "Källorna visar inte vilken version som gällde då."
 
 
 def _interval_text(corpus: Corpus, iv: Validity) -> str:
-    start = f"från {swedish_date(iv.start)}" if iv.start else "från ett datum som källorna inte anger"
+    if iv.start:
+        start = f"från {swedish_date(iv.start)}"
+    elif iv.start_lo:
+        start = f"från ett datum som källorna inte anger, tidigast {swedish_date(iv.start_lo.isoformat())}"
+    else:
+        start = "från ett datum som källorna inte anger"
+    if corpus.versions[iv.version].data.status is Status.GALLER_ENLIGT_STADEN and iv.end_lo is None:
+        return f"gäller enligt staden, {start}; källorna anger inte när den antogs"
     if iv.end:
         # The end is the day the version that records it replaces this one was
         # adopted: say so, rather than assert a repeal the sources may not show.
         end = f"till {swedish_date(iv.end)}, när versionen som ersatte den antogs"
+    elif iv.end_lo:
+        successor = corpus.next(iv.version) or ""
+        end = f"till ett datum som källorna inte anger, när {_name(corpus, successor)} tog över"
     else:
         p = corpus.versions[iv.version].data.period
         end = (f"och gäller enligt källorna fortfarande (programperioden slutade {p.end}; "
@@ -157,6 +201,7 @@ def _json_data(corpus: Corpus, page: str) -> str:
             "periodEnd": corpus.versions[iv.version].data.period.end,
             "start": iv.start and swedish_date(iv.start), "startLo": iso(iv.start_lo), "startHi": iso(iv.start_hi),
             "end": iv.end and swedish_date(iv.end), "endLo": iso(iv.end_lo), "endHi": iso(iv.end_hi),
+            "startNote": iv.start_note, "endNote": iv.end_note,
         } for iv in validity(corpus)],
     }
     # "</" cannot end the script element early once escaped.

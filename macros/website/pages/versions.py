@@ -33,7 +33,7 @@ TEXT_NOTE = {
 def status_line(corpus: Corpus, vid: str) -> str:
     version = corpus.versions[vid].data
     text = STATUS_LABEL[version.status]
-    if vid == corpus.latest_adopted:
+    if vid == corpus.latest_adopted and version.status is Status.ANTAGEN:
         text += " – senast antagna versionen"
     return text
 
@@ -170,13 +170,18 @@ def start_page(corpus: Corpus) -> GeneratedPage:
     latest = corpus.latest_adopted
     newest = next(reversed(corpus.versions), None)
     parts = ["# Stockholms stads trygghetsprogram\n",
-             "Här publiceras Stockholms stads program för brottsförebyggande och trygghetsskapande arbete "
-             "i alla versioner, med remissvar, begrepp, perspektiv och de styrdokument programmet bygger på.\n"]
+             "Här finns det som offentliga källor säger om Stockholms stads trygghetsprogram: "
+             "sammanfattningar med webbplatsens egna ord av varje version, uppgifter om beslut, remissvaren, "
+             "begrepp, perspektiv och styrdokument. Programmens egen antagna text finns inte här.\n"]
     if latest:
         lv = corpus.versions[latest].data
-        parts.append(f'<div class="tp-now" markdown>\n\n## Vad gäller nu?\n\n'
-                     f"Den senast antagna versionen enligt källorna är "
-                     f"**[{md(lv.title)}]({urls.link(page, urls.version(latest))})**.\n")
+        link = f"**[{md(lv.title)}]({urls.link(page, urls.version(latest))})**"
+        if lv.status is Status.GALLER_ENLIGT_STADEN:
+            now = (f"Enligt staden är det {link} som stadens arbete vilar på nu. Ingen källa anger när "
+                   "kommunfullmäktige antog den, eller från vilket datum den gäller.\n")
+        else:
+            now = f"Den senast antagna versionen enligt källorna är {link}.\n"
+        parts.append(f'<div class="tp-now" markdown>\n\n## Vad gäller nu?\n\n{now}')
         adopted = [d for d in lv.decisions if d.kind.value == "antagande"]
         if adopted:
             d = adopted[0]

@@ -7,7 +7,9 @@ site has a page for (dated as the newer version's first entry).
 
 Dates come from the sources only, never from the clock, so the feed is the
 same for every build of the same content. A partial date is dated by its
-first day (2018 -> 2018-01-01, 2023-10 -> 2023-10-01); a decision or
+first day (2018 -> 2018-01-01, 2023-10 -> 2023-10-01), because Atom needs a
+full timestamp; the entry's summary then says that the source gives only the
+year or month, so the visible text claims no more than the source. A decision or
 remissvar without a date ("datum okänt") gets no entry, because the feed
 would have to invent when it happened.
 """
@@ -50,6 +52,22 @@ class Event:
     @property
     def updated(self) -> str:
         return date_bounds(self.date)[0].isoformat() + "T00:00:00Z"
+
+    @property
+    def text(self) -> str:
+        """The summary, with the date's precision when the source gives less than a day."""
+        note = precision_note(self.date)
+        return f"{note} {self.summary}" if note else self.summary
+
+
+def precision_note(date: str) -> str | None:
+    """Say how a year- or month-only date is written in the feed; None for a full date."""
+    parts = date.split("-")
+    if len(parts) == 3:
+        return None
+    first = swedish_date(date_bounds(date)[0].isoformat())
+    unit = "året" if len(parts) == 1 else "månaden"
+    return f"(Källan anger bara {unit} {swedish_date(date)}; flödet daterar posten {first}.)"
 
 
 def _version_events(corpus: Corpus, pages: set[str]) -> Iterator[Event]:
@@ -127,7 +145,7 @@ def feed_xml(corpus: Corpus, pages: set[str], site: SiteInfo) -> bytes:
         _sub(entry, "title", event.title)
         _sub(entry, "updated", event.updated)
         _sub(entry, "link", rel="alternate", type="text/html", href=page_url)
-        _sub(entry, "summary", event.summary, type="text")
+        _sub(entry, "summary", event.text, type="text")
     ET.indent(feed)
     out = io.BytesIO()
     ET.ElementTree(feed).write(out, encoding="utf-8", xml_declaration=True)
