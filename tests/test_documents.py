@@ -10,6 +10,7 @@ from macros.core.problems import Severity
 from macros.engine.checks.documents import expired_documents
 from macros.website.pages.documents import backlinks
 from tests.conftest import read_page
+from tests.factory import minimal_repo, section_md, write
 from tests.html_view import main_content, parse
 
 
@@ -56,13 +57,22 @@ def test_index_lists_every_document_and_is_in_navigation(built_site: Path, repo_
     assert tabs.get("tidslinje/") == "Tidslinje"
 
 
-def test_expired_document_warning_is_deterministic(repo_root: Path) -> None:
-    corpus = load_or_raise(repo_root)
-    before = list(expired_documents(corpus, dt.date(2023, 12, 31)))
-    assert before == []
+def test_expired_document_warning_is_deterministic(tmp_path: Path) -> None:
+    # Fixture content: the version in force builds on a document that was valid until 2023.
+    root = minimal_repo(tmp_path)
+    write(root / "program" / "styrdokument" / "program-2020-2023.md",
+          "---\nid: program-2020-2023\ntitel: Ett program 2020–2023\ntyp: program\nutfärdare: Staden\n"
+          "giltig_från: 2020\ngiltig_till: 2023\nkällor: [kalla-a]\n---\n\nOm programmet.\n")
+    section = root / "program" / "2024-2027" / "stadsutveckling.md"
+    section.write_text(section_md("stadsutveckling", 2, extra="styrdokument: [program-2020-2023]\n"), encoding="utf-8")
+    corpus = load_or_raise(root)
+    assert corpus.latest_adopted == "2024-2027"
+    assert list(expired_documents(corpus, dt.date(2023, 12, 31))) == []
     after = list(expired_documents(corpus, dt.date(2024, 1, 1)))
     assert len(after) == 1
     problem = after[0]
     assert problem.severity is Severity.WARNING
-    assert problem.file == "program/2020-2023/inledning.md" and problem.line == 6
-    assert "sakerhetsprogrammet-2020-2023" in problem.message and "2023" in problem.message
+    lines = section.read_text(encoding="utf-8").split("\n")
+    assert problem.file == "program/2024-2027/stadsutveckling.md"
+    assert problem.line == 1 + next(i for i, line in enumerate(lines) if line.startswith("styrdokument:"))
+    assert "program-2020-2023" in problem.message and "2023" in problem.message

@@ -135,7 +135,7 @@ def test_unknown_status_lists_the_allowed_values_in_swedish(tmp_path: Path) -> N
     path = root / "program/2024-2027/index.md"
     path.write_text(path.read_text().replace("status: antagen", "status: gällande"), encoding="utf-8")
     [problem] = load(root)[1]
-    assert problem.hint == "Tillåtna värden: 'förslag', 'remiss', 'antagen', 'upphävd'."
+    assert problem.hint == "Tillåtna värden: 'förslag', 'remiss', 'antagen', 'gäller enligt staden', 'upphävd'."
 
 
 def test_unknown_key_in_a_nested_record_lists_that_records_keys(tmp_path: Path) -> None:
