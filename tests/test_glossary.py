@@ -7,11 +7,13 @@ from pathlib import Path
 
 from macros.core.load.loader import load_or_raise
 from macros.engine.layers.glossary import resolve
+from macros.website.model import build_site
 from macros.website.publish.term_links import link_terms
 from tests.conftest import ROOT, read_page
 from tests.html_view import Element, main_content, parse
 
 CORPUS = load_or_raise(ROOT)
+SITE = build_site(CORPUS)
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -86,7 +88,7 @@ def test_tooltip_is_described_and_names_the_version_of_the_definition(built_site
 def test_link_terms_leaves_headings_code_links_and_entities_alone() -> None:
     html = ('<h2>Lägesbild</h2><p>En <a href="x">lägesbild</a> &amp; <code>lägesbild</code>, '
             'sedan lägesbilden och lägesbilder.</p><aside class="tp-panel"><p>lägesbild</p></aside>')
-    out = link_terms(html, CORPUS, "2020-2023", "struktur-for-arbetet")
+    out = link_terms(html, SITE, "2020-2023", "struktur-for-arbetet")
     doc = parse(out)
     assert doc.find("h2").find("a") is None
     assert doc.find("code").text() == "lägesbild"
@@ -99,9 +101,9 @@ def test_link_terms_leaves_headings_code_links_and_entities_alone() -> None:
 def test_terms_that_do_not_exist_in_the_version_are_not_linked() -> None:
     # otillåten påverkan is dropped in 2020-2023 (utgår_i), välfärdsbrott only defined from 2024-2027.
     html = "<p>Otillåten påverkan och välfärdsbrott.</p>"
-    assert link_terms(html, CORPUS, "2020-2023", "inledning") == html
+    assert link_terms(html, SITE, "2020-2023", "inledning") == html
     assert resolve(CORPUS, CORPUS.terms["otillaten-paverkan"].data, "2020-2023") is None
-    linked = parse(link_terms(html, CORPUS, "2024-2027", "begreppsram")).find_all("a", "tp-term")
+    linked = parse(link_terms(html, SITE, "2024-2027", "begreppsram")).find_all("a", "tp-term")
     assert len(linked) == 2
 
 
@@ -159,6 +161,6 @@ def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
     assert 'class="tp-term"' in body
     # Text outside the markers is left alone, even when it names a term.
     page = f"<p>lägesbild</p>{BODY_START}<p>Om lägesbilder.</p>{BODY_END}<p>lägesbild</p>"
-    linked = link_terms(page, CORPUS, "2018-2021", "lagesbilder")
+    linked = link_terms(page, SITE, "2018-2021", "lagesbilder")
     assert linked.startswith("<p>lägesbild</p>")
     assert linked.count('class="tp-term"') == 1 and linked.index('class="tp-term"') > linked.index(BODY_START)

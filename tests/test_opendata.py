@@ -20,12 +20,12 @@ from macros.core.page import SiteInfo
 from macros.website.publish.opendata import export, files
 from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
 from macros.website.publish.opendata.pages import json_bytes
-from macros.website.site import Site, make_pages
+from macros.website.site import build_site, make_pages
 from tests.conftest import ROOT, read_page
 from tests.html_view import main_content
 
 CORPUS = load_or_raise(ROOT)
-PAGES = {p.path for p in make_pages(Site(CORPUS, SiteInfo(None, "test")))}
+PAGES = {p.path for p in make_pages(build_site(CORPUS, SiteInfo(None, "test")))}
 
 
 def load(site: Path, path: str) -> Any:

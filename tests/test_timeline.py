@@ -10,10 +10,50 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
-from macros.website.pages.timeline import applicable_version
+from macros.core.text import swedish_date
+from macros.website.pages.timeline import Validity, _name, validity
 from tests.conftest import read_page
 from tests.html_view import main_content
+
+
+# The rule the page's date-lookup script follows, written out in Python as the reference for it.
+def applicable_version(corpus: Corpus, date: dt.date) -> tuple[str | None, str]:
+    """Which version applied on ``date``: (version id, explanation) or (None, why the sources cannot tell)."""
+    intervals = validity(corpus)
+    earliest = min((v.data.period.start for v in corpus.versions.values()), default=None)
+    if earliest is not None and date < dt.date(earliest, 1, 1):
+        return None, f"Källorna beskriver inget program som gällde före {earliest}."
+    sure: list[Validity] = []
+    maybe: list[tuple[Validity, str]] = []
+    for iv in intervals:
+        name = _name(corpus, iv.version)
+        # Ended? (end is exclusive: the successor applies from its first day)
+        if iv.end_lo is not None and date >= iv.end_hi:  # type: ignore[operator]
+            continue
+        if iv.end_lo is not None and date >= iv.end_lo:
+            maybe.append((iv, f"{name} slutade gälla {swedish_date(iv.end)}, men källorna anger inte vilken dag"))
+        elif iv.start_lo is None:
+            maybe.append((iv, f"källorna anger inte när {name} började gälla"))
+        elif date < iv.start_lo:
+            continue
+        elif date < iv.start_hi:  # type: ignore[operator]
+            maybe.append((iv, f"{name} antogs {swedish_date(iv.start)}, men källorna anger inte vilken dag"))
+        else:
+            sure.append(iv)
+    if len(sure) == 1 and not maybe:
+        iv = sure[0]
+        text = f"Då gällde {_name(corpus, iv.version)}, från {swedish_date(iv.start)}"
+        text += f" till {swedish_date(iv.end)}." if iv.end else "."
+        p = corpus.versions[iv.version].data.period
+        if iv.end is None and date.year > p.end:
+            text += (f" Programperioden slutade {p.end}, men källorna visar inte att någon senare version har "
+                     "antagits, så det är den senast antagna versionen.")
+        return iv.version, text
+    if maybe:
+        return None, "Källorna kan inte avgöra det: " + "; ".join(why for _, why in maybe) + "."
+    return None, "Källorna visar inte vilken version som gällde då."
 
 
 @pytest.fixture(scope="module")
