@@ -68,7 +68,10 @@ def hand_written_usages(corpus: Corpus, docs_dir: Path) -> dict[str, tuple[str, 
             raw, problems = parse(src, text)
             if raw is None or raw.meta.get("render_macros") is False:
                 continue
-            body, first_line, title = raw.body, raw.body_line, raw.meta.get("title")
+            # The body exactly as MkDocs hands it to the macros plugin (the text after the closing
+            # '---', leading blank lines dropped), so that the plugin's render of it is this one.
+            body = text.split("\n", raw.body_line - 1)[-1] if raw.body_line > 1 else text
+            first_line, title = raw.body_line, raw.meta.get("title")
         file = f"{docs_dir.name}/{src}"
         try:
             render_content(corpus, body, file, first_line, src)
