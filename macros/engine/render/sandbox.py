@@ -132,6 +132,10 @@ def render_content(corpus: Corpus, text: str, file: str, first_line: int, page_p
 
 
 def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: str) -> str:
+    if not any(delimiter in text for delimiter in ("{{", "{%", "{#")):
+        # Nothing for the template engine: the text as it is, without reading its Markdown for code.
+        _state(corpus).usages[(file, page_path)] = []
+        return text
     prose, hidden = protect(text)
     ctx = links.CallContext(corpus, page_path)
     env = ContentSandbox(ctx)
