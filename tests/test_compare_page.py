@@ -10,6 +10,7 @@ import pytest
 
 from macros.core import urls
 from macros.core.load.loader import load, load_or_raise
+from macros.website.model import build_site
 from macros.website.pages import compare as compare_pages
 from tests.conftest import ROOT, read_page
 from tests.factory import SOURCES, section_md, version_md, write
@@ -144,7 +145,7 @@ def small(tmp_path: Path) -> Path:
 
 def rendered(tmp_path: Path) -> Element:
     corpus, _ = load(small(tmp_path))
-    page = compare_pages.compare_page(corpus, "2020-2023", "2024-2027")
+    page = compare_pages.compare_page(build_site(corpus), "2020-2023", "2024-2027")
     assert page.path == urls.compare("2020-2023", "2024-2027")
     html = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"]).convert(page.markdown)
     return parse(html)

@@ -8,6 +8,7 @@ from pathlib import Path
 from macros.core.load.loader import load_or_raise
 from macros.core.problems import Severity
 from macros.engine.checks.documents import expired_documents
+from macros.website.model import build_site
 from macros.website.pages.documents import backlinks
 from tests.conftest import read_page
 from tests.factory import minimal_repo, section_md, write
@@ -34,7 +35,7 @@ def test_backlinks_record_macro_calls_separately_from_front_matter(repo_copy: Pa
     path = repo_copy / "program" / "2020-2023" / "kommunikation.md"
     path.write_text(path.read_text(encoding="utf-8") + '\nSe {{ styrdokument("vision-2040") }}.\n', encoding="utf-8")
     corpus = load_or_raise(repo_copy)
-    found = backlinks(corpus, "vision-2040")
+    found = backlinks(build_site(corpus), "vision-2040")
     assert found["2020-2023"] == {"kommunikation": {"länkar hit"}}
     assert found["2018-2021"] == {"inledning": {"bygger på dokumentet"}}
 

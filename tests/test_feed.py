@@ -13,7 +13,7 @@ import pytest
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo
 from macros.website.publish import feed
-from macros.website.site import Site, make_pages
+from macros.website.site import build_site, make_pages
 from tests.conftest import ROOT
 from tests.html_view import parse
 
@@ -108,7 +108,7 @@ def test_comparison_pages_are_entries(atom: ET.Element, built_site: Path) -> Non
 
 def test_feed_is_the_same_for_every_build_of_the_same_content() -> None:
     site = SiteInfo(SITE_URL, "Test", source_date_epoch=None)
-    pages = {p.path for p in make_pages(Site(CORPUS, SiteInfo(None, "test")))}
+    pages = {p.path for p in make_pages(build_site(CORPUS, SiteInfo(None, "test")))}
     assert feed.feed_xml(CORPUS, pages, site) == feed.feed_xml(load_or_raise(ROOT), set(pages), site)
     assert feed.feed_xml(CORPUS, pages, site) == feed.feed_xml(CORPUS, pages, SiteInfo(SITE_URL, "Test", "1"))
 
@@ -133,7 +133,7 @@ def _fixture_feed(tmp_path: Path, decisions: str) -> ET.Element:
     root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagen", supersedes="2020-2023", extra=decisions))
     corpus = load_or_raise(root)
-    pages = {p.path for p in make_pages(Site(corpus, SiteInfo(None, "test")))}
+    pages = {p.path for p in make_pages(build_site(corpus, SiteInfo(None, "test")))}
     return ET.fromstring(feed.feed_xml(corpus, pages, SiteInfo(SITE_URL, "Test", source_date_epoch=None)))
 
 

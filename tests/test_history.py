@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.core.load import history
-from macros.core.load.history import NOTE_NO_GIT, NOTE_SHALLOW, NOTE_UNCOMMITTED, LastChange, parse_log, read_history
+from macros.core.load.history import NOTE_NO_GIT, NOTE_SHALLOW, NOTE_UNCOMMITTED, LastChange, PendingHistory, parse_log
 
 
 def git(cwd: Path, *args: str, date: str = "2021-03-04T12:00:00+00:00") -> str:
@@ -41,7 +41,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_dates_per_file(repo: Path) -> None:
-    h = read_history(repo)
+    h = PendingHistory(repo).result()
     assert h.missing is None and not h.shallow
     assert h.last_change("program/a.md") == LastChange("2021-03-04")
     assert h.last_change("program/b.md") == LastChange("2022-05-06")
@@ -49,7 +49,7 @@ def test_dates_per_file(repo: Path) -> None:
 
 
 def test_a_folder_has_the_date_of_its_newest_file(repo: Path) -> None:
-    assert read_history(repo).last_change("program") == LastChange("2022-05-06")
+    assert PendingHistory(repo).result().last_change("program") == LastChange("2022-05-06")
 
 
 def test_swedish_text_for_the_page() -> None:
@@ -59,17 +59,17 @@ def test_swedish_text_for_the_page() -> None:
 
 def test_an_uncommitted_file_has_no_date(repo: Path) -> None:
     (repo / "program" / "ny.md").write_text("ny\n", encoding="utf-8")
-    assert read_history(repo).last_change("program/ny.md") == LastChange(None, NOTE_UNCOMMITTED)
+    assert PendingHistory(repo).result().last_change("program/ny.md") == LastChange(None, NOTE_UNCOMMITTED)
 
 
 def test_a_root_below_the_repository_top(repo: Path) -> None:
-    h = read_history(repo / "program")
+    h = PendingHistory(repo / "program").result()
     assert h.last_change("b.md") == LastChange("2022-05-06")
 
 
 def test_no_repository_means_unknown(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("a\n", encoding="utf-8")
-    change = read_history(tmp_path).last_change("a.md")
+    change = PendingHistory(tmp_path).result().last_change("a.md")
     assert change == LastChange(None, NOTE_NO_GIT)
     assert change.text == "okänt"
 
@@ -87,7 +87,7 @@ def test_one_git_log_for_all_files(repo: Path, monkeypatch: pytest.MonkeyPatch) 
         return real(cmd, *args, **kwargs)  # type: ignore[call-overload, no-any-return]
 
     monkeypatch.setattr(history.subprocess, "Popen", counting)
-    h = read_history(repo)
+    h = PendingHistory(repo).result()
     for i in range(30):
         assert h.last_change(f"program/f{i}.md") == LastChange("2024-01-02")
     assert len(calls) == 2  # rev-parse + one log
@@ -97,7 +97,7 @@ def test_one_git_log_for_all_files(repo: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_depth_one_clone_says_unknown(repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "grund"
     git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
-    h = read_history(clone)
+    h = PendingHistory(clone).result()
     assert h.shallow
     # The only commit looks as if it added every file; its date is not their last change.
     for path in ("program/a.md", "program/b.md", "docs/åtgärder.md"):
@@ -107,7 +107,7 @@ def test_depth_one_clone_says_unknown(repo: Path, tmp_path: Path) -> None:
 def test_deeper_shallow_clone_keeps_the_dates_it_can_know(repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "grund2"
     git(tmp_path, "clone", "-q", "--depth", "2", repo.as_uri(), str(clone))
-    h = read_history(clone)
+    h = PendingHistory(clone).result()
     assert h.shallow
     assert h.last_change("docs/åtgärder.md") == LastChange("2023-07-08")  # changed after the cut
     assert h.last_change("program/b.md") == LastChange(None, NOTE_SHALLOW)  # newest commit is the boundary

@@ -78,12 +78,13 @@ def test_lix_is_shown_on_section_and_version_pages(built_site: Path) -> None:
 
 def test_comparison_page_shows_the_change_in_lix(built_site: Path) -> None:
     from macros.core.load.loader import load_or_raise
-    from macros.website.pages.klarsprak_block import version_readability
+    from macros.website.model import build_site
     from tests.conftest import ROOT, read_page
 
     corpus = load_or_raise(ROOT)
     html = read_page(built_site, "jamfor/2020-2023--2024-2027/")
-    a, b = version_readability(corpus, "2020-2023"), version_readability(corpus, "2024-2027")
+    readability_of = build_site(corpus).layers.readability
+    a, b = readability_of["2020-2023"], readability_of["2024-2027"]
     assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2020–2023 och {b.lix:.0f} ({b.band}) i 2024–2027" in html
     section = corpus.section("2024-2027", "forebyggande-arbete")
     old = corpus.section("2020-2023", "forebyggande-arbete")

@@ -10,6 +10,7 @@ import pytest
 
 from macros.core.load.loader import load_or_raise
 from macros.core.page import BODY_END, BODY_START
+from macros.website.model import build_site
 from macros.website.publish import term_links
 from tests.conftest import ROOT
 
@@ -62,7 +63,8 @@ class _Reference(HTMLParser):
 
 
 def _linked(body: str, *, reference: bool) -> tuple[str, list[str]]:
-    available, matcher = term_links._version_terms(CORPUS, VID)
+    terms = build_site(CORPUS).layers.terms[VID]
+    available, matcher = terms.resolved, terms.matcher
     linker = term_links._Linker(CORPUS, VID, SID, available, matcher)
     if reference:
         parser = _Reference(linker)

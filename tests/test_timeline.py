@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from macros.core.load.loader import load_or_raise
-from macros.website.pages.timeline import applicable_version
 from tests.conftest import read_page
 from tests.html_view import main_content
+from tests.timeline_reference import applicable_version
 
 
 @pytest.fixture(scope="module")

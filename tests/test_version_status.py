@@ -10,8 +10,9 @@ import pytest
 
 from macros.core.load.loader import load_or_raise
 from macros.website.pages.banner import banner
-from macros.website.pages.timeline import applicable_version, timeline_page
+from macros.website.pages.timeline import timeline_page
 from tests.factory import minimal_repo, version_md, write
+from tests.timeline_reference import applicable_version
 
 REPEAL = "beslut:\n  - {typ: upphävande, organ: Kommunfullmäktige, datum: 2024-02-01, beskrivning: Upphävdes.}\n"
 

@@ -42,7 +42,7 @@ from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.html_transforms import template_context, transform_html
 from macros.website.publish.page_policy import ScriptAllowance, Violation, check_page, inline_scripts, source_line
-from macros.website.site import Site, make_assets, make_pages
+from macros.website.site import Site, build_site, make_assets, make_pages
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
 
@@ -113,13 +113,16 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         _log_warnings(problems)
         if errors:
             raise content_failure(ContentError(errors))
-        site = Site(corpus, SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH")))
+        settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
+        # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
+        site = build_site(corpus, settings, Path(config.docs_dir))
         try:
             self.pages = make_pages(site)
             self.assets = make_assets(site, [p.path for p in self.pages])
         except ContentError as exc:
             raise content_failure(exc) from None
         self.corpus = corpus
+        self.site: Site = site
         self.history = history.result()
         config.nav = self._nav(config.nav or [])
         config.extra["tp"] = template_context(corpus)
@@ -194,7 +197,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # On the finished page, after the search plugin has read the content: term links and
         # their tooltips add markup for it to parse but no text for it to index.
-        output = transform_html(output, page.meta, self.corpus)
+        output = transform_html(output, page.meta, self.site)
         # Not under `mkdocs serve`: its live-reload script is injected after this hook.
         if self.command == "serve":
             return output

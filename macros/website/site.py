@@ -1,31 +1,25 @@
-"""The website: one ``Site`` object (corpus + settings) and the list of what is made of it.
+"""The website: one ``Site`` object (corpus + layers + settings) and the list of what is made of it.
 
-Every page maker is a plain function of the corpus (taken from the ``Site``); the lists
-below are the one place that says which run, in which order. Nothing registers itself
-at import time. A new page type is one module under ``pages/`` and one line here.
+Every page maker is a plain function of the ``Site`` (``model.py``); it reads layer data
+from ``site.layers`` and never recomputes it. The lists below are the one place that says
+which run, in which order. Nothing registers itself at import time. A new page type is
+one module under ``pages/`` and one line here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
 
 from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo
+from macros.website.model import Site, build_site
 from macros.website.pages import compare, documents, glossary, perspectives, printing, remiss, timeline, versions
 from macros.website.publish import feed
 from macros.website.publish.opendata import pages as opendata
 
+__all__ = ["ASSET_MAKERS", "PAGE_MAKERS", "Site", "build_site", "make_assets", "make_pages"]
 
-@dataclass(frozen=True)
-class Site:
-    """What every page maker reads: the validated corpus and the build's settings."""
-
-    corpus: Corpus
-    settings: SiteInfo
-
-
-PageMaker = Callable[[Corpus], Iterable[GeneratedPage]]
+PageMaker = Callable[[Site], Iterable[GeneratedPage]]
 AssetMaker = Callable[[Corpus, Collection[str], SiteInfo], Iterable[GeneratedAsset]]
 
 #: Every page maker, navigation pages first (their order is the navigation's).
@@ -61,7 +55,7 @@ def _unique(paths: Iterable[str], what: str) -> None:
 
 def make_pages(site: Site) -> list[GeneratedPage]:
     """Every generated page of the site."""
-    pages = [page for make in PAGE_MAKERS for page in make(site.corpus)]
+    pages = [page for make in PAGE_MAKERS for page in make(site)]
     _unique((p.path for p in pages), "generated pages")
     return pages
 

@@ -122,11 +122,6 @@ class PendingHistory:
         return History(dates, frozenset(cut_off), None, shallow)
 
 
-def read_history(root: Path) -> History:
-    """Read the history of every file under ``root`` (two git processes in all)."""
-    return PendingHistory(root).result()
-
-
 def _boundary_commits(shallow_file: Path) -> set[str]:
     try:
         return set(shallow_file.read_text(encoding="ascii").split())

@@ -13,7 +13,7 @@ from macros.core.load.corpus import Corpus, Entry
 from macros.core.markdown import mask_code
 from macros.core.problems import Problem, Severity
 from macros.engine.checks.references import unknown
-from macros.engine.layers.glossary import TermMatcher, forms, where_used
+from macros.engine.layers.glossary import TermMatcher, all_terms_matcher, forms, terms_used_in
 
 
 def check_term_references(corpus: Corpus) -> Iterator[Problem]:
@@ -96,10 +96,18 @@ def check_dropped_but_used(corpus: Corpus) -> Iterator[Problem]:
     The text then contradicts the marking (issue 25: a term marked as dropped in 2020-2023
     was used there); an editor decides which is wrong.
     """
-    uses = where_used(corpus)
+    dropped = {(tid, vid) for tid, entry in corpus.terms.items() for vid in entry.data.dropped_in}
+    if not dropped:
+        return
+    matcher = all_terms_matcher(corpus)
+    uses: dict[tuple[str, str], list[str]] = {}
+    for vid in {vid for _, vid in dropped if vid in corpus.versions}:
+        for sid, section in corpus.versions[vid].sections.items():
+            for tid in terms_used_in(section, matcher):
+                uses.setdefault((tid, vid), []).append(sid)
     for tid, entry in corpus.terms.items():
         for i, vid in enumerate(entry.data.dropped_in):
-            sections = uses.get(tid, {}).get(vid)
+            sections = uses.get((tid, vid))
             if sections:
                 yield Problem(
                     entry.path, entry.line_of("utgår_i", i),

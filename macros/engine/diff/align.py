@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import LineageKind, SectionListing, TextAvailability
+from macros.core.model.schema import LineageKind
+from macros.engine.layers.lineage import listing_complete
 
 
 class Change(StrEnum):
@@ -48,9 +49,8 @@ class Group:
 
 
 def listing_unknown(corpus: Corpus, vid: str) -> bool:
-    """True when a section missing from ``vid`` may still exist (sources incomplete)."""
-    data = corpus.versions[vid].data
-    return data.listing is SectionListing.OFULLSTANDIG or data.text is TextAvailability.SAKNAS
+    """True when a section missing from ``vid`` may still exist (the section panel's rule, inverted)."""
+    return not listing_complete(corpus, vid)
 
 
 def chain(corpus: Corpus, a: str, b: str) -> list[str] | None:

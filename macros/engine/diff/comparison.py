@@ -89,10 +89,6 @@ class Comparison:
     intro: TextDiff
     groups: tuple[GroupDiff, ...]
 
-    @property
-    def changed_groups(self) -> list[GroupDiff]:
-        return [g for g in self.groups if g.change is not Change.OFORANDRAD]
-
 
 def meta_rows(old: Version, new: Version) -> list[MetaRow]:
     """Version facts side by side (title, period, status, dnr, perspectives …)."""
@@ -153,7 +149,7 @@ def compare(corpus: Corpus, a: str, b: str) -> Comparison:
     """
     va, vb = corpus.versions[a], corpus.versions[b]
     key = (a, b, id(va.entry), id(vb.entry), tuple(map(id, va.sections.values())), tuple(map(id, vb.sections.values())))
-    cache: dict[tuple[object, ...], Comparison] = corpus.__dict__.setdefault("_tp_comparisons", {})
+    cache: dict[tuple[object, ...], Comparison] = corpus.memo.setdefault(__name__, {})
     hit = cache.get(key)
     if hit is None:
         groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))

@@ -1,1 +1,6 @@
-"""Layers: data keyed by version and section (glossary, perspectives …), applied when pages are made."""
+"""Layers: data keyed by version and section, computed once per build.
+
+``build.build_layers`` makes one ``model.Layers`` from the corpus (and the
+hand-written pages' macro calls); page makers read it and never recompute it.
+The modules beside them (lineage, remiss, glossary, perspectives) hold the rules.
+"""

@@ -119,17 +119,6 @@ def terms_used_in(entry: Entry, matcher: TermMatcher) -> list[str]:
     return seen
 
 
-def where_used(corpus: Corpus) -> dict[str, dict[str, list[str]]]:
-    """Term id -> version id -> ids of the sections whose text uses the term."""
-    matcher = all_terms_matcher(corpus)
-    found: dict[str, dict[str, list[str]]] = {}
-    for vid, version in corpus.versions.items():
-        for sid, entry in version.sections.items():
-            for tid in terms_used_in(entry, matcher):
-                found.setdefault(tid, {}).setdefault(vid, []).append(sid)
-    return found
-
-
 def first_sentence(text: str) -> str:
     """The first sentence of a definition, for tooltips."""
     text = " ".join(text.split())

@@ -40,10 +40,16 @@ class Counterpart:
     lineage: str | None = None
 
 
-def _complete(corpus: Corpus, vid: str) -> bool:
-    data = corpus.versions[vid].data
-    return data.listing is SectionListing.FULLSTANDIG and data.text is not TextAvailability.SAKNAS \
-        and bool(corpus.versions[vid].sections)
+def listing_complete(corpus: Corpus, vid: str) -> bool:
+    """True when a section missing from ``vid`` is really gone: its sources list every section.
+
+    The one rule for "borttagen"/"ny" versus "finns inte i källorna", shared by the
+    section panel and the comparisons (``macros.engine.diff.align``) so that they agree.
+    A version with no sections yet (a proposal before its text is entered) lists nothing.
+    """
+    version = corpus.versions[vid]
+    return version.data.listing is SectionListing.FULLSTANDIG and version.data.text is not TextAvailability.SAKNAS \
+        and bool(version.sections)
 
 
 def predecessors(corpus: Corpus, vid: str, sid: str) -> tuple[list[str], str | None]:
@@ -106,7 +112,7 @@ def _walk(corpus: Corpus, vid: str, sid: str, forward: bool) -> list[tuple[str, 
                 ids = [s] if s in corpus.versions[target].sections else []
             found += [i for i in ids if i not in found]
         out.append((target, found, kind))
-        if found or _complete(corpus, target):
+        if found or listing_complete(corpus, target):
             frontier = found
         current = target
     return out
@@ -126,7 +132,7 @@ def counterparts(corpus: Corpus, vid: str, sid: str) -> list[Counterpart]:
         ids, kind = trail.get(other, ([], None))
         older = order.index(other) < order.index(vid)
         if not ids:
-            if not _complete(corpus, other):
+            if not listing_complete(corpus, other):
                 change = Change.OKAND
             else:
                 change = Change.NY if older else Change.BORTTAGEN

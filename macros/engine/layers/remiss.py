@@ -103,11 +103,6 @@ def points_of(corpus: Corpus, vid: str) -> Iterator[PointRef]:
             yield PointRef(entry.data.id, i, entry)
 
 
-def points_about(corpus: Corpus, vid: str, sid: str) -> list[PointRef]:
-    """Points of responses to ``vid`` that name section ``sid``."""
-    return [ref for ref in points_of(corpus, vid) if sid in ref.point.sections]
-
-
 def whole_programme_points(corpus: Corpus, vid: str) -> list[PointRef]:
     """Points that name no section: about the programme as a whole."""
     return [ref for ref in points_of(corpus, vid) if not ref.point.sections]

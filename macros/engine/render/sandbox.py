@@ -11,13 +11,12 @@ Defence in depth, because content comes from pull requests:
    refuses every attribute and every operator.
 
 Code (fenced blocks, inline code) is hidden from the engine first. Results
-are cached per corpus, so ``make check`` and the build render each body once,
-and every call's target is recorded for backlinks.
+are kept with the corpus (``Corpus.memo``), so ``make check`` and the build
+render each body once, and every call's target is recorded for backlinks.
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -100,20 +99,17 @@ class _CorpusState:
     usages: dict[tuple[str, str], list[Usage]] = field(default_factory=dict)
 
 
-_STATES: dict[int, _CorpusState] = {}
-
-
 def _state(corpus: Corpus) -> _CorpusState:
-    key = id(corpus)
-    if key not in _STATES:
-        _STATES[key] = _CorpusState()
-        weakref.finalize(corpus, _STATES.pop, key, None)
-    return _STATES[key]
+    """What has been rendered for this corpus; it lives and dies with the corpus."""
+    state = corpus.memo.get(__name__)
+    if state is None:
+        state = corpus.memo[__name__] = _CorpusState()
+    return state
 
 
-def usages(corpus: Corpus) -> list[Usage]:
-    """Every macro call rendered so far for this corpus (for backlinks)."""
-    return [u for found in _state(corpus).usages.values() for u in found]
+def usages_of(corpus: Corpus, file: str, page_path: str) -> list[Usage]:
+    """The macro calls of one rendered body (none if it has not been rendered)."""
+    return list(_state(corpus).usages.get((file, page_path), ()))
 
 
 def render_content(corpus: Corpus, text: str, file: str, first_line: int, page_path: str) -> str:
@@ -136,6 +132,10 @@ def render_content(corpus: Corpus, text: str, file: str, first_line: int, page_p
 
 
 def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: str) -> str:
+    if not any(delimiter in text for delimiter in ("{{", "{%", "{#")):
+        # Nothing for the template engine: the text as it is, without reading its Markdown for code.
+        _state(corpus).usages[(file, page_path)] = []
+        return text
     prose, hidden = protect(text)
     ctx = links.CallContext(corpus, page_path)
     env = ContentSandbox(ctx)

@@ -1,18 +1,22 @@
 """Rendering every body that may hold macros, and who links to what.
 
-The check (``make check``) and the steering-document pages both go through
-``render_all``; results are cached per corpus, so each body renders once.
+The check (``make check``) and the layers' backlinks both go through
+``render_all``; results are kept with the corpus, so each body renders once.
+The hand-written pages under docs/ are read here too (``hand_written_usages``),
+so that a macro call there counts as a backlink like one in program/.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
+from macros.core.load.frontmatter_file import parse, read_text
 from macros.core.problems import ContentError, Problem
-from macros.engine.render.sandbox import Usage, render_entry, usages
+from macros.engine.render.sandbox import Usage, render_content, render_entry, usages_of
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,39 @@ def render_all(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def links_to(corpus: Corpus, kind: str, target: str) -> list[Usage]:
-    """Every rendered macro call that links to ``target`` (e.g. kind 'styrdokument')."""
-    render_all(corpus)
-    return [u for u in usages(corpus) if u.ref.kind == kind and u.ref.target == target]
+def hand_written_usages(corpus: Corpus, docs_dir: Path) -> dict[str, tuple[str, list[Usage]]]:
+    """Page path (relative to ``docs_dir``) -> (its title, its macro calls), for the Markdown pages there.
+
+    A page that opts out (``render_macros: false``) has none. A page whose calls
+    cannot be rendered is left out here: the build reports it, with its line, when
+    the page itself is rendered.
+    """
+    found: dict[str, tuple[str, list[Usage]]] = {}
+    root = docs_dir.parent
+    for path in sorted(docs_dir.rglob("*.md")):
+        text, problems = read_text(root, path)
+        if text is None or problems:
+            continue
+        src = path.relative_to(docs_dir).as_posix()
+        body, first_line, title = text, 1, None
+        if text.startswith("---\n"):
+            raw, problems = parse(src, text)
+            if raw is None or raw.meta.get("render_macros") is False:
+                continue
+            # The body exactly as MkDocs hands it to the macros plugin (the text after the closing
+            # '---', leading blank lines dropped), so that the plugin's render of it is this one.
+            body = text.split("\n", raw.body_line - 1)[-1] if raw.body_line > 1 else text
+            first_line, title = raw.body_line, raw.meta.get("title")
+        file = f"{docs_dir.name}/{src}"
+        try:
+            render_content(corpus, body, file, first_line, src)
+        except ContentError:
+            continue
+        calls = usages_of(corpus, file, src)
+        if calls:
+            found[src] = (str(title or _first_heading(body) or path.stem), calls)
+    return found
+
+
+def _first_heading(markdown: str) -> str | None:
+    return next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), None)

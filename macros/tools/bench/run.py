@@ -34,7 +34,7 @@ import yaml
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo, page_file_content
 from macros.tools.bench.corpus_gen import SIZES, generate
-from macros.website.site import Site, make_assets, make_pages
+from macros.website.site import build_site, make_assets, make_pages
 
 REPO = Path(__file__).resolve().parents[3]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -68,7 +68,8 @@ def export_plain_project(root: Path, dest: Path) -> list[Path]:
     corpus = load_or_raise(root)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     # Open data and the feed as plain files too: hand-written pages link to them.
-    site = Site(corpus, SiteInfo(config.get("site_url", ""), config.get("site_name", ""), ENV["SOURCE_DATE_EPOCH"]))
+    settings = SiteInfo(config.get("site_url", ""), config.get("site_name", ""), ENV["SOURCE_DATE_EPOCH"])
+    site = build_site(corpus, settings, root / "docs")
     pages = make_pages(site)
     if dest.exists():
         shutil.rmtree(dest)
@@ -123,10 +124,10 @@ def comparison_seconds(root: Path) -> float | None:
     except ImportError:
         return None
     from macros.engine.diff.textdiff import clear_cache
-    corpus = load_or_raise(root)
+    site = build_site(load_or_raise(root))
     clear_cache()  # the export above filled it: time the engine cold, as a build runs it
     start = time.perf_counter()
-    pages = list(compare.generate_pairs(corpus))
+    pages = list(compare.generate_pairs(site))
     elapsed = time.perf_counter() - start
     return elapsed if pages else None
 

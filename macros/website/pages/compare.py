@@ -1,9 +1,7 @@
 """Comparison pages: any two versions, section by section, word by word.
 
 ``jamfor/<a>--<b>.md`` for every pair (older → newer) and the picker
-``jamfor/index.md``. The pair pages' paths are planned from the corpus
-(``pair_paths``) and their content made apart (``generate_pairs``), so a
-build can make them in a second process (``macros.website.pages.deferred``). The diffs come from ``macros.engine.diff``; this module only
+``jamfor/index.md``. The diffs come from ``macros.engine.diff``; this module only
 renders them. Diff HTML is written here (everything escaped with ``esc``),
 inline view by default; ``jamfor.js`` switches to side by side.
 
@@ -28,6 +26,7 @@ from macros.engine.diff.blocks import Block, row_cells
 from macros.engine.diff.comparison import Comparison, GroupDiff, MetaRow, compare
 from macros.engine.diff.textdiff import BlockPair, TextDiff
 from macros.engine.diff.words import Op, diff_words
+from macros.website.model import Site
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
 
 SCRIPT = "assets/javascripts/jamfor.js"
@@ -287,7 +286,8 @@ def _text_note(corpus: Corpus, a: str, b: str) -> str:
     return "".join(f'<p class="tp-note">{esc(n)}</p>\n' for n in notes)
 
 
-def compare_page(corpus: Corpus, a: str, b: str) -> GeneratedPage:
+def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
+    corpus = site.corpus
     page = urls.compare(a, b)
     cmp = compare(corpus, a, b)
     la, lb = _label(corpus, a), _label(corpus, b)
@@ -302,7 +302,7 @@ def compare_page(corpus: Corpus, a: str, b: str) -> GeneratedPage:
         _text_note(corpus, a, b),
         "## Versionsuppgifter {: #versionsuppgifter }\n",
         _meta_table(cmp.meta, la, lb),
-        version_lix_line(corpus, a, b),
+        version_lix_line(site, a, b),
         "## Ändringar i avsnitten {: #andringar }\n",
         _changes_table(corpus, cmp),
         ('<div class="tp-diff-toggle" role="group" aria-label="Hur skillnaderna visas" hidden>'
@@ -355,17 +355,12 @@ def index_page(corpus: Corpus) -> GeneratedPage:
                          nav_title="Jämför versioner", nav_order=20)
 
 
-def generate_index(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate_index(site: Site) -> Iterator[GeneratedPage]:
     """The picker: cheap, and in the navigation."""
-    yield index_page(corpus)
+    yield index_page(site.corpus)
 
 
-def pair_paths(corpus: Corpus) -> list[str]:
-    """Where ``generate_pairs`` puts its pages, known from the corpus alone."""
-    return [urls.compare(a, b) for a, b in pairs(corpus)]
-
-
-def generate_pairs(corpus: Corpus) -> Iterator[GeneratedPage]:
-    """One page per pair of versions: the costly part (word diffs), made in the background."""
-    for a, b in pairs(corpus):
-        yield compare_page(corpus, a, b)
+def generate_pairs(site: Site) -> Iterator[GeneratedPage]:
+    """One page per pair of versions: the costly part (word diffs)."""
+    for a, b in pairs(site.corpus):
+        yield compare_page(site, a, b)

@@ -2,7 +2,8 @@
 
 Each page says what the document is and lists, as backlinks, every section
 in every version that relies on it (front matter ``styrdokument``) or links
-to it (a ``styrdokument("…")`` macro call recorded while rendering).
+to it (a ``styrdokument("…")`` macro call), and the other pages that link to
+it (steering documents, hand-written pages under docs/); all from ``site.layers``.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from macros.core import urls
-from macros.core.load.corpus import Corpus
 from macros.core.model.schema import DocumentKind
 from macros.core.page import GeneratedPage
 from macros.core.text import md, period
+from macros.engine.layers.model import Backlink
 from macros.engine.render.body import render_body
-from macros.engine.render.usage import links_to
+from macros.website.model import Site
 from macros.website.pages.panel_blocks import document_label, validity
 from macros.website.pages.sources import sources_block
 
@@ -33,24 +34,26 @@ KIND_LABEL = {
 }
 
 
-def backlinks(corpus: Corpus, did: str) -> dict[str, dict[str, set[str]]]:
-    """Version -> section id ('' for the version's own text) -> {'bygger på', 'länkar hit'}."""
+def backlinks(site: Site, did: str) -> dict[str, dict[str, set[str]]]:
+    """Version -> section id ('' for the version's own text) -> {'bygger på dokumentet', 'länkar hit'}."""
     found: dict[str, dict[str, set[str]]] = {}
-    for vid, version in corpus.versions.items():
-        for sid, entry in version.sections.items():
-            if did in entry.data.documents:
-                found.setdefault(vid, {}).setdefault(sid, set()).add("bygger på dokumentet")
-    for usage in links_to(corpus, "styrdokument", did):
-        parts = usage.page_path.split("/")
-        if len(parts) == 3 and parts[0] == "program" and parts[1] in corpus.versions:
-            sid = "" if parts[2] == "index.md" else parts[2][: -len(".md")]
-            found.setdefault(parts[1], {}).setdefault(sid, set()).add("länkar hit")
+    for link in site.layers.backlinks_to("styrdokument", did):
+        if link.version is not None:
+            found.setdefault(link.version, {}).setdefault(link.section or "", set()).add(link.how)
     return found
 
 
-def _backlinks_markdown(corpus: Corpus, did: str, page: str) -> str:
-    found = backlinks(corpus, did)
-    if not found:
+def other_pages(site: Site, did: str) -> list[Backlink]:
+    """Pages that are not a version's or a section's and link to the document, one each, by path."""
+    found = {b.page_path: b for b in site.layers.backlinks_to("styrdokument", did) if b.version is None}
+    return [found[path] for path in sorted(found)]
+
+
+def _backlinks_markdown(site: Site, did: str, page: str) -> str:
+    corpus = site.corpus
+    found = backlinks(site, did)
+    others = other_pages(site, did)
+    if not found and not others:
         return "Inget avsnitt i någon version bygger på eller länkar till dokumentet.\n"
     lines: list[str] = []
     for vid in reversed(corpus.versions):  # newest first
@@ -65,10 +68,12 @@ def _backlinks_markdown(corpus: Corpus, did: str, page: str) -> str:
             else:
                 target, title = urls.version(vid), "Versionens inledande text"
             lines.append(f"    - [{md(title)}]({urls.link(page, target)}) – {how}")
+    lines += [f"- [{md(b.title or b.page_path)}]({urls.link(page, b.page_path)}) – {b.how}" for b in others]
     return "\n".join(lines) + "\n"
 
 
-def document_page(corpus: Corpus, did: str) -> GeneratedPage:
+def document_page(site: Site, did: str) -> GeneratedPage:
+    corpus = site.corpus
     entry = corpus.documents[did]
     doc = entry.data
     page = urls.document(did)
@@ -90,14 +95,15 @@ def document_page(corpus: Corpus, did: str) -> GeneratedPage:
         '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
         render_body(corpus, entry, page),
         "\n## Avsnitt som bygger på dokumentet\n",
-        _backlinks_markdown(corpus, did, page),
+        _backlinks_markdown(site, did, page),
         sources_block(corpus, doc.sources),
     ]
     return GeneratedPage(page, doc.title, "\n".join(parts), "document", source=entry.path,
                          meta={"tp_document": did})
 
 
-def index_page(corpus: Corpus) -> GeneratedPage:
+def index_page(site: Site) -> GeneratedPage:
+    corpus = site.corpus
     page = urls.documents_index()
     lines = ["# Styrdokument\n",
              "Lagar, program, överenskommelser och verktyg som trygghetsprogrammet bygger på eller hänvisar "
@@ -106,7 +112,7 @@ def index_page(corpus: Corpus) -> GeneratedPage:
         lines.append("Källorna nämner inga styrdokument.\n")
     for did, entry in sorted(corpus.documents.items(), key=lambda item: item[1].data.title.lower()):
         doc = entry.data
-        used = backlinks(corpus, did)
+        used = backlinks(site, did)
         versions = [period(corpus.versions[v].data.period.start, corpus.versions[v].data.period.end)
                     for v in corpus.versions if v in used]
         use = ("används i " + ", ".join(versions)) if versions else "inget avsnitt hänvisar hit"
@@ -116,15 +122,11 @@ def index_page(corpus: Corpus) -> GeneratedPage:
                          nav_title="Styrdokument", nav_order=60)
 
 
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate(site: Site) -> Iterator[GeneratedPage]:
     """The index, in the navigation; the document pages come from ``generate_details``."""
-    yield index_page(corpus)
+    yield index_page(site)
 
 
-def detail_paths(corpus: Corpus) -> list[str]:
-    return [urls.document(did) for did in corpus.documents]
-
-
-def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
-    for did in corpus.documents:
-        yield document_page(corpus, did)
+def generate_details(site: Site) -> Iterator[GeneratedPage]:
+    for did in site.corpus.documents:
+        yield document_page(site, did)

@@ -8,7 +8,7 @@ inherits an earlier definition.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
@@ -16,16 +16,9 @@ from macros.core.model.schema import Term
 from macros.core.page import GeneratedPage
 from macros.core.text import md, period
 from macros.engine.diff.words import diff_words
-from macros.engine.layers.glossary import (
-    Resolved,
-    all_terms_matcher,
-    resolve,
-    sort_key,
-    terms_in_version,
-    terms_used_in,
-    where_used,
-)
+from macros.engine.layers.glossary import Resolved, resolve, sort_key
 from macros.engine.render.body import render_body
+from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.compare import ops_html
 from macros.website.pages.sources import sources_block
@@ -67,7 +60,7 @@ def _discouraged_note(corpus: Corpus, term: Term, page: str) -> str:
             "Varje användning i programmets text ger en varning när innehållet kontrolleras.\n\n</div>\n")
 
 
-def _section_links(corpus: Corpus, vid: str, sids: list[str], page: str) -> str:
+def _section_links(corpus: Corpus, vid: str, sids: Sequence[str], page: str) -> str:
     sections = corpus.versions[vid].sections
     return ", ".join(f"[{md(sections[s].data.title)}]({urls.link(page, urls.section(vid, s))})" for s in sids)
 
@@ -81,7 +74,9 @@ def _status_in(corpus: Corpus, term: Term, vid: str) -> str:
     return f"samma definition som {version_label(corpus, resolved.from_version)} (källorna ger ingen ny)"
 
 
-def term_page(corpus: Corpus, tid: str, uses: dict[str, list[str]]) -> GeneratedPage:
+def term_page(site: Site, tid: str) -> GeneratedPage:
+    corpus = site.corpus
+    uses = site.layers.term_uses.get(tid, {})
     entry = corpus.terms[tid]
     term = entry.data
     page = urls.term(tid)
@@ -145,7 +140,8 @@ def term_page(corpus: Corpus, tid: str, uses: dict[str, list[str]]) -> Generated
                          meta={"tp_term": tid})
 
 
-def version_glossary(corpus: Corpus, vid: str, uses: dict[str, dict[str, list[str]]]) -> GeneratedPage:
+def version_glossary(site: Site, vid: str) -> GeneratedPage:
+    corpus, uses = site.corpus, site.layers.term_uses
     v = corpus.versions[vid]
     page = urls.glossary(vid)
     label = version_label(corpus, vid)
@@ -160,7 +156,7 @@ def version_glossary(corpus: Corpus, vid: str, uses: dict[str, dict[str, list[st
         intro += (f" Om versionens kapitel om begrepp, se [{md(v.sections[begreppsram[0]].data.title)}]"
                   f"({urls.link(page, urls.section(vid, begreppsram[0]))}).")
     parts.append(intro + "\n")
-    found = terms_in_version(corpus, vid)
+    found = site.layers.terms[vid].resolved
     if not found:
         parts.append("Källorna knyter inga begrepp till den här versionen.\n")
     sources: list[str] = []
@@ -214,31 +210,25 @@ def glossary_index(corpus: Corpus) -> GeneratedPage:
     return GeneratedPage(page, "Begrepp", "\n".join(parts) + "\n", "glossary-index", nav_title="Begrepp", nav_order=40)
 
 
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate(site: Site) -> Iterator[GeneratedPage]:
     """The index, in the navigation; the other glossary pages come from ``generate_details``."""
-    yield glossary_index(corpus)
+    yield glossary_index(site.corpus)
 
 
-def detail_paths(corpus: Corpus) -> list[str]:
-    return [urls.glossary(vid) for vid in corpus.versions] + [urls.term(tid) for tid in corpus.terms]
-
-
-def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate_details(site: Site) -> Iterator[GeneratedPage]:
     """A glossary per version and a page per term."""
-    uses = where_used(corpus)
-    for vid in corpus.versions:
-        yield version_glossary(corpus, vid, uses)
-    for tid in corpus.terms:
-        yield term_page(corpus, tid, uses.get(tid, {}))
+    for vid in site.corpus.versions:
+        yield version_glossary(site, vid)
+    for tid in site.corpus.terms:
+        yield term_page(site, tid)
 
 
-def panel_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+def panel_block(site: Site, vid: str, sid: str, page_path: str) -> str:
     """The section panel's "Begrepp i avsnittet": the defined terms the section's text uses."""
-    entry = corpus.versions[vid].sections[sid]
-    available = terms_in_version(corpus, vid)
-    used = [t for t in terms_used_in(entry, all_terms_matcher(corpus)) if t in available]
+    used = site.layers.section(vid, sid).terms
     if not used:
         return ""
+    available = site.layers.terms[vid].resolved
     lines = ["## Begrepp i avsnittet", ""]
     for tid in used:
         term = available[tid].term

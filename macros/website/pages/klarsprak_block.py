@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from macros.core.load.corpus import Corpus, Entry
+from macros.core.load.corpus import Entry
 from macros.engine.klarsprak.lix import Readability, readability
+from macros.website.model import Site
 
 EXPLAIN = "LIX är ett läsbarhetsindex: ord per mening plus andelen långa ord (fler än sex bokstäver) i procent."
 
@@ -17,15 +18,8 @@ def describe(r: Readability) -> str:
             f"{100 * r.long_words / r.words:.0f} % långa ord.")
 
 
-def section_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
-    entry = corpus.versions[vid].sections[sid]
-    return f"## Läsbarhet\n\n{describe(readability(entry.body))} {EXPLAIN}\n"
-
-
-def version_readability(corpus: Corpus, vid: str) -> Readability:
-    """The whole version's text as one: sums, not an average of averages."""
-    parts = [readability(e.body) for e in corpus.versions[vid].sections.values()]
-    return Readability(sum(p.words for p in parts), sum(p.sentences for p in parts), sum(p.long_words for p in parts))
+def section_block(site: Site, vid: str, sid: str, page_path: str) -> str:
+    return f"## Läsbarhet\n\n{describe(site.layers.section(vid, sid).readability)} {EXPLAIN}\n"
 
 
 def _lix_of(entries: Sequence[Entry]) -> Readability:
@@ -45,9 +39,9 @@ def lix_change(olds: Sequence[Entry], news: Sequence[Entry]) -> str:
     return f"{one.lix:.0f}" if one and one.words else "–"
 
 
-def version_lix_line(corpus: Corpus, a: str, b: str) -> str:
+def version_lix_line(site: Site, a: str, b: str) -> str:
     """The change in readability between two whole versions, with its bands."""
-    ra, rb = version_readability(corpus, a), version_readability(corpus, b)
+    ra, rb = site.layers.readability[a], site.layers.readability[b]
     if not ra.words or not rb.words:
         return "Läsbarheten (LIX) kan bara jämföras när båda versionerna har text.\n"
     return (f"Läsbarhet (LIX): {ra.lix:.0f} ({ra.band}) i {a.replace('-', '–')} och {rb.lix:.0f} ({rb.band}) i {b.replace('-', '–')}. "

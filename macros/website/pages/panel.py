@@ -1,17 +1,18 @@
 """The section panel: layers keyed by section id, shown beside each section.
 
-Each block function gets the corpus, the version id, the section id and the
-page path, and returns Markdown (or ''). ``BLOCKS`` lists them in the order shown.
+Each block function gets the ``Site`` (corpus and layers), the version id, the
+section id and the page path, and returns Markdown (or ''). ``BLOCKS`` lists
+them in the order shown. The blocks read the section's layers from ``site.layers``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from macros.core.load.corpus import Corpus
+from macros.website.model import Site
 from macros.website.pages import glossary, klarsprak_block, panel_blocks, perspectives, remiss_block
 
-Block = Callable[[Corpus, str, str, str], str]
+Block = Callable[[Site, str, str, str], str]
 
 BLOCKS: tuple[Block, ...] = (
     *panel_blocks.BLOCKS,
@@ -22,8 +23,8 @@ BLOCKS: tuple[Block, ...] = (
 )
 
 
-def panel(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
-    parts = [block(corpus, vid, sid, page_path) for block in BLOCKS]
+def panel(site: Site, vid: str, sid: str, page_path: str) -> str:
+    parts = [block(site, vid, sid, page_path) for block in BLOCKS]
     parts = [p for p in parts if p]
     if not parts:
         return ""

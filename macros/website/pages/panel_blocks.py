@@ -9,7 +9,8 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import SteeringDocument
 from macros.core.text import esc, md, period, swedish_date
-from macros.engine.layers.lineage import Change, counterparts
+from macros.engine.layers.lineage import Change
+from macros.website.model import Site
 from macros.website.pages import compare
 
 _CHANGE_TEXT = {
@@ -33,9 +34,10 @@ def _comparison_exists(corpus: Corpus, older: str, newer: str) -> bool:
     return compare.comparison_exists(corpus, older, newer)
 
 
-def versions_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+def versions_block(site: Site, vid: str, sid: str, page_path: str) -> str:
     """Every other version: the counterpart section, how it differs, and a comparison link."""
-    found = counterparts(corpus, vid, sid)
+    corpus = site.corpus
+    found = site.layers.section(vid, sid).counterparts
     if not found:
         return ""
     order = list(corpus.versions)
@@ -75,8 +77,9 @@ def document_label(doc: SteeringDocument) -> str:
     return label
 
 
-def documents_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+def documents_block(site: Site, vid: str, sid: str, page_path: str) -> str:
     """The steering documents the section relies on (its ``styrdokument``), with validity."""
+    corpus = site.corpus
     ids = [d for d in corpus.versions[vid].sections[sid].data.documents if d in corpus.documents]
     if not ids:
         return ""

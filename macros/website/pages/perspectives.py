@@ -14,7 +14,8 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import PERSPECTIVES, SectionListing
 from macros.core.page import GeneratedPage
 from macros.core.text import esc, md, period
-from macros.engine.layers.perspectives import Change, changes, consecutive_pairs, coverage, label, section_marks, version_level
+from macros.engine.layers.perspectives import Change, changes, consecutive_pairs, label, version_level
+from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.sources import sources_block
 
@@ -45,11 +46,12 @@ def _depth(corpus: Corpus, vid: str, sid: str) -> int:
     return depth
 
 
-def matrix_table(corpus: Corpus, vid: str, page: str) -> str:
+def matrix_table(site: Site, vid: str, page: str) -> str:
     """The sections × perspectives table, as accessible HTML."""
+    corpus = site.corpus
     v = corpus.versions[vid]
     whole = version_level(corpus, vid)
-    cov = coverage(corpus, vid)
+    cov = site.layers.coverage[vid]
     head = "".join(f'<th scope="col">{esc(_cap(label(corpus, vid, pid)))}</th>' for pid in PERSPECTIVES)
     rows = []
     cells = []
@@ -61,7 +63,7 @@ def matrix_table(corpus: Corpus, vid: str, page: str) -> str:
             cells.append('<td><span aria-hidden="true">–</span><span class="tp-sr-only">Anges inte</span></td>')
     rows.append(f'<tr class="tp-matrix-whole"><th scope="row">Programmet som helhet</th>{"".join(cells)}</tr>')
     for sid, entry in v.sections.items():
-        marks = section_marks(corpus, vid, sid)
+        marks = site.layers.section(vid, sid).perspectives
         title = esc(entry.data.title)
         link = esc(urls.href(page, urls.section(vid, sid)))
         cells = []
@@ -83,7 +85,8 @@ def matrix_table(corpus: Corpus, vid: str, page: str) -> str:
             f"<tbody>\n" + "\n".join(rows) + f"\n</tbody>\n<tfoot>{foot}</tfoot>\n</table>\n</div>\n")
 
 
-def matrix_page(corpus: Corpus, vid: str) -> GeneratedPage:
+def matrix_page(site: Site, vid: str) -> GeneratedPage:
+    corpus = site.corpus
     v = corpus.versions[vid]
     page = urls.perspective_matrix(vid)
     vlabel = _vlabel(corpus, vid)
@@ -102,7 +105,7 @@ def matrix_page(corpus: Corpus, vid: str) -> GeneratedPage:
         intro = f"Tabellen visar vilka avsnitt som tar upp vilket perspektiv och hur. {UNMARKED_NOTE}"
         if v.data.listing is SectionListing.OFULLSTANDIG:
             intro += " Källorna nämner inte alla versionens avsnitt."
-        parts += [intro + "\n", matrix_table(corpus, vid, page)]
+        parts += [intro + "\n", matrix_table(site, vid, page)]
     parts.append(f"Se också [alla perspektiv och hur de har förändrats]({urls.link(page, urls.perspectives_index())}).\n")
     sources = list(v.data.sources) if whole else []
     for entry in v.sections.values():
@@ -112,7 +115,8 @@ def matrix_page(corpus: Corpus, vid: str) -> GeneratedPage:
     return GeneratedPage(page, f"Perspektiv {vlabel}", "\n".join(parts), "perspective-matrix", meta={"tp_version": vid})
 
 
-def perspective_page(corpus: Corpus, pid: str) -> GeneratedPage:
+def perspective_page(site: Site, pid: str) -> GeneratedPage:
+    corpus = site.corpus
     page = urls.perspective(pid)
     title = PERSPECTIVES[pid]
     parts = [f"[Perspektiv]({urls.link(page, urls.perspectives_index())})\n{{: .tp-context }}\n", f"# {md(title)}\n"]
@@ -133,7 +137,7 @@ def perspective_page(corpus: Corpus, pid: str) -> GeneratedPage:
             parts.append("Perspektivet finns inte bland de perspektiv som källorna anger för versionen.\n")
         else:
             parts.append("Källorna anger inte vilka perspektiv versionen hade.\n")
-        marks = coverage(corpus, vid)[pid]
+        marks = site.layers.coverage[vid][pid]
         if marks:
             parts.append("Avsnitt som tar upp perspektivet:\n")
             for m in marks:
@@ -196,7 +200,8 @@ def _comparison(corpus: Corpus, old: str, new: str, page: str) -> str:
     return out
 
 
-def perspectives_index(corpus: Corpus) -> GeneratedPage:
+def perspectives_index(site: Site) -> GeneratedPage:
+    corpus = site.corpus
     page = urls.perspectives_index()
     parts = ["# Perspektiv\n",
              "Trygghetsprogrammet ska genomsyras av fem perspektiv. Versionerna namnger dem själva: programmet "
@@ -204,7 +209,7 @@ def perspectives_index(corpus: Corpus) -> GeneratedPage:
              "som tar upp varje perspektiv och hur det har förändrats mellan versionerna. " + UNMARKED_NOTE + "\n",
              "## De fem perspektiven\n"]
     for pid, name in PERSPECTIVES.items():
-        counts = ", ".join(f"{_vlabel(corpus, vid)}: {len(coverage(corpus, vid)[pid])}" for vid in reversed(corpus.versions))
+        counts = ", ".join(f"{_vlabel(corpus, vid)}: {len(site.layers.coverage[vid][pid])}" for vid in reversed(corpus.versions))
         parts.append(f"- [{md(name)}]({urls.link(page, urls.perspective(pid))}) – avsnitt som tar upp det: {counts}")
     parts += ["", "## Perspektivmatris per version\n"]
     parts += [f"- [{md(v.data.title)}]({urls.link(page, urls.perspective_matrix(vid))})"
@@ -221,26 +226,23 @@ def perspectives_index(corpus: Corpus) -> GeneratedPage:
                          nav_title="Perspektiv", nav_order=50)
 
 
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate(site: Site) -> Iterator[GeneratedPage]:
     """The index, in the navigation; the other perspective pages come from ``generate_details``."""
-    yield perspectives_index(corpus)
+    yield perspectives_index(site)
 
 
-def detail_paths(corpus: Corpus) -> list[str]:
-    return [urls.perspective(pid) for pid in PERSPECTIVES] + [urls.perspective_matrix(vid) for vid in corpus.versions]
-
-
-def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate_details(site: Site) -> Iterator[GeneratedPage]:
     """A page per perspective and a perspective matrix per version."""
     for pid in PERSPECTIVES:
-        yield perspective_page(corpus, pid)
-    for vid in corpus.versions:
-        yield matrix_page(corpus, vid)
+        yield perspective_page(site, pid)
+    for vid in site.corpus.versions:
+        yield matrix_page(site, vid)
 
 
-def panel_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+def panel_block(site: Site, vid: str, sid: str, page_path: str) -> str:
     """The section panel's "Perspektiv": the perspectives the section addresses, and how."""
-    marks = section_marks(corpus, vid, sid)
+    corpus = site.corpus
+    marks = site.layers.section(vid, sid).perspectives
     if not marks:
         return ""
     lines = ["## Perspektiv", ""]

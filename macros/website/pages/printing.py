@@ -18,6 +18,7 @@ from macros.core.load.corpus import Corpus, VersionEntry
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import md, period
 from macros.engine.render.body import render_body
+from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.sources import sources_block
 from macros.website.pages.versions import TEXT_NOTE, decisions_table, status_line
@@ -115,10 +116,6 @@ def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
 
 
 
-def print_paths(corpus: Corpus) -> list[str]:
-    return [urls.print_version(vid) for vid in corpus.versions]
-
-
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
-    for vid in corpus.versions:
-        yield print_page(corpus, vid)
+def generate(site: Site) -> Iterator[GeneratedPage]:
+    for vid in site.corpus.versions:
+        yield print_page(site.corpus, vid)

@@ -22,12 +22,12 @@ from macros.engine.layers.remiss import (
     STANCE_LABEL,
     PointRef,
     point_anchor,
-    points_about,
     responses_to,
     versions_with_responses,
     whole_programme_points,
 )
 from macros.engine.render.body import render_body
+from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.remiss_block import point_item
 from macros.website.pages.sources import sources_block
@@ -173,7 +173,8 @@ def _points_list(refs: list[PointRef], page: str) -> str:
     return "\n".join(point_item(ref, page) for ref in refs) + "\n"
 
 
-def remiss_summary_page(corpus: Corpus, vid: str) -> GeneratedPage:
+def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
+    corpus = site.corpus
     page = urls.remiss_summary(vid)
     v = corpus.versions[vid]
     responses = responses_to(corpus, vid)
@@ -193,7 +194,7 @@ def remiss_summary_page(corpus: Corpus, vid: str) -> GeneratedPage:
              "Avsnitten står i versionens ordning. En synpunkt som gäller flera avsnitt står under vart och ett.\n"]
     silent = []
     for sid, section in v.sections.items():
-        refs = points_about(corpus, vid, sid)
+        refs = site.layers.section(vid, sid).remiss_points
         if not refs:
             silent.append(f"[{md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})")
             continue
@@ -210,21 +211,17 @@ def remiss_summary_page(corpus: Corpus, vid: str) -> GeneratedPage:
                          source="program/remissvar", meta={"tp_version": vid})
 
 
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate(site: Site) -> Iterator[GeneratedPage]:
     """The index, in the navigation; the other remiss pages come from ``generate_details``."""
-    yield remissvar_index(corpus)
+    yield remissvar_index(site.corpus)
 
 
-def detail_paths(corpus: Corpus) -> list[str]:
-    answers = [urls.remissvar(e.data.id) for e in corpus.remissvar.values() if e.data.answers in corpus.versions]
-    return answers + [urls.remiss_summary(vid) for vid in versions_with_responses(corpus)]
-
-
-def generate_details(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate_details(site: Site) -> Iterator[GeneratedPage]:
     """A page per remissvar and a summary per version that has any."""
+    corpus = site.corpus
     answered = versions_with_responses(corpus)
     for entry in corpus.remissvar.values():
         if entry.data.answers in corpus.versions:
             yield remissvar_page(corpus, entry)
     for vid in answered:
-        yield remiss_summary_page(corpus, vid)
+        yield remiss_summary_page(site, vid)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.text import md
-from macros.engine.layers.remiss import OUTCOME_LABEL, POINT_STANCE_LABEL, PointRef, points_about, responses_to
+from macros.engine.layers.remiss import OUTCOME_LABEL, POINT_STANCE_LABEL, PointRef, responses_to
+from macros.website.model import Site
 
 
 def point_label(ref: PointRef) -> str:
@@ -26,9 +27,9 @@ def point_item(ref: PointRef, page_path: str) -> str:
             f"*Utfall: {OUTCOME_LABEL[p.outcome].lower()}.*")
 
 
-def section_block(corpus: Corpus, vid: str, sid: str, page_path: str) -> str:
+def section_block(site: Site, vid: str, sid: str, page_path: str) -> str:
     """Panel block "Remisspunkter om avsnittet": every point that names this section."""
-    refs = points_about(corpus, vid, sid)
+    refs = site.layers.section(vid, sid).remiss_points
     if not refs:
         return ""
     lines = ["## Remisspunkter om avsnittet", ""]

@@ -1,10 +1,10 @@
 """The timeline: every version and decision in date order, and "Vad gällde den …?".
 
 Dates stay as precise as the sources give them (a year, a month or a day).
-``validity`` turns the decisions into intervals with uncertain ends, and
-``applicable_version`` answers which version applied on a date, or says why
-the sources cannot tell. The same intervals go into the page as JSON for the
-small date-lookup script, and as a server-side list that works without it.
+``validity`` turns the decisions into intervals with uncertain ends. They go
+into the page as JSON for the small date-lookup script ("Vad gällde den …?",
+which answers which version applied on a date, or says why the sources cannot
+tell), and as a server-side list that works without it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import IN_FORCE, Decision, DecisionKind, Status, date_bounds
 from macros.core.page import GeneratedPage
 from macros.core.text import STATUS_LABEL, esc, md, period, swedish_date
+from macros.website.model import Site
 
 SCRIPT = "assets/javascripts/tidslinje.js"
 
@@ -114,45 +115,6 @@ def validity(corpus: Corpus) -> list[Validity]:
             end_note = f"{name} slutade gälla {swedish_date(end)}, men källorna anger inte vilken dag"
         out.append(Validity(vid, start, s_lo, s_hi, end, e_lo, e_hi, start_note, end_note))
     return out
-
-
-def applicable_version(corpus: Corpus, date: dt.date) -> tuple[str | None, str]:
-    """Which version applied on ``date``: (version id, explanation) or (None, why the sources cannot tell).
-
-    ``tidslinje.js`` follows the same rules on the intervals embedded in the page.
-    """
-    intervals = validity(corpus)
-    earliest = min((v.data.period.start for v in corpus.versions.values()), default=None)
-    if earliest is not None and date < dt.date(earliest, 1, 1):
-        return None, f"Källorna beskriver inget program som gällde före {earliest}."
-    sure: list[Validity] = []
-    maybe: list[str] = []
-    for iv in intervals:
-        # Ended? (end is exclusive: the successor applies from its first day)
-        if iv.end_hi is not None and date >= iv.end_hi:
-            continue
-        if iv.end_lo is not None and date >= iv.end_lo:
-            maybe.append(iv.end_note)
-        elif iv.start_lo is None:
-            maybe.append(iv.start_note)
-        elif date < iv.start_lo:
-            continue
-        elif iv.start_hi is None or date < iv.start_hi:
-            maybe.append(iv.start_note)
-        else:
-            sure.append(iv)
-    if len(sure) == 1 and not maybe:
-        iv = sure[0]
-        text = f"Då gällde {_name(corpus, iv.version)}, från {swedish_date(iv.start)}"
-        text += f" till {swedish_date(iv.end)}." if iv.end else "."
-        p = corpus.versions[iv.version].data.period
-        if iv.end_lo is None and date.year > p.end:
-            text += (f" Programperioden slutade {p.end}, men källorna visar inte att någon senare version har "
-                     "antagits, så det är den senast antagna versionen.")
-        return iv.version, text
-    if maybe:
-        return None, "Källorna kan inte avgöra det: " + "; ".join(maybe) + "."
-    return None, "Källorna visar inte vilken version som gällde då."
 
 
 def _interval_text(corpus: Corpus, iv: Validity) -> str:
@@ -250,5 +212,5 @@ def timeline_page(corpus: Corpus) -> GeneratedPage:
     return GeneratedPage(page, "Tidslinje", "\n".join(parts) + "\n", "timeline", nav_title="Tidslinje", nav_order=70)
 
 
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
-    yield timeline_page(corpus)
+def generate(site: Site) -> Iterator[GeneratedPage]:
+    yield timeline_page(site.corpus)

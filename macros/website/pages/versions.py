@@ -12,8 +12,9 @@ from macros.core.model.schema import Status, TextAvailability
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
 from macros.core.text import STATUS_LABEL, md, period, swedish_date
 from macros.engine.render.body import render_body
+from macros.website.model import Site
 from macros.website.pages.banner import banner
-from macros.website.pages.klarsprak_block import describe, version_readability
+from macros.website.pages.klarsprak_block import describe
 from macros.website.pages.panel import panel
 from macros.website.pages.perspectives import version_links
 from macros.website.pages.remiss_block import version_block
@@ -72,7 +73,8 @@ def _section_list(corpus: Corpus, v: VersionEntry, page: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
+def version_page(site: Site, vid: str) -> GeneratedPage:
+    corpus = site.corpus
     v = corpus.versions[vid]
     data = v.data
     page = urls.version(vid)
@@ -92,7 +94,7 @@ def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
         facts.append(f"{'Förslag till efterföljare' if pending else 'Ersatt av'}\n: "
                      f"[{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
     if v.sections:
-        facts.append("Läsbarhet\n: " + describe(version_readability(corpus, vid)))
+        facts.append("Läsbarhet\n: " + describe(site.layers.readability[vid]))
     if data.perspectives:
         facts.append("Perspektiv\n: " + ", ".join(md(p.label) for p in data.perspectives))
     parts = [
@@ -110,7 +112,8 @@ def version_page(corpus: Corpus, vid: str) -> GeneratedPage:
                          meta={"tp_version": vid})
 
 
-def section_page(corpus: Corpus, vid: str, sid: str) -> GeneratedPage:
+def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
+    corpus = site.corpus
     v = corpus.versions[vid]
     entry = v.sections[sid]
     data = entry.data
@@ -133,7 +136,7 @@ def section_page(corpus: Corpus, vid: str, sid: str) -> GeneratedPage:
         f"# {md(data.title)}\n",
         f'<p class="tp-note">{note}</p>\n' if note else "",
         f"\n{BODY_START}\n\n{render_body(corpus, entry, page)}\n\n{BODY_END}\n",
-        panel(corpus, vid, sid, page),
+        panel(site, vid, sid, page),
         ('\n<nav class="tp-pager" aria-label="Avsnitt i versionen" markdown>\n\n'
          + "  \n".join(pager) + "\n\n</nav>\n") if pager else "",
         sources_block(corpus, data.sources),
@@ -220,36 +223,22 @@ def start_page(corpus: Corpus) -> GeneratedPage:
                          nav_title="Start", nav_order=0)
 
 
-def generate(corpus: Corpus) -> Iterator[GeneratedPage]:
+def generate(site: Site) -> Iterator[GeneratedPage]:
     """The pages in the navigation; the version pages come from ``generate_version_pages``."""
-    yield start_page(corpus)
-    yield versions_index(corpus)
+    yield start_page(site.corpus)
+    yield versions_index(site.corpus)
 
 
-def version_paths(corpus: Corpus) -> list[str]:
-    return [urls.version(vid) for vid in corpus.versions]
+def generate_version_pages(site: Site) -> Iterator[GeneratedPage]:
+    for vid in site.corpus.versions:
+        yield version_page(site, vid)
 
 
-def generate_version_pages(corpus: Corpus) -> Iterator[GeneratedPage]:
-    for vid in corpus.versions:
-        yield version_page(corpus, vid)
-
-
-def version_ids(corpus: Corpus) -> list[str]:
-    return list(corpus.versions)
-
-
-def section_paths(corpus: Corpus, vid: str | None = None) -> list[str]:
-    """Where ``generate_sections`` puts its pages (of one version, if given), known from the corpus alone."""
-    chosen = version_ids(corpus) if vid is None else [vid]
-    return [urls.section(v, sid) for v in chosen for sid in corpus.versions[v].sections]
-
-
-def generate_sections(corpus: Corpus, vid: str | None = None) -> Iterator[GeneratedPage]:
+def generate_sections(site: Site, vid: str | None = None) -> Iterator[GeneratedPage]:
     """A page per section (of one version, if given): most of the site's pages, each with its panel."""
-    for v in version_ids(corpus) if vid is None else [vid]:
-        for sid in corpus.versions[v].sections:
-            yield section_page(corpus, v, sid)
+    for v in list(site.corpus.versions) if vid is None else [vid]:
+        for sid in site.corpus.versions[v].sections:
+            yield section_page(site, v, sid)
 
 
 #: The version page's link to its print version (the print page's own module imports this one).

@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from macros.core.load.corpus import Corpus
+from macros.website.model import Site
 from macros.website.publish import term_links
 
 
-def transform_html(html: str, meta: dict[str, Any], corpus: Corpus) -> str:
+def transform_html(html: str, meta: dict[str, Any], site: Site) -> str:
     """The page with the first use of each defined term linked (section pages only)."""
-    return term_links.transform(html, meta, corpus)
+    return term_links.transform(html, meta, site)
 
 
 def template_context(corpus: Corpus) -> dict[str, Any]:

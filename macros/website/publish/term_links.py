@@ -14,14 +14,14 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import weakref
 from typing import Any
 
 from macros.core import urls
 from macros.core.html import RAW_TEXT_END, START_TAG, attributes
 from macros.core.load.corpus import Corpus
 from macros.core.page import BODY_END, BODY_START
-from macros.engine.layers.glossary import Resolved, TermMatcher, first_sentence, terms_in_version
+from macros.engine.layers.glossary import Resolved, TermMatcher, first_sentence
+from macros.website.model import Site
 from macros.website.pages.glossary import definition_note
 
 #: Elements whose text is never linked.
@@ -46,20 +46,6 @@ def tooltip_text(corpus: Corpus, resolved: Resolved) -> str:
     if term.discouraged:
         text = f"Avrått begrepp. {text}"
     return f"{text} {definition_note(corpus, resolved)}"
-
-
-#: (id of a corpus, version id) -> the version's terms and their matcher: every
-#: section page of a version needs the same, and building the pattern costs.
-_VERSION_TERMS: dict[tuple[int, str], tuple[dict[str, Resolved], TermMatcher]] = {}
-
-
-def _version_terms(corpus: Corpus, vid: str) -> tuple[dict[str, Resolved], TermMatcher]:
-    key = (id(corpus), vid)
-    if key not in _VERSION_TERMS:
-        available = terms_in_version(corpus, vid)
-        _VERSION_TERMS[key] = (available, TermMatcher(r.term for r in available.values()))
-        weakref.finalize(corpus, _VERSION_TERMS.pop, key, None)
-    return _VERSION_TERMS[key]
 
 
 # The section text as html.parser splits it: comments, end tags, start tags
@@ -150,9 +136,11 @@ class _Linker:
         return "".join(pieces)
 
 
-def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
+def link_terms(page_html: str, site: Site, vid: str, sid: str) -> str:
     """The section page's HTML with the first use of each term that exists in ``vid`` linked."""
-    available, matcher = _version_terms(corpus, vid)
+    corpus = site.corpus
+    # The version's terms and their matcher come from the layers: made once per build.
+    available, matcher = site.layers.terms[vid].resolved, site.layers.terms[vid].matcher
     if not available:
         return page_html
     # Only the section's own text is read: the banner, panel and pager around
@@ -174,13 +162,14 @@ def link_terms(page_html: str, corpus: Corpus, vid: str, sid: str) -> str:
 
 
 
-def transform(page_html: str, meta: dict[str, Any], corpus: Corpus) -> str:
+def transform(page_html: str, meta: dict[str, Any], site: Site) -> str:
     """Section pages only: the first use of each term linked."""
     vid, sid = meta.get("tp_version"), meta.get("tp_section")
-    if meta.get("tp_kind") != "section" or corpus is None or not vid or not sid:
+    if meta.get("tp_kind") != "section" or site is None or not vid or not sid:
         return page_html
+    corpus = site.corpus
     if vid not in corpus.versions or sid not in corpus.versions[vid].sections:
         return page_html
     if BODY_START not in page_html:  # the whole page, but no section text marked in it: link nothing
         return page_html
-    return link_terms(page_html, corpus, vid, sid)
+    return link_terms(page_html, site, vid, sid)

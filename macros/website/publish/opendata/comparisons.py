@@ -26,7 +26,7 @@ def comparison(corpus: Corpus, before: str, after: str, pages: Collection[str]) 
     # The whole-programme file and each version's file list the same pairs: made once.
     # The comparison itself is part of the key (and kept alive with the record).
     cache: dict[tuple[int, str | None], tuple[object, ComparisonRecord]] = \
-        corpus.__dict__.setdefault("_tp_comparison_records", {})
+        corpus.memo.setdefault(__name__, {})
     hit = cache.get((id(cmp), page_url))
     if hit is None:
         rows = [SectionChange(before=list(g.group.olds), after=list(g.group.news), change=g.change.value,
