@@ -114,11 +114,6 @@ def url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
-def edit_url(repo_url: str, source: str, branch: str = "main") -> str:
-    """Where "Föreslå ändring" goes: the file on the forge, in its editor."""
-    return f"{repo_url.rstrip('/')}/edit/{branch}/{source}"
-
-
 def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative URL for raw HTML (which MkDocs does not rewrite).
 
