@@ -168,3 +168,16 @@ def test_a_version_without_decisions_gets_a_list(tmp_path: Path) -> None:
     version = load_or_raise(tmp_path).versions["2024-2027"].data
     assert version.status.value == "remiss"
     assert [(d.kind.value, d.body, d.date) for d in version.decisions] == [("remiss", "Kommunstyrelsen", None)]
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("", "inget beslut om antagande"),
+    ("beslut:\n  - {typ: antagande, organ: KF, beskrivning: KF antog det., källor: [kalla-a]}\n", "har inget datum"),
+    ("beslut:\n  - {typ: antagande, organ: KF, datum: 2024, beskrivning: KF antog det., källor: [kalla-a]}\n", None),
+])
+def test_check_says_what_an_adopted_version_lacks(tmp_path: Path, extra: str, expected: str | None) -> None:
+    write(tmp_path / "program" / "kallor.yml", SOURCES)
+    write(tmp_path / "program" / "2024-2027" / "index.md", version_md("2024-2027", "antagen", extra=extra))
+    _, problems = check_repository(tmp_path)
+    found = [p.message for p in problems if p.field == "beslut" and p.severity is Severity.WARNING]
+    assert [m for m in found if expected and expected in m] if expected else not found, found
