@@ -19,7 +19,7 @@ def repo_root() -> Path:
 
 
 #: The address and repository of the shared test build (the workflows set these from GitHub's variables).
-TEST_SITE_URL = "https://trygghet.example.org/program/"
+TEST_SITE_URL = "https://trygghet.example.org/"
 TEST_REPO_URL = "https://forge.example.org/stad/trygghet"
 PUBLISHED = {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/"}
 

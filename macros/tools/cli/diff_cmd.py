@@ -306,7 +306,8 @@ def _standing_line(standing: list[Problem]) -> str:
     warnings = len(standing) - errors
     if not standing:
         return "Inga fel eller varningar fanns sedan tidigare."
-    parts = ([f"{errors} fel"] if errors else []) + ([f"{warnings} varningar"] if warnings else [])
+    parts = ([f"{errors} fel"] if errors else []) + ([f"{warnings} {'varning' if warnings == 1 else 'varningar'}"]
+                                                     if warnings else [])
     return f"{' och '.join(parts)} fanns redan före ändringen och visas inte här (se `make check`)."
 
 
