@@ -18,9 +18,19 @@ def repo_root() -> Path:
     return ROOT
 
 
-def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run the strict MkDocs build of ``root`` into ``site_dir`` (as `make build` does)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+#: The address and repository of the shared test build (the workflows set these from GitHub's variables).
+TEST_SITE_URL = "https://trygghet.example.org/"
+TEST_REPO_URL = "https://forge.example.org/stad/trygghet"
+PUBLISHED = {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/"}
+
+
+def build_site(root: Path, site_dir: Path, settings: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build of ``root`` into ``site_dir`` (as `make build` does).
+
+    ``settings``: SITE_URL, REPO_URL, EDIT_URI for this build; none from the caller's shell.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in PUBLISHED}
+    env.update({"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(settings or {})})
     return subprocess.run(
         # No "-q": MkDocs' quiet mode drops warnings before --strict can count them.
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
@@ -30,9 +40,9 @@ def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real corpus, built once per test worker. Fails loudly if the build fails."""
+    """The real corpus, built once per test worker as it is published. Fails loudly if the build fails."""
     site = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, site)
+    result = build_site(ROOT, site, PUBLISHED)
     assert result.returncode == 0, f"bygget misslyckades:\n{result.stdout}\n{result.stderr}"
     return site
 

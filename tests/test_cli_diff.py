@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from macros.engine.checks import check_repository
 from macros.tools.cli.main import app
 from tests.factory import minimal_repo, write
 
@@ -26,7 +29,7 @@ def test_terminal_diff_of_the_real_versions(repo_root: Path) -> None:
     assert result.exit_code == 0, result.output
     out = flat(result.output)
     assert "Jämförelse 2020-2023 → 2024-2027" in out
-    assert "[-hbtq-perspektiv-][+hbtqi-perspektiv+]" in out
+    assert "[-hbtq-perspektiv-]{+hbtqi-perspektiv+}" in out
     assert "avsnitt har ändrats" in out and "ord tillagda" in out
     assert "Ett systematiskt arbete mot välfärdsbrott" in out
 
@@ -81,7 +84,7 @@ def planted(tmp_path: Path) -> Path:
 
 def test_git_report_shows_the_planted_change(tmp_path: Path) -> None:
     root = planted(tmp_path)
-    result = run(root, "--git", "HEAD")
+    result = run(root, "--git", "HEAD", "--markdown")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "## Ändringar i innehållet jämfört med `HEAD`" in out
@@ -90,7 +93,8 @@ def test_git_report_shows_the_planted_change(tmp_path: Path) -> None:
     assert "### Nya filer" in out and "`program/2024-2027/valfardsbrott.md`: Välfärdsbrott" in out
     assert "### Borttagna filer" in out and "`program/2020-2023/stadsutveckling.md`" in out
     assert "### Remisspunkter utan utfall" in out and "fraga-ett" in out
-    assert "okand-kalla" in out and "1 fel" in flat(out)  # check_repository's error on the new file
+    new = out.split("#### Nya i den här ändringen")[1].split("####")[0]
+    assert "okand-kalla" in new and "fel" in new  # check_repository's error on the new file
 
 
 def test_git_report_with_nothing_changed(tmp_path: Path) -> None:
@@ -98,9 +102,12 @@ def test_git_report_with_nothing_changed(tmp_path: Path) -> None:
     git(root, "init", "-q")
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "start")
-    result = run(root, "--git", "HEAD")
+    result = run(root, "--git", "HEAD", "--markdown")
     assert result.exit_code == 0, result.output
-    assert "Inget innehåll i `program/` har ändrats." in result.output and "Inga fel." in result.output
+    out = result.output
+    assert "Inget innehåll i `program/` har ändrats." in out
+    assert out.split("#### Nya i den här ändringen")[1].split("####")[0].strip() == "Inga."
+    assert out.split("#### Åtgärdade av den här ändringen")[1].split("\n\n")[1] == "Inga."
 
 
 def test_bad_git_revision_is_a_clear_swedish_error(tmp_path: Path) -> None:
@@ -117,3 +124,65 @@ def test_git_outside_a_repository_is_explained(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path / "repo")
     result = run(root, "--git", "HEAD")
     assert result.exit_code == 2 and "inget git-förråd" in flat(result.output)
+
+
+TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}])
+def test_terminal_git_diff_has_signs_and_no_html_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     env: dict[str, str]) -> None:
+    """Colour or not, the terminal shows [-…-]/{+…+}, never <del>/<ins>."""
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    root = planted(tmp_path)
+    result = run(root, "--git", "HEAD")
+    assert result.exit_code == 0, result.output
+    out = flat(re.sub(r"\x1b\[[0-9;]*m", "", result.output))
+    assert not TAG.search(out), TAG.search(out)
+    assert "status: [-antagen-] → {+upphävd+}" in out
+    assert "Text om avsnittet{+ och om välfärdsbrott enligt lag (2023:196)+}." in out
+
+
+def one_sentence_edit(tmp_path: Path) -> Path:
+    """A corpus with a long standing warning and a macro call, committed; then one sentence edited."""
+    root = minimal_repo(tmp_path / "repo")
+    write(root / "program" / "remissvar" / "svar.md", (
+        "---\nid: svar\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
+        "förslag_till_beslut: Nämnden tillstyrker.\nhållning: tillstyrker\nsammanfattning: Bra.\n"
+        "punkter:\n  - id: fraga-ett\n    hållning: fråga\n    sammanfattning: Vad gäller för skolor?\n"
+        "    utfall: beaktad\n"  # an outcome without a reason: a standing warning
+        "källor: [kalla-a]\n---\n\nSvar.\n"))
+    section = root / "program" / "2024-2027" / "forebyggande-arbete.md"
+    section.write_text(section.read_text(encoding="utf-8").replace(
+        "Text om avsnittet.", 'Enligt {{ remissvar("svar") }} är det bra. Text om avsnittet.'), encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "start")
+    section.write_text(section.read_text(encoding="utf-8").replace("är det bra", "är det mycket bra"), encoding="utf-8")
+    return root
+
+
+def test_pr_redline_of_one_sentence_lists_no_standing_warning_and_shows_macro_text(tmp_path: Path) -> None:
+    root = one_sentence_edit(tmp_path)
+    result = run(root, "--git", "HEAD", "--markdown")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Testnämnden" in out and 'remissvar("svar")' not in out  # the reader's text, not the call
+    assert "<ins>mycket </ins>" in out
+    new = out.split("#### Nya i den här ändringen")[1].split("####")[0]
+    fixed = out.split("#### Åtgärdade av den här ändringen")[1]
+    assert "Inga." in new and "motivering" not in new
+    assert "motivering" not in fixed
+    _, standing = check_repository(root)
+    assert len(standing) >= 1
+    assert f"{len(standing)} varning" in flat(out) and "fanns redan före ändringen" in flat(out)
+
+
+def test_long_problem_messages_are_folded() -> None:
+    from macros.core.problems import Problem
+    from macros.tools.cli.diff_cmd import FOLD_AT, _md_problem
+    short = _md_problem(Problem("a.md", 1, "kort"))
+    long = _md_problem(Problem("a.md", 1, "ord " * FOLD_AT))
+    assert "<details>" not in short
+    assert long.startswith("- <details><summary>") and "</details>" in long

@@ -6,15 +6,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.core.load.history import NOTE_NO_GIT
 from macros.core.load.loader import load_or_raise
 from macros.website.publish.edit_source import LIST_FOLDERS, edit_link, source_of
-from tests.conftest import ROOT, build_site, read_page
+from tests.conftest import ROOT, TEST_REPO_URL, build_site, read_page
 from tests.html_view import Element, parse
 
-REPO_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["repo_url"].rstrip("/")
+REPO_URL = TEST_REPO_URL  # the shared build's REPO_URL
 CORPUS = load_or_raise(ROOT)
 
 
@@ -88,8 +87,17 @@ def test_source_rules_for_pages_without_a_file() -> None:
     assert source_of("begrepp/index.md", {}, True) == "program/begrepp"
     assert source_of("tidslinje.md", {}, True) == "program"
     assert source_of("redaktorsguide.md", {}, False) == "docs/redaktorsguide.md"
-    assert edit_link("https://x.test/r/", "program/a.md") == "https://x.test/r/edit/main/program/a.md"
-    assert edit_link("https://x.test/r", "program/remissvar") == "https://x.test/r/tree/main/program/remissvar"
+    assert edit_link("https://x.test/r/", "edit/main/", "program/a.md") == "https://x.test/r/edit/main/program/a.md"
+    assert edit_link("https://x.test/r", "edit/main/", "program/remissvar") == "https://x.test/r/tree/main/program/remissvar"
+
+
+def test_edit_links_follow_repo_url_and_edit_uri() -> None:
+    """The branch and the forge's path come from mkdocs.yml's edit_uri, never a fixed 'main'."""
+    assert edit_link("https://x.test/r", "edit/trunk/", "docs/om.md") == "https://x.test/r/edit/trunk/docs/om.md"
+    assert edit_link("https://x.test/r", "-/edit/dev", "program") == "https://x.test/r/-/tree/dev/program"
+    assert edit_link("https://x.test/r", "https://y.test/e/", "a.md") == "https://y.test/e/a.md"
+    assert edit_link("", "edit/main/", "program/a.md") is None  # no repository: no link
+    assert edit_link("https://x.test/r", "", "program/a.md") is None
 
 
 def _git_date(path: str) -> str:

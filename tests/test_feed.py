@@ -14,11 +14,11 @@ from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo
 from macros.website.publish import feed
 from macros.website.site import build_site, make_pages
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_SITE_URL
 from tests.html_view import parse
 
 A = "{http://www.w3.org/2005/Atom}"
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml site_url
+SITE_URL = TEST_SITE_URL  # the shared build's SITE_URL
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 CORPUS = load_or_raise(ROOT)
 

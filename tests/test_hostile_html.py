@@ -14,6 +14,7 @@ from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.checks.html_policy import scan
 from macros.website.publish.csp import add_csp, inline_sources, sha256_source
+from tests.conftest import TEST_SITE_URL
 from tests.factory import minimal_repo, section_md, write
 
 SECTION = "program/2024-2027/stadsutveckling.md"
@@ -202,4 +203,4 @@ def test_every_built_page_has_the_policy_first_with_matching_hashes(built_site: 
         # … and the policy precedes them all; <meta charset> still within the first 1024 bytes.
         assert html.index("Content-Security-Policy") < html.index("<script")
         assert html.encode("utf-8").index(b'<meta charset="utf-8">') < 1024, page
-        assert not re.search(r"https?://(?!127\.0\.0\.1:8000/)[^\"'\s]+\.(?:js|css)\b", html), page
+        assert not re.search(r"https?://(?!" + re.escape(TEST_SITE_URL) + r")[^\"'\s]+\.(?:js|css)\b", html), page

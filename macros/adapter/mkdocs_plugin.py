@@ -104,6 +104,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        if not config.repo_url:
+            # No repository (REPO_URL unset): no edit links, and no edit_uri for MkDocs to warn about.
+            config.edit_uri = None
         history = PendingHistory(self.root)  # git reads every page's "Senast ändrad" meanwhile
         # Before MkDocs reads docs/ itself: links, names, front matter with the safe loader.
         outside = repository_problems(self.root)
@@ -188,8 +191,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
-        if config.repo_url and config.edit_uri is not None:
-            page.edit_url = edit_link(config.repo_url, source)
+        page.edit_url = edit_link(config.repo_url or "", config.edit_uri or "", source)
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
         return markdown
 

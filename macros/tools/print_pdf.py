@@ -3,7 +3,7 @@
 Run after the build: ``python -m macros.tools.print_pdf site``. Each
 ``program/<vid>/utskrift/`` page is printed by headless Chromium (print media,
 the site's own print rules) to ``program/<vid>/utskrift.pdf``, and only then
-does the print page get a link to it, so the site never links a missing PDF.
+do the print page and the version page get a link to it (``link_pdf``), so the site never links a missing PDF.
 The build itself never needs Chromium.
 """
 
@@ -18,12 +18,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros.website.pages.printing import PDF_MARKER
+from macros.website.pages.versions import VERSION_PDF_MARKER
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PDF_LINK = ('<p class="tp-pdf-link"><a href="../utskrift.pdf">Ladda ner hela versionen som PDF</a> '
             "(samma innehåll som den här sidan)</p>")
+VERSION_PDF_LINK = '<p class="tp-pdf-link"><a href="utskrift.pdf">Ladda ner hela versionen som PDF</a></p>'
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -48,6 +50,17 @@ def print_pages(site: Path) -> list[Path]:
     return sorted(site.glob("program/*/utskrift/index.html"))
 
 
+def link_pdf(pdf: Path) -> None:
+    """Link a written ``program/<vid>/utskrift.pdf`` from its print page and its version page."""
+    if not pdf.is_file():
+        return
+    for html, marker, link in ((pdf.parent / "utskrift" / "index.html", PDF_MARKER, PDF_LINK),
+                               (pdf.parent / "index.html", VERSION_PDF_MARKER, VERSION_PDF_LINK)):
+        if html.is_file():
+            text = html.read_text(encoding="utf-8")
+            html.write_text(text.replace(marker, link, 1), encoding="utf-8")
+
+
 def write_pdfs(site: Path) -> list[Path]:
     """Write a PDF beside every print page and link it; return the PDFs written."""
     from playwright.sync_api import sync_playwright  # only `make pdf` needs it
@@ -64,8 +77,7 @@ def write_pdfs(site: Path) -> list[Path]:
                 target = html.parent.parent / "utskrift.pdf"
                 target.write_bytes(page.pdf(format="A4", margin={"top": "18mm", "bottom": "18mm", "left": "18mm",
                                                                   "right": "18mm"}, tagged=True, outline=True))
-                text = html.read_text(encoding="utf-8")
-                html.write_text(text.replace(PDF_MARKER, PDF_LINK, 1), encoding="utf-8")
+                link_pdf(target)
                 written.append(target)
         finally:
             browser.close()

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from macros.core.load.loader import load_or_raise
-from macros.tools.print_pdf import PDF_LINK
+from macros.tools.print_pdf import PDF_LINK, VERSION_PDF_LINK
 from tests.browser.helpers import SiteServer, format_violations, run_axe
 from tests.conftest import ROOT
 
@@ -104,6 +104,9 @@ def test_make_pdf_writes_a_pdf_per_version_and_links_it(built_site: Path, tmp_pa
         assert pdf.startswith(b"%PDF-") and pdf_pages(pdf) >= 1
         html = (site / "program" / vid / "utskrift" / "index.html").read_text(encoding="utf-8")
         assert PDF_LINK in html and 'href="../utskrift.pdf"' in html
+        version_page = (site / "program" / vid / "index.html").read_text(encoding="utf-8")
+        assert VERSION_PDF_LINK in version_page and 'href="utskrift.pdf"' in version_page
     assert pdf_pages((site / "program" / VID / "utskrift.pdf").read_bytes()) > 1
     # The build alone links no PDF: the link appears only once the file exists.
     assert "utskrift.pdf" not in (built_site / "program" / VID / "utskrift" / "index.html").read_text(encoding="utf-8")
+    assert "utskrift.pdf" not in (built_site / "program" / VID / "index.html").read_text(encoding="utf-8")

@@ -63,10 +63,28 @@ def _build(root: Path, config: Path) -> tuple[float, int]:
         shutil.rmtree(out, ignore_errors=True)
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """The safe loader plus MkDocs' ``!ENV [NAME, …, default]`` (mkdocs.yml's site_url, repo_url …):
+    the first variable that is set, else the last item, as MkDocs resolves it."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
+    *names, default = items if len(items) > 1 else [*items, None]
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def export_plain_project(root: Path, dest: Path) -> list[Path]:
     """Our generated pages as ordinary files in a bare Material project."""
     corpus = load_or_raise(root)
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(root / "mkdocs.yml")
     # Open data and the feed as plain files too: hand-written pages link to them.
     settings = SiteInfo(config.get("site_url", ""), config.get("site_name", ""), ENV["SOURCE_DATE_EPOCH"])
     site = build_site(corpus, settings, root / "docs")
@@ -90,13 +108,16 @@ def export_plain_project(root: Path, dest: Path) -> list[Path]:
     config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     config["docs_dir"] = "docs"
+    if not config.get("repo_url"):  # no repository: MkDocs would warn about a relative edit_uri
+        config.pop("repo_url", None)
+        config.pop("edit_uri", None)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return written
 
 
 def floor_seconds(config_path: Path, files: list[Path]) -> float:
     """Python-Markdown alone over the same pages with the same extensions."""
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config = read_config(config_path)
     names, configs = [], {}
     for ext in config.get("markdown_extensions", []):
         if isinstance(ext, dict):

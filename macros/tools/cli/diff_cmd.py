@@ -3,10 +3,12 @@
 ``trygghet diff A B`` compares two programme versions (the same comparison
 as the site's ``jamfor/`` pages) in the terminal, or as Markdown with
 ``--markdown``. ``trygghet diff --git BASE`` compares the working tree's
-``program/`` with git revision BASE and prints a Markdown report for a pull
-request: per file, changed front matter and the word-level redline, new and
+``program/`` with git revision BASE: per file, changed front matter and the
+word-level redline of the text as readers see it (macros rendered), new and
 removed files, remiss points without an outcome, and the problems
-``make check`` reports.
+``make check`` reports split into those the change brings, those it fixes
+and a count of those that stood before. In a terminal changes are coloured
+and signed; with ``--markdown`` it is the pull request's comment.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +29,18 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.load.loader import load
-from macros.core.problems import Severity, did_you_mean
+from macros.core.model.schema import VERSION_ID_RE
+from macros.core.problems import ContentError, Problem, Severity, did_you_mean
 from macros.engine.checks import check_repository
 from macros.engine.diff.align import Change, older_first
 from macros.engine.diff.comparison import Comparison, compare
 from macros.engine.diff.redline import changed_sentences, md_changed_blocks, md_ops, md_text
-from macros.engine.diff.textdiff import diff_text
+from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op
+from macros.engine.render.sandbox import render_content
 from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
 
 INS_STYLE = "bold blue underline"
@@ -55,13 +61,14 @@ def _check_version(corpus: Corpus, vid: str) -> None:
 
 
 def _styled(ops: list[Op]) -> Text:
-    """Ops as rich Text: colour and line style, plus [-…-]/[+…+] that survive without colour."""
+    """Ops as rich Text: colour and line style, plus [-…-]/{+…+} (wdiff's signs) that survive
+    without colour (NO_COLOR, or output that is not a terminal)."""
     text = Text()
     for op in ops:
         if op.tag == "equal":
             text.append(op.text)
         elif op.tag == "insert":
-            text.append("[+" + op.text + "+]", style=INS_STYLE)
+            text.append("{+" + op.text + "+}", style=INS_STYLE)
         else:
             text.append("[-" + op.text + "-]", style=DEL_STYLE)
     return text
@@ -155,24 +162,35 @@ def _value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def front_changes(old: BaseModel, new: BaseModel) -> Iterator[str]:
-    """Markdown lines for every changed front-matter key (list items added/removed one by one)."""
+@dataclass(frozen=True)
+class MetaChange:
+    """One changed front-matter key: a list item removed or added, or a value replaced."""
+
+    key: str
+    old: str | None
+    new: str | None
+
+
+def front_changes(old: BaseModel, new: BaseModel) -> Iterator[MetaChange]:
+    """Every changed front-matter key (list items added/removed one by one)."""
     a, b = old.model_dump(mode="json", by_alias=True), new.model_dump(mode="json", by_alias=True)
     for key in dict.fromkeys([*a, *b]):
         va, vb = a.get(key), b.get(key)
         if va == vb:
             continue
         if isinstance(va, list) and isinstance(vb, list):
-            for item in va:
-                if item not in vb:
-                    yield f"- `{key}`: borttaget <del>{md_text(_value(item))}</del>"
-            for item in vb:
-                if item not in va:
-                    yield f"- `{key}`: tillagt <ins>{md_text(_value(item))}</ins>"
+            yield from (MetaChange(key, _value(item), None) for item in va if item not in vb)
+            yield from (MetaChange(key, None, _value(item)) for item in vb if item not in va)
         else:
-            old_text = "(saknas)" if va is None else md_text(_value(va))
-            new_text = "(saknas)" if vb is None else md_text(_value(vb))
-            yield f"- `{key}`: <del>{old_text}</del> → <ins>{new_text}</ins>"
+            yield MetaChange(key, None if va is None else _value(va), None if vb is None else _value(vb))
+
+
+def _md_meta(change: MetaChange) -> str:
+    if change.old is not None and change.new is not None:
+        return f"- `{change.key}`: <del>{md_text(change.old)}</del> → <ins>{md_text(change.new)}</ins>"
+    if change.old is None and change.new is not None:
+        return f"- `{change.key}`: tillagt <ins>{md_text(change.new)}</ins>"
+    return f"- `{change.key}`: borttaget <del>{md_text(change.old or '')}</del>"
 
 
 def _entries(corpus: Corpus) -> dict[str, Entry[Any]]:
@@ -194,55 +212,176 @@ def _title_of(entry: Entry[Any]) -> str:
     return entry.path
 
 
+def _page_of(entry: Entry[Any]) -> str:
+    """The page a body is rendered for (its links' labels do not depend on it)."""
+    parts = entry.path.split("/")
+    if len(parts) == 3 and parts[0] == "program" and VERSION_ID_RE.match(parts[1]):
+        return urls.version(parts[1]) if parts[2] == "index.md" else urls.section(parts[1], parts[2].removesuffix(".md"))
+    return "index.md"
+
+
+def reader_body(corpus: Corpus, entry: Entry[Any]) -> str:
+    """The body as a reader sees it: macro calls rendered by the site's sandbox
+    (``{{ remissvar("x") }}`` becomes the remissvar's name), so a redline shows
+    reader text, not ids. The raw body if it does not render (check reports why)."""
+    if not entry.body or "{" not in entry.body:
+        return entry.body
+    try:
+        return render_content(corpus, entry.body, entry.path, entry.body_line, _page_of(entry))
+    except ContentError:
+        return entry.body
+
+
+def _problem_key(p: Problem) -> tuple[object, ...]:
+    """A problem without its line: an edit above it moves it, and it is still the same problem."""
+    return (p.file, p.severity, p.field, p.message, p.hint)
+
+
+@dataclass
+class GitReport:
+    """What a change to program/ changes, for a Markdown comment or the terminal."""
+
+    base: str
+    added: list[tuple[str, str, int]] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    changed: list[tuple[str, str, list[MetaChange], TextDiff | None]] = field(default_factory=list)
+    open_points: list[tuple[str, str]] = field(default_factory=list)
+    new_problems: list[Problem] = field(default_factory=list)
+    fixed_problems: list[Problem] = field(default_factory=list)
+    standing: list[Problem] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def git_changes(root: Path, base: str) -> GitReport:
+    """Compare program/ in the working tree with git revision ``base``."""
+    report = GitReport(base)
+    with tempfile.TemporaryDirectory(prefix="trygghet-diff-") as tmp:
+        old_corpus, base_root = load_at_revision(root, base, Path(tmp))
+        old = _entries(old_corpus)
+        _, old_problems = check_repository(base_root)
+        new_corpus, problems = check_repository(root)
+        new = _entries(new_corpus)
+        for path in new:
+            if path not in old:
+                report.added.append((path, _title_of(new[path]), len(new[path].body.split())))
+        report.removed = [(path, _title_of(old[path])) for path in old if path not in new]
+        for path in new:
+            if path not in old:
+                continue
+            o, n = old[path], new[path]
+            if o.data == n.data and o.body == n.body:
+                continue
+            meta = list(front_changes(o.data, n.data))
+            old_text, new_text = reader_body(old_corpus, o), reader_body(new_corpus, n)
+            body = diff_text(old_text, new_text) if o.body != n.body else None
+            report.changed.append((path, _title_of(n), meta, body))
+    report.open_points = [(f"{r.path}:{r.line_of('punkter', i)} {p.id}", p.summary)
+                          for r in new_corpus.remissvar.values() for i, p in enumerate(r.data.points)
+                          if p.outcome is None]
+    before = {_problem_key(p) for p in old_problems}
+    after = {_problem_key(p) for p in problems}
+    report.new_problems = [p for p in problems if _problem_key(p) not in before]
+    report.fixed_problems = [p for p in old_problems if _problem_key(p) not in after]
+    report.standing = [p for p in problems if _problem_key(p) in before]
+    return report
+
+
+#: A problem message longer than this is folded in the PR comment (its first words stay visible).
+FOLD_AT = 160
+
+
+def _md_problem(p: Problem) -> str:
+    text = p.format()
+    if len(text) <= FOLD_AT:
+        return f"- {md_text(text)}"
+    head = text[:FOLD_AT].rsplit(" ", 1)[0]
+    return f"- <details><summary>{md_text(head)} …</summary>\n\n  {md_text(text)}\n  </details>"
+
+
+def _standing_line(standing: list[Problem]) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in standing)
+    warnings = len(standing) - errors
+    if not standing:
+        return "Inga fel eller varningar fanns sedan tidigare."
+    parts = ([f"{errors} fel"] if errors else []) + ([f"{warnings} {'varning' if warnings == 1 else 'varningar'}"]
+                                                     if warnings else [])
+    return f"{' och '.join(parts)} fanns redan före ändringen och visas inte här (se `make check`)."
+
+
 def git_report(root: Path, base: str) -> str:
     """The Markdown report of what changed in program/ since ``base``."""
-    with tempfile.TemporaryDirectory(prefix="trygghet-diff-") as tmp:
-        old_corpus, _ = load_at_revision(root, base, Path(tmp))
-        old = _entries(old_corpus)
-    new_corpus, problems = check_repository(root)
-    new = _entries(new_corpus)
+    r = git_changes(root, base)
     lines = [f"## Ändringar i innehållet jämfört med `{md_text(base)}`", ""]
-    added = [p for p in new if p not in old]
-    removed = [p for p in old if p not in new]
-    changed = [p for p in new if p in old and (new[p].data != old[p].data or new[p].body != old[p].body)]
-    if not (added or removed or changed):
+    if r.unchanged:
         lines += ["Inget innehåll i `program/` har ändrats.", ""]
-    if added:
+    if r.added:
         lines += ["### Nya filer", ""]
-        for path in added:
-            e = new[path]
-            lines.append(f"- `{path}`: {md_text(_title_of(e))} ({len(e.body.split())} ord)")
+        lines += [f"- `{path}`: {md_text(title)} ({words} ord)" for path, title, words in r.added]
         lines.append("")
-    if removed:
+    if r.removed:
         lines += ["### Borttagna filer", ""]
-        lines += [f"- `{path}`: {md_text(_title_of(old[path]))}" for path in removed]
+        lines += [f"- `{path}`: {md_text(title)}" for path, title in r.removed]
         lines.append("")
-    for path in changed:
-        o, n = old[path], new[path]
-        lines += [f"### `{path}`: {md_text(_title_of(n))}", ""]
-        meta = list(front_changes(o.data, n.data))
+    for path, title, meta, body in r.changed:
+        lines += [f"### `{path}`: {md_text(title)}", ""]
         if meta:
-            lines += ["Ändrade uppgifter i front matter:", "", *meta, ""]
-        if o.body != n.body:
-            body = diff_text(o.body, n.body)
+            lines += ["Ändrade uppgifter i front matter:", "", *map(_md_meta, meta), ""]
+        if body is not None:
             lines += [f"Texten: {body.added} ord tillagda, {body.removed} ord borttagna.", "",
                       md_changed_blocks(body) or "(bara formatering eller radbrytningar har ändrats)", ""]
-    open_points = [(r, i, p) for r in new_corpus.remissvar.values() for i, p in enumerate(r.data.points)
-                   if p.outcome is None]
-    if open_points:
+    if r.open_points:
         lines += ["### Remisspunkter utan utfall", ""]
-        lines += [f"- `{r.path}:{r.line_of('punkter', i)}` {md_text(p.id)}: {md_text(p.summary)}" for r, i, p in open_points]
+        lines += [f"- `{where.split(' ')[0]}` {md_text(where.split(' ', 1)[1])}: {md_text(summary)}"
+                  for where, summary in r.open_points]
         lines.append("")
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    warnings = [p for p in problems if p.severity is Severity.WARNING]
     lines += ["### Kontroll (make check)", ""]
-    if errors:
-        lines += [f"{len(errors)} fel:", ""] + [f"- {md_text(p.format())}" for p in errors] + [""]
-    else:
-        lines += ["Inga fel.", ""]
-    if warnings:
-        lines += [f"{len(warnings)} varningar:", ""] + [f"- {md_text(p.format())}" for p in warnings] + [""]
+    if any(p.severity is Severity.ERROR for p in [*r.new_problems, *r.standing]):
+        lines += ["**Bygget stoppas av fel** (se nedan eller kör `make check`).", ""]
+    lines += ["#### Nya i den här ändringen", ""]
+    lines += [_md_problem(p) for p in r.new_problems] or ["Inga."]
+    lines += ["", "#### Åtgärdade av den här ändringen", ""]
+    lines += [_md_problem(p) for p in r.fixed_problems] or ["Inga."]
+    lines += ["", _standing_line(r.standing), ""]
     return "\n".join(lines)
+
+
+def print_git_terminal(r: GitReport) -> None:
+    """The same report for a terminal: colour and signs, never HTML tags."""
+    console.print(Text(f"Ändringar i innehållet jämfört med {r.base}", style="bold"))
+    if r.unchanged:
+        console.print("Inget innehåll i program/ har ändrats.")
+    for path, title, words in r.added:
+        console.print(Text("Ny fil ", style="bold") + Text(f"{path}: {title} ({words} ord)", style=INS_STYLE))
+    for path, title in r.removed:
+        console.print(Text("Borttagen fil ", style="bold") + Text(f"{path}: {title}", style=DEL_STYLE))
+    for path, title, meta, body in r.changed:
+        console.print()
+        console.print(Text(f"{path}: {title}", style="bold"))
+        for m in meta:
+            ops = ([Op("delete", m.old)] if m.old is not None else []) + ([Op("insert", m.new)] if m.new is not None else [])
+            line = Text(f"  {m.key}: ")
+            for i, op in enumerate(ops):
+                line += (Text(" → ") if i else Text()) + _styled([op])
+            console.print(line, soft_wrap=True)
+        if body is not None:
+            console.print(f"  Texten: {body.added} ord tillagda, {body.removed} ord borttagna.")
+            for pair in body.pairs:
+                for sentence in changed_sentences(pair.ops):
+                    console.print(Text("  • ") + _styled(sentence), soft_wrap=True)
+    if r.open_points:
+        console.print(Text("\nRemisspunkter utan utfall", style="bold"))
+        for where, summary in r.open_points:
+            console.print(Text(f"  {where}: {summary}"), soft_wrap=True)
+    console.print(Text("\nKontroll (make check)", style="bold"))
+    for heading, found in (("Nya i den här ändringen", r.new_problems), ("Åtgärdade av den här ändringen", r.fixed_problems)):
+        console.print(Text(f"{heading}: {len(found) or 'inga'}"))
+        for p in found:
+            style = "red" if p.severity is Severity.ERROR else "yellow"
+            console.print(Text("  " + p.format(), style=style), soft_wrap=True)
+    console.print(Text(_standing_line(r.standing).replace("`", "")))
 
 
 @app.command("diff")
@@ -250,8 +389,8 @@ def diff(
     a: str | None = typer.Argument(None, help="Den äldre versionen, till exempel 2020-2023.", show_default=False),
     b: str | None = typer.Argument(None, help="Den nyare versionen, till exempel 2024-2027.", show_default=False),
     git: str | None = typer.Option(None, "--git", metavar="BASE",
-                            help="Jämför arbetskopians program/ med git-revisionen BASE (t.ex. HEAD eller origin/main) "
-                                 "och skriv en Markdown-rapport för en pull request."),
+                            help="Jämför arbetskopians program/ med git-revisionen BASE (t.ex. HEAD eller origin/main); "
+                                 "med --markdown som rapport för en pull request."),
     markdown: bool = typer.Option(False, "--markdown", help="Skriv Markdown (för en kommentar i en pull request)."),
     root: Path = RootOption,
 ) -> None:
@@ -261,7 +400,10 @@ def diff(
         if git is not None:
             if a or b:
                 raise DiffError("Ange antingen två versioner eller --git BASE, inte båda.")
-            console.print(git_report(root, git), markup=False, highlight=False, soft_wrap=True)
+            if markdown:
+                console.print(git_report(root, git), markup=False, highlight=False, soft_wrap=True)
+            else:
+                print_git_terminal(git_changes(root, git))
             return
         if not a or not b:
             raise DiffError("Ange två versioner att jämföra, till exempel: trygghet diff 2020-2023 2024-2027 "

@@ -99,6 +99,7 @@ def main() -> None:
 
 # Commands in their own modules register on ``app`` when imported.
 from macros.tools.cli import (  # noqa: E402
+    decision_cmd,  # noqa: F401
     diff_cmd,  # noqa: F401
     import_cmd,  # noqa: F401
     remiss_cmd,  # noqa: F401

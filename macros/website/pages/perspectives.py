@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import PERSPECTIVES, SectionListing
+from macros.core.model.schema import PERSPECTIVES, SectionListing, Status
 from macros.core.page import GeneratedPage
 from macros.core.text import esc, md, period
 from macros.engine.layers.perspectives import Change, changes, consecutive_pairs, label, version_level
@@ -200,12 +200,34 @@ def _comparison(corpus: Corpus, old: str, new: str, page: str) -> str:
     return out
 
 
+def _naming_note(corpus: Corpus) -> str:
+    """": programmet 2020–2023 talar om X, förslaget 2024–2027 om Y" for the first perspective whose
+    name differs between versions, from their data: the status says 'programmet' or 'förslaget',
+    so an adoption changes the wording by itself."""
+    labels: dict[str, dict[str, str]] = {}
+    for vid, v in corpus.versions.items():
+        for p in v.data.perspectives:
+            labels.setdefault(p.id, {})[vid] = p.label
+    for by_version in labels.values():
+        first: dict[str, str] = {}  # the first version to use each name
+        for vid, name in by_version.items():
+            first.setdefault(name, vid)
+        if len(first) < 2:
+            continue
+        said = []
+        for n, (name, vid) in enumerate(first.items()):
+            kind = "förslaget" if corpus.versions[vid].data.status in (Status.FORSLAG, Status.REMISS) else "programmet"
+            said.append(f"{kind} {_vlabel(corpus, vid)} {'talar om' if n == 0 else 'om'} {md(name)}")
+        return ": " + ", ".join(said)
+    return ""
+
+
 def perspectives_index(site: Site) -> GeneratedPage:
     corpus = site.corpus
     page = urls.perspectives_index()
     parts = ["# Perspektiv\n",
-             "Trygghetsprogrammet ska genomsyras av fem perspektiv. Versionerna namnger dem själva: programmet "
-             "2020–2023 talar om hbtq-perspektiv, förslaget 2024–2027 om hbtqi-perspektiv. Här syns vilka avsnitt "
+             "Trygghetsprogrammet ska genomsyras av fem perspektiv. Versionerna namnger dem själva"
+             + _naming_note(corpus) + ". Här syns vilka avsnitt "
              "som tar upp varje perspektiv och hur det har förändrats mellan versionerna. " + UNMARKED_NOTE + "\n",
              "## De fem perspektiven\n"]
     for pid, name in PERSPECTIVES.items():

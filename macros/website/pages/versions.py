@@ -243,8 +243,11 @@ def generate_sections(site: Site, vid: str | None = None) -> Iterator[GeneratedP
 
 #: The version page's link to its print version (the print page's own module imports this one).
 PRINT_LINK_TEXT = "Skriv ut hela versionen"
+#: Replaced by ``make pdf`` with a link to the version's PDF once it exists (macros/tools/print_pdf.py).
+VERSION_PDF_MARKER = "<!-- tp-pdf-link-version -->"
 
 
 def print_link(vid: str, page_path: str) -> str:
-    """The version page's link to its print version."""
-    return f"[{PRINT_LINK_TEXT}]({urls.link(page_path, urls.print_version(vid))}){{: .tp-print-link }}\n"
+    """The version page's link to its print version, and the place of its PDF link."""
+    return (f"[{PRINT_LINK_TEXT}]({urls.link(page_path, urls.print_version(vid))}){{: .tp-print-link }}\n\n"
+            f"{VERSION_PDF_MARKER}\n")

@@ -34,7 +34,19 @@ def source_of(page_path: str, meta: dict[str, Any], generated: bool) -> str:
     return LIST_FOLDERS.get(page_path.split("/", 1)[0], "program")
 
 
-def edit_link(repo_url: str, source: str, branch: str = "main") -> str:
-    """The forge's web editor for a file, or its folder listing for a folder."""
-    kind = "edit" if source.rsplit("/", 1)[-1].count(".") else "tree"
-    return f"{repo_url.rstrip('/')}/{kind}/{branch}/{source}"
+def edit_link(repo_url: str, edit_uri: str, source: str) -> str | None:
+    """The forge's web editor for a file, or its folder listing for a folder; None without a repository.
+
+    Follows MkDocs' settings: ``repo_url`` plus ``edit_uri`` (``edit/main/``) plus the
+    file's path in the repository. A folder cannot be edited, so its link takes the
+    ``edit`` segment of ``edit_uri`` as ``tree`` (GitHub's and GitLab's folder view).
+    """
+    if not repo_url or not edit_uri:
+        return None
+    uri = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    if not source.rsplit("/", 1)[-1].count("."):
+        parts = uri.split("/")
+        uri = "/".join("tree" if part == "edit" else part for part in parts)
+    if "://" in uri:  # an absolute edit_uri stands on its own
+        return uri + source
+    return f"{repo_url.rstrip('/')}/{uri.lstrip('/')}{source}"

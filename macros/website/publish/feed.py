@@ -5,6 +5,12 @@ status decision (förslag, remiss, antagande, revidering, upphävande,
 ikraftträdande), each remissvar with a meeting date, and each comparison the
 site has a page for (dated as the newer version's first entry).
 
+With ``site_url`` (the published site) ids and links are absolute addresses
+on it. Without it the build is a preview (a pull request's artifact, a
+local build): ids are ``urn:uuid:`` names derived from the entry's key and
+links are relative to the feed's own address, so nothing claims an address
+the site does not have.
+
 Dates come from the sources only, never from the clock, so the feed is the
 same for every build of the same content. A partial date is dated by its
 first day (2018 -> 2018-01-01, 2023-10 -> 2023-10-01), because Atom needs a
@@ -17,6 +23,7 @@ would have to invent when it happened.
 from __future__ import annotations
 
 import io
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -30,8 +37,14 @@ from macros.website.publish.opendata.files import pairs
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
-#: Used for ids and links when the site has no site_url (.invalid never resolves).
-FALLBACK_BASE = "https://trygghetsprogrammet.invalid/"
+#: Namespace of a preview's ids (uuid5 of the entry's key): stable, and no address.
+PREVIEW_NAMESPACE = uuid.UUID("5b0f0c3e-7c43-4d8e-9f6a-2f1e8f7d3a10")
+
+
+def _id(base: str, key: str) -> str:
+    if base:
+        return f"{base}{FEED_PATH}#{key}" if key else base + FEED_PATH
+    return "urn:uuid:" + str(uuid.uuid5(PREVIEW_NAMESPACE, key or FEED_PATH))
 
 #: The decisions that change where a version stands; the feed names them by kind.
 STATUS_KINDS = {DecisionKind.FORSLAG, DecisionKind.REMISS, DecisionKind.ANTAGANDE, DecisionKind.REVIDERING,
@@ -40,7 +53,7 @@ STATUS_KINDS = {DecisionKind.FORSLAG, DecisionKind.REMISS, DecisionKind.ANTAGAND
 
 @dataclass(frozen=True)
 class Event:
-    #: Unique within the feed and never changed: the entry id is the feed URL plus ``#key``.
+    #: Unique within the feed and never changed: the entry id is the feed URL plus ``#key`` (``_id``).
     key: str
     title: str
     #: As precise as the source gives it (ÅÅÅÅ, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD).
@@ -126,22 +139,22 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def feed_xml(corpus: Corpus, pages: set[str], site: SiteInfo) -> bytes:
-    base = (site.site_url or FALLBACK_BASE).rstrip("/") + "/"
+    base = site.site_url.rstrip("/") + "/" if site.site_url else ""
     found = events(corpus, pages)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
-    _sub(feed, "id", base + FEED_PATH)
+    _sub(feed, "id", _id(base, ""))
     _sub(feed, "title", f"{site.site_name}: ändringar")
     _sub(feed, "subtitle", "Nya versioner, beslut, remissvar och jämförelser, daterade enligt källorna.")
     _sub(feed, "updated", found[0].updated if found else "1970-01-01T00:00:00Z")
     author = _sub(feed, "author")
     _sub(author, "name", site.site_name)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_PATH)
-    _sub(feed, "link", rel="alternate", type="text/html", href=base)
+    _sub(feed, "link", rel="alternate", type="text/html", href=base or "./")
     for event in found:
         entry = _sub(feed, "entry")
         page_url = base + urls.url(event.page)
-        _sub(entry, "id", f"{base}{FEED_PATH}#{event.key}")  # not the page: a link may move, the id must not
+        _sub(entry, "id", _id(base, event.key))  # not the page: a link may move, the id must not
         _sub(entry, "title", event.title)
         _sub(entry, "updated", event.updated)
         _sub(entry, "link", rel="alternate", type="text/html", href=page_url)
