@@ -321,7 +321,7 @@ def _find_inline(source: str, content: str, start: int) -> tuple[int, int] | Non
     # An opening run is not preceded by a backtick, unless that one is escaped (``\```).
     opening = r"(?:(?<!`)|(?<=\\`))(`+)"
     pattern = re.compile(opening + r"[ \t\n>]*" + body + r"[ \t\n>]*(?<!`)\1(?!`)" if body
-                         else opening + r"[ \t]*\1(?!`)")
+                         else opening + r"[ \t\n>]*(?<!`)\1(?!`)")  # a span of whitespace only, a line break too
     m = pattern.search(source, start) or pattern.search(source)
     return (m.start(), m.end()) if m else None
 
