@@ -35,7 +35,7 @@ from macros.engine.diff.comparison import Comparison, compare
 from macros.engine.diff.redline import changed_sentences, md_changed_blocks, md_ops, md_text
 from macros.engine.diff.textdiff import diff_text
 from macros.engine.diff.words import Op
-from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 INS_STYLE = "bold blue underline"
 DEL_STYLE = "dark_orange strike"
@@ -245,7 +245,6 @@ def git_report(root: Path, base: str) -> str:
     return "\n".join(lines)
 
 
-@app.command("diff")
 def diff(
     a: str | None = typer.Argument(None, help="Den äldre versionen, till exempel 2020-2023.", show_default=False),
     b: str | None = typer.Argument(None, help="Den nyare versionen, till exempel 2024-2027.", show_default=False),
