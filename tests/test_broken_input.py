@@ -29,6 +29,13 @@ REMISSVAR = "program/remissvar/utbildningsnamnden-2024-2027.md"
 ENGLISH = ("Traceback", "Input should", "Field required", "must be", "Error:", "Exception", "object has no attribute")
 
 
+def set_status(root: Path, rel: str, status: str) -> None:
+    """Replace whatever status the live file has (editors change it) with ``status``."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^status: .*$", f"status: {status}", text, count=1, flags=re.M), encoding="utf-8")
+
+
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
     path = root / rel
     text = path.read_text(encoding="utf-8")
@@ -146,7 +153,7 @@ KINDS: dict[str, Kind] = {
     "period-fran-efter-till": Kind(lambda r: edit(r, VERSION, "period: {från: 2024, till: 2027}",
                                                   "period: {från: 2027, till: 2024}"),
                                    VERSION, 4, ("perioden börjar (2027) efter att den slutar (2024)",)),
-    "okand-status": Kind(lambda r: edit(r, VERSION, "status: remiss", "status: gällande"), VERSION, 5,
+    "okand-status": Kind(lambda r: set_status(r, VERSION, "gällande"), VERSION, 5,
                          ("'gällande'", "förslag", "remiss", "antagen", "upphävd")),
     "dubbla-punkt-id": Kind(_duplicate_point, "program/remissvar/testnamnd-2024-2027.md", 12,
                             ("punkt-id 'samma' används redan",)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -66,3 +67,104 @@ def test_an_aborted_command_says_so_in_swedish(capsys: pytest.CaptureFixture[str
 
     assert run(small, []) == 1
     assert capsys.readouterr().err == "Avbrutet.\n"
+
+
+# Swedish only where asked for: the rest of the process keeps the library as it was (issue 22).
+GLOBAL_STATE = """
+import gettext, json, sys, types
+import typer, typer.core, typer.main
+from typer.testing import CliRunner
+
+def snapshot():
+    owners = {"typer": typer, "typer.core": typer.core, "typer.main": typer.main}
+    for cls in (*typer.Context.__mro__, *typer.core.TyperGroup.__mro__, *typer.core.TyperCommand.__mro__):
+        owners[cls.__module__ + "." + cls.__qualname__] = cls
+    # Submodules are left out: typer imports some of its own lazily, on first use.
+    return {f"{owner}.{name}": id(value) for owner, obj in owners.items() for name, value in vars(obj).items()
+            if not isinstance(value, types.ModuleType)}
+
+before = snapshot()
+import macros.tools.cli.swedish
+after_import = snapshot()
+from macros.tools.cli.main import app
+swedish_help = CliRunner().invoke(app, ["schema", "--help"], prog_name="trygghet").output
+after_run = snapshot()
+plain = typer.Typer(rich_markup_mode=None)
+@plain.command()
+def hello(name: str = "x") -> None:
+    pass
+plain_help = CliRunner().invoke(plain, ["--help"]).output
+json.dump({"changed_by_import": sorted(k for k in before.keys() | after_import.keys() if before.get(k) != after_import.get(k)),
+           "changed_by_run": sorted(k for k in before.keys() | after_run.keys() if before.get(k) != after_run.get(k)),
+           "gettext": typer.core._ is gettext.gettext,
+           "formatter": typer.Context.formatter_class.__name__,
+           "swedish_help": swedish_help, "plain_help": plain_help}, sys.stdout)
+"""
+
+
+def test_swedish_changes_nothing_global_in_typer() -> None:
+    import json
+
+    done = subprocess.run([sys.executable, "-c", GLOBAL_STATE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    state = json.loads(done.stdout)
+    assert "Flaggor:" in state["swedish_help"]  # the snapshot was taken around a Swedish help screen
+    assert state["changed_by_import"] == [] and state["changed_by_run"] == []
+    assert state["gettext"] and state["formatter"] == "HelpFormatter"
+    assert "Usage: " in state["plain_help"] and "Options:" in state["plain_help"]  # another app stays English
+    assert "[default: x]" in state["plain_help"]
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.endswith("__")
+
+
+def _private_typer_uses(source: str) -> list[str]:
+    """Imports of typer's private modules and attribute chains from ``typer`` through a private name."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] == "typer" and any(map(_private, a.name.split(".")))]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "typer":
+            if any(map(_private, node.module.split("."))):
+                found.append(node.module)
+            found += [f"{node.module}.{a.name}" for a in node.names if _private(a.name)]
+        elif isinstance(node, ast.Attribute):
+            chain, inner = [node.attr], node.value
+            while isinstance(inner, ast.Attribute):
+                chain.append(inner.attr)
+                inner = inner.value
+            if isinstance(inner, ast.Name) and inner.id == "typer" and any(map(_private, chain)):
+                found.append(".".join(["typer", *reversed(chain)]))
+    return found
+
+
+def test_the_scan_finds_private_typer_uses() -> None:
+    for source, use in [("from typer._click import core", "typer._click"), ("import typer._click.core", "typer._click.core"),
+                        ("from typer import _click", "typer._click"), ("typer.core._ = str", "typer.core._"),
+                        ("x = typer._click.core.Context", "typer._click.core.Context")]:
+        assert use in _private_typer_uses(source), source
+    assert _private_typer_uses("import typer\nimport typer.core\nx = typer.core.TyperGroup\n") == []
+
+
+def test_no_module_under_macros_uses_typer_internals() -> None:
+    offenders = {str(path.relative_to(ROOT)): uses for path in sorted((ROOT / "macros").rglob("*.py"))
+                 if (uses := _private_typer_uses(path.read_text(encoding="utf-8")))}
+    assert offenders == {}
+
+
+def test_help_row_notes_are_swedish() -> None:
+    from macros.tools.cli.swedish import help_text
+
+    assert help_text("Roten.  [env var: ROT; default: .; required]") == "Roten.  [miljövariabel: ROT; förval: .; krävs]"
+    assert help_text("[default: [a, b]]") == "[förval: [a, b]]"
+    assert help_text("Ingen not [här]") == "Ingen not [här]"
+
+
+def test_each_app_gets_every_command_explicitly() -> None:
+    import typer.main
+
+    from macros.tools.cli.main import build_app
+    names = list(typer.main.get_command(build_app()).commands)  # type: ignore[attr-defined]
+    assert names[:3] == ["check", "build", "diff"] and {"importera", "ny-version", "schema"} <= set(names)
+    assert list(typer.main.get_command(app).commands) == names  # type: ignore[attr-defined]

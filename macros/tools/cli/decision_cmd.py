@@ -31,7 +31,7 @@ from macros.core.load.loader import load
 from macros.core.model.schema import DecisionKind, Status, normalise_partial_date
 from macros.core.problems import Severity, did_you_mean
 from macros.engine.checks import check_repository
-from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 #: The status a decision of each kind gives the version (kinds not listed leave it as it is).
 STATUS_AFTER = {
@@ -202,7 +202,6 @@ def record(root: Path, vid: str, kind: str, body: str, date: str | None, sources
     return path, before, after
 
 
-@app.command("beslut")
 def beslut(
     version: str = typer.Argument(..., metavar="VERSION", help="Versionen som beslutet gäller, till exempel 2024-2027.", show_default=False),
     kind: str = typer.Argument(..., metavar="TYP", show_default=False,

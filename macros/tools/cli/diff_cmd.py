@@ -41,7 +41,7 @@ from macros.engine.diff.redline import changed_sentences, md_changed_blocks, md_
 from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op
 from macros.engine.render.sandbox import render_content
-from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 INS_STYLE = "bold blue underline"
 DEL_STYLE = "dark_orange strike"
@@ -384,7 +384,6 @@ def print_git_terminal(r: GitReport) -> None:
     console.print(Text(_standing_line(r.standing).replace("`", "")))
 
 
-@app.command("diff")
 def diff(
     a: str | None = typer.Argument(None, help="Den äldre versionen, till exempel 2020-2023.", show_default=False),
     b: str | None = typer.Argument(None, help="Den nyare versionen, till exempel 2024-2027.", show_default=False),

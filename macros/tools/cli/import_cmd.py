@@ -11,7 +11,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from rich.markup import escape
 
 from macros.core.load.loader import load
-from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 from macros.tools.importer.docx_reader import read
 from macros.tools.importer.drafts import ImportProblem, remissvar_draft, version_draft, write_draft
 
@@ -21,7 +21,6 @@ class Kind(StrEnum):
     REMISSVAR = "remissvar"
 
 
-@app.command("importera")
 def importera(
     fil: Path = typer.Argument(..., help="Word-filen (.docx) som ska importeras."),
     som: Kind = typer.Option(..., "--som", help="Vad dokumentet är: version eller remissvar."),

@@ -1,6 +1,7 @@
 """``trygghet``: one entry point for editors, with Swedish help texts.
 
-Commands live in small modules beside this one and register on ``app``.
+The commands live in small modules beside this one as plain functions;
+``build_app`` adds each of them to the app explicitly (in the order of the help screen).
 """
 
 from __future__ import annotations
@@ -11,36 +12,14 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
-from macros.tools.cli import swedish
-
-app = typer.Typer(
-    help="Verktyg för trygghetsprogrammets redaktörer: kontrollera, jämför och skapa innehåll.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
-swedish.install()
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
-
-RootOption = typer.Option(Path("."), "--rot", help="Förrådets rot (där mappen program/ finns).")
+from macros.tools.cli import decision_cmd, diff_cmd, import_cmd, remiss_cmd, scaffold_cmd, schema_cmd, swedish
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 
-def repo_root(root: Path) -> Path:
-    root = root.resolve()
-    if not (root / "program").is_dir():
-        err_console.print(f"[red]Hittar ingen mapp program/ i {escape(str(root))}.[/red] Kör kommandot i förrådets rot eller ange --rot.")
-        raise typer.Exit(2)
-    return root
-
-
-@app.command("check")
 def check(root: Path = RootOption) -> None:
     """Kontrollera allt innehåll i program/ (det som 'make check' kör)."""
     root = repo_root(root)
@@ -60,7 +39,6 @@ def check(root: Path = RootOption) -> None:
     console.print(f"[green]Allt innehåll är giltigt.[/green] {summary}")
 
 
-@app.command("build")
 def build(
     root: Path = RootOption,
     site_dir: Path = typer.Option(None, "--till", help="Katalog att skriva webbplatsen till (standard: site/)."),
@@ -93,22 +71,36 @@ def _source_date_epoch(root: Path) -> str:
         return "0"
 
 
+def build_app() -> typer.Typer:
+    """The ``trygghet`` app with all its commands."""
+    app = swedish.new_app(
+        help="Verktyg för trygghetsprogrammets redaktörer: kontrollera, jämför och skapa innehåll.",
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    commands = [
+        ("check", check),
+        ("build", build),
+        ("diff", diff_cmd.diff),
+        ("beslut", decision_cmd.beslut),
+        ("importera", import_cmd.importera),
+        ("nytt-remissvar", remiss_cmd.nytt_remissvar),
+        ("ny-version", scaffold_cmd.new_version),
+        ("schema", schema_cmd.schema),
+    ]
+    for name, function in commands:
+        swedish.add_command(app, name, function)
+    return app
+
+
+app = build_app()
+
+
 def main() -> None:
     sys.exit(swedish.run(app))
 
 
-# Commands in their own modules register on ``app`` when imported.
-from macros.tools.cli import (  # noqa: E402
-    decision_cmd,  # noqa: F401
-    diff_cmd,  # noqa: F401
-    import_cmd,  # noqa: F401
-    remiss_cmd,  # noqa: F401
-    scaffold_cmd,  # noqa: F401
-    schema_cmd,  # noqa: F401
-)
-
 if __name__ == "__main__":
-    # Run as `python -m macros.tools.cli.main`, this file is __main__ and not the module
-    # the command modules above registered on: use that one.
-    from macros.tools.cli.main import main as _main
-    _main()
+    main()

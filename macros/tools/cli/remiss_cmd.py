@@ -25,7 +25,7 @@ from macros.core.load.schema_errors import translate
 from macros.core.model.schema import SLUG_RE, BodyKind, Remissvar, normalise_partial_date
 from macros.core.problems import did_you_mean
 from macros.engine.checks.remiss import PLACEHOLDER
-from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 
 class RemissTemplateError(Exception):
@@ -149,7 +149,6 @@ def plan(root: Path, vid: str, rid: str, name: str, kind: str, dnr: str | None, 
     return path, text
 
 
-@app.command("nytt-remissvar")
 def nytt_remissvar(
     version: str = typer.Option(None, "--version", help="(krävs) Versionen som remissvaret gäller, till exempel 2024-2027."),
     rid: str = typer.Option(None, "--id", help="(krävs) Remissvarets id och filnamn, till exempel kungsholmen-2024-2027."),

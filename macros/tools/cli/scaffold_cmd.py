@@ -27,7 +27,7 @@ from macros.core.load.loader import load
 from macros.core.model.schema import VERSION_ID_RE, Section, Version
 from macros.core.problems import Severity, did_you_mean
 from macros.engine.checks import check_repository
-from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 #: Front-matter keys of a section that describe its relation to the version
 #: before; in a copy the section simply continues, so they are dropped.
@@ -139,7 +139,6 @@ def write_atomically(root: Path, new_id: str, files: dict[str, str]) -> Path:
     return target
 
 
-@app.command("ny-version")
 def new_version(
     new_id: str = typer.Argument(..., metavar="ID", help="Den nya versionens id, ÅÅÅÅ-ÅÅÅÅ, till exempel 2028-2031."),
     source_id: str = typer.Option(None, "--från", help="Versionen att utgå från, till exempel 2024-2027. Krävs."),

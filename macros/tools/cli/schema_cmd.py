@@ -7,10 +7,9 @@ from pathlib import Path
 import typer
 
 from macros.core.model.jsonschema import write_all
-from macros.tools.cli.main import RootOption, app, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 
-@app.command("schema")
 def schema(
     root: Path = RootOption,
     target: Path = typer.Option(None, "--till", help="Mapp att skriva schemana till (standard: schemas/ i förrådet)."),

@@ -2,34 +2,38 @@
 
 Typer (with its own copy of Click) prints its help headings, usage line and
 argument errors in English, mostly without gettext. Editors should meet one
-language: the help formatter is replaced by one that writes Swedish, and
-``run`` shows argument errors in Swedish instead of letting the library
-print them. Unknown messages pass through unchanged rather than be guessed.
+language. Only the library's public extension points are used, and nothing
+global is changed: the app and each command are built with the classes below
+(``new_app`` and ``add_command``), whose context formats help with
+``SwedishHelpFormatter``; ``run`` shows argument errors in Swedish instead of
+letting the library print them. Unknown messages pass through unchanged
+rather than be guessed.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
 import typer.core
-from typer._click import core as click_core
-from typer._click import exceptions as click_exceptions
-from typer._click.formatting import HelpFormatter
 
 #: Words the help screens are made of.
 WORDS = {
     "Arguments": "Argument",
     "Options": "Flaggor",
     "Commands": "Kommandon",
-    "required": "krävs",
     "Show this message and exit.": "Visa den här hjälpen och avsluta.",
     "Aborted!": "Avbrutet.",
 }
-_FORMATS = {"default: {default}": "förval: {default}", "env var: {var}": "miljövariabel: {var}"}
+#: The bracketed notes at the end of a help row ("[default: .; required]"), part by part.
+EXTRAS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"default: (?P<a>.*)", re.S), "förval: {a}"),
+    (re.compile(r"env var: (?P<a>.*)", re.S), "miljövariabel: {a}"),
+    (re.compile(r"required"), "krävs"),
+]
 
 #: Argument errors: (English pattern, Swedish template).
 ERRORS: list[tuple[re.Pattern[str], str]] = [
@@ -63,23 +67,78 @@ def swedish(message: str) -> str:
     return message
 
 
-def _gettext(message: str) -> str:
-    return WORDS.get(message) or _FORMATS.get(message) or message
+def _extra(part: str) -> str:
+    for pattern, template in EXTRAS:
+        match = pattern.fullmatch(part)
+        if match:
+            return template.format(**match.groupdict())
+    return part
 
 
-class SwedishHelpFormatter(HelpFormatter):
+def help_text(text: str) -> str:
+    """A help row's text with its trailing "[default: …; required]" note in Swedish."""
+    text = WORDS.get(text, text)
+    if not text.endswith("]"):
+        return text
+    # Typer appends the note as "<help>  [<parts>]", or "[<parts>]" alone when there is no help.
+    start = text.rfind("  [") + 3 if "  [" in text else (1 if text.startswith("[") else -1)
+    if start < 0:
+        return text
+    parts = text[start:-1].split("; ")
+    return f"{text[:start]}{'; '.join(_extra(p) for p in parts)}]"
+
+
+# The library's HelpFormatter, reached through the public Context class.
+_HelpFormatter: type[Any] = typer.Context.formatter_class
+
+
+class SwedishHelpFormatter(_HelpFormatter):  # type: ignore[misc]
+    """Writes the usage line, the headings and the help rows in Swedish."""
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         args = args.replace("[OPTIONS]", "[FLAGGOR]").replace("COMMAND [ARGS]...", "KOMMANDO [ARGUMENT]...")
         super().write_usage(prog, args, "Användning: " if prefix is None else prefix)
 
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(WORDS.get(heading, heading))
+
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(term, WORDS.get(text, text)) for term, text in rows], col_max, col_spacing)
+        super().write_dl([(term, help_text(text)) for term, text in rows], col_max, col_spacing)
 
 
-def install() -> None:
-    """Swedish help screens for every command (also under typer.testing.CliRunner)."""
-    typer.core._ = _gettext  # type: ignore[attr-defined]  # typer's headings and "[default: …]" go through it
-    click_core.Context.formatter_class = SwedishHelpFormatter
+class SwedishContext(typer.Context):
+    formatter_class = SwedishHelpFormatter
+
+
+class SwedishGroup(typer.core.TyperGroup):
+    context_class = SwedishContext
+
+
+class SwedishCommand(typer.core.TyperCommand):
+    context_class = SwedishContext
+
+
+def new_app(**settings: Any) -> typer.Typer:
+    """A Typer app whose help screens are Swedish (also under typer.testing.CliRunner)."""
+    return typer.Typer(cls=SwedishGroup, **settings)
+
+
+def add_command(app: typer.Typer, name: str, function: Callable[..., Any]) -> None:
+    """Add ``function`` to ``app`` as the command ``name``, with Swedish help."""
+    app.command(name, cls=SwedishCommand)(function)
+
+
+def _library_exception(name: str) -> type[Exception]:
+    """One of the library's exception classes, found among the bases of the public typer.BadParameter.
+
+    Typer 0.29 raises the exceptions of its own copy of Click, which are not the
+    classes of the separately installed ``click`` package.
+    """
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+UsageError = _library_exception("UsageError")
+ClickException = _library_exception("ClickException")
 
 
 def run(app: typer.Typer, args: list[str] | None = None) -> int:
@@ -87,16 +146,17 @@ def run(app: typer.Typer, args: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         result: Any = command.main(args=args, prog_name="trygghet", standalone_mode=False)
-    except click_exceptions.UsageError as exc:
-        if exc.ctx is not None:
-            print(exc.ctx.get_usage(), file=sys.stderr)
-        print(f"Skriv '{exc.ctx.command_path if exc.ctx else 'trygghet'} --help' för hjälp.\n", file=sys.stderr)
-        print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)
-        return exc.exit_code
+    except UsageError as exc:
+        ctx = exc.ctx  # type: ignore[attr-defined]
+        if ctx is not None:
+            print(ctx.get_usage(), file=sys.stderr)
+        print(f"Skriv '{ctx.command_path if ctx else 'trygghet'} --help' för hjälp.\n", file=sys.stderr)
+        print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)  # type: ignore[attr-defined]
+        return exc.exit_code  # type: ignore[attr-defined,no-any-return]
     except typer.Abort:
         print("Avbrutet.", file=sys.stderr)
         return 1
-    except click_exceptions.ClickException as exc:
-        print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)
-        return exc.exit_code
+    except ClickException as exc:
+        print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)  # type: ignore[attr-defined]
+        return exc.exit_code  # type: ignore[attr-defined,no-any-return]
     return result if isinstance(result, int) else 0
