@@ -35,7 +35,7 @@ from macros.adapter.search_sv import stem_prefix_queries
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
-from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
+from macros.core.page import GeneratedAsset, GeneratedPage, NavEntry, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.engine.checks import check_loaded
 from macros.website.publish.csp import add_csp
@@ -72,6 +72,14 @@ def _log_warnings(problems: list[Problem]) -> None:
     for p in problems:
         if p.severity is Severity.WARNING:
             log.info(p.format())
+
+
+def _nav_item(entry: NavEntry) -> Any:
+    """MkDocs' nav form: a page with children is a section whose first page is its own
+    (Material's navigation.indexes makes an ``index.md`` the section's link)."""
+    if not entry.children:
+        return {entry.title: entry.path}
+    return {entry.title: [{entry.title: entry.path}, *map(_nav_item, entry.children)]}
 
 
 class TrygghetConfig(Config):
@@ -145,7 +153,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def _nav(self, tail: list[Any]) -> list[Any]:
         entries = sorted((p for p in self.pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
-        return [{p.nav_title: p.path} for p in entries] + list(tail)
+        return [{p.nav_title: [p.path, *map(_nav_item, p.nav_children)] if p.nav_children else p.path}
+                for p in entries] + list(tail)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = _CompiledTemplates()

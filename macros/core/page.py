@@ -11,6 +11,15 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
+class NavEntry:
+    """A place in the left navigation: a page, and the pages beneath it (a version's sections)."""
+
+    title: str
+    path: str
+    children: tuple[NavEntry, ...] = ()
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     #: Source path in the site's docs tree, e.g. ``program/2024-2027/index.md``;
     #: the URL follows from it (``/program/2024-2027/``).
@@ -27,6 +36,8 @@ class GeneratedPage:
     #: Title and weight in the top navigation, if the page belongs there.
     nav_title: str | None = None
     nav_order: int = 100
+    #: Pages beneath this one in the navigation (the programme's versions and their sections).
+    nav_children: tuple[NavEntry, ...] = ()
 
 
 #: Around a section's own text on its page (HTML comments pass through Markdown

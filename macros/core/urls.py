@@ -26,6 +26,17 @@ def section(vid: str, sid: str) -> str:
     return f"program/{vid}/{sid}.md"
 
 
+def section_history(sid: str) -> str:
+    """One section id through every version (its "changes over time")."""
+    return f"avsnitt/{sid}.md"
+
+
+def paragraph_anchor(sid: str, number: int) -> str:
+    """The id of a section's ``number``th paragraph (from 1) on its page: stable while the
+    paragraphs before it stay as many."""
+    return f"{sid}-stycke-{number}"
+
+
 def compare(a: str, b: str) -> str:
     return f"jamfor/{a}--{b}.md"
 

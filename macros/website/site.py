@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable
 from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo
 from macros.website.model import Site, build_site
-from macros.website.pages import compare, documents, glossary, perspectives, printing, remiss, timeline, versions
+from macros.website.pages import compare, documents, glossary, history, perspectives, printing, remiss, timeline, versions
 from macros.website.publish import feed
 from macros.website.publish.opendata import pages as opendata
 
@@ -32,6 +32,7 @@ PAGE_MAKERS: tuple[PageMaker, ...] = (
     glossary.generate,
     perspectives.generate,
     versions.generate_sections,
+    history.generate,
     versions.generate_version_pages,
     printing.generate,
     remiss.generate_details,

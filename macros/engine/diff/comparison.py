@@ -124,6 +124,27 @@ def _joined(corpus: Corpus, vid: str, entries: tuple[Entry[Section], ...]) -> st
     return "\n\n".join(f"## {e.data.title}\n\n{t}" for e, t in zip(entries, texts, strict=True))
 
 
+def group_anchor(group: Group) -> str:
+    """The id of a group's part of a comparison page: from its (first) section in the newer version."""
+    return f"avsnitt-{group.news[0]}" if group.news else f"tidigare-{group.olds[0]}"
+
+
+def section_anchors(corpus: Corpus, a: str, b: str) -> dict[tuple[str, str], str]:
+    """(version, section id) -> the anchor of the section's part of the comparison of ``a`` and ``b``.
+
+    Memoised on the corpus: every section page links its comparisons."""
+    cache: dict[tuple[str, str], dict[tuple[str, str], str]] = corpus.__dict__.setdefault("_tp_anchors", {})
+    found = cache.get((a, b))
+    if found is None:
+        found = {}
+        for group in align(corpus, a, b):
+            target = group_anchor(group)
+            found.update({(a, s): target for s in group.olds})
+            found.update({(b, s): target for s in group.news})
+        cache[(a, b)] = found
+    return found
+
+
 def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
     olds = tuple(corpus.versions[a].sections[s] for s in group.olds)
     news = tuple(corpus.versions[b].sections[s] for s in group.news)
@@ -136,8 +157,7 @@ def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
     new_title = " + ".join(e.data.title for e in news)
     if group.change is Change.OKAND:
         old_title = new_title = old_title or new_title
-    anchor = f"avsnitt-{group.news[0]}" if group.news else f"tidigare-{group.olds[0]}"
-    return GroupDiff(anchor, group, olds, news, tuple(diff_words(old_title, new_title)), diff_text(old_text, new_text))
+    return GroupDiff(group_anchor(group), group, olds, news, tuple(diff_words(old_title, new_title)), diff_text(old_text, new_text))
 
 
 def compare(corpus: Corpus, a: str, b: str) -> Comparison:

@@ -55,5 +55,5 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
         else:
             target, label = urls.version(latest), f"Gå till {which}"
         what += f' <a href="{esc(urls.href(page_path, target))}">{label} ({esc(latest.replace("-", "–"))})</a>.'
-    return (f'<div class="tp-banner tp-banner--{kind}" role="note" aria-label="Om versionen">'
+    return (f'<div class="tp-banner tp-banner--{kind}" role="note" aria-label="Om versionen" data-search-exclude>'
             f"<p>{what}</p></div>\n\n")

@@ -40,12 +40,18 @@ CHANGE_CLASS = {
 
 def comparison_exists(corpus: Corpus, a: str, b: str) -> bool:
     """True when the site has a comparison page ``urls.compare(a, b)``."""
-    return a in corpus.versions and b in corpus.versions and a != b and older_first(corpus, a, b)
+    return (a in corpus.versions and b in corpus.versions and a != b and older_first(corpus, a, b)
+            and bool(corpus.versions[a].sections) and bool(corpus.versions[b].sections))
+
+
+def comparable(corpus: Corpus) -> list[str]:
+    """Versions with sections: a version without text (2013–2016) would make an empty comparison."""
+    return [vid for vid, v in corpus.versions.items() if v.sections]
 
 
 def pairs(corpus: Corpus) -> list[tuple[str, str]]:
-    """Every pair of versions, older first, newest pairs first."""
-    ids = list(corpus.versions)
+    """Every pair of versions with text, older first, newest pairs first."""
+    ids = comparable(corpus)
     out = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
     return sorted(out, key=lambda p: (-ids.index(p[1]), -ids.index(p[0])))
 
@@ -324,7 +330,7 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
 
 def index_page(corpus: Corpus) -> GeneratedPage:
     page = urls.compare_index()
-    ids = list(corpus.versions)
+    ids = comparable(corpus)
     existing = " ".join(f"{a}--{b}" for a, b in pairs(corpus))
 
     def options(selected: str | None) -> str:

@@ -28,5 +28,5 @@ def panel(site: Site, vid: str, sid: str, page_path: str) -> str:
     parts = [p for p in parts if p]
     if not parts:
         return ""
-    return ('\n<aside class="tp-panel" aria-label="Om avsnittet" markdown>\n\n'
+    return ('\n<aside class="tp-panel" aria-label="Om avsnittet" data-search-exclude="" markdown>\n\n'
             + "\n\n".join(parts) + "\n\n</aside>\n")

@@ -9,6 +9,7 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import SteeringDocument
 from macros.core.text import esc, md, period, swedish_date
+from macros.engine.diff.comparison import section_anchors
 from macros.engine.layers.lineage import Change
 from macros.website.model import Site
 from macros.website.pages import compare
@@ -54,7 +55,9 @@ def versions_block(site: Site, vid: str, sid: str, page_path: str) -> str:
             item += f" (enligt avsnittets ursprung: {esc(cp.lineage)})"
         older, newer = sorted((vid, cp.version), key=order.index)
         if cp.sections and _comparison_exists(corpus, older, newer):
-            item += f" – [jämför versionerna]({urls.link(page_path, urls.compare(older, newer))})"
+            # Straight to the section's own part of the comparison, not the top of a long page.
+            target = section_anchors(corpus, older, newer).get((vid, sid))
+            item += f" – [jämför versionerna]({urls.link(page_path, urls.compare(older, newer), target)})"
         lines.append(item)
     return "\n".join(lines) + "\n"
 

@@ -21,7 +21,7 @@ from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.sources import sources_block
-from macros.website.pages.versions import TEXT_NOTE, decisions_table, status_line
+from macros.website.pages.versions import TEXT_NOTE, decisions_table, has_sections, status_line
 
 #: Replaced by ``make pdf`` with a link to the PDF it wrote (macros/tools/print_pdf.py).
 PDF_MARKER = "<!-- tp-pdf-link -->"
@@ -116,6 +116,12 @@ def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
 
 
 
+def print_paths(corpus: Corpus) -> list[str]:
+    return [urls.print_version(vid) for vid in corpus.versions if has_sections(corpus, vid)]
+
+
 def generate(site: Site) -> Iterator[GeneratedPage]:
+    """A print page for every version with text: one without would print only its facts."""
     for vid in site.corpus.versions:
-        yield print_page(site.corpus, vid)
+        if has_sections(site.corpus, vid):
+            yield print_page(site.corpus, vid)

@@ -1,29 +1,47 @@
-"""The "Källor" list every page ends with."""
+"""Where a page's facts come from: the "Källor" list, and a section page's one collapsible
+provenance note. Sources are named by their documents' titles (``program/kallor.yml``), never
+by the files they were read from."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from macros.core.load.corpus import Corpus
-from macros.core.text import md, swedish_date
+from macros.core.text import esc, md, swedish_date
+
+
+def _items(corpus: Corpus, ids: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for sid in ids:
+        if sid not in seen and sid in corpus.sources:
+            seen.append(sid)
+    lines = []
+    for sid in seen:
+        src = corpus.sources[sid].data
+        extra = ", ".join(x for x in (src.issuer, swedish_date(src.date) if src.date else None) if x)
+        lines.append(f"- {md(src.title)}" + (f" ({md(extra)})" if extra else ""))
+    return lines
 
 
 def sources_block(corpus: Corpus, ids: Iterable[str]) -> str:
-    seen: list[str] = []
-    for sid in ids:
-        if sid not in seen:
-            seen.append(sid)
-    if not seen:
+    items = _items(corpus, ids)
+    if not items:
         return ""
-    lines = ["", '<section class="tp-sources" aria-labelledby="kallor" markdown>', "",
-             '## Källor {: #kallor }', ""]
-    for sid in seen:
-        entry = corpus.sources.get(sid)
-        if entry is None:
-            continue
-        src = entry.data
-        extra = ", ".join(x for x in (src.issuer, swedish_date(src.date) if src.date else None) if x)
-        # The file name (``fil``) is internal to the source collection: open data keeps it, pages do not.
-        lines.append(f"- {md(src.title)}" + (f" ({md(extra)})" if extra else ""))
-    lines += ["", "</section>", ""]
+    lines = ["", '<section class="tp-sources" aria-labelledby="kallor" data-search-exclude="" markdown>', "",
+             '## Källor {: #kallor }', "", *items, "", "</section>", ""]
+    return "\n".join(lines)
+
+
+def provenance_note(corpus: Corpus, ids: Iterable[str], note: str) -> str:
+    """One short note per page, closed until asked for: how the text came about, and its sources."""
+    items = _items(corpus, ids)
+    if not items and not note:
+        return ""
+    lines = ["", '<details class="tp-provenance tp-sources" data-search-exclude="" markdown>',
+             "<summary>Om texten och källorna</summary>", ""]
+    if note:
+        lines += [f"<p>{esc(note)}</p>", ""]
+    if items:
+        lines += ["Källor:", "", *items, ""]
+    lines += ["</details>", ""]
     return "\n".join(lines)

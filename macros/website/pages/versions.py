@@ -10,15 +10,18 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
 from macros.core.model.schema import Status, TextAvailability
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
-from macros.core.text import STATUS_LABEL, md, period, swedish_date
+from macros.core.text import STATUS_LABEL, esc, md, period, swedish_date
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.klarsprak_block import describe
+from macros.website.pages.navigation import programme_tree, version_label, version_switcher
 from macros.website.pages.panel import panel
 from macros.website.pages.perspectives import version_links
 from macros.website.pages.remiss_block import version_block
-from macros.website.pages.sources import sources_block
+from macros.website.pages.sources import provenance_note
+from macros.website.publish.feed import FEED_PATH
+from macros.website.publish.opendata.files import version_path
 
 TEXT_NOTE = {
     TextAvailability.FULLTEXT: "",
@@ -73,7 +76,48 @@ def _section_list(corpus: Corpus, v: VersionEntry, page: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def status_sentence(corpus: Corpus, vid: str) -> str:
+    """The version's standing in one sentence, for the top of its page."""
+    data = corpus.versions[vid].data
+    if data.status is Status.REMISS:
+        return "Ett förslag som har skickats på remiss; källorna säger inte att det har antagits."
+    if data.status is Status.FORSLAG:
+        return "Ett förslag som inte har antagits."
+    if data.status is Status.UPPHAVD:
+        return "Upphävd – versionen gäller inte längre."
+    if vid == corpus.latest_adopted:
+        return "Antagen, och den senast antagna versionen enligt källorna."
+    return "Antagen, men det finns en senare antagen version."
+
+
+def has_sections(corpus: Corpus, vid: str) -> bool:
+    """Whether the version has text to read, print or compare (2013–2016 has none)."""
+    return bool(corpus.versions[vid].sections)
+
+
+#: Replaced by ``make pdf`` with a download link once the version's PDF exists (macros/tools/print_pdf.py).
+VERSION_PDF_MARKER = "<!-- tp-pdf-nedladdning -->"
+
+
+def downloads(corpus: Corpus, vid: str, page: str) -> str:
+    """One row of downloads: PDF (once built), the version as JSON, the site's Atom feed."""
+    items = [VERSION_PDF_MARKER]
+    if has_sections(corpus, vid):
+        items.append(f'<li><a href="{esc(urls.href(page, urls.print_version(vid)))}">{PRINT_LINK_TEXT}</a></li>')
+    items.append(f'<li><a href="{esc(_file_href(page, version_path(vid)))}" type="application/json">'
+                 "Versionen som JSON (öppna data)</a></li>")
+    items.append(f'<li><a href="{esc(_file_href(page, FEED_PATH))}" type="application/atom+xml">'
+                 "Nyheter som Atom-flöde</a></li>")
+    return '<ul class="tp-downloads" aria-label="Ladda ner">' + "".join(items) + "</ul>\n"
+
+
+def _file_href(page: str, file_path: str) -> str:
+    """A relative URL from a page to a published file (not a page: no trailing slash)."""
+    return urls.relpath(file_path, urls.url(page).rstrip("/"))
+
+
 def version_page(site: Site, vid: str) -> GeneratedPage:
+    """What the version is and where it stands first, then its contents; facts in a box after."""
     corpus = site.corpus
     v = corpus.versions[vid]
     data = v.data
@@ -86,9 +130,11 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
     ]
     proposal = data.status in (Status.FORSLAG, Status.REMISS)
     if prev:
-        facts.append(f"{'Föreslås ersätta' if proposal else 'Ersätter'}\n: "
-                     f"[{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))}) – "
-                     f"[se vad som ändrades]({urls.link(page, urls.compare(prev, vid))})")
+        item = (f"{'Föreslås ersätta' if proposal else 'Ersätter'}\n: "
+                f"[{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))})")
+        if has_sections(corpus, prev) and has_sections(corpus, vid):
+            item += f" – [se vad som ändrades]({urls.link(page, urls.compare(prev, vid))})"
+        facts.append(item)
     if nxt:
         pending = corpus.versions[nxt].data.status in (Status.FORSLAG, Status.REMISS)
         facts.append(f"{'Förslag till efterföljare' if pending else 'Ersatt av'}\n: "
@@ -100,49 +146,44 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
     parts = [
         banner(corpus, vid, page),
         f"# {md(data.title)}\n",
-        '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+        f'<p class="tp-lead">Stockholms stads program för brottsförebyggande och trygghetsskapande arbete '
+        f"{period(data.period.start, data.period.end)}. {esc(status_sentence(corpus, vid))}</p>\n",
+        render_body(corpus, v.entry, page),
+        "\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page),
+        '\n<div class="tp-facts" aria-label="Fakta om versionen" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+        downloads(corpus, vid, page),
+        version_block(corpus, vid, page), version_links(corpus, vid, page),
+        "\n## Beslut\n", decisions_table(v),
+        provenance_note(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)],
+                        TEXT_NOTE[data.text]),
     ]
-    if TEXT_NOTE[data.text]:
-        parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')
-    parts += [print_link(vid, page), version_block(corpus, vid, page), version_links(corpus, vid, page)]
-    parts += [render_body(corpus, v.entry, page), "\n## Innehåll\n", _section_list(corpus, v, page),
-              "\n## Beslut\n", decisions_table(v),
-              sources_block(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)])]
     return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
                          meta={"tp_version": vid})
 
 
 def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
+    """The text first; the switcher to other versions above it; after it one provenance
+    note and the panel (a sidebar on wide screens, by CSS on ``.tp-panel``)."""
     corpus = site.corpus
     v = corpus.versions[vid]
     entry = v.sections[sid]
     data = entry.data
     page = urls.section(vid, sid)
-    order = list(v.sections)
-    i = order.index(sid)
     parent = v.sections[data.parent].data if data.parent and data.parent in v.sections else None
     context = f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})"
     if parent:
         context += f" › [{md(parent.title)}]({urls.link(page, urls.section(vid, data.parent))})"
-    pager = []
-    if i > 0:
-        pager.append(f"Föregående: [{md(v.sections[order[i-1]].data.title)}]({urls.link(page, urls.section(vid, order[i-1]))})")
-    if i + 1 < len(order):
-        pager.append(f"Nästa: [{md(v.sections[order[i+1]].data.title)}]({urls.link(page, urls.section(vid, order[i+1]))})")
-    note = TEXT_NOTE[v.data.text]
     parts = [
         banner(corpus, vid, page, sid),
         f"{context}\n{{: .tp-context }}\n",
+        version_switcher(site, vid, sid, page),
         f"# {md(data.title)}\n",
-        f'<p class="tp-note">{note}</p>\n' if note else "",
         f"\n{BODY_START}\n\n{render_body(corpus, entry, page)}\n\n{BODY_END}\n",
+        provenance_note(corpus, data.sources, TEXT_NOTE[v.data.text]),
         panel(site, vid, sid, page),
-        ('\n<nav class="tp-pager" aria-label="Avsnitt i versionen" markdown>\n\n'
-         + "  \n".join(pager) + "\n\n</nav>\n") if pager else "",
-        sources_block(corpus, data.sources),
     ]
-    return GeneratedPage(page, f"{data.title} ({vid})", "\n".join(parts), "section", source=entry.path,
-                         meta={"tp_version": vid, "tp_section": sid})
+    return GeneratedPage(page, f"{data.title} ({version_label(corpus, vid)})", "\n".join(parts), "section",
+                         source=entry.path, meta={"tp_version": vid, "tp_section": sid})
 
 
 def versions_index(corpus: Corpus) -> GeneratedPage:
@@ -154,7 +195,8 @@ def versions_index(corpus: Corpus) -> GeneratedPage:
                     f"{md(v.data.dnr or '–')} |")
     body = ("# Programmets versioner\n\nAlla versioner av trygghetsprogrammet som källorna beskriver, "
             "den senaste först.\n\n" + "\n".join(rows) + "\n")
-    return GeneratedPage(page, "Programmets versioner", body, "versions", nav_title="Programmet", nav_order=10)
+    return GeneratedPage(page, "Programmets versioner", body, "versions", nav_title="Programmet", nav_order=10,
+                         nav_children=programme_tree(corpus))
 
 
 def _years(corpus: Corpus, vid: str) -> tuple[int, int]:

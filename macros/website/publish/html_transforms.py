@@ -9,12 +9,12 @@ from typing import Any
 
 from macros.core.load.corpus import Corpus
 from macros.website.model import Site
-from macros.website.publish import term_links
+from macros.website.publish import pinpoints, term_links
 
 
 def transform_html(html: str, meta: dict[str, Any], site: Site) -> str:
-    """The page with the first use of each defined term linked (section pages only)."""
-    return term_links.transform(html, meta, site)
+    """Section pages only: the first use of each defined term linked, and paragraph pinpoints."""
+    return pinpoints.transform(term_links.transform(html, meta, site), meta, site.corpus)
 
 
 def template_context(corpus: Corpus) -> dict[str, Any]:

@@ -1,0 +1,68 @@
+"""How readers move between sections: the programme's tree in the left navigation, and
+the "Samma avsnitt i" switcher at the top of every section page."""
+
+from __future__ import annotations
+
+from macros.core import urls
+from macros.core.load.corpus import Corpus, VersionEntry
+from macros.core.page import NavEntry
+from macros.core.text import esc, period
+from macros.engine.layers.lineage import Change
+from macros.website.model import Site
+
+
+def version_label(corpus: Corpus, vid: str) -> str:
+    """'2024–2027': how the site names a version in short."""
+    p = corpus.versions[vid].data.period
+    return period(p.start, p.end)
+
+
+def section_tree(v: VersionEntry) -> list[NavEntry]:
+    """A version's sections as the programme orders them: chapters with their sections beneath.
+    A section whose parent is not in the version counts as a chapter of its own."""
+    children: dict[str | None, list[str]] = {}
+    for sid, s in v.sections.items():
+        parent = s.data.parent if s.data.parent in v.sections else None
+        children.setdefault(parent, []).append(sid)
+
+    def walk(parent: str | None) -> list[NavEntry]:
+        return [NavEntry(v.sections[sid].data.title, urls.section(v.id, sid), tuple(walk(sid)))
+                for sid in children.get(parent, [])]
+
+    return walk(None)
+
+
+def programme_tree(corpus: Corpus) -> tuple[NavEntry, ...]:
+    """Every version (newest first, as the list of versions) with its sections."""
+    return tuple(NavEntry(version_label(corpus, vid), urls.version(vid), tuple(section_tree(v)))
+                 for vid, v in reversed(corpus.versions.items()))
+
+
+_ABSENT = {Change.NY: "fanns inte", Change.BORTTAGEN: "finns inte", Change.OKAND: "inte i källorna"}
+
+
+def version_switcher(site: Site, vid: str, sid: str, page_path: str) -> str:
+    """'Samma avsnitt i: 2018–2021 · 2020–2023 · 2024–2027', oldest first; the page's own
+    version is marked as current, versions without the section are shown as such, not linked."""
+    corpus = site.corpus
+    found = {cp.version: cp for cp in site.layers.section(vid, sid).counterparts}
+    items: list[str] = []
+    for other in corpus.versions:
+        label = esc(version_label(corpus, other))
+        if other == vid:
+            items.append(f'<strong aria-current="page">{label}</strong>')
+            continue
+        cp = found.get(other)
+        if cp is None or not cp.sections:
+            why = _ABSENT.get(cp.change, "saknas") if cp else "saknas"
+            items.append(f'<span class="tp-switcher-absent">{label} ({why})</span>')
+            continue
+        sections = corpus.versions[other].sections
+        for s in cp.sections:  # after a split, one link per part
+            named = label if len(cp.sections) == 1 else f"{label}: {esc(sections[s].data.title)}"
+            items.append(f'<a href="{esc(urls.href(page_path, urls.section(other, s)))}">{named}</a>')
+    history = esc(urls.href(page_path, urls.section_history(sid)))
+    return ('<nav class="tp-switcher" aria-label="Samma avsnitt i andra versioner" data-search-exclude>'
+            '<p><span class="tp-switcher-label">Samma avsnitt i:</span> '
+            + ' <span aria-hidden="true">·</span> '.join(items)
+            + f' <a class="tp-history-link" href="{history}">Avsnittets historik</a></p></nav>\n')
