@@ -25,7 +25,10 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PDF_LINK = ('<p class="tp-pdf-link"><a href="../utskrift.pdf">Ladda ner hela versionen som PDF</a> '
             "(samma innehåll som den här sidan)</p>")
-VERSION_PDF_LINK = '<p class="tp-pdf-link"><a href="utskrift.pdf">Ladda ner hela versionen som PDF</a></p>'
+
+
+#: An item in the version page's row of downloads (``versions.downloads``).
+VERSION_PDF_LINK = '<li><a href="utskrift.pdf" type="application/pdf">Hela versionen som PDF</a></li>'
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -147,7 +147,8 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
             parts.append("")
         elif v.sections:
             parts.append("Källorna knyter inget enskilt avsnitt till perspektivet.\n")
-        parts.append(f"[Perspektivmatris för {_vlabel(corpus, vid)}]({urls.link(page, urls.perspective_matrix(vid))})\n")
+        if v.sections:
+            parts.append(f"[Perspektivmatris för {_vlabel(corpus, vid)}]({urls.link(page, urls.perspective_matrix(vid))})\n")
     parts.append(sources_block(corpus, sources))
     return GeneratedPage(page, title, "\n".join(parts), "perspective", meta={"tp_perspective": pid})
 
@@ -235,7 +236,7 @@ def perspectives_index(site: Site) -> GeneratedPage:
         parts.append(f"- [{md(name)}]({urls.link(page, urls.perspective(pid))}) – avsnitt som tar upp det: {counts}")
     parts += ["", "## Perspektivmatris per version\n"]
     parts += [f"- [{md(v.data.title)}]({urls.link(page, urls.perspective_matrix(vid))})"
-              for vid, v in reversed(corpus.versions.items())]
+              for vid, v in reversed(corpus.versions.items()) if v.sections]
     parts += ["", "## Förändringar mellan versionerna\n",
               "Varje jämförelse gäller en version och den version den ersätter. Kolumnen *Avsnitt som tar upp det* "
               "visar antalet avsnitt i den äldre och den nyare versionen.\n"]
@@ -253,11 +254,20 @@ def generate(site: Site) -> Iterator[GeneratedPage]:
     yield perspectives_index(site)
 
 
+def detail_paths(corpus: Corpus) -> list[str]:
+    return [urls.perspective(pid) for pid in PERSPECTIVES] + [urls.perspective_matrix(vid) for vid in matrix_versions(corpus)]
+
+
+def matrix_versions(corpus: Corpus) -> list[str]:
+    """Versions with a matrix page: one without sections (2013–2016) would have an empty matrix."""
+    return [vid for vid, v in corpus.versions.items() if v.sections]
+
+
 def generate_details(site: Site) -> Iterator[GeneratedPage]:
-    """A page per perspective and a perspective matrix per version."""
+    """A page per perspective and a perspective matrix per version with sections."""
     for pid in PERSPECTIVES:
         yield perspective_page(site, pid)
-    for vid in site.corpus.versions:
+    for vid in matrix_versions(site.corpus):
         yield matrix_page(site, vid)
 
 
@@ -278,6 +288,7 @@ def panel_block(site: Site, vid: str, sid: str, page_path: str) -> str:
 
 def version_links(corpus: Corpus, vid: str, page_path: str) -> str:
     """The version page's links to its glossary and its perspective matrix."""
-    return (f"[Begrepp {_vlabel(corpus, vid)}]({urls.link(page_path, urls.glossary(vid))}) · "
-            f"[Perspektiv i avsnitten]({urls.link(page_path, urls.perspective_matrix(vid))})"
-            "\n{: .tp-version-layers }\n")
+    links = [f"[Begrepp {_vlabel(corpus, vid)}]({urls.link(page_path, urls.glossary(vid))})"]
+    if corpus.versions[vid].sections:
+        links.append(f"[Perspektiv i avsnitten]({urls.link(page_path, urls.perspective_matrix(vid))})")
+    return " · ".join(links) + "\n{: .tp-version-layers }\n"

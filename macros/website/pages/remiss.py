@@ -7,14 +7,14 @@ from any section to what the consulted bodies said about it and back.
 
 from __future__ import annotations
 
-from collections import Counter
+import posixpath
 from collections.abc import Iterator
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
-from macros.core.model.schema import Outcome, PointStance, RemissPoint, Remissvar, Stance
+from macros.core.model.schema import Outcome, RemissPoint, Remissvar
 from macros.core.page import GeneratedPage
-from macros.core.text import md, period, swedish_date
+from macros.core.text import esc, md, period, swedish_date
 from macros.engine.layers.remiss import (
     BODY_KIND_LABEL,
     OUTCOME_LABEL,
@@ -29,7 +29,7 @@ from macros.engine.layers.remiss import (
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner
-from macros.website.pages.remiss_block import point_item
+from macros.website.pages.remiss_block import point_label
 from macros.website.pages.sources import sources_block
 
 UNKNOWN_IN_SOURCE = "anges inte i källan"
@@ -150,12 +150,8 @@ def remissvar_index(corpus: Corpus) -> GeneratedPage:
     return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
 
 
-def _count_table(head: str, labels: dict, counts: Counter, always: list) -> str:
-    rows = [f"| {head} | Antal |", "|---|---|"]
-    for key, label in labels.items():
-        if key in always or counts.get(key):
-            rows.append(f"| {label} | {counts.get(key, 0)} |")
-    return "\n".join(rows) + "\n"
+def _unknown(point: RemissPoint) -> bool:
+    return point.outcome in (None, Outcome.EJ_BEDOMD)
 
 
 def _summary_intro(corpus: Corpus, vid: str, responses: list[Entry[Remissvar]]) -> str:
@@ -164,13 +160,79 @@ def _summary_intro(corpus: Corpus, vid: str, responses: list[Entry[Remissvar]]) 
     text = (f"Sammanställningen bygger på {n} remissvar om versionen som finns i webbplatsens källor, med "
             f"sammanlagt {len(points)} synpunkter. Remissen kan ha gått till fler instanser än dessa. "
             "Sammanfattningarna är webbplatsens egna; läs remissvaren för helheten.")
-    if points and all(p.outcome is Outcome.EJ_BEDOMD for p in points):
-        text += " Källorna säger inte hur någon av synpunkterna hanterades, så alla står som ej bedömda."
+    if points and all(_unknown(p) for p in points):
+        text += " Källorna säger inte hur någon av synpunkterna hanterades."
     return text + "\n"
 
 
-def _points_list(refs: list[PointRef], page: str) -> str:
-    return "\n".join(point_item(ref, page) for ref in refs) + "\n"
+SCRIPT = "assets/javascripts/remiss.js"
+WHOLE = "hela-programmet"
+
+
+def _ledger_rows(site: Site, vid: str) -> list[tuple[str, str, PointRef]]:
+    """(section id or WHOLE, section label, point) in the version's order; a point about
+    several sections has a row under each."""
+    v = site.corpus.versions[vid]
+    rows = [(sid, section.data.title, ref) for sid, section in v.sections.items()
+            for ref in site.layers.section(vid, sid).remiss_points]
+    rows += [(WHOLE, "Programmet som helhet", ref) for ref in whole_programme_points(site.corpus, vid)]
+    return rows
+
+
+def _filter(name: str, label: str, values: list[str]) -> str:
+    options = '<option value="">Alla</option>' + "".join(f'<option value="{esc(x)}">{esc(x)}</option>' for x in values)
+    return (f'<p><label for="tp-filter-{name}">{esc(label)}</label> '
+            f'<select id="tp-filter-{name}" data-tp-filter="{name}">{options}</select></p>')
+
+
+def remiss_ledger(site: Site, vid: str, page: str) -> str:
+    """Every point in one table: body, section, the point, stance, outcome. Filters for
+    JavaScript (shown only by the script); without it every row is shown."""
+    rows = _ledger_rows(site, vid)
+    if not rows:
+        return "Remissvaren innehåller inga synpunkter.\n"
+    outcomes = not all(_unknown(ref.point) for _, _, ref in rows)
+    seen: set[str] = set()
+    body = []
+    for sid, section_label, ref in rows:
+        p = ref.point
+        anchor = "" if sid in seen else (f' id="avsnitt-{esc(sid)}"' if sid != WHOLE else f' id="{WHOLE}"')
+        seen.add(sid)
+        link = esc(urls.href(page, urls.remissvar(ref.rid), ref.anchor))
+        section = (f'<a href="{esc(urls.href(page, urls.section(vid, sid)))}">{esc(section_label)}</a>'
+                   if sid != WHOLE else esc(section_label))
+        cells = [f"<td>{esc(ref.remissvar.body.name)}</td>", f"<td>{section}</td>",
+                 f'<td><a href="{link}">{esc(point_label(ref))}</a></td>',
+                 f"<td>{esc(POINT_STANCE_LABEL[p.stance])}</td>"]
+        if outcomes:
+            cells.append(f"<td>{esc(OUTCOME_LABEL[p.outcome])}</td>")
+        data = {"instans": ref.remissvar.body.name, "avsnitt": section_label,
+                "hallning": POINT_STANCE_LABEL[p.stance], "utfall": OUTCOME_LABEL[p.outcome]}
+        attrs = "".join(f' data-tp-{k}="{esc(v)}"' for k, v in data.items())
+        body.append(f"<tr{anchor}{attrs}>" + "".join(cells) + "</tr>")
+    heads = ["Instans", "Avsnitt", "Synpunkt", "Hållning"] + (["Utfall"] if outcomes else [])
+
+    def values(key: str) -> list[str]:
+        found: list[str] = []
+        for _, label, ref in rows:
+            value = {"instans": ref.remissvar.body.name, "avsnitt": label,
+                     "hallning": POINT_STANCE_LABEL[ref.point.stance], "utfall": OUTCOME_LABEL[ref.point.outcome]}[key]
+            if value not in found:
+                found.append(value)
+        return found
+
+    filters = [_filter("instans", "Instans", values("instans")), _filter("avsnitt", "Avsnitt", values("avsnitt")),
+               _filter("hallning", "Hållning", values("hallning"))]
+    if outcomes:
+        filters.append(_filter("utfall", "Utfall", values("utfall")))
+    script = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/"))
+    return ('<form class="tp-ledger-filters" aria-label="Filtrera synpunkterna" hidden>' + "".join(filters)
+            + '<p class="tp-ledger-count" role="status"></p></form>\n'
+            '<div class="tp-ledger" role="region" aria-label="Alla synpunkter" tabindex="0">'
+            '<table class="tp-ledger-table"><thead><tr>'
+            + "".join(f'<th scope="col">{h}</th>' for h in heads) + "</tr></thead><tbody>"
+            + "".join(body) + "</tbody></table></div>\n"
+            f'<script src="{esc(script)}" defer></script>\n')
 
 
 def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
@@ -178,34 +240,20 @@ def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
     page = urls.remiss_summary(vid)
     v = corpus.versions[vid]
     responses = responses_to(corpus, vid)
-    points = [p for e in responses for p in e.data.points]
     parts = [banner(corpus, vid, page),
              f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
              f"[Remissvar]({urls.link(page, urls.remissvar_index())})\n{{: .tp-context }}\n",
              f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
              _summary_intro(corpus, vid, responses),
              "## Vilka svarade\n", _responses_table(corpus, vid, page),
-             "## I siffror\n",
-             _count_table("Remissvarens hållning", STANCE_LABEL, Counter(e.data.stance for e in responses), list(Stance)),
-             _count_table("Synpunkternas hållning", POINT_STANCE_LABEL, Counter(p.stance for p in points),
-                          list(PointStance)),
-             _count_table("Utfall", OUTCOME_LABEL, Counter(p.outcome for p in points), list(Outcome)),
-             "## Synpunkter avsnitt för avsnitt\n",
-             "Avsnitten står i versionens ordning. En synpunkt som gäller flera avsnitt står under vart och ett.\n"]
-    silent = []
-    for sid, section in v.sections.items():
-        refs = site.layers.section(vid, sid).remiss_points
-        if not refs:
-            silent.append(f"[{md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})")
-            continue
-        parts.append(f"### {md(section.data.title)} {{: #avsnitt-{sid} }}\n")
-        parts.append(f"[Läs avsnittet {md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})\n")
-        parts.append(_points_list(refs, page))
+             "## Synpunkterna {: #synpunkter }\n",
+             "En rad per synpunkt och avsnitt, i versionens ordning; en synpunkt som gäller flera avsnitt "
+             "står under vart och ett. Synpunkterna om programmet som helhet står sist.\n",
+             remiss_ledger(site, vid, page)]
+    silent = [f"[{md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})"
+              for sid, section in v.sections.items() if not site.layers.section(vid, sid).remiss_points]
     if silent:
         parts.append("Inga synpunkter gäller de här avsnitten: " + ", ".join(silent) + ".\n")
-    parts.append("## Synpunkter om programmet som helhet {: #hela-programmet }\n")
-    whole = whole_programme_points(corpus, vid)
-    parts.append(_points_list(whole, page) if whole else "Inga synpunkter gäller programmet som helhet.\n")
     parts.append(sources_block(corpus, [s for e in responses for s in e.data.sources]))
     return GeneratedPage(page, f"Remissammanställning {period(v.data.period.start, v.data.period.end)}", "\n".join(parts), "remissammanstallning",
                          source="program/remissvar", meta={"tp_version": vid})

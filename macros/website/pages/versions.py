@@ -95,10 +95,6 @@ def has_sections(corpus: Corpus, vid: str) -> bool:
     return bool(corpus.versions[vid].sections)
 
 
-#: Replaced by ``make pdf`` with a download link once the version's PDF exists (macros/tools/print_pdf.py).
-VERSION_PDF_MARKER = "<!-- tp-pdf-nedladdning -->"
-
-
 def downloads(corpus: Corpus, vid: str, page: str) -> str:
     """One row of downloads: PDF (once built), the version as JSON, the site's Atom feed."""
     items = [VERSION_PDF_MARKER]
