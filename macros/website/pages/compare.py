@@ -38,6 +38,12 @@ CHANGE_CLASS = {
 }
 
 
+#: A checkbox that hides unchanged text and sections by CSS alone (reading.css), so it works
+#: without JavaScript; unchecked, the page shows everything.
+ONLY_CHANGES = ('<p class="tp-only-changes"><input type="checkbox" id="tp-bara-andringar"> '
+                '<label for="tp-bara-andringar">Visa bara ändringar</label></p>\n')
+
+
 def comparison_exists(corpus: Corpus, a: str, b: str) -> bool:
     """True when the site has a comparison page ``urls.compare(a, b)``."""
     return (a in corpus.versions and b in corpus.versions and a != b and older_first(corpus, a, b)
@@ -273,7 +279,9 @@ def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> str:
         parts.append(f'<details class="tp-diff-unchanged"><summary>Visa texten (oförändrad)</summary>{views}</details>\n')
     else:
         parts.append(f'<div class="tp-diff-body">{views}</div>\n')
-    return "\n".join(parts)
+    # A group of its own, so that "visa bara ändringar" can hide an unchanged section whole.
+    return (f'<div class="tp-diff-group tp-diff-group--{CHANGE_CLASS[change]}" markdown>\n\n'
+            + "\n".join(parts) + "\n</div>\n")
 
 
 def _text_note(corpus: Corpus, a: str, b: str) -> str:
@@ -316,6 +324,7 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
          '<button type="button" data-tp-view="sbs" aria-pressed="false">Sida vid sida</button></div>\n'),
         ('<p class="tp-diff-legend">Tillagd text är <ins><span class="tp-sr-only">Tillagt: </span>understruken</ins> '
          'och borttagen text <del><span class="tp-sr-only">Borttaget: </span>genomstruken</del>.</p>\n'),
+        ONLY_CHANGES,
         "## Om versionen (inledande text) {: #om-versionen }\n",
         f'<p class="tp-diff-status"><span class="tp-diff-badge tp-diff-badge--{CHANGE_CLASS[intro_change]}">'
         f"{intro_change.value}</span> {cmp.intro.added} ord tillagda, {cmp.intro.removed} ord borttagna.</p>\n",

@@ -20,7 +20,7 @@ _CHANGE_TEXT = {
     Change.OFORANDRAD: "oförändrad",
     Change.BORTTAGEN: "borttagen – avsnittet finns inte i den versionen",
     Change.BYTT_NAMN: "bytt namn",
-    Change.OKAND: "finns inte i källorna – källorna visar inte om avsnittet fanns i den versionen",
+    Change.OKAND: "finns inte i källorna",
 }
 
 

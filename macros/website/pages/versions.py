@@ -179,7 +179,10 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
         panel(site, vid, sid, page),
     ]
     return GeneratedPage(page, f"{data.title} ({version_label(corpus, vid)})", "\n".join(parts), "section",
-                         source=entry.path, meta={"tp_version": vid, "tp_section": sid})
+                         source=entry.path,
+                         # No table of contents: it would list only the panel's headings, and the
+                         # panel takes its column on a wide screen.
+                         meta={"tp_version": vid, "tp_section": sid, "hide": ["toc"]})
 
 
 def versions_index(corpus: Corpus) -> GeneratedPage:

@@ -1,0 +1,150 @@
+"""The reading surface of issue 24, in a browser: section navigation, the version switcher,
+section history, paragraph pinpoints, the remiss ledger's filters and "visa bara ändringar".
+
+Real content, invariants only (every link resolves, nothing scrolls sideways, axe passes);
+the rules themselves are tested on fixture content in tests/test_reading.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from macros.core.load.loader import load_or_raise
+from tests.browser.helpers import SiteServer, format_violations, run_axe, screenshot
+from tests.browser.test_reflow import _TOO_WIDE
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CORPUS = load_or_raise(ROOT)
+#: A section that exists in more than one version (its switcher and history have links).
+SHARED = next(sid for sid in CORPUS.versions["2024-2027"].sections
+              if sum(sid in v.sections for v in CORPUS.versions.values()) > 1)
+SECTION = f"/program/2024-2027/{SHARED}/"
+HISTORY = f"/avsnitt/{SHARED}/"
+LEDGER = "/program/2024-2027/remissammanstallning/"
+NEW_PAGES = [SECTION, HISTORY, LEDGER, "/program/2024-2027/", "/jamfor/2020-2023--2024-2027/"]
+
+
+def _ok(page: Page, server: SiteServer, href: str) -> bool:
+    response = page.request.get(server.url(href.removeprefix(server.base_url)))
+    return response.status == 200
+
+
+def _nav_links(page: Page) -> list[str]:
+    return page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "as => as.map(a => a.href)")
+
+
+def test_the_navigation_reaches_every_section_of_the_version(page: Page, site_server: SiteServer) -> None:
+    # The navigation is pruned to the open branch: every chapter from any section page,
+    # and every section from its chapter's page.
+    sections = CORPUS.versions["2024-2027"].sections
+    page.goto(site_server.url(SECTION))
+    from_here = _nav_links(page)
+    for sid, entry in sections.items():
+        if entry.data.parent not in sections:
+            assert any(h.endswith(f"/program/2024-2027/{sid}/") for h in from_here), sid
+        else:
+            page.goto(site_server.url(f"/program/2024-2027/{entry.data.parent}/"))
+            assert any(h.endswith(f"/program/2024-2027/{sid}/") for h in _nav_links(page)), sid
+
+
+def test_the_mobile_drawer_reaches_the_sections(page: Page, site_server: SiteServer) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_server.url(SECTION))
+    page.click("label.md-header__button[for='__drawer']")
+    other = next(s for s in CORPUS.versions["2024-2027"].sections if s != SHARED)
+    link = page.locator(f"nav.md-nav--primary a.md-nav__link[href$='/{other}/']").first
+    link.scroll_into_view_if_needed()
+    assert link.is_visible()
+
+
+def test_switcher_and_history_links_resolve(page: Page, site_server: SiteServer) -> None:
+    page.goto(site_server.url(SECTION))
+    links = page.eval_on_selector_all(".tp-switcher a", "as => as.map(a => a.href)")
+    assert any(h.endswith(HISTORY) for h in links)
+    assert len(links) >= 2
+    for href in links:
+        assert _ok(page, site_server, href), href
+    page.goto(site_server.url(HISTORY))
+    for href in page.eval_on_selector_all("article a[href*='/program/']", "as => as.map(a => a.href)"):
+        assert _ok(page, site_server, href.split("#")[0]), href
+
+
+def test_compare_links_land_on_the_section(page: Page, site_server: SiteServer) -> None:
+    page.goto(site_server.url(SECTION))
+    links = page.eval_on_selector_all(".tp-panel a[href*='/jamfor/']", "as => as.map(a => a.getAttribute('href'))")
+    assert links
+    for href in links:
+        assert "#" in href, href
+        page.goto(site_server.url(SECTION) + href)
+        anchor = href.split("#", 1)[1]
+        assert page.locator(f"[id='{anchor}']").count() == 1, href
+        page.go_back()
+
+
+def test_a_pinpoint_copies_link_and_citation(page: Page, site_server: SiteServer) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.base_url)
+    page.goto(site_server.url(SECTION))
+    pin = page.locator("a.tp-pin").first
+    pin.focus()
+    pin.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f"#{SHARED}-stycke-1" in copied and "stycke 1" in copied
+    assert page.url.endswith(f"#{SHARED}-stycke-1")
+
+
+def test_ledger_filters_narrow_and_widen(page: Page, site_server: SiteServer) -> None:
+    page.goto(site_server.url(LEDGER))
+    rows = page.locator(".tp-ledger-table tbody tr")
+    total = rows.count()
+    select = page.locator("select[data-tp-filter='instans']")
+    assert select.is_visible()
+    body = select.locator("option").nth(1).get_attribute("value")
+    select.select_option(body)
+    shown = page.locator(".tp-ledger-table tbody tr:not([hidden])").count()
+    assert 0 < shown < total
+    select.select_option("")
+    assert page.locator(".tp-ledger-table tbody tr:not([hidden])").count() == total
+
+
+def test_ledger_shows_every_row_without_javascript(browser, site_server: SiteServer) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(site_server.url(LEDGER))
+        assert not page.locator(".tp-ledger-filters").is_visible()
+        assert page.locator(".tp-ledger-table tbody tr:visible").count() == \
+            page.locator(".tp-ledger-table tbody tr").count() > 0
+    finally:
+        ctx.close()
+
+
+def test_only_changes_works_without_javascript(browser, site_server: SiteServer) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(site_server.url("/jamfor/2020-2023--2024-2027/"))
+        unchanged = page.locator(".tp-diff-group--oforandrad, .tp-diff-same")
+        assert unchanged.count() > 0
+        assert unchanged.first.is_visible() or unchanged.count() > 1
+        page.check("#tp-bara-andringar")
+        assert all(not unchanged.nth(i).is_visible() for i in range(unchanged.count()))
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("width", [320, 390, 1366])
+@pytest.mark.parametrize("path", NEW_PAGES)
+def test_new_pages_reflow_and_pass_axe(page: Page, site_server: SiteServer, path: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_server.url(path), wait_until="networkidle")
+    if width != 320:
+        screenshot(page, f"reading-{path.strip('/').replace('/', '_')}-{width}", full_page=False)
+    if width < 1000:  # (on a desktop Material keeps its closed search results off-screen)
+        too_wide = page.evaluate(_TOO_WIDE)
+        assert not too_wide, f"{path} får inte plats i {width} px: {too_wide}"
+    else:
+        violations = run_axe(page)
+        assert not violations, format_violations(violations)
