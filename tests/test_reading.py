@@ -1,0 +1,153 @@
+"""Rules of the reading surface (issue 24) on small fixture corpora: the navigation tree,
+the version switcher, section history, paragraph pinpoints, provenance notes, the remiss
+ledger, and versions without text offering no empty pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.core import urls
+from macros.core.load.loader import load_or_raise
+from macros.core.page import BODY_END, BODY_START
+from macros.website.pages import compare, history, navigation, perspectives, printing, remiss, versions
+from macros.website.publish import pinpoints
+from tests.factory import section_md, version_md, write
+
+SOURCES = "- id: kalla-a\n  fil: 000_f0938a9437317593.txt\n  titel: Rapport om tryggheten\n  utgivare: Staden\n"
+REMISSVAR = """---
+id: namnden-2024
+instans: {{namn: Kulturnämnden, typ: facknämnd}}
+svarar_på: 2024-2027
+sammanträde: 2023-10-01
+hållning: {stance}
+förslag_till_beslut: Nämnden tillstyrker.
+sammanfattning: Bra förslag.
+källor: [kalla-a]
+punkter:
+  - id: mer-kultur
+    rubrik: Mer kultur
+    avsnitt: [kapitel]
+    hållning: förslag
+    sammanfattning: Ta med kulturen.
+{outcome}---
+"""
+
+
+def _repo(root: Path, outcome: str = "") -> Path:
+    program = root / "program"
+    write(program / "kallor.yml", SOURCES)
+    write(program / "2013-2016" / "index.md", version_md("2013-2016", "upphävd").replace(
+        "texten: sammanfattning", "texten: saknas"))
+    write(program / "2018-2021" / "index.md", version_md("2018-2021", "upphävd", supersedes="2013-2016"))
+    write(program / "2018-2021" / "kapitel.md", section_md("kapitel", 1, "Kapitlet", "Gammal text."))
+    write(program / "2024-2027" / "index.md", version_md("2024-2027", "remiss", supersedes="2018-2021"))
+    write(program / "2024-2027" / "kapitel.md", section_md("kapitel", 1, "Kapitlet", "Ny text.\n\nAndra stycket."))
+    write(program / "2024-2027" / "del.md", section_md("del", 2, "En del", "Del.", extra="förälder: kapitel\n"))
+    write(program / "remissvar" / "namnden-2024.md",
+          REMISSVAR.format(stance="tillstyrker", outcome=outcome))
+    return root
+
+
+def test_navigation_is_the_programmes_tree_newest_version_first(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    tree = navigation.programme_tree(corpus)
+    assert [e.title for e in tree] == ["2024–2027", "2018–2021", "2013–2016"]
+    newest = tree[0]
+    assert newest.path == urls.version("2024-2027")
+    assert [(c.title, [g.path for g in c.children]) for c in newest.children] == \
+        [("Kapitlet", [urls.section("2024-2027", "del")])]
+    assert tree[2].children == ()
+    page = versions.versions_index(corpus)
+    assert page.nav_children == tree
+
+
+def test_switcher_links_versions_with_the_section_and_names_the_others(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    html = navigation.version_switcher(corpus, "2024-2027", "del", urls.section("2024-2027", "del"))
+    assert "2013–2016 (inte i källorna)" in html  # a version without text cannot say
+    assert "2018–2021 (fanns inte)" in html  # a complete version without it
+    assert '<strong aria-current="page">2024–2027</strong>' in html
+    assert re.findall(r'href="([^"]+)"', html) == ["../../../avsnitt/del/"]
+    both = navigation.version_switcher(corpus, "2024-2027", "kapitel", urls.section("2024-2027", "kapitel"))
+    assert '<a href="../../2018-2021/kapitel/">2018–2021</a>' in both
+
+
+def test_history_has_every_version_and_the_change_between_them(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    assert history.section_ids(corpus) == ["kapitel", "del"]
+    page = history.history_page(corpus, "kapitel")
+    assert page.path == "avsnitt/kapitel.md"
+    md = page.markdown
+    assert md.index("#version-2018-2021") < md.index("#andringar-2018-2021--2024-2027") < md.index("#text-2024-2027")
+    assert "<ins>" in md and "<del>" in md
+    assert "Gammal text" in md and "Andra stycket" in md
+
+
+def test_compare_links_in_the_panel_land_on_the_section(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    from macros.website.pages.panel_blocks import versions_block
+    block = versions_block(corpus, "2018-2021", "kapitel", urls.section("2018-2021", "kapitel"))
+    assert "jamfor/2018-2021--2024-2027.md#avsnitt-kapitel" in block
+    page = compare.compare_page(corpus, "2018-2021", "2024-2027")
+    assert "{: #avsnitt-kapitel }" in page.markdown
+
+
+def _section_html(body: str) -> str:
+    return f"<article>{BODY_START}{body}{BODY_END}<p>Panel</p></article>"
+
+
+def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    meta = {"tp_kind": "section", "tp_version": "2024-2027", "tp_section": "kapitel"}
+    html = _section_html("<p>Ett.</p><ul><li>punkt</li></ul><p class='x'>Två.</p>")
+    out = pinpoints.transform(html, meta, corpus)
+    assert re.findall(r'<p[^>]* id="([^"]+)"', out) == ["kapitel-stycke-1", "kapitel-stycke-2"]
+    assert out == pinpoints.transform(html, meta, corpus)  # the same text, the same anchors
+    assert 'data-tp-cite="Program 2024-2027, Kapitlet, stycke 2"' in out
+    assert out.endswith("<p>Panel</p></article>")  # only the section's own text
+    # A paragraph added after another leaves its anchor where it was.
+    longer = pinpoints.transform(_section_html("<p>Ett.</p><p>Nytt.</p><p>Två.</p>"), meta, corpus)
+    assert 'id="kapitel-stycke-1">Ett.' in longer
+    assert pinpoints.transform(html, {**meta, "tp_kind": "version"}, corpus) == html
+
+
+def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    page = versions.section_page(corpus, "2024-2027", "kapitel")
+    assert page.markdown.count("<details") == 1
+    assert "Rapport om tryggheten (Staden)" in page.markdown
+    assert "000_f0938a9437317593" not in page.markdown and ".txt" not in page.markdown
+    # The text comes before the note and the panel.
+    assert page.markdown.index(BODY_END) < page.markdown.index("tp-provenance")
+
+
+def test_version_page_leads_with_status_and_contents(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    md = versions.version_page(corpus, "2024-2027").markdown
+    assert md.index("tp-lead") < md.index("## Innehåll") < md.index("tp-facts") < md.index("tp-downloads")
+    assert "skickats på remiss" in md[md.index("tp-lead"):md.index("## Innehåll")]
+    assert versions.VERSION_PDF_MARKER in md and "../../data/2024-2027.json" in md and "../../feed.xml" in md
+
+
+def test_a_version_without_text_offers_no_empty_pages(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    assert [p.path for p in printing.generate(corpus)] == [urls.print_version("2018-2021"),
+                                                           urls.print_version("2024-2027")]
+    assert compare.pairs(corpus) == [("2018-2021", "2024-2027")]
+    assert not any("2013-2016" in p for p in perspectives.detail_paths(corpus))
+    md = versions.version_page(corpus, "2013-2016").markdown
+    assert "utskrift" not in md and "jamfor/" not in md and "perspektiv.md" not in md
+    assert "jamfor/2013-2016--2018-2021" not in versions.version_page(corpus, "2018-2021").markdown
+
+
+def test_ledger_is_one_table_and_says_an_unknown_outcome_once(tmp_path: Path) -> None:
+    corpus = load_or_raise(_repo(tmp_path))
+    page = remiss.remiss_summary_page(corpus, "2024-2027")
+    assert page.markdown.count("<table") == 1 and "| Antal |" not in page.markdown
+    assert "<th scope=\"col\">Utfall</th>" not in page.markdown
+    assert page.markdown.count("hanterades") == 1
+    assert 'id="avsnitt-kapitel"' in page.markdown and 'data-tp-instans="Kulturnämnden"' in page.markdown
+    known = load_or_raise(_repo(tmp_path / "b", outcome="    utfall: beaktad\n"))
+    md = remiss.remiss_summary_page(known, "2024-2027").markdown
+    assert "<th scope=\"col\">Utfall</th>" in md and "<td>Beaktad</td>" in md and "hanterades" not in md
