@@ -74,10 +74,13 @@ def test_the_programme_as_a_whole_row(built_site: Path) -> None:
     assert "hbtq-perspektiv" in whole.text()
 
 
-def test_version_without_sections_or_perspectives_says_so(built_site: Path) -> None:
-    text = main_content(read_page(built_site, "program/2013-2016/perspektiv/")).text()
-    assert "Källorna anger inte vilka perspektiv" in text
-    assert "Källorna anger inga avsnitt" in text
+def test_version_without_sections_has_no_empty_matrix(built_site: Path) -> None:
+    assert not (built_site / "program/2013-2016/perspektiv").exists()
+    version = main_content(read_page(built_site, "program/2013-2016/"))
+    assert not any("perspektiv/" in (a.attrs.get("href") or "") and "program" not in (a.attrs.get("href") or "x")
+                   for a in version.find_all("a"))
+    text = main_content(read_page(built_site, "perspektiv/hbtqi/")).text()
+    assert "Källorna anger inte vilka perspektiv versionen hade" in text
 
 
 def test_index_compares_consecutive_versions(built_site: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.core.load.loader import load_or_raise
+from macros.core.model.schema import Outcome
 from tests.conftest import ROOT, read_page
 from tests.html_view import Element, main_content, parse
 
@@ -77,37 +78,46 @@ def test_every_point_is_on_its_remissvar_page(built_site: Path, rid: str) -> Non
             assert f"/program/{data.answers}/{sid}/" in targets
 
 
-@pytest.mark.parametrize("vid", ["2018-2021", "2024-2027"])
-def test_remissammanstallning_lists_points_under_their_sections(built_site: Path, vid: str) -> None:
+def _ledger(built_site: Path, vid: str) -> tuple[str, list[Element]]:
     url = f"/program/{vid}/remissammanstallning/"
-    content = main_content(read_page(built_site, url))
-    under = links_under_headings(content, url)
+    table = main_content(read_page(built_site, url)).find("table", "tp-ledger-table")
+    assert table is not None, url
+    return url, table.find("tbody").find_all("tr")
+
+
+@pytest.mark.parametrize("vid", ["2018-2021", "2024-2027"])
+def test_remissammanstallning_lists_every_point_under_each_of_its_sections(built_site: Path, vid: str) -> None:
+    url, rows = _ledger(built_site, vid)
+    by_section: dict[str, set[str]] = {}
+    for row in rows:
+        sid = row.attrs["data-tp-avsnitt"]
+        targets = {resolve(url, a.attrs["href"]) for a in row.find_all("a")}
+        by_section.setdefault(sid, set()).update(t for t in targets if "#punkt-" in t)
+    titles = {s: e.data.title for s, e in CORPUS.versions[vid].sections.items()}
     for rid, point in POINTS:
         if CORPUS.remissvar[rid].data.answers != vid:
             continue
-        if point.sections:
-            for sid in point.sections:
-                assert point_url(rid, point.id) in under.get(f"avsnitt-{sid}", set()), (rid, point.id, sid)
-        else:
-            assert point_url(rid, point.id) in under["hela-programmet"], (rid, point.id)
+        for sid in point.sections or [None]:
+            label = titles[sid] if sid else "Programmet som helhet"
+            assert point_url(rid, point.id) in by_section.get(label, set()), (rid, point.id, sid)
     # A point sits only under the sections it names.
-    for heading, targets in under.items():
-        sid = heading.removeprefix("avsnitt-")
-        if heading.startswith("avsnitt-"):
-            for rid, point in POINTS:
-                if point_url(rid, point.id) in targets:
-                    assert sid in point.sections, (heading, point.id)
+    for label, targets in by_section.items():
+        sid = next((s for s, t in titles.items() if t == label), None)
+        for rid, point in POINTS:
+            if point_url(rid, point.id) in targets:
+                assert (sid in point.sections) if sid else not point.sections, (label, point.id)
 
 
-def test_remissammanstallning_shows_stances_at_a_glance(built_site: Path) -> None:
+def test_remissammanstallning_says_an_unknown_outcome_once(built_site: Path) -> None:
     content = main_content(read_page(built_site, "program/2024-2027/remissammanstallning/"))
     rows = [[" ".join(c.text().split()) for c in tr.find_all("td")] for tr in content.find_all("tr")]
-    by_body = {r[0]: r for r in rows if r}
-    assert by_body["Utbildningsnämnden"][3] == "Tillstyrker med synpunkter"
-    assert by_body["Enskede-Årsta-Vantörs stadsdelsnämnd"][3] == "Tillstyrker med synpunkter"
-    total = sum(len(CORPUS.remissvar[r].data.points) for r in REMISSVAR if CORPUS.remissvar[r].data.answers == "2024-2027")
-    assert ["Ej bedömd", str(total)] in rows
-    assert "Källorna säger inte hur någon av synpunkterna hanterades" in content.text()
+    answered = [r for r in rows if len(r) == 5 and r[4].isdigit()]  # the table of who answered
+    assert any(r[0] == "Utbildningsnämnden" and r[3] == "Tillstyrker med synpunkter" for r in answered)
+    points = [p for r in REMISSVAR if CORPUS.remissvar[r].data.answers == "2024-2027" for p in CORPUS.remissvar[r].data.points]
+    if all(p.outcome in (None, Outcome.EJ_BEDOMD) for p in points):
+        assert content.text().count("Källorna säger inte hur någon av synpunkterna hanterades") == 1
+        assert "Ej bedömd" not in content.text()
+    assert len(content.find_all("table")) == 2  # who answered, and the ledger: no tables of counts
 
 
 def test_section_panels_list_their_points(built_site: Path) -> None:

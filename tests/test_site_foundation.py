@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -87,10 +88,17 @@ def test_every_page_lists_its_sources(built_site: Path) -> None:
             assert entry.data.file not in sources.text(), (url, entry.data.file)
 
 
-def test_navigation_does_not_list_every_section(built_site: Path) -> None:
-    # With 20 versions the menu must stay small: section pages are reached from
-    # their version page, not from the site-wide navigation.
+def test_navigation_lists_the_open_versions_sections_only(built_site: Path) -> None:
+    # With 20 versions the menu must stay small: the start page lists no section, and
+    # a section page lists its own version's sections, not another version's.
     nav = parse(read_page(built_site, "")).find("nav", cls="md-nav--primary")
     links = nav.find_all("a") if nav else []
     assert 0 < len(links) < 40
     assert not any("/forebyggande-arbete/" in (a.attrs.get("href") or "") for a in links)
+    sections = CORPUS.versions["2024-2027"].sections
+    sid, entry = next((s, e) for s, e in sections.items() if e.data.parent in sections)
+    nav = parse(read_page(built_site, f"program/2024-2027/{sid}/")).find("nav", cls="md-nav--primary")
+    hrefs = [a.attrs.get("href") or "" for a in nav.find_all("a")]
+    siblings = [s for s, e in sections.items() if e.data.parent == entry.data.parent]
+    assert all(f"../{s}/" in hrefs for s in siblings if s != sid) and f"../{entry.data.parent}/" in hrefs
+    assert not any(re.match(r"\.\./\.\./\d{4}-\d{4}/[a-z]", h) for h in hrefs), hrefs
