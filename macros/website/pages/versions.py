@@ -85,6 +85,8 @@ def status_sentence(corpus: Corpus, vid: str) -> str:
         return "Ett förslag som inte har antagits."
     if data.status is Status.UPPHAVD:
         return "Upphävd – versionen gäller inte längre."
+    if data.status is Status.GALLER_ENLIGT_STADEN:
+        return "Gäller enligt staden; källorna anger inte när den antogs."
     if vid == corpus.latest_adopted:
         return "Antagen, och den senast antagna versionen enligt källorna."
     return "Antagen, men det finns en senare antagen version."
