@@ -10,6 +10,7 @@ from pathlib import Path
 from macros.core import urls
 from macros.core.load.loader import load_or_raise
 from macros.core.page import BODY_END, BODY_START
+from macros.website.model import build_site
 from macros.website.pages import compare, history, navigation, perspectives, printing, remiss, versions
 from macros.website.publish import pinpoints
 from tests.factory import section_md, version_md, write
@@ -64,12 +65,12 @@ def test_navigation_is_the_programmes_tree_newest_version_first(tmp_path: Path) 
 
 def test_switcher_links_versions_with_the_section_and_names_the_others(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
-    html = navigation.version_switcher(corpus, "2024-2027", "del", urls.section("2024-2027", "del"))
+    html = navigation.version_switcher(build_site(corpus), "2024-2027", "del", urls.section("2024-2027", "del"))
     assert "2013–2016 (inte i källorna)" in html  # a version without text cannot say
     assert "2018–2021 (fanns inte)" in html  # a complete version without it
     assert '<strong aria-current="page">2024–2027</strong>' in html
     assert re.findall(r'href="([^"]+)"', html) == ["../../../avsnitt/del/"]
-    both = navigation.version_switcher(corpus, "2024-2027", "kapitel", urls.section("2024-2027", "kapitel"))
+    both = navigation.version_switcher(build_site(corpus), "2024-2027", "kapitel", urls.section("2024-2027", "kapitel"))
     assert '<a href="../../2018-2021/kapitel/">2018–2021</a>' in both
 
 
@@ -87,9 +88,9 @@ def test_history_has_every_version_and_the_change_between_them(tmp_path: Path) -
 def test_compare_links_in_the_panel_land_on_the_section(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
     from macros.website.pages.panel_blocks import versions_block
-    block = versions_block(corpus, "2018-2021", "kapitel", urls.section("2018-2021", "kapitel"))
+    block = versions_block(build_site(corpus), "2018-2021", "kapitel", urls.section("2018-2021", "kapitel"))
     assert "jamfor/2018-2021--2024-2027.md#avsnitt-kapitel" in block
-    page = compare.compare_page(corpus, "2018-2021", "2024-2027")
+    page = compare.compare_page(build_site(corpus), "2018-2021", "2024-2027")
     assert "{: #avsnitt-kapitel }" in page.markdown
 
 
@@ -114,7 +115,7 @@ def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
 
 def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
-    page = versions.section_page(corpus, "2024-2027", "kapitel")
+    page = versions.section_page(build_site(corpus), "2024-2027", "kapitel")
     assert page.markdown.count("<details") == 1
     assert "Rapport om tryggheten (Staden)" in page.markdown
     assert "000_f0938a9437317593" not in page.markdown and ".txt" not in page.markdown
@@ -124,7 +125,7 @@ def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) ->
 
 def test_version_page_leads_with_status_and_contents(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
-    md = versions.version_page(corpus, "2024-2027").markdown
+    md = versions.version_page(build_site(corpus), "2024-2027").markdown
     assert md.index("tp-lead") < md.index("## Innehåll") < md.index("tp-facts") < md.index("tp-downloads")
     assert "skickats på remiss" in md[md.index("tp-lead"):md.index("## Innehåll")]
     assert versions.VERSION_PDF_MARKER in md and "../../data/2024-2027.json" in md and "../../feed.xml" in md
@@ -132,22 +133,22 @@ def test_version_page_leads_with_status_and_contents(tmp_path: Path) -> None:
 
 def test_a_version_without_text_offers_no_empty_pages(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
-    assert [p.path for p in printing.generate(corpus)] == [urls.print_version("2018-2021"),
+    assert [p.path for p in printing.generate(build_site(corpus))] == [urls.print_version("2018-2021"),
                                                            urls.print_version("2024-2027")]
     assert compare.pairs(corpus) == [("2018-2021", "2024-2027")]
     assert not any("2013-2016" in p for p in perspectives.detail_paths(corpus))
-    md = versions.version_page(corpus, "2013-2016").markdown
+    md = versions.version_page(build_site(corpus), "2013-2016").markdown
     assert "utskrift" not in md and "jamfor/" not in md and "perspektiv.md" not in md
-    assert "jamfor/2013-2016--2018-2021" not in versions.version_page(corpus, "2018-2021").markdown
+    assert "jamfor/2013-2016--2018-2021" not in versions.version_page(build_site(corpus), "2018-2021").markdown
 
 
 def test_ledger_is_one_table_and_says_an_unknown_outcome_once(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
-    page = remiss.remiss_summary_page(corpus, "2024-2027")
+    page = remiss.remiss_summary_page(build_site(corpus), "2024-2027")
     assert page.markdown.count("<table") == 1 and "| Antal |" not in page.markdown
     assert "<th scope=\"col\">Utfall</th>" not in page.markdown
     assert page.markdown.count("hanterades") == 1
     assert 'id="avsnitt-kapitel"' in page.markdown and 'data-tp-instans="Kulturnämnden"' in page.markdown
     known = load_or_raise(_repo(tmp_path / "b", outcome="    utfall: beaktad\n"))
-    md = remiss.remiss_summary_page(known, "2024-2027").markdown
+    md = remiss.remiss_summary_page(build_site(known), "2024-2027").markdown
     assert "<th scope=\"col\">Utfall</th>" in md and "<td>Beaktad</td>" in md and "hanterades" not in md
