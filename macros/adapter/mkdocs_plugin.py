@@ -35,9 +35,10 @@ from macros.adapter.search_sv import stem_prefix_queries
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
-from macros.core.page import GeneratedAsset, GeneratedPage, NavEntry, SiteInfo, page_file_content
+from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.engine.checks import check_loaded
+from macros.website.pages.navigation import nav_config
 from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.html_transforms import template_context, transform_html
@@ -72,14 +73,6 @@ def _log_warnings(problems: list[Problem]) -> None:
     for p in problems:
         if p.severity is Severity.WARNING:
             log.info(p.format())
-
-
-def _nav_item(entry: NavEntry) -> Any:
-    """MkDocs' nav form: a page with children is a section whose first page is its own
-    (Material's navigation.indexes makes an ``index.md`` the section's link)."""
-    if not entry.children:
-        return {entry.title: entry.path}
-    return {entry.title: [{entry.title: entry.path}, *map(_nav_item, entry.children)]}
 
 
 class TrygghetConfig(Config):
@@ -152,9 +145,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         return config
 
     def _nav(self, tail: list[Any]) -> list[Any]:
-        entries = sorted((p for p in self.pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
-        return [{p.nav_title: [p.path, *map(_nav_item, p.nav_children)] if p.nav_children else p.path}
-                for p in entries] + list(tail)
+        return nav_config(self.pages, tail)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = _CompiledTemplates()

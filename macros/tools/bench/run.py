@@ -34,6 +34,7 @@ import yaml
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo, page_file_content
 from macros.tools.bench.corpus_gen import SIZES, generate
+from macros.website.pages.navigation import nav_config
 from macros.website.site import build_site, make_assets, make_pages
 
 REPO = Path(__file__).resolve().parents[3]
@@ -102,8 +103,7 @@ def export_plain_project(root: Path, dest: Path) -> list[Path]:
         path = dest / "docs" / asset.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(asset.content)
-    nav_pages = sorted((p for p in pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
-    config["nav"] = [{p.nav_title: p.path} for p in nav_pages] + list(config.get("nav") or [])
+    config["nav"] = nav_config(pages, list(config.get("nav") or []))  # the same navigation as our build
     config["plugins"] = [p for p in config.get("plugins", []) if (p if isinstance(p, str) else next(iter(p))) == "search"]
     config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)

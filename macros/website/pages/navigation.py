@@ -3,9 +3,12 @@ the "Samma avsnitt i" switcher at the top of every section page."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
-from macros.core.page import NavEntry
+from macros.core.page import GeneratedPage, NavEntry
 from macros.core.text import esc, period
 from macros.engine.layers.lineage import Change
 from macros.website.model import Site
@@ -66,3 +69,20 @@ def version_switcher(site: Site, vid: str, sid: str, page_path: str) -> str:
             '<p><span class="tp-switcher-label">Samma avsnitt i:</span> '
             + ' <span aria-hidden="true">·</span> '.join(items)
             + f' <a class="tp-history-link" href="{history}">Avsnittets historik</a></p></nav>\n')
+
+
+def _nav_item(entry: NavEntry) -> Any:
+    """The ``nav`` form of mkdocs.yml: a page with children is a section whose first page is
+    its own (Material's navigation.indexes makes an ``index.md`` the section's link)."""
+    if not entry.children:
+        return {entry.title: entry.path}
+    return {entry.title: [{entry.title: entry.path}, *map(_nav_item, entry.children)]}
+
+
+def nav_config(pages: Iterable[GeneratedPage], tail: list[Any]) -> list[Any]:
+    """The site's navigation in mkdocs.yml's ``nav`` form: the generated pages that belong
+    there (with their trees), then the hand-written ones (``tail``). The build and the
+    benchmark's plain-Material baseline both use it, so they navigate alike."""
+    entries = sorted((p for p in pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
+    return [{p.nav_title: [p.path, *map(_nav_item, p.nav_children)] if p.nav_children else p.path}
+            for p in entries] + list(tail)
