@@ -1,7 +1,8 @@
-"""Shared fixtures: the real repository, copies of it, and built sites."""
+"""Shared fixtures: the frozen fixture corpus, golden files, the real repository, copies of it, built sites."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import subprocess
@@ -11,7 +12,58 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load
+
 ROOT = Path(__file__).resolve().parent.parent
+#: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: Expected outputs of page makers, the diff and the checks on FIXTURES.
+GOLDEN = Path(__file__).resolve().parent / "golden"
+#: The build's fixed time for golden outputs (2023-11-14), so "today" never enters them.
+FIXED_EPOCH = "1700000000"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Skriv om filerna i tests/golden/ med det som koden ger nu (granska sedan git diff).")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden") or os.environ.get("UPDATE_GOLDEN") == "1")
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus() -> Corpus:
+    """The frozen fixture corpus, loaded once; it must load without a single problem."""
+    corpus, problems = load(FIXTURES)
+    assert problems == [], [p.format() for p in problems]
+    return corpus
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of the fixture corpus, to break on purpose."""
+    dest = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES / "program", dest / "program")
+    return dest
+
+
+def assert_golden(name: str, actual: str, update: bool) -> None:
+    """``actual`` equals tests/golden/``name``; with --update-golden, rewrite the file instead."""
+    path = GOLDEN / name
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != actual:
+            path.write_text(actual, encoding="utf-8")
+        return
+    assert path.is_file(), f"tests/golden/{name} saknas: kör pytest --update-golden och granska filen"
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                            f"golden/{name}", "nu", n=2))
+        pytest.fail(f"tests/golden/{name} stämmer inte (kör pytest --update-golden om ändringen är avsedd):\n{diff[:6000]}")
 
 # The same examples on every run: a property test that fails, fails for everyone, every time
 # (a search that finds a new case is a change to the test, not a flaky CI run).
