@@ -14,6 +14,9 @@ from hypothesis import settings
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
+from macros.core.markdown import to_html
+from macros.core.page import GeneratedPage, SiteInfo
+from macros.website.site import Site, make_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
@@ -40,6 +43,24 @@ def fixture_corpus() -> Corpus:
     corpus, problems = load(FIXTURES)
     assert problems == [], [p.format() for p in problems]
     return corpus
+
+
+#: Settings of a site built from the fixtures.
+FIXTURE_SETTINGS = SiteInfo(site_url="https://example.org/trygghet/", site_name="Fixturwebbplatsen",
+                            source_date_epoch=FIXED_EPOCH)
+
+
+@pytest.fixture(scope="session")
+def fixture_pages(fixture_corpus: Corpus) -> dict[str, GeneratedPage]:
+    """Every page the page makers make of the fixtures, by path, without a build."""
+    with pytest.MonkeyPatch.context() as mp:  # a build's "today" comes from SOURCE_DATE_EPOCH
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return {page.path: page for page in make_pages(Site(fixture_corpus, FIXTURE_SETTINGS))}
+
+
+def page_html(page: GeneratedPage) -> str:
+    """A generated page's Markdown as HTML, with the site's Markdown extensions, for structural checks."""
+    return to_html(page.markdown)
 
 
 @pytest.fixture

@@ -12,22 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from macros.core.load.corpus import Corpus
-from macros.core.page import GeneratedPage, SiteInfo, page_file_content
+from macros.core.page import GeneratedPage, page_file_content
 from macros.engine.checks import check_repository
 from macros.tools.cli.main import app
-from macros.website.site import Site, make_pages
-from tests.conftest import FIXED_EPOCH, FIXTURES, GOLDEN, assert_golden
-
-SETTINGS = SiteInfo(site_url="https://example.org/trygghet/", site_name="Fixturwebbplatsen",
-                    source_date_epoch=FIXED_EPOCH)
-
-
-@pytest.fixture(scope="module")
-def fixture_pages(fixture_corpus: Corpus) -> dict[str, GeneratedPage]:
-    with pytest.MonkeyPatch.context() as mp:  # "today" of a build comes from SOURCE_DATE_EPOCH
-        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return {page.path: page for page in make_pages(Site(fixture_corpus, SETTINGS))}
+from tests.conftest import FIXTURES, GOLDEN, assert_golden
 
 
 def test_every_generated_page_matches_its_golden_file(fixture_pages: dict[str, GeneratedPage], update_golden: bool) -> None:
