@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.problems import Severity
 from macros.engine.checks.documents import expired_documents
 from macros.website.model import build_site
 from macros.website.pages.documents import backlinks
 from tests.conftest import read_page
-from tests.factory import minimal_repo, section_md, write
 from tests.html_view import main_content, parse
 
 
@@ -58,22 +58,11 @@ def test_index_lists_every_document_and_is_in_navigation(built_site: Path, repo_
     assert tabs.get("tidslinje/") == "Tidslinje"
 
 
-def test_expired_document_warning_is_deterministic(tmp_path: Path) -> None:
-    # Fixture content: the version in force builds on a document that was valid until 2023.
-    root = minimal_repo(tmp_path)
-    write(root / "program" / "styrdokument" / "program-2020-2023.md",
-          "---\nid: program-2020-2023\ntitel: Ett program 2020–2023\ntyp: program\nutfärdare: Staden\n"
-          "giltig_från: 2020\ngiltig_till: 2023\nkällor: [kalla-a]\n---\n\nOm programmet.\n")
-    section = root / "program" / "2024-2027" / "stadsutveckling.md"
-    section.write_text(section_md("stadsutveckling", 2, extra="styrdokument: [program-2020-2023]\n"), encoding="utf-8")
-    corpus = load_or_raise(root)
-    assert corpus.latest_adopted == "2024-2027"
-    assert list(expired_documents(corpus, dt.date(2023, 12, 31))) == []
-    after = list(expired_documents(corpus, dt.date(2024, 1, 1)))
-    assert len(after) == 1
-    problem = after[0]
+def test_expired_document_warning_is_deterministic(fixture_corpus: Corpus) -> None:
+    # 2007-2010 (the latest adopted fixture version) relies on plan-a, valid until 31 December 2006.
+    assert list(expired_documents(fixture_corpus, dt.date(2006, 12, 31))) == []
+    [problem] = expired_documents(fixture_corpus, dt.date(2007, 1, 1))
     assert problem.severity is Severity.WARNING
-    lines = section.read_text(encoding="utf-8").split("\n")
-    assert problem.file == "program/2024-2027/stadsutveckling.md"
-    assert problem.line == 1 + next(i for i, line in enumerate(lines) if line.startswith("styrdokument:"))
-    assert "program-2020-2023" in problem.message and "2023" in problem.message
+    assert problem.file == "program/2007-2010/barn-och-unga.md" and problem.line == 10
+    assert "'plan-a'" in problem.message and "31 december 2006" in problem.message
+    assert "'plan-b' som ersatte det" in (problem.hint or "")
