@@ -13,7 +13,6 @@ from macros.engine.layers.remiss import is_adopted
 from macros.tools.cli.main import app
 
 
-
 def edit(root: Path, rel: str, old: str, new: str) -> None:
     path = root / rel
     text = path.read_text(encoding="utf-8")
