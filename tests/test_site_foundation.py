@@ -9,6 +9,7 @@ the latest adopted has a banner, sections are reachable, pages are in Swedish.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from pathlib import Path
 
@@ -17,7 +18,9 @@ import pytest
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
-from tests.conftest import ROOT, page_html, read_page
+from macros.website.pages.timeline import applicable_version
+from macros.website.site import Site, make_pages
+from tests.conftest import FIXTURE_SETTINGS, ROOT, page_html, read_page
 from tests.html_view import main_content, parse
 
 CORPUS = load_or_raise(ROOT)
@@ -125,3 +128,18 @@ def test_navigation_does_not_list_every_section(built_site: Path) -> None:
     assert 0 < len(links) < 40
     section_urls = {f"/{sid}/" for v in CORPUS.versions.values() for sid in v.sections}
     assert not any(any(s in (a.attrs.get("href") or "") for s in section_urls) for a in links)
+
+
+def test_a_version_in_force_per_the_city_without_adoption_date(fixture_copy: Path) -> None:
+    # Status 'gäller enligt staden': in force, but no source dates an adoption.
+    index = fixture_copy / "program" / "2011-2014" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("status: remiss", "status: gäller enligt staden"),
+                     encoding="utf-8")
+    corpus = load_or_raise(fixture_copy)
+    assert corpus.latest_adopted == "2011-2014"
+    pages = {p.path: p for p in make_pages(Site(corpus, FIXTURE_SETTINGS))}
+    text = banner(pages["program/2007-2010/index.md"]).text()
+    assert "Enligt staden gäller nu en senare version; källorna anger inte när den antogs." in text
+    assert banner(pages["program/2011-2014/index.md"]) is None
+    vid, why = applicable_version(corpus, dt.date(2012, 6, 1))
+    assert vid is None and "programmet 2007–2010" in why and "programmet 2011–2014" in why
