@@ -16,7 +16,8 @@ from hypothesis import settings
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.page import GeneratedPage, SiteInfo
-from macros.website.site import Site, make_pages
+from macros.website.site import build_site as make_site
+from macros.website.site import make_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
@@ -55,7 +56,7 @@ def fixture_pages(fixture_corpus: Corpus) -> dict[str, GeneratedPage]:
     """Every page the page makers make of the fixtures, by path, without a build."""
     with pytest.MonkeyPatch.context() as mp:  # a build's "today" comes from SOURCE_DATE_EPOCH
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return {page.path: page for page in make_pages(Site(fixture_corpus, FIXTURE_SETTINGS))}
+        return {page.path: page for page in make_pages(make_site(fixture_corpus, FIXTURE_SETTINGS))}
 
 
 def page_html(page: GeneratedPage) -> str:

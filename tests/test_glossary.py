@@ -10,7 +10,8 @@ from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
 from macros.core.problems import Severity
 from macros.engine.checks.glossary import check_dropped_but_used
-from macros.engine.layers.glossary import resolve, where_used
+from macros.engine.layers.glossary import resolve
+from macros.website.model import build_site
 from macros.website.pages.glossary import version_glossary
 from macros.website.publish.term_links import link_terms
 from tests.conftest import ROOT, page_html, read_page
@@ -92,7 +93,7 @@ def test_tooltip_is_described_and_names_the_version_of_the_definition(built_site
 def test_link_terms_leaves_headings_code_links_and_entities_alone(fixture_corpus: Corpus) -> None:
     html = ('<h2>Trygghet</h2><p>En <a href="x">trygghet</a> &amp; <code>trygghet</code>, '
             'sedan tryggheten och trygghet.</p><aside class="tp-panel"><p>trygghet</p></aside>')
-    out = link_terms(html, fixture_corpus, "2007-2010", "inledning")
+    out = link_terms(html, build_site(fixture_corpus), "2007-2010", "inledning")
     doc = parse(out)
     assert doc.find("h2").find("a") is None
     assert doc.find("code").text() == "trygghet"
@@ -105,10 +106,10 @@ def test_link_terms_leaves_headings_code_links_and_entities_alone(fixture_corpus
 def test_dropped_and_undefined_terms_are_not_linked(fixture_corpus: Corpus) -> None:
     # samverkan is dropped in 2007-2010 (utgår_i); no term is defined before 2004-2006.
     html = "<p>Samverkan ger trygghet.</p>"
-    assert link_terms(html, fixture_corpus, "2001-2003", "inledning") == html
+    assert link_terms(html, build_site(fixture_corpus), "2001-2003", "inledning") == html
     assert resolve(fixture_corpus, fixture_corpus.terms["samverkan"].data, "2007-2010") is None
-    assert len(parse(link_terms(html, fixture_corpus, "2007-2010", "inledning")).find_all("a", "tp-term")) == 1
-    assert len(parse(link_terms(html, fixture_corpus, "2004-2006", "inledning")).find_all("a", "tp-term")) == 2
+    assert len(parse(link_terms(html, build_site(fixture_corpus), "2007-2010", "inledning")).find_all("a", "tp-term")) == 1
+    assert len(parse(link_terms(html, build_site(fixture_corpus), "2004-2006", "inledning")).find_all("a", "tp-term")) == 2
 
 
 def _page(pages: dict[str, GeneratedPage], path: str) -> Element:
@@ -162,7 +163,7 @@ def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
     assert 'class="tp-term"' in body
     # Text outside the markers is left alone, even when it names a term.
     page = f"<p>lägesbild</p>{BODY_START}<p>Om lägesbilder.</p>{BODY_END}<p>lägesbild</p>"
-    linked = link_terms(page, CORPUS, "2018-2021", "lagesbilder")
+    linked = link_terms(page, build_site(CORPUS), "2018-2021", "lagesbilder")
     assert linked.startswith("<p>lägesbild</p>")
     assert linked.count('class="tp-term"') == 1 and linked.index('class="tp-term"') > linked.index(BODY_START)
 
@@ -183,18 +184,20 @@ def _dropped_term_corpus(root: Path, body_2024: str = "Text om avsnittet.") -> C
 def test_terms_that_do_not_exist_in_the_version_are_not_linked(tmp_path: Path) -> None:
     corpus = _dropped_term_corpus(tmp_path)
     html = "<p>Testbegreppet här.</p>"
-    assert link_terms(html, corpus, "2024-2027", "stadsutveckling") == html
+    site = build_site(corpus)
+    assert link_terms(html, site, "2024-2027", "stadsutveckling") == html
     assert resolve(corpus, corpus.terms["testbegrepp"].data, "2024-2027") is None
-    linked = parse(link_terms(html, corpus, "2020-2023", "stadsutveckling")).find_all("a", "tp-term")
+    linked = parse(link_terms(html, site, "2020-2023", "stadsutveckling")).find_all("a", "tp-term")
     assert [a.text() for a in linked] == ["Testbegreppet"]
 
 
 def test_version_glossary_lists_dropped_terms(tmp_path: Path) -> None:
     corpus = _dropped_term_corpus(tmp_path)
-    page = version_glossary(corpus, "2024-2027", where_used(corpus))
+    site = build_site(corpus)
+    page = version_glossary(site, "2024-2027")
     dropped = page.markdown.split("## Begrepp som utgår i versionen", 1)
     assert len(dropped) == 2 and "testbegrepp" in dropped[1]
-    assert "## Begrepp som utgår" not in version_glossary(corpus, "2020-2023", where_used(corpus)).markdown
+    assert "## Begrepp som utgår" not in version_glossary(site, "2020-2023").markdown
 
 
 def test_a_term_marked_dropped_but_used_in_that_version_warns(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
 from macros.website.pages.timeline import applicable_version
-from macros.website.site import Site, make_pages
+from macros.website.site import build_site, make_pages
 from tests.conftest import FIXTURE_SETTINGS, ROOT, page_html, read_page
 from tests.html_view import main_content, parse
 
@@ -137,7 +137,7 @@ def test_a_version_in_force_per_the_city_without_adoption_date(fixture_copy: Pat
                      encoding="utf-8")
     corpus = load_or_raise(fixture_copy)
     assert corpus.latest_adopted == "2011-2014"
-    pages = {p.path: p for p in make_pages(Site(corpus, FIXTURE_SETTINGS))}
+    pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS))}
     text = banner(pages["program/2007-2010/index.md"]).text()
     assert "Enligt staden gäller nu en senare version; källorna anger inte när den antogs." in text
     assert banner(pages["program/2011-2014/index.md"]) is None
