@@ -18,10 +18,10 @@ import pytest
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
-from macros.website.pages.timeline import applicable_version
 from macros.website.site import build_site, make_pages
 from tests.conftest import FIXTURE_SETTINGS, ROOT, page_html, read_page
 from tests.html_view import main_content, parse
+from tests.timeline_reference import applicable_version
 
 CORPUS = load_or_raise(ROOT)
 LATEST = CORPUS.latest_adopted
