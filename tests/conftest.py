@@ -1,17 +1,95 @@
-"""Shared fixtures: the real repository, copies of it, and built sites."""
+"""Shared fixtures: the frozen fixture corpus, golden files, the real repository, copies of it, built sites."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 from hypothesis import settings
 
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load
+from macros.core.page import GeneratedPage, SiteInfo
+from macros.website.site import build_site as make_site
+from macros.website.site import make_pages
+
 ROOT = Path(__file__).resolve().parent.parent
+#: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: Expected outputs of page makers, the diff and the checks on FIXTURES.
+GOLDEN = Path(__file__).resolve().parent / "golden"
+#: The build's fixed time for golden outputs (2023-11-14), so "today" never enters them.
+FIXED_EPOCH = "1700000000"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Skriv om filerna i tests/golden/ med det som koden ger nu (granska sedan git diff).")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden") or os.environ.get("UPDATE_GOLDEN") == "1")
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus() -> Corpus:
+    """The frozen fixture corpus, loaded once; it must load without a single problem."""
+    corpus, problems = load(FIXTURES)
+    assert problems == [], [p.format() for p in problems]
+    return corpus
+
+
+#: Settings of a site built from the fixtures.
+FIXTURE_SETTINGS = SiteInfo(site_url="https://example.org/trygghet/", site_name="Fixturwebbplatsen",
+                            source_date_epoch=FIXED_EPOCH)
+
+
+@pytest.fixture(scope="session")
+def fixture_pages(fixture_corpus: Corpus) -> dict[str, GeneratedPage]:
+    """Every page the page makers make of the fixtures, by path, without a build."""
+    with pytest.MonkeyPatch.context() as mp:  # a build's "today" comes from SOURCE_DATE_EPOCH
+        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        return {page.path: page for page in make_pages(make_site(fixture_corpus, FIXTURE_SETTINGS))}
+
+
+def page_html(page: GeneratedPage) -> str:
+    """A generated page's Markdown as HTML, for structural checks.
+
+    Not ``macros.core.markdown.to_html``: that one refuses bodies past its nesting limits,
+    which is for editors' text, and a generated page is not one.
+    """
+    return markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc", "def_list"]).convert(page.markdown)
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of the fixture corpus, to break on purpose."""
+    dest = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES / "program", dest / "program")
+    return dest
+
+
+def assert_golden(name: str, actual: str, update: bool) -> None:
+    """``actual`` equals tests/golden/``name``; with --update-golden, rewrite the file instead."""
+    path = GOLDEN / name
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != actual:
+            path.write_text(actual, encoding="utf-8")
+        return
+    assert path.is_file(), f"tests/golden/{name} saknas: kör pytest --update-golden och granska filen"
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                            f"golden/{name}", "nu", n=2))
+        pytest.fail(f"tests/golden/{name} stämmer inte (kör pytest --update-golden om ändringen är avsedd):\n{diff[:6000]}")
 
 # The same examples on every run: a property test that fails, fails for everyone, every time
 # (a search that finds a new case is a change to the test, not a flaky CI run).

@@ -5,43 +5,43 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
+from macros.core.page import GeneratedPage
 from macros.core.problems import Severity
 from macros.engine.checks.documents import expired_documents
 from macros.website.model import build_site
 from macros.website.pages.documents import backlinks
-from tests.conftest import read_page
-from tests.factory import minimal_repo, section_md, write
-from tests.html_view import main_content, parse
+from tests.conftest import page_html, read_page
+from tests.html_view import Element, main_content, parse
 
 
-def _text(site: Path, url: str) -> str:
-    return " ".join(main_content(read_page(site, url)).text().split())
+def _content(pages: dict[str, GeneratedPage], path: str) -> Element:
+    return parse(page_html(pages[path]))
 
 
-def test_document_page_facts_and_backlinks(built_site: Path) -> None:
-    text = _text(built_site, "styrdokument/lag-2023-196/")
-    assert "Beteckning SFS 2023:196" in text and "Typ Lag" in text and "Giltigt från 1 juli 2023" in text
-    content = main_content(read_page(built_site, "styrdokument/lag-2023-196/"))
+def test_document_page_facts_and_backlinks(fixture_pages: dict[str, GeneratedPage]) -> None:
+    content = _content(fixture_pages, "styrdokument/plan-a.md")
+    text = " ".join(content.text().split())
+    assert "Typ Plan" in text and "Giltigt 2004–31 december 2006" in text and "Ersatt av Fiktiv plan B" in text
     items = {" ".join(li.text().split()) for li in content.find_all("li")}
+    assert {"Barn och unga – bygger på dokumentet", "Skola – bygger på dokumentet"} <= items
     # Front matter (styrdokument:) and a macro call in the body both count.
-    assert "Struktur för arbetet – bygger på dokumentet och länkar hit" in items
-    assert "Hur staden arbetar brottsförebyggande och trygghetsskapande – bygger på dokumentet och länkar hit" in items
-    hrefs = [a.attrs["href"] for a in content.find_all("a")]
-    assert "../../program/2024-2027/struktur-for-arbetet/" in hrefs
+    items = {" ".join(li.text().split()) for li in _content(fixture_pages, "styrdokument/plan-b.md").find_all("li")}
+    assert {"Gator – länkar hit", "Parker – bygger på dokumentet"} <= items
+    assert "(../program/2007-2010/gator.md)" in fixture_pages["styrdokument/plan-b.md"].markdown
 
 
-def test_backlinks_record_macro_calls_separately_from_front_matter(repo_copy: Path) -> None:
-    path = repo_copy / "program" / "2020-2023" / "kommunikation.md"
-    path.write_text(path.read_text(encoding="utf-8") + '\nSe {{ styrdokument("vision-2040") }}.\n', encoding="utf-8")
-    corpus = load_or_raise(repo_copy)
-    found = backlinks(build_site(corpus), "vision-2040")
-    assert found["2020-2023"] == {"kommunikation": {"länkar hit"}}
-    assert found["2018-2021"] == {"inledning": {"bygger på dokumentet"}}
+def test_backlinks_record_macro_calls_separately_from_front_matter(fixture_copy: Path) -> None:
+    path = fixture_copy / "program" / "2004-2006" / "fritid.md"
+    path.write_text(path.read_text(encoding="utf-8") + '\nSe {{ styrdokument("plan-a") }}.\n', encoding="utf-8")
+    found = backlinks(build_site(load_or_raise(fixture_copy)), "plan-a")
+    assert found["2004-2006"] == {"skola": {"bygger på dokumentet"}, "fritid": {"länkar hit"}}
+    assert found["2007-2010"] == {"barn-och-unga": {"bygger på dokumentet"}}
 
 
-def test_document_without_users_says_so(built_site: Path) -> None:
-    text = _text(built_site, "styrdokument/tillsammans-mot-brott/")
+def test_document_without_users_says_so(fixture_pages: dict[str, GeneratedPage]) -> None:
+    text = " ".join(_content(fixture_pages, "styrdokument/strategi-c.md").text().split())
     assert "Inget avsnitt i någon version bygger på eller länkar till dokumentet." in text
 
 
@@ -58,22 +58,11 @@ def test_index_lists_every_document_and_is_in_navigation(built_site: Path, repo_
     assert tabs.get("tidslinje/") == "Tidslinje"
 
 
-def test_expired_document_warning_is_deterministic(tmp_path: Path) -> None:
-    # Fixture content: the version in force builds on a document that was valid until 2023.
-    root = minimal_repo(tmp_path)
-    write(root / "program" / "styrdokument" / "program-2020-2023.md",
-          "---\nid: program-2020-2023\ntitel: Ett program 2020–2023\ntyp: program\nutfärdare: Staden\n"
-          "giltig_från: 2020\ngiltig_till: 2023\nkällor: [kalla-a]\n---\n\nOm programmet.\n")
-    section = root / "program" / "2024-2027" / "stadsutveckling.md"
-    section.write_text(section_md("stadsutveckling", 2, extra="styrdokument: [program-2020-2023]\n"), encoding="utf-8")
-    corpus = load_or_raise(root)
-    assert corpus.latest_adopted == "2024-2027"
-    assert list(expired_documents(corpus, dt.date(2023, 12, 31))) == []
-    after = list(expired_documents(corpus, dt.date(2024, 1, 1)))
-    assert len(after) == 1
-    problem = after[0]
+def test_expired_document_warning_is_deterministic(fixture_corpus: Corpus) -> None:
+    # 2007-2010 (the latest adopted fixture version) relies on plan-a, valid until 31 December 2006.
+    assert list(expired_documents(fixture_corpus, dt.date(2006, 12, 31))) == []
+    [problem] = expired_documents(fixture_corpus, dt.date(2007, 1, 1))
     assert problem.severity is Severity.WARNING
-    lines = section.read_text(encoding="utf-8").split("\n")
-    assert problem.file == "program/2024-2027/stadsutveckling.md"
-    assert problem.line == 1 + next(i for i, line in enumerate(lines) if line.startswith("styrdokument:"))
-    assert "program-2020-2023" in problem.message and "2023" in problem.message
+    assert problem.file == "program/2007-2010/barn-och-unga.md" and problem.line == 10
+    assert "'plan-a'" in problem.message and "31 december 2006" in problem.message
+    assert "'plan-b' som ersatte det" in (problem.hint or "")

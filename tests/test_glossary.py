@@ -7,18 +7,18 @@ from pathlib import Path
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
+from macros.core.page import GeneratedPage
 from macros.core.problems import Severity
 from macros.engine.checks.glossary import check_dropped_but_used
 from macros.engine.layers.glossary import resolve
 from macros.website.model import build_site
 from macros.website.pages.glossary import version_glossary
 from macros.website.publish.term_links import link_terms
-from tests.conftest import ROOT, read_page
+from tests.conftest import ROOT, page_html, read_page
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, main_content, parse
 
 CORPUS = load_or_raise(ROOT)
-SITE = build_site(CORPUS)
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -90,18 +90,85 @@ def test_tooltip_is_described_and_names_the_version_of_the_definition(built_site
     assert "Definitionen gäller 2024–2027" in tip.text()
 
 
-def test_link_terms_leaves_headings_code_links_and_entities_alone() -> None:
-    html = ('<h2>Lägesbild</h2><p>En <a href="x">lägesbild</a> &amp; <code>lägesbild</code>, '
-            'sedan lägesbilden och lägesbilder.</p><aside class="tp-panel"><p>lägesbild</p></aside>')
-    out = link_terms(html, SITE, "2020-2023", "struktur-for-arbetet")
+def test_link_terms_leaves_headings_code_links_and_entities_alone(fixture_corpus: Corpus) -> None:
+    html = ('<h2>Trygghet</h2><p>En <a href="x">trygghet</a> &amp; <code>trygghet</code>, '
+            'sedan tryggheten och trygghet.</p><aside class="tp-panel"><p>trygghet</p></aside>')
+    out = link_terms(html, build_site(fixture_corpus), "2007-2010", "inledning")
     doc = parse(out)
     assert doc.find("h2").find("a") is None
-    assert doc.find("code").text() == "lägesbild"
+    assert doc.find("code").text() == "trygghet"
     assert doc.find("aside").find("a") is None
     linked = doc.find_all("a", "tp-term")
-    assert [a.text() for a in linked] == ["lägesbilden"]
+    assert [a.text() for a in linked] == ["tryggheten"]
     assert "&amp;" in out
 
+
+def test_dropped_and_undefined_terms_are_not_linked(fixture_corpus: Corpus) -> None:
+    # samverkan is dropped in 2007-2010 (utgår_i); no term is defined before 2004-2006.
+    html = "<p>Samverkan ger trygghet.</p>"
+    assert link_terms(html, build_site(fixture_corpus), "2001-2003", "inledning") == html
+    assert resolve(fixture_corpus, fixture_corpus.terms["samverkan"].data, "2007-2010") is None
+    assert len(parse(link_terms(html, build_site(fixture_corpus), "2007-2010", "inledning")).find_all("a", "tp-term")) == 1
+    assert len(parse(link_terms(html, build_site(fixture_corpus), "2004-2006", "inledning")).find_all("a", "tp-term")) == 2
+
+
+def _page(pages: dict[str, GeneratedPage], path: str) -> Element:
+    return parse(page_html(pages[path]))
+
+
+def test_section_panel_lists_the_terms_of_the_section(fixture_pages: dict[str, GeneratedPage]) -> None:
+    panel = _page(fixture_pages, "program/2007-2010/barn-och-unga.md").find("aside", "tp-panel")
+    children = [c for c in panel.children if isinstance(c, Element)]
+    start = next(i for i, c in enumerate(children) if c.tag == "h2" and c.text().startswith("Begrepp i avsnittet"))
+    terms = next(c for c in children[start:] if c.tag == "ul")
+    assert {li.text().split(" – ")[0] for li in terms.find_all("li")} == {"trygghet", "riskområde"}
+
+
+def test_term_page_shows_history_with_word_diff(fixture_pages: dict[str, GeneratedPage]) -> None:
+    content = _page(fixture_pages, "begrepp/trygghet.md")
+    assert [h.text().strip("¶ ") for h in content.find_all("h3")] == ["2004–2006", "2007–2010"]
+    [diff] = content.find_all("p", "tp-term-diff")
+    assert "och vara säker" in "".join(i.text() for i in diff.find_all("ins"))
+
+
+def test_term_page_says_where_a_discouraged_term_is_used(fixture_pages: dict[str, GeneratedPage]) -> None:
+    page = fixture_pages["begrepp/riskomrade.md"]
+    assert "Avrått begrepp" in _page(fixture_pages, "begrepp/riskomrade.md").find(cls="tp-discouraged").text()
+    assert "2007–2010: [Barn och unga](../program/2007-2010/barn-och-unga.md)" in page.markdown
+    assert "(../remissvar/namnd-a-2007-2010.md)" in page.markdown  # who raised it
+
+
+def test_version_glossary_marks_inherited_and_dropped_terms(fixture_pages: dict[str, GeneratedPage]) -> None:
+    content = _page(fixture_pages, "program/2007-2010/begrepp.md")
+    assert "Definitionen är från 2004–2006; källorna ger ingen egen definition för 2007–2010." in content.text()
+    dropped = next(h for h in content.find_all("h2") if h.text().startswith("Begrepp som utgår"))
+    assert "samverkan" in dropped.parent.text()
+    assert "Källorna knyter inga begrepp" in _page(fixture_pages, "program/2001-2003/begrepp.md").text()
+
+
+def test_glossary_index_is_in_the_navigation_and_lists_every_term(built_site: Path) -> None:
+    html = read_page(built_site, "begrepp/")
+    tabs = [a.text().strip() for a in parse(html).find_all("a", "md-tabs__link")]
+    assert "Begrepp" in tabs
+    hrefs = {a.attrs["href"] for a in main_content(html).find_all("a")}
+    for tid in CORPUS.terms:
+        assert f"{tid}/" in hrefs
+
+
+def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
+    from macros.core.page import BODY_END, BODY_START
+    html = read_page(built_site, "program/2018-2021/lagesbilder/")
+    assert html.count(BODY_START) == 1 and html.count(BODY_END) == 1
+    body = html[html.index(BODY_START):html.index(BODY_END)]
+    assert 'class="tp-term"' in body
+    # Text outside the markers is left alone, even when it names a term.
+    page = f"<p>lägesbild</p>{BODY_START}<p>Om lägesbilder.</p>{BODY_END}<p>lägesbild</p>"
+    linked = link_terms(page, build_site(CORPUS), "2018-2021", "lagesbilder")
+    assert linked.startswith("<p>lägesbild</p>")
+    assert linked.count('class="tp-term"') == 1 and linked.index('class="tp-term"') > linked.index(BODY_START)
+
+
+# -- dropped terms, on a tiny corpus made in the test --------------------------
 
 def _dropped_term_corpus(root: Path, body_2024: str = "Text om avsnittet.") -> Corpus:
     """Two versions; 'testbegrepp' defined for 2020-2023 and marked as dropped in 2024-2027."""
@@ -139,59 +206,3 @@ def test_a_term_marked_dropped_but_used_in_that_version_warns(tmp_path: Path) ->
     assert len(found) == 1 and found[0].severity is Severity.WARNING
     assert found[0].file == "program/begrepp/testbegrepp.md" and "stadsutveckling" in found[0].message
     assert list(check_dropped_but_used(_dropped_term_corpus(tmp_path / "ren"))) == []
-
-
-def test_section_panel_lists_the_terms_of_the_section(built_site: Path) -> None:
-    panel = main_content(read_page(built_site, "program/2024-2027/struktur-for-arbetet/")).find("aside", "tp-panel")
-    heading = next(h for h in panel.find_all("h2") if h.text().startswith("Begrepp i avsnittet"))
-    items = heading.parent.find_all("li")
-    labels = {li.text().split(" – ")[0] for li in items}
-    assert {"lägesbild", "åtgärdsplan", "samordnande funktion"} <= labels
-
-
-def test_term_page_shows_history_with_word_diff(built_site: Path) -> None:
-    content = main_content(read_page(built_site, "begrepp/lagesbild/"))
-    heads = [h.text().strip("¶ ") for h in content.find_all("h3")]
-    assert heads == ["2018–2021", "2020–2023", "2024–2027"]
-    diffs = content.find_all("p", "tp-term-diff")
-    assert len(diffs) == 2
-    for diff in diffs:
-        assert diff.find("ins") is not None and diff.find("del") is not None
-    # The diff between 2020-2023 and 2024-2027 adds the law.
-    assert "2023:196" in "".join(i.text() for i in diffs[1].find_all("ins"))
-
-
-def test_term_page_says_where_a_discouraged_term_is_used(built_site: Path) -> None:
-    content = main_content(read_page(built_site, "begrepp/sarskilt-utsatt-omrade/"))
-    assert "Avrått begrepp" in content.find(cls="tp-discouraged").text()
-    hrefs = {a.attrs["href"] for a in content.find_all("a")}
-    assert "../../program/2024-2027/begreppsram/" in hrefs
-    assert "../../program/2020-2023/inledning/" in hrefs
-
-
-def test_version_glossary_marks_inherited_terms(built_site: Path) -> None:
-    text = main_content(read_page(built_site, "program/2024-2027/begrepp/")).text()
-    assert "Definitionen är från 2020–2023; källorna ger ingen egen definition för 2024–2027." in text
-    assert "Källorna knyter inga begrepp" in main_content(read_page(built_site, "program/2013-2016/begrepp/")).text()
-
-
-def test_glossary_index_is_in_the_navigation_and_lists_every_term(built_site: Path) -> None:
-    html = read_page(built_site, "begrepp/")
-    tabs = [a.text().strip() for a in parse(html).find_all("a", "md-tabs__link")]
-    assert "Begrepp" in tabs
-    hrefs = {a.attrs["href"] for a in main_content(html).find_all("a")}
-    for tid in CORPUS.terms:
-        assert f"{tid}/" in hrefs
-
-
-def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
-    from macros.core.page import BODY_END, BODY_START
-    html = read_page(built_site, "program/2018-2021/lagesbilder/")
-    assert html.count(BODY_START) == 1 and html.count(BODY_END) == 1
-    body = html[html.index(BODY_START):html.index(BODY_END)]
-    assert 'class="tp-term"' in body
-    # Text outside the markers is left alone, even when it names a term.
-    page = f"<p>lägesbild</p>{BODY_START}<p>Om lägesbilder.</p>{BODY_END}<p>lägesbild</p>"
-    linked = link_terms(page, SITE, "2018-2021", "lagesbilder")
-    assert linked.startswith("<p>lägesbild</p>")
-    assert linked.count('class="tp-term"') == 1 and linked.index('class="tp-term"') > linked.index(BODY_START)

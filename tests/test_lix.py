@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
+from macros.core.page import GeneratedPage
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.klarsprak.lix import band, letters, readability, sentences
@@ -69,27 +71,20 @@ def test_long_sentence_warning_names_file_and_line(tmp_path: Path) -> None:
     assert "40 ord (gränsen är 30)" in warning.message
 
 
-def test_lix_is_shown_on_section_and_version_pages(built_site: Path) -> None:
-    from tests.conftest import read_page
-
-    assert "LIX " in read_page(built_site, "program/2020-2023/forebyggande-arbete/")
-    assert "Läsbarhet" in read_page(built_site, "program/2020-2023/")
+def test_lix_is_shown_on_section_and_version_pages(fixture_pages: dict[str, GeneratedPage]) -> None:
+    assert "LIX " in fixture_pages["program/2007-2010/barn-och-unga.md"].markdown
+    assert "Läsbarhet" in fixture_pages["program/2007-2010/index.md"].markdown
 
 
-def test_comparison_page_shows_the_change_in_lix(built_site: Path) -> None:
-    from macros.core.load.loader import load_or_raise
+def test_comparison_page_shows_the_change_in_lix(fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
     from macros.website.model import build_site
-    from tests.conftest import ROOT, read_page
 
-    corpus = load_or_raise(ROOT)
-    html = read_page(built_site, "jamfor/2020-2023--2024-2027/")
-    readability_of = build_site(corpus).layers.readability
-    a, b = readability_of["2020-2023"], readability_of["2024-2027"]
-    assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2020–2023 och {b.lix:.0f} ({b.band}) i 2024–2027" in html
-    section = corpus.section("2024-2027", "forebyggande-arbete")
-    old = corpus.section("2020-2023", "forebyggande-arbete")
-    from macros.engine.klarsprak.lix import readability
-    assert f"{readability(old.body).lix:.0f} → {readability(section.body).lix:.0f}" in html
+    page = fixture_pages["jamfor/2004-2006--2007-2010.md"].markdown
+    readability_of = build_site(fixture_corpus).layers.readability
+    a, b = readability_of["2004-2006"], readability_of["2007-2010"]
+    assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2004–2006 och {b.lix:.0f} ({b.band}) i 2007–2010" in page
+    old, new = fixture_corpus.section("2004-2006", "inledning"), fixture_corpus.section("2007-2010", "inledning")
+    assert f"{readability(old.body).lix:.0f} → {readability(new.body).lix:.0f}" in page
 
 
 @pytest.mark.build

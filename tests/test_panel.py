@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
+from macros.core.page import GeneratedPage
 from macros.engine.layers.lineage import Change, counterparts
-from tests.conftest import read_page
+from tests.conftest import page_html
 from tests.factory import section_md, version_md, write
-from tests.html_view import main_content
+from tests.html_view import parse
 
 
 def _repo(root: Path, listing_2024: str = "") -> Path:
@@ -55,44 +58,58 @@ def test_incomplete_listing_means_unknown_not_removed(tmp_path: Path) -> None:
     assert _states(corpus, "2020-2023", "andras")["2024-2027"] == (("andras",), Change.ANDRAD)
 
 
-def test_real_corpus_lineage(repo_root: Path) -> None:
-    corpus = load_or_raise(repo_root)
-    states = _states(corpus, "2024-2027", "stadens-offentliga-miljo")
-    assert states["2020-2023"] == (("stadens-offentliga-miljo",), Change.BYTT_NAMN)  # "Arbete i stadens offentliga miljö"
-    assert states["2018-2021"] == ((), Change.OKAND)  # 2018-2021's sources list only some sections
-    assert _states(corpus, "2024-2027", "valfardsbrott")["2020-2023"] == ((), Change.NY)
-    assert _states(corpus, "2020-2023", "kommunikation")["2024-2027"] == ((), Change.OKAND)
+def test_fixture_corpus_lineage(fixture_corpus: Corpus) -> None:
+    # Every recorded 'ursprung' kind, and an incomplete listing (2011-2014) that makes a missing section unknown.
+    assert _states(fixture_corpus, "2007-2010", "trafiksakerhet")["2004-2006"] == (("trafik",), Change.BYTT_NAMN)
+    assert _states(fixture_corpus, "2007-2010", "barn-och-unga")["2004-2006"][0] == ("skola", "fritid")
+    assert _states(fixture_corpus, "2004-2006", "belysning")["2007-2010"][0] == ("gator", "parker")
+    assert _states(fixture_corpus, "2007-2010", "arbetssatt")["2004-2006"] == (("arbetssatt",), Change.OFORANDRAD)
+    assert _states(fixture_corpus, "2011-2014", "digital-trygghet")["2007-2010"] == ((), Change.NY)
+    assert _states(fixture_corpus, "2007-2010", "gator")["2011-2014"] == ((), Change.OKAND)
+    assert _states(fixture_corpus, "2007-2010", "gator")["2001-2003"] == ((), Change.OKAND)  # no text at all
 
 
-def _panel(site: Path, url: str):  # type: ignore[no-untyped-def]
-    panel = main_content(read_page(site, url)).find("aside", "tp-panel")
-    assert panel is not None, url
+def _panel(pages: dict[str, GeneratedPage], path: str):  # type: ignore[no-untyped-def]
+    panel = parse(page_html(pages[path])).find("aside", "tp-panel")
+    assert panel is not None, path
     return panel
 
 
-def test_panel_lists_versions_with_labels_and_links(built_site: Path) -> None:
-    panel = _panel(built_site, "program/2024-2027/samverkan/")
-    items = [li for li in panel.find_all("li") if "2020–2023" in li.text() or "2018–2021" in li.text()]
-    texts = [" ".join(li.text().split()) for li in items]
-    assert any(t.startswith("2020–2023: Samverkan – ändrad") for t in texts), texts
-    assert any(t.startswith("2018–2021: finns inte i källorna") for t in texts), texts
-    hrefs = [a.attrs["href"] for li in items for a in li.find_all("a")]
-    assert "../../2020-2023/samverkan/" in hrefs
+def _resolves(pages: dict[str, GeneratedPage], path: str, href: str) -> bool:
+    if href.startswith("#"):
+        return True
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href.split("#")[0]))
+    return target in pages
+
+
+def test_panel_lists_versions_with_labels_and_links(fixture_pages: dict[str, GeneratedPage]) -> None:
+    path = "program/2011-2014/barn-och-unga.md"
+    panel = _panel(fixture_pages, path)
+    texts = [" ".join(li.text().split()) for li in panel.find_all("li")]
+    assert any(t.startswith("2007–2010: Barn och unga – ändrad") for t in texts), texts
+    assert any(t.startswith("2004–2006: Skola, Fritid") for t in texts), texts  # merged: both origins named
+    hrefs = [a.attrs["href"] for a in panel.find_all("a")]
+    assert "../2007-2010/barn-och-unga.md" in hrefs
     for href in hrefs:
-        target = (built_site / "program/2024-2027/samverkan" / href.split("#")[0] / "index.html").resolve()
-        assert target.is_file(), href
+        assert _resolves(fixture_pages, path, href), href
     assert "borttagen" not in panel.text()
 
 
-def test_panel_lists_steering_documents_with_validity(built_site: Path) -> None:
-    panel = _panel(built_site, "program/2024-2027/struktur-for-arbetet/")
-    text = " ".join(panel.text().split())
+def test_unknown_not_removed_when_the_newer_listing_is_incomplete(fixture_pages: dict[str, GeneratedPage]) -> None:
+    texts = [" ".join(li.text().split()) for li in _panel(fixture_pages, "program/2007-2010/gator.md").find_all("li")]
+    assert any(t.startswith("2011–2014: finns inte i källorna") for t in texts), texts
+    assert not any("borttagen" in t for t in texts), texts
+
+
+def test_panel_lists_steering_documents_with_validity(fixture_pages: dict[str, GeneratedPage]) -> None:
+    text = " ".join(_panel(fixture_pages, "program/2007-2010/barn-och-unga.md").text().split())
     assert "Styrdokument som avsnittet bygger på" in text
-    assert "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete (SFS 2023:196) – giltigt från 1 juli 2023" in text
-    panel = _panel(built_site, "program/2020-2023/inledning/")
-    assert "Stockholms stads säkerhetsprogram 2020–2023 – giltigt 2020–2023" in " ".join(panel.text().split())
+    assert "Fiktiv plan A – giltigt 2004–31 december 2006; ersatt av Fiktiv plan B" in text
+    assert "Fiktiv lag om trygghet (SFS 2005:1) – giltighetstiden anges inte i källorna" in text
+    text = " ".join(_panel(fixture_pages, "program/2007-2010/parker.md").text().split())
+    assert "Fiktiv plan B – giltigt från januari 2007" in text
 
 
-def test_panel_uses_lists_not_tables(built_site: Path) -> None:
-    panel = _panel(built_site, "program/2020-2023/samverkan/")
+def test_panel_uses_lists_not_tables(fixture_pages: dict[str, GeneratedPage]) -> None:
+    panel = _panel(fixture_pages, "program/2004-2006/skola.md")
     assert panel.find("table") is None and panel.find("ul") is not None

@@ -12,9 +12,6 @@ from macros.engine.checks import check_repository
 from macros.engine.layers.remiss import is_adopted
 from macros.tools.cli.main import app
 
-SKARHOLMEN = "program/remissvar/skarholmen-2018-2021.md"
-UN = "program/remissvar/utbildningsnamnden-2024-2027.md"
-
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
     path = root / rel
@@ -55,73 +52,80 @@ def test_the_real_remissvar_pass(repo_root: Path) -> None:
     assert [p.format() for p in problems if p.file.startswith("program/remissvar/")] == []
 
 
-def test_point_on_unknown_section_suggests_the_right_one(repo_copy: Path) -> None:
-    edit(repo_copy, UN, "avsnitt: [valfardsbrott, otillaten-paverkan]", "avsnitt: [valfardsbrot, otillaten-paverkan]")
-    errors = errors_in(repo_copy, UN)
+# -- rules, on a copy of the fixture corpus (tests/fixtures/README.md) ------------
+#: Answers 2007-2010, adopted and superseded by 2011-2014; every point has an outcome.
+NA = "program/remissvar/namnd-a-2007-2010.md"
+#: Answers 2011-2014, still on remiss, the newest version; its point has no outcome.
+NB = "program/remissvar/namnd-b-2011-2014.md"
+
+
+def test_point_on_unknown_section_suggests_the_right_one(fixture_copy: Path) -> None:
+    edit(fixture_copy, NB, "avsnitt: [digital-trygghet]", "avsnitt: [digital-trygghe]")
+    errors = errors_in(fixture_copy, NB)
     assert len(errors) == 1
     e = errors[0]
-    assert "'valfardsbrot'" in e.message and "2024-2027" in e.message
-    assert e.hint and "Menade du 'valfardsbrott'" in e.hint
-    assert e.line == line_of(repo_copy, UN, "avsnitt: [valfardsbrot,")
+    assert "'digital-trygghe'" in e.message and "2011-2014" in e.message
+    assert e.hint and "Menade du 'digital-trygghet'" in e.hint
+    assert e.line == line_of(fixture_copy, NB, "avsnitt: [digital-trygghe]")
 
 
-def test_duplicate_point_id(repo_copy: Path) -> None:
-    edit(repo_copy, UN, "  - id: gymnasieskolan\n", "  - id: cosafe\n")
-    errors = errors_in(repo_copy, UN)
+def test_duplicate_point_id(fixture_copy: Path) -> None:
+    edit(fixture_copy, NA, "  - id: parker\n", "  - id: riskomrade\n")
+    errors = errors_in(fixture_copy, NA)
     assert [e.field for e in errors] == ["punkter.id"]
-    assert "'cosafe'" in errors[0].message and "används redan" in errors[0].message
-    first, second = [i for i, line in enumerate((repo_copy / UN).read_text(encoding="utf-8").split("\n"), 1)
-                     if line == "  - id: cosafe"]
+    assert "'riskomrade'" in errors[0].message and "används redan" in errors[0].message
+    first, second = [i for i, line in enumerate((fixture_copy / NA).read_text(encoding="utf-8").split("\n"), 1)
+                     if line == "  - id: riskomrade"]
     assert errors[0].line == second and f"rad {first}" in errors[0].message
 
 
-def test_adopted_version_with_open_point_fails_make_check(repo_copy: Path) -> None:
-    # 2018-2021 is repealed after having been adopted: its points need outcomes.
-    drop_outcome(repo_copy, SKARHOLMEN, "bredare-ansats-mot-hot-och-vald")
-    assert "Under perioden 2020–2023" not in (repo_copy / SKARHOLMEN).read_text(encoding="utf-8")
-    errors = errors_in(repo_copy, SKARHOLMEN)
+def test_adopted_version_with_open_point_fails_make_check(fixture_copy: Path) -> None:
+    assert errors_in(fixture_copy, NA) == []
+    drop_outcome(fixture_copy, NA, "parker")
+    assert "Källorna säger inte hur frågan hanterades." not in (fixture_copy / NA).read_text(encoding="utf-8")
+    errors = errors_in(fixture_copy, NA)
     assert len(errors) == 1
-    assert "'bredare-ansats-mot-hot-och-vald' saknar utfall" in errors[0].message
-    assert errors[0].line == line_of(repo_copy, SKARHOLMEN, "- id: bredare-ansats-mot-hot-och-vald")
-    result = CliRunner().invoke(app, ["check", "--rot", str(repo_copy)])
+    assert "'parker' saknar utfall" in errors[0].message and "2007-2010 är antagen" in errors[0].message
+    assert errors[0].line == line_of(fixture_copy, NA, "- id: parker")
+    result = CliRunner().invoke(app, ["check", "--rot", str(fixture_copy)])
     assert result.exit_code == 1
-    assert f"{SKARHOLMEN}:{errors[0].line}" in result.output
+    assert f"{NA}:{errors[0].line}" in result.output
 
 
-def test_open_point_on_a_version_on_consultation_is_fine(repo_copy: Path) -> None:
-    drop_outcome(repo_copy, UN, "cosafe")
-    assert errors_in(repo_copy, UN) == []
+def test_open_point_on_a_version_on_consultation_is_fine(fixture_copy: Path) -> None:
+    assert "utfall" not in (fixture_copy / NB).read_text(encoding="utf-8")
+    assert errors_in(fixture_copy, NB) == []
+    # The same open point is an error once the version is recorded as adopted.
+    edit(fixture_copy, "program/2011-2014/index.md", "status: remiss", "status: antagen")
+    assert ["punkter.utfall"] == [e.field for e in errors_in(fixture_copy, NB)]
 
 
-def test_syns_i_must_name_a_section_of_the_following_version(repo_copy: Path) -> None:
-    drop_outcome(repo_copy, SKARHOLMEN, "sakerhetssamordnare")
-    edit(repo_copy, SKARHOLMEN, "  - id: sakerhetssamordnare\n",
-         "  - id: sakerhetssamordnare\n    utfall: delvis beaktad\n    motivering: Test.\n    syns_i: samverkn\n")
-    errors = errors_in(repo_copy, SKARHOLMEN)
+def test_syns_i_must_name_a_section_of_the_following_version(fixture_copy: Path) -> None:
+    edit(fixture_copy, NA, "syns_i: barn-och-unga", "syns_i: barn-och-ung")
+    errors = errors_in(fixture_copy, NA)
     assert len(errors) == 1 and errors[0].field == "punkter.syns_i"
-    assert "2020-2023" in errors[0].message and "Menade du 'samverkan'" in (errors[0].hint or "")
-    assert errors[0].line == line_of(repo_copy, SKARHOLMEN, "syns_i: samverkn")
-    edit(repo_copy, SKARHOLMEN, "syns_i: samverkn", "syns_i: samverkan")
-    assert errors_in(repo_copy, SKARHOLMEN) == []
+    assert "2011-2014" in errors[0].message and "Menade du 'barn-och-unga'" in (errors[0].hint or "")
+    assert errors[0].line == line_of(fixture_copy, NA, "syns_i: barn-och-ung")
+    edit(fixture_copy, NA, "syns_i: barn-och-ung", "syns_i: digital-trygghet")
+    assert errors_in(fixture_copy, NA) == []
 
 
-def test_syns_i_without_a_following_version(repo_copy: Path) -> None:
-    edit(repo_copy, UN, "  - id: cosafe\n", "  - id: cosafe\n    syns_i: samverkan\n")
-    errors = errors_in(repo_copy, UN)
-    assert len(errors) == 1 and "ingen version ersätter 2024-2027" in errors[0].message
+def test_syns_i_without_a_following_version(fixture_copy: Path) -> None:
+    edit(fixture_copy, NB, "  - id: digitalt\n", "  - id: digitalt\n    syns_i: barn-och-unga\n")
+    errors = errors_in(fixture_copy, NB)
+    assert len(errors) == 1 and "ingen version ersätter 2011-2014" in errors[0].message
 
 
-def test_unknown_answered_version(repo_copy: Path) -> None:
-    edit(repo_copy, UN, "svarar_på: 2024-2027", "svarar_på: 2024-2028")
-    errors = errors_in(repo_copy, UN)
-    assert len(errors) == 1 and errors[0].field == "svarar_på" and "Menade du '2024-2027'" in (errors[0].hint or "")
+def test_unknown_answered_version(fixture_copy: Path) -> None:
+    edit(fixture_copy, NB, "svarar_på: 2011-2014", "svarar_på: 2011-2015")
+    errors = errors_in(fixture_copy, NB)
+    assert len(errors) == 1 and errors[0].field == "svarar_på" and "Menade du '2011-2014'" in (errors[0].hint or "")
 
 
-def test_placeholder_left_in_is_an_error(repo_copy: Path) -> None:
-    edit(repo_copy, UN, "rubrik: Fristående skolor", "rubrik: \"FYLL I: rubrik\"")
-    errors = errors_in(repo_copy, UN)
+def test_placeholder_left_in_is_an_error(fixture_copy: Path) -> None:
+    edit(fixture_copy, NB, "rubrik: Bra med digital trygghet", "rubrik: \"FYLL I: rubrik\"")
+    errors = errors_in(fixture_copy, NB)
     assert len(errors) == 1 and "FYLL I" in errors[0].message and errors[0].field == "punkter.rubrik"
-
 
 def _version(status: str, decisions: list[dict]) -> Version:
     return Version.model_validate({"id": "2018-2021", "titel": "T", "period": {"från": 2018, "till": 2021},

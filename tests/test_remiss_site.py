@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.model.schema import Outcome
-from tests.conftest import ROOT, read_page
+from macros.core.page import GeneratedPage
+from tests.conftest import ROOT, page_html, read_page
 from tests.html_view import Element, main_content, parse
 
 CORPUS = load_or_raise(ROOT)
@@ -45,16 +47,12 @@ def links_under_headings(content: Element, page_url: str) -> dict[str, set[str]]
     return found
 
 
-def test_the_three_responses_from_the_sources_are_there() -> None:
-    answers = {rid: CORPUS.remissvar[rid].data.answers for rid in REMISSVAR}
-    assert sorted(answers.values()) == ["2018-2021", "2024-2027", "2024-2027"]
-    un = CORPUS.remissvar["utbildningsnamnden-2024-2027"].data
-    assert len(un.points) >= 10
-    moved = next(p for p in un.points if p.id == "flytta-avsnitten")
-    assert moved.sections == ["valfardsbrott", "otillaten-paverkan"]
-    eav = CORPUS.remissvar["enskede-arsta-vantor-2024-2027"].data
-    assert eav.stance.value == "tillstyrker med synpunkter"
-    assert next(p for p in eav.points if p.id == "platssamverkan").sections == ["samverkan"]
+def test_the_fixture_responses_load_with_points_and_outcomes(fixture_corpus: Corpus) -> None:
+    answers = {rid: e.data.answers for rid, e in fixture_corpus.remissvar.items()}
+    assert answers == {"namnd-a-2007-2010": "2007-2010", "namnd-b-2011-2014": "2011-2014"}
+    points = fixture_corpus.remissvar["namnd-a-2007-2010"].data.points
+    assert [p.sections for p in points] == [["barn-och-unga"], [], ["parker", "gator"]]
+    assert [p.outcome.value for p in points if p.outcome] == ["beaktad", "delvis beaktad", "ej bedömd"]
 
 
 @pytest.mark.parametrize("rid", REMISSVAR)
@@ -132,18 +130,21 @@ def test_section_panels_list_their_points(built_site: Path) -> None:
             assert CORPUS.remissvar[rid].data.body.name in panel.text()
 
 
-def test_section_without_points_has_no_remiss_block(built_site: Path) -> None:
-    panel = main_content(read_page(built_site, "program/2024-2027/stadsutveckling/")).find("aside", "tp-panel")
+def test_section_without_points_has_no_remiss_block(fixture_pages: dict[str, GeneratedPage]) -> None:
+    panel = parse(page_html(fixture_pages["program/2007-2010/trafiksakerhet.md"])).find("aside", "tp-panel")
     assert panel is None or "Remisspunkter" not in panel.text()
 
 
 def test_version_pages_link_to_their_remissammanstallning(built_site: Path) -> None:
-    for vid in ("2018-2021", "2024-2027"):
+    answered = {e.data.answers for e in CORPUS.remissvar.values()}
+    for vid in CORPUS.versions:
         url = f"/program/{vid}/"
-        content = main_content(read_page(built_site, url))
-        assert f"/program/{vid}/remissammanstallning/" in {resolve(url, a.attrs["href"]) for a in content.find_all("a")}
-    assert "remissammanstallning" not in read_page(built_site, "program/2020-2023/")
-    assert not (built_site / "program" / "2020-2023" / "remissammanstallning").exists()
+        if vid in answered:
+            content = main_content(read_page(built_site, url))
+            assert f"/program/{vid}/remissammanstallning/" in {resolve(url, a.attrs["href"]) for a in content.find_all("a")}
+        else:
+            assert "remissammanstallning" not in read_page(built_site, url)
+            assert not (built_site / "program" / vid / "remissammanstallning").exists()
 
 
 def test_remissvar_index_groups_by_version_and_is_in_the_navigation(built_site: Path) -> None:
@@ -151,9 +152,9 @@ def test_remissvar_index_groups_by_version_and_is_in_the_navigation(built_site: 
     content = main_content(html)
     under = links_under_headings(content, "/remissvar/")
     groups = {h.attrs["id"]: h.text() for h in content.find_all("h2")}
-    v2024 = next(k for k, t in groups.items() if "2024–2027" in t)
-    v2018 = next(k for k, t in groups.items() if "2018–2021" in t)
-    assert {"/remissvar/utbildningsnamnden-2024-2027/", "/remissvar/enskede-arsta-vantor-2024-2027/"} <= under[v2024]
-    assert "/remissvar/skarholmen-2018-2021/" in under[v2018]
+    for rid, entry in CORPUS.remissvar.items():
+        period = entry.data.answers.replace("-", "–")
+        group = next(k for k, t in groups.items() if period in t)
+        assert f"/remissvar/{rid}/" in under[group], rid
     tabs = parse(html).find(cls="md-tabs")
     assert tabs is not None and "Remissvar" in tabs.text()

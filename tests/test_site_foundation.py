@@ -1,62 +1,105 @@
-"""The real corpus, built: what a reader sees on version and section pages."""
+"""Version and section pages: the rules on the fixture corpus (no build), invariants on the real site.
+
+The rules (which version is "gällande", which pages carry a banner and where it
+points) are checked on tests/fixtures, where 2007-2010 is the latest adopted
+version, 2004-2006 is repealed and 2011-2014 is on remiss. The real site is only
+checked for what must hold whatever the editors record: every version other than
+the latest adopted has a banner, sections are reachable, pages are in Swedish.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
-from tests.conftest import ROOT, read_page
+from macros.core.page import GeneratedPage
+from macros.website.site import build_site, make_pages
+from tests.conftest import FIXTURE_SETTINGS, ROOT, page_html, read_page
 from tests.html_view import main_content, parse
+from tests.timeline_reference import applicable_version
 
 CORPUS = load_or_raise(ROOT)
 LATEST = CORPUS.latest_adopted
 OTHERS = [vid for vid in CORPUS.versions if vid != LATEST]
 
 
-def pages_of(vid: str) -> list[str]:
-    return [f"program/{vid}/"] + [f"program/{vid}/{sid}/" for sid in CORPUS.versions[vid].sections]
+def pages_of(corpus: Corpus, vid: str) -> list[str]:
+    return [f"program/{vid}/"] + [f"program/{vid}/{sid}/" for sid in corpus.versions[vid].sections]
 
 
-def test_the_version_in_force_is_2024_2027_per_the_city() -> None:
-    # The sources: 2020-2023 adopted 2021-04-12; the city says its work rests on 2024-2027, no adoption date.
-    assert LATEST == "2024-2027"
-    assert CORPUS.versions["2024-2027"].data.status.value == "gäller enligt staden"
+def banner(page: GeneratedPage):
+    return parse(page_html(page)).find(cls="tp-banner")
 
+
+# -- rules, on the fixtures ---------------------------------------------------
+
+def test_the_latest_adopted_is_the_newest_adopted_version(fixture_corpus: Corpus) -> None:
+    assert fixture_corpus.latest_adopted == "2007-2010"  # 2011-2014 is only on remiss
+
+
+def test_pages_of_other_versions_have_a_banner_to_the_latest_adopted(
+        fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
+    for vid in ("2001-2003", "2004-2006", "2011-2014"):
+        paths = [f"program/{vid}/index.md"] + [f"program/{vid}/{sid}.md" for sid in fixture_corpus.versions[vid].sections]
+        for path in paths:
+            found = banner(fixture_pages[path])
+            assert found is not None, f"{path} saknar versionsbanderoll"
+            assert "senast antagna versionen" in found.text()
+            assert any("2007-2010" in a.attrs["href"] for a in found.find_all("a")), path
+
+
+def test_no_banner_on_the_latest_adopted_version(fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
+    for sid in [*fixture_corpus.versions["2007-2010"].sections, "index"]:
+        assert banner(fixture_pages[f"program/2007-2010/{sid}.md"]) is None, sid
+
+
+def test_the_proposal_banner_does_not_claim_adoption(fixture_pages: dict[str, GeneratedPage]) -> None:
+    text = banner(fixture_pages["program/2011-2014/index.md"]).text()
+    assert "remiss" in text and "säger inte att det har antagits" in text
+
+
+def test_banner_links_to_the_same_section_in_the_latest_adopted(fixture_pages: dict[str, GeneratedPage]) -> None:
+    hrefs = [a.attrs["href"] for a in banner(fixture_pages["program/2011-2014/barn-och-unga.md"]).find_all("a")]
+    assert "../../2007-2010/barn-och-unga/" in hrefs
+
+
+def test_start_page_answers_what_applies_now(fixture_pages: dict[str, GeneratedPage]) -> None:
+    text = parse(page_html(fixture_pages["index.md"])).text()
+    assert "Vad gäller nu?" in text
+    assert "2007–2010" in text and "5 februari 2007" in text
+    assert "källorna säger inte att den har antagits" in text  # 2011-2014, on remiss
+
+
+def test_version_without_text_says_so(fixture_pages: dict[str, GeneratedPage]) -> None:
+    assert "finns inte i källorna" in parse(page_html(fixture_pages["program/2001-2003/index.md"])).text()
+
+
+# -- invariants, on the real site ---------------------------------------------
 
 def test_pages_are_in_swedish(built_site: Path) -> None:
-    for url in ["", "program/", *pages_of("2024-2027")]:
-        html = read_page(built_site, url)
-        assert parse(html).find("html").attrs.get("lang") == "sv", url
+    for url in ["", "program/", *pages_of(CORPUS, list(CORPUS.versions)[-1])]:
+        assert parse(read_page(built_site, url)).find("html").attrs.get("lang") == "sv", url
 
 
 @pytest.mark.parametrize("vid", OTHERS)
 def test_every_page_of_other_versions_has_a_banner(built_site: Path, vid: str) -> None:
-    for url in pages_of(vid):
-        banner = main_content(read_page(built_site, url)).find(cls="tp-banner")
-        assert banner is not None, f"{url} saknar versionsbanderoll"
-        assert "version som gäller enligt staden" in banner.text()
-        links = [a.attrs["href"] for a in banner.find_all("a")]
-        assert any(f"{LATEST}" in posixpath.normpath(posixpath.join(url, h)) for h in links), links
+    for url in pages_of(CORPUS, vid):
+        found = main_content(read_page(built_site, url)).find(cls="tp-banner")
+        assert found is not None, f"{url} saknar versionsbanderoll"
+        if LATEST:
+            links = [a.attrs["href"] for a in found.find_all("a")]
+            assert any(LATEST in posixpath.normpath(posixpath.join(url, h)) for h in links), links
 
 
-def test_the_banner_does_not_claim_an_adoption_date_for_the_version_in_force(built_site: Path) -> None:
-    text = main_content(read_page(built_site, "program/2020-2023/")).find(cls="tp-banner").text()
-    assert "Enligt staden gäller nu en senare version; källorna anger inte när den antogs." in text
-
-
-def test_no_banner_on_the_latest_adopted_version(built_site: Path) -> None:
-    for url in pages_of(LATEST):
+def test_no_banner_on_the_real_latest_adopted_version(built_site: Path) -> None:
+    for url in pages_of(CORPUS, LATEST) if LATEST else []:
         assert main_content(read_page(built_site, url)).find(cls="tp-banner") is None, url
-
-
-def test_banner_links_to_the_same_section_in_the_latest_adopted(built_site: Path) -> None:
-    banner = main_content(read_page(built_site, "program/2020-2023/forebyggande-arbete/")).find(cls="tp-banner")
-    hrefs = [a.attrs["href"] for a in banner.find_all("a")]
-    assert "../../2024-2027/forebyggande-arbete/" in hrefs
 
 
 @pytest.mark.parametrize("vid", list(CORPUS.versions))
@@ -68,24 +111,14 @@ def test_every_section_is_reachable_from_its_version_page(built_site: Path, vid:
         assert (built_site / "program" / vid / sid / "index.html").is_file()
 
 
-def test_start_page_answers_what_applies_now(built_site: Path) -> None:
-    text = main_content(read_page(built_site, "")).text()
-    assert "Vad gäller nu?" in text
-    assert "2024–2027" in text and "Ingen källa anger när kommunfullmäktige antog den" in text
-
-
-def test_version_without_text_says_so(built_site: Path) -> None:
-    text = main_content(read_page(built_site, "program/2013-2016/")).text()
-    assert "finns inte i källorna" in text
-
-
 def test_every_page_lists_its_sources(built_site: Path) -> None:
-    for url in ["program/2020-2023/", "program/2024-2027/forebyggande-arbete/"]:
-        sources = main_content(read_page(built_site, url)).find(cls="tp-sources")
-        assert sources is not None and sources.find_all("li"), url
-        # Sources are named by their documents, never by the collection's internal file names.
-        for entry in CORPUS.sources.values():
-            assert entry.data.file not in sources.text(), (url, entry.data.file)
+    for vid in CORPUS.versions:
+        for url in pages_of(CORPUS, vid):
+            sources = main_content(read_page(built_site, url)).find(cls="tp-sources")
+            assert sources is not None and sources.find_all("li"), url
+            # Sources are named by their documents, never by the collection's internal file names.
+            for entry in CORPUS.sources.values():
+                assert entry.data.file not in sources.text(), (url, entry.data.file)
 
 
 def test_navigation_lists_the_open_versions_sections_only(built_site: Path) -> None:
@@ -94,7 +127,8 @@ def test_navigation_lists_the_open_versions_sections_only(built_site: Path) -> N
     nav = parse(read_page(built_site, "")).find("nav", cls="md-nav--primary")
     links = nav.find_all("a") if nav else []
     assert 0 < len(links) < 40
-    assert not any("/forebyggande-arbete/" in (a.attrs.get("href") or "") for a in links)
+    section_urls = {f"/{sid}/" for v in CORPUS.versions.values() for sid in v.sections}
+    assert not any(any(s in (a.attrs.get("href") or "") for s in section_urls) for a in links)
     sections = CORPUS.versions["2024-2027"].sections
     sid, entry = next((s, e) for s, e in sections.items() if e.data.parent in sections)
     nav = parse(read_page(built_site, f"program/2024-2027/{sid}/")).find("nav", cls="md-nav--primary")
@@ -102,3 +136,19 @@ def test_navigation_lists_the_open_versions_sections_only(built_site: Path) -> N
     siblings = [s for s, e in sections.items() if e.data.parent == entry.data.parent]
     assert all(f"../{s}/" in hrefs for s in siblings if s != sid) and f"../{entry.data.parent}/" in hrefs
     assert not any(re.match(r"\.\./\.\./\d{4}-\d{4}/[a-z]", h) for h in hrefs), hrefs
+
+
+
+def test_a_version_in_force_per_the_city_without_adoption_date(fixture_copy: Path) -> None:
+    # Status 'gäller enligt staden': in force, but no source dates an adoption.
+    index = fixture_copy / "program" / "2011-2014" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("status: remiss", "status: gäller enligt staden"),
+                     encoding="utf-8")
+    corpus = load_or_raise(fixture_copy)
+    assert corpus.latest_adopted == "2011-2014"
+    pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS))}
+    text = banner(pages["program/2007-2010/index.md"]).text()
+    assert "Enligt staden gäller nu en senare version; källorna anger inte när den antogs." in text
+    assert banner(pages["program/2011-2014/index.md"]) is None
+    vid, why = applicable_version(corpus, dt.date(2012, 6, 1))
+    assert vid is None and "programmet 2007–2010" in why and "programmet 2011–2014" in why

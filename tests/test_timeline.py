@@ -10,74 +10,72 @@ from pathlib import Path
 
 import pytest
 
-from macros.core.load.loader import load_or_raise
-from tests.conftest import read_page
-from tests.html_view import main_content
+from macros.core.load.corpus import Corpus
+from macros.core.page import GeneratedPage
+from macros.website.pages.timeline import SCRIPT
+from tests.conftest import ROOT, page_html, read_page
+from tests.html_view import parse
 from tests.timeline_reference import applicable_version
 
 
-@pytest.fixture(scope="module")
-def corpus(repo_root: Path):  # type: ignore[no-untyped-def]
-    return load_or_raise(repo_root)
-
-
 @pytest.mark.parametrize(("day", "expected"), [
-    ("2022-05-01", "2020-2023"),
-    ("2021-04-12", "2020-2023"),   # adoption day
-    ("2021-04-11", "2018-2021"),
-    ("2019-06-01", "2018-2021"),
-    ("2023-12-31", "2020-2023"),   # 2024-2027 (applies per the city) cannot have started before 2024
+    ("2002-06-01", "2001-2003"),
+    ("2003-12-15", "2004-2006"),   # adoption day of 2004-2006
+    ("2007-02-04", "2004-2006"),   # the day before 2007-2010 was adopted
+    ("2007-02-05", "2007-2010"),
+    ("2012-06-01", "2007-2010"),   # period over; 2011-2014 only on remiss
 ])
-def test_applicable_version(corpus, day: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    vid, why = applicable_version(corpus, dt.date.fromisoformat(day))
+def test_applicable_version(fixture_corpus: Corpus, day: str, expected: str) -> None:
+    vid, why = applicable_version(fixture_corpus, dt.date.fromisoformat(day))
     assert vid == expected, why
 
 
-def test_sources_cannot_tell(corpus) -> None:  # type: ignore[no-untyped-def]
-    vid, why = applicable_version(corpus, dt.date(2018, 3, 1))  # 2018-2021 adopted some day in 2018
-    assert vid is None and "antogs 2018, men källorna anger inte vilken dag" in why
-    vid, why = applicable_version(corpus, dt.date(2015, 1, 1))
-    assert vid is None and "källorna anger inte när programmet 2013–2016 började gälla" in why
-    vid, why = applicable_version(corpus, dt.date(2005, 1, 1))
-    assert vid is None and "före 2013" in why
-    vid, why = applicable_version(corpus, dt.date(2025, 6, 1))  # 2024-2027 applies per the city, date unknown
-    assert vid is None and "programmet 2020–2023" in why and "programmet 2024–2027" in why
+def test_sources_cannot_tell(fixture_corpus: Corpus) -> None:
+    vid, why = applicable_version(fixture_corpus, dt.date(2001, 3, 1))  # 2001-2003 adopted some day in 2001
+    assert vid is None and "antogs 2001, men källorna anger inte vilken dag" in why
+    vid, why = applicable_version(fixture_corpus, dt.date(2000, 1, 1))
+    assert vid is None and "före 2001" in why
+    _, why = applicable_version(fixture_corpus, dt.date(2012, 6, 1))
+    assert "källorna visar inte att någon senare version har antagits" in why
 
 
-def test_timeline_page_lists_decisions_in_date_order(built_site: Path) -> None:
-    content = main_content(read_page(built_site, "tidslinje/"))
-    text = " ".join(content.text().split())
-    order = ["2018 – Antagande", "9 juni 2020 – Förslag", "12 april 2021 – Antagande", "2023 – Remiss",
-             "27 oktober 2023 – Sista dag för remissvar"]
+def test_timeline_page_lists_decisions_in_date_order(fixture_pages: dict[str, GeneratedPage]) -> None:
+    text = " ".join(parse(page_html(fixture_pages["tidslinje.md"])).text().split())
+    order = ["2001 – Antagande", "15 december 2003 – Antagande", "september 2006 – Remiss",
+             "5 februari 2007 – Antagande", "1 juni 2010 – Sista dag för remissvar"]
     positions = [text.index(item) for item in order]
     assert positions == sorted(positions)
     assert "Beslut som källorna inte daterar" in text
-    assert "gällde från 12 april 2021" in text and "gällde från 2018 till 12 april 2021" in text
-    assert "gäller enligt staden" in text  # 2024-2027: applies per the city, adoption date unknown
+    assert "gällde från 5 februari 2007" in text and "gällde från 15 december 2003 till 5 februari 2007" in text
+    assert "har inte gällt enligt källorna" in text  # the 2011-2014 proposal
 
 
-def test_date_lookup_form_and_data(built_site: Path) -> None:
-    html = read_page(built_site, "tidslinje/")
+def _data(markdown: str) -> str:
+    return re.search(r'<script type="application/json" id="tp-giltighet">(.*?)</script>', markdown, re.S).group(1)
+
+
+def test_date_lookup_form_and_data(fixture_pages: dict[str, GeneratedPage]) -> None:
+    html = page_html(fixture_pages["tidslinje.md"])
     assert re.search(r'<label for="tp-datum">[^<]+</label>', html)
     assert '<input type="date" id="tp-datum"' in html and 'aria-live="polite"' in html
-    data = json.loads(re.search(r'<script type="application/json" id="tp-giltighet">(.*?)</script>', html, re.S).group(1))
-    ids = [v["id"] for v in data["versions"]]
-    assert ids == ["2013-2016", "2018-2021", "2020-2023", "2024-2027"]
-    for v in data["versions"]:
-        target = (built_site / "tidslinje" / v["url"] / "index.html").resolve()
-        assert target.is_file(), v["url"]
+    data = json.loads(_data(fixture_pages["tidslinje.md"].markdown))
+    assert [v["id"] for v in data["versions"]] == ["2001-2003", "2004-2006", "2007-2010"]  # not the proposal
+
+
+def test_the_real_timeline_links_resolve(built_site: Path) -> None:
+    html = read_page(built_site, "tidslinje/")
+    for v in json.loads(_data(html))["versions"]:
+        assert (built_site / "tidslinje" / v["url"] / "index.html").resolve().is_file(), v["url"]
     src = re.search(r'<script src="([^"]+tidslinje\.js)"', html).group(1)
     assert (built_site / "tidslinje" / src).resolve().is_file()
     assert "http://" not in src and "https://" not in src
 
 
-def test_script_answers_like_the_engine(built_site: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_script_answers_like_the_engine(fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
     """Run the page's script in node (Debian's nodejs) with a minimal DOM; it must agree with applicable_version."""
-    html = read_page(built_site, "tidslinje/")
-    data = re.search(r'<script type="application/json" id="tp-giltighet">(.*?)</script>', html, re.S).group(1)
-    script = (built_site / "assets/javascripts/tidslinje.js").read_text(encoding="utf-8")
-    days = ["2022-05-01", "2018-03-01", "2019-06-01", "2025-06-01", "2005-01-01", "2021-04-12", "2023-12-31",
-            "2024-01-01"]
+    data = _data(fixture_pages["tidslinje.md"].markdown)
+    script = (ROOT / "docs" / SCRIPT).read_text(encoding="utf-8")
+    days = ["2002-06-01", "2001-03-01", "2005-06-01", "2012-06-01", "2000-01-01", "2007-02-05", "2007-02-04"]
     harness = """
 const data = __DATA__; const days = __DAYS__; const out = [];
 function el(){ return {hidden:true, textContent:"", value:"", children:[], listeners:{},
@@ -97,7 +95,7 @@ console.log(JSON.stringify({hidden: nodes["tp-datum-form"].hidden, out}));
     result = json.loads(subprocess.run(["node", "-e", harness], capture_output=True, text=True, check=True).stdout)
     assert result["hidden"] is False
     for day, answer in zip(days, result["out"], strict=True):
-        vid, why = applicable_version(corpus, dt.date.fromisoformat(day))
+        vid, why = applicable_version(fixture_corpus, dt.date.fromisoformat(day))
         assert answer["text"] == why
         assert (answer["href"] is not None) == (vid is not None)
         if vid:
