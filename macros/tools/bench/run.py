@@ -144,9 +144,9 @@ def comparison_seconds(root: Path) -> float | None:
         from macros.website.pages import compare
     except ImportError:
         return None
-    from macros.engine.diff.textdiff import clear_cache
+    from macros.engine.diff.textdiff import diff_text
     site = build_site(load_or_raise(root))
-    clear_cache()  # the export above filled it: time the engine cold, as a build runs it
+    diff_text.cache_clear()  # the export above filled it: time the engine cold, as a build runs it
     start = time.perf_counter()
     pages = list(compare.generate_pairs(site))
     elapsed = time.perf_counter() - start
