@@ -44,10 +44,10 @@ def test_unknown_status_names_file_line_field_and_the_allowed_values(tmp_path: P
 
 def test_several_errors_are_reported_together(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
-    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, extra="rubrik: X\n"))
+    write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, extra="rubrk: X\n"))
     write(root / "program/2020-2023/stadsutveckling.md", section_md("stadsutveckling", 1))
     found = errors(root)
-    assert any("stadsutveckling.md:7: fel i fältet 'rubrik': okänt fält" in m for m in found)
+    assert any("stadsutveckling.md:7: fel i fältet 'rubrk': okänt fält" in m for m in found)
     assert any("program/2020-2023/stadsutveckling.md" in m and "ordning 1 används redan" in m for m in found)
 
 

@@ -65,7 +65,8 @@ def _content_files() -> list[tuple[str, Path]]:
         if s.VERSION_ID_RE.match(folder.name):
             pairs += [("version.json" if p.name == "index.md" else "avsnitt.json", p) for p in sorted(folder.glob("*.md"))]
         else:
-            kind = {"styrdokument": "styrdokument.json", "remissvar": "remissvar.json", "begrepp": "begrepp.json"}[folder.name]
+            kind = {"styrdokument": "styrdokument.json", "remissvar": "remissvar.json", "begrepp": "begrepp.json",
+                    "uppfoljning": "uppfoljning.json"}[folder.name]
             pairs += [(kind, p) for p in sorted(folder.glob("*.md"))]
     return pairs
 
@@ -137,7 +138,7 @@ def test_cli_writes_schemas(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["schema", "--rot", str(ROOT), "--till", str(tmp_path / "ut")])
     assert result.exit_code == 0, result.output
-    assert "6 scheman" in result.output and "(6 ändrade)" in result.output
+    assert "7 scheman" in result.output and "(7 ändrade)" in result.output
     for name in FILES:
         assert (tmp_path / "ut" / name).read_text(encoding="utf-8") == render(name)
     again = runner.invoke(app, ["schema", "--rot", str(ROOT), "--till", str(tmp_path / "ut")])

@@ -89,6 +89,14 @@ def documents_index() -> str:
     return "styrdokument/index.md"
 
 
+def followup(fid: str) -> str:
+    return f"uppfoljning/{fid}.md"
+
+
+def followups_index() -> str:
+    return "uppfoljning/index.md"
+
+
 def timeline() -> str:
     return "tidslinje.md"
 

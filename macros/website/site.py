@@ -13,7 +13,18 @@ from collections.abc import Callable, Collection, Iterable
 from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo
 from macros.website.model import Site, build_site
-from macros.website.pages import compare, documents, glossary, history, perspectives, printing, remiss, timeline, versions
+from macros.website.pages import (
+    compare,
+    documents,
+    followup,
+    glossary,
+    history,
+    perspectives,
+    printing,
+    remiss,
+    timeline,
+    versions,
+)
 from macros.website.publish import feed
 from macros.website.publish.opendata import pages as opendata
 
@@ -28,6 +39,7 @@ PAGE_MAKERS: tuple[PageMaker, ...] = (
     compare.generate_index,
     remiss.generate,
     documents.generate,
+    followup.generate,
     timeline.generate,
     glossary.generate,
     perspectives.generate,
@@ -37,6 +49,7 @@ PAGE_MAKERS: tuple[PageMaker, ...] = (
     printing.generate,
     remiss.generate_details,
     documents.generate_details,
+    followup.generate_details,
     glossary.generate_details,
     perspectives.generate_details,
     compare.generate_pairs,

@@ -77,6 +77,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("matrix", "Perspektivmatrisen för en version", "program/*/perspektiv"),
     PageType("documents-index", "Listan över styrdokument", "/styrdokument/"),
     PageType("document", "Sidan för ett styrdokument", "styrdokument/*", newest=False),
+    PageType("followups-index", "Listan över uppföljningar av målet", "/uppfoljning/"),
+    PageType("followup", "Sidan för en uppföljning i en årsredovisning", "uppfoljning/*", newest=False),
     PageType("timeline", "Tidslinjen", "/tidslinje/"),
     PageType("about", "Om webbplatsen", "/om/"),
     PageType("open-data", "Sidan om öppna data", "/oppna-data/"),

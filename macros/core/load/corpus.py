@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from macros.core.model.schema import (
     IN_FORCE,
+    FollowUp,
     Remissvar,
     Section,
     Source,
@@ -62,6 +63,8 @@ class Corpus:
     documents: dict[str, Entry[SteeringDocument]] = field(default_factory=dict)
     remissvar: dict[str, Entry[Remissvar]] = field(default_factory=dict)
     terms: dict[str, Entry[Term]] = field(default_factory=dict)
+    #: Follow-ups of the programme's goal (annual reports), oldest year first.
+    followups: dict[str, Entry[FollowUp]] = field(default_factory=dict)
     #: What the engine derives from this corpus and keeps for as long as the corpus lives
     #: (rendered macros, comparisons), by the engine module's name.
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -91,6 +94,10 @@ class Corpus:
         """
         adopted = [v for v in self.versions.values() if v.data.status in IN_FORCE]
         return max(adopted, key=lambda v: v.data.period.start).id if adopted else None
+
+    def followups_of(self, version_id: str) -> list[Entry[FollowUp]]:
+        """The follow-ups that concern a version, oldest year first."""
+        return [f for f in self.followups.values() if version_id in f.data.versions]
 
     def section(self, version_id: str, section_id: str) -> Entry[Section] | None:
         version = self.versions.get(version_id)

@@ -8,6 +8,7 @@ Layout (the single source of truth):
     program/styrdokument/<id>.md     steering documents
     program/remissvar/<id>.md        consultation responses
     program/begrepp/<id>.md          glossary terms
+    program/uppfoljning/<id>.md      follow-ups of the goal (annual reports)
 
 A file's id is its name; a file whose ``id`` disagrees is an error, which is
 also what makes duplicate ids impossible to miss.
@@ -26,6 +27,7 @@ from macros.core.load.frontmatter_file import RawFile, parse, read_text, rel_pat
 from macros.core.load.schema_errors import translate
 from macros.core.model.schema import (
     VERSION_ID_RE,
+    FollowUp,
     Remissvar,
     Section,
     Source,
@@ -41,6 +43,7 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "styrdokument": SteeringDocument,
     "remissvar": Remissvar,
     "begrepp": Term,
+    "uppfoljning": FollowUp,
 }
 SOURCES_FILE = "kallor.yml"
 #: Files an editor may keep beside the content without it being content.
@@ -69,15 +72,16 @@ def load(root: Path) -> tuple[Corpus, list[Problem]]:
             continue
         if not child.is_dir():
             problems.append(Problem(rel, None, "okänd fil direkt under program/.",
-                                    hint="Innehåll ligger i en versionsmapp (t.ex. program/2024-2027/) eller i styrdokument/, remissvar/ eller begrepp/."))
+                                    hint="Innehåll ligger i en versionsmapp (t.ex. program/2024-2027/) eller i styrdokument/, remissvar/, begrepp/ eller uppfoljning/."))
         elif name in COLLECTIONS:
-            target = {"styrdokument": corpus.documents, "remissvar": corpus.remissvar, "begrepp": corpus.terms}[name]
+            target = {"styrdokument": corpus.documents, "remissvar": corpus.remissvar, "begrepp": corpus.terms,
+                      "uppfoljning": corpus.followups}[name]
             problems += _load_collection(root, child, COLLECTIONS[name], target)
         elif VERSION_ID_RE.match(name):
             version_dirs.append(child)
         else:
             problems.append(Problem(rel, None, f"okänd mapp '{name}' under program/.",
-                                    hint="Versionsmappar heter ÅÅÅÅ-ÅÅÅÅ; övriga mappar: styrdokument, remissvar, begrepp."))
+                                    hint="Versionsmappar heter ÅÅÅÅ-ÅÅÅÅ; övriga mappar: styrdokument, remissvar, begrepp, uppfoljning."))
 
     versions = []
     for vdir in version_dirs:
@@ -87,6 +91,7 @@ def load(root: Path) -> tuple[Corpus, list[Problem]]:
             versions.append(version)
     versions.sort(key=lambda v: (v.data.period.start, v.data.period.end, v.id))
     corpus.versions = {v.id: v for v in versions}
+    corpus.followups = dict(sorted(corpus.followups.items(), key=lambda kv: (kv[1].data.year, kv[0])))
     return corpus, problems
 
 

@@ -106,6 +106,8 @@ def translate(raw: RawFile, model: type[BaseModel], exc: ValidationError) -> lis
             hint = f"Tillåtna värden: {_enum_values(model, loc, ctx)}."
         elif kind in {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}:
             message = f"ska vara ett heltal, inte {err['input']!r}."
+        elif kind in {"bool_type", "bool_parsing"}:
+            message = f"ska vara true eller false, inte {err['input']!r}."
         elif kind in {"string_type", "string_unicode"}:
             message = f"ska vara text, inte {type(err['input']).__name__} ({err['input']!r})."
             hint = "Sätt värdet inom citattecken."

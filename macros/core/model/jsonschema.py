@@ -28,6 +28,7 @@ FILES: dict[str, type[s.Strict]] = {
     "remissvar.json": s.Remissvar,
     "begrepp.json": s.Term,
     "kallor.json": s.Source,
+    "uppfoljning.json": s.FollowUp,
 }
 #: Files whose document is a YAML list of records rather than one record.
 LIST_FILES = {"kallor.json"}
@@ -60,6 +61,13 @@ SWEDISH: dict[str, tuple[str, str]] = {
     "Outcome": ("Utfall", "Hur synpunkten togs om hand i följande version, enligt källorna."),
     "Discouraged": ("Avrådd", "Varför begreppet inte bör användas, och vem som väckte frågan."),
     "TermDefinition": ("Definition", "Begreppets definition i en viss version."),
+    "SourcePage": ("Sida", "Sidan där avsnittet börjar i ett av källornas dokument."),
+    "HeadingOrigin": ("Rubrikens ursprung", "egen (webbplatsens egen rubrik) eller lånad (från en annan version)."),
+    "FollowUp": ("Uppföljning", "Uppföljningen av programmets mål i en årsredovisning: program/uppfoljning/<id>.md."),
+    "Assessment": ("Bedömning", "Hur årsredovisningen bedömer målet: uppfyllt, delvis uppfyllt eller ej uppfyllt."),
+    "Degree": ("Grad", "Hur väl målet uppfylldes: helt, delvis eller inte."),
+    "BoardCounts": ("Nämnder", "Hur många nämnder som bedömde målet som helt, delvis eller inte uppfyllt."),
+    "IndicatorCounts": ("Indikatorer", "Kommunfullmäktiges indikatorer för målet och hur de utföll."),
 }
 
 

@@ -27,6 +27,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StrictInt,
     StrictStr,
     WithJsonSchema,
@@ -105,6 +106,31 @@ class SectionKind(StrEnum):
     PERSPEKTIV = "perspektiv"
     UPPFOLJNING = "uppföljning"
     ANNAT = "annat"
+
+
+class HeadingOrigin(StrEnum):
+    """Where a section's heading comes from, when not from the version's own sources."""
+
+    #: The site's own words: the sources give the topic, not a heading.
+    EGEN = "egen"
+    #: Taken from another version of the programme.
+    LANAD = "lånad"
+
+
+class Assessment(StrEnum):
+    """How an annual report judges the programme's goal."""
+
+    UPPFYLLT = "uppfyllt"
+    DELVIS_UPPFYLLT = "delvis uppfyllt"
+    EJ_UPPFYLLT = "ej uppfyllt"
+
+
+class Degree(StrEnum):
+    """How far a goal was met, in one body's own judgement."""
+
+    HELT = "helt"
+    DELVIS = "delvis"
+    INTE = "inte"
 
 
 class LineageKind(StrEnum):
@@ -232,6 +258,17 @@ def _check_version_id(value: str) -> str:
 #: A version's id: its period, as the name of its folder.
 VersionId = Annotated[StrictStr, AfterValidator(_check_version_id), Field(json_schema_extra={"pattern": VERSION_ID_RE.pattern})]
 SourceRef = Annotated[StrictStr, Field(min_length=1, description="id för en källa i program/kallor.yml")]
+
+
+def _check_https(value: str) -> str:
+    if not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+        raise ValueError("adressen ska vara en fullständig https-adress, till exempel https://start.stockholm/…")
+    return value
+
+
+#: A public web address; only https, because the site links it.
+HttpsUrl = Annotated[StrictStr, AfterValidator(_check_https),
+                     Field(json_schema_extra={"pattern": r"^https://[^\s/]+\.[^\s]+$"})]
 #: Text and whole numbers as front matter must write them (see the module's docstring).
 Text = StrictStr
 Whole = StrictInt
@@ -267,6 +304,8 @@ class Decision(Strict):
 class VersionPerspective(Strict):
     id: Text
     label: Text = Field(alias="benämning", min_length=1, description="Vad versionen själv kallar perspektivet")
+    note: Text | None = Field(None, alias="anmärkning", min_length=1,
+                              description="En kort anmärkning om benämningen, visas på perspektivsidorna")
 
 
 class Version(Strict):
@@ -286,6 +325,10 @@ class Version(Strict):
         description="'ofullständig' när källorna inte nämner alla avsnitt: ett avsnitt som saknas är då okänt, inte borttaget",
     )
     perspectives: list[VersionPerspective] = Field(default_factory=list, alias="perspektiv")
+    related: list[SourceRef] = Field(
+        default_factory=list, alias="närliggande",
+        description="Källor som gäller versionen utan att vara en del av den (t.ex. en revisionsrapport); visas på versionens sida",
+    )
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
 
@@ -299,6 +342,13 @@ class Lineage(Strict):
     sources: list[Text] = Field(alias="från", min_length=1, description="Avsnitts-id i versionen som ersätts")
 
 
+class SourcePage(Strict):
+    """Where a section starts in a source document (a PDF with page numbers)."""
+
+    source: SourceRef = Field(alias="källa")
+    number: Whole = Field(alias="nummer", ge=1, description="Sidnumret som dokumentet självt anger")
+
+
 class Section(Strict):
     """One section of a version: ``program/<version>/<id>.md``."""
 
@@ -310,7 +360,16 @@ class Section(Strict):
     perspectives: list[SectionPerspective] = Field(default_factory=list, alias="perspektiv")
     documents: list[Text] = Field(default_factory=list, alias="styrdokument")
     lineage: Lineage | None = Field(None, alias="ursprung")
+    page: SourcePage | None = Field(None, alias="sida", description="Sidan där avsnittet börjar i källans dokument")
+    heading: HeadingOrigin | None = Field(
+        None, alias="rubrik",
+        description="'egen' när rubriken är webbplatsens egen, 'lånad' när den är lånad från en annan version; utelämna när källan ger rubriken",
+    )
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
+
+    @property
+    def heading_from_sources(self) -> bool:
+        return self.heading is None
 
 
 class SteeringDocument(Strict):
@@ -402,7 +461,47 @@ class Source(Strict):
     title: Text = Field(alias="titel", min_length=1)
     issuer: Text | None = Field(None, alias="utgivare")
     date: PartialDate | None = Field(None, alias="datum")
+    reference: Text | None = Field(None, alias="beteckning", min_length=1,
+                                   description="Diarienummer, SFS-nummer eller annan beteckning")
+    address: HttpsUrl | None = Field(None, alias="adress", description="Offentlig adress där dokumentet lästes (https)")
+    public_copy: StrictBool = Field(False, alias="läst_i_kopia",
+                                    description="true när dokumentet lästes i en offentlig kopia, inte hos utgivaren")
     note: Text | None = Field(None, alias="anmärkning")
+
+
+class BoardCounts(Strict):
+    """How many boards judged the goal met, and how far."""
+
+    total: Whole = Field(alias="totalt", ge=1)
+    full: Whole = Field(0, alias="helt", ge=0)
+    partly: Whole = Field(0, alias="delvis", ge=0)
+    not_met: Whole = Field(0, alias="inte", ge=0)
+
+
+class IndicatorCounts(Strict):
+    """The council's indicators for the goal: how many met their target, and how many could not be followed up."""
+
+    total: Whole = Field(alias="totalt", ge=1)
+    full: Whole = Field(0, alias="helt", ge=0)
+    partly: Whole = Field(0, alias="delvis", ge=0)
+    not_met: Whole = Field(0, alias="inte", ge=0)
+    not_followed: Whole = Field(0, alias="ej_uppföljda", ge=0)
+    reason: Text | None = Field(None, alias="skäl", min_length=1, description="Varför indikatorer inte kunde följas upp")
+
+
+class FollowUp(Strict):
+    """A follow-up of the programme's goal in an annual report: ``program/uppfoljning/<id>.md``."""
+
+    id: SlugId
+    title: Text = Field(alias="titel", min_length=1)
+    year: Whole = Field(alias="år", ge=1900, le=2200, description="Året som uppföljningen gäller")
+    goal: Text = Field(alias="mål", min_length=1, description="Målet som följs upp, med källans ordalydelse")
+    assessment: Assessment = Field(alias="bedömning")
+    boards: BoardCounts | None = Field(None, alias="nämnder")
+    company: Degree | None = Field(None, alias="stadshus_ab", description="Stockholms Stadshus AB:s bedömning")
+    indicators: IndicatorCounts | None = Field(None, alias="indikatorer")
+    versions: list[VersionId] = Field(alias="versioner", min_length=1, description="Versionerna som uppföljningen gäller")
+    sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
 
 #: Front-matter kind -> model, for the loader and the JSON Schema export.
@@ -413,4 +512,5 @@ KINDS: dict[str, type[Strict]] = {
     "remissvar": Remissvar,
     "begrepp": Term,
     "kalla": Source,
+    "uppfoljning": FollowUp,
 }

@@ -15,7 +15,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
 from macros.core.problems import Problem, errors_only
-from macros.engine.checks import decisions, documents, html_policy, klarsprak, macro_calls, references
+from macros.engine.checks import decisions, documents, followup, html_policy, klarsprak, macro_calls, references
 from macros.engine.checks import glossary as glossary_checks
 from macros.engine.checks import lineage as lineage_checks
 from macros.engine.checks import remiss as remiss_checks
@@ -31,6 +31,7 @@ CHECKS: list[Check] = [
     *remiss_checks.CHECKS,
     *glossary_checks.CHECKS,
     *lineage_checks.CHECKS,
+    *followup.CHECKS,
 ]
 
 #: Checks that only ever warn (klarspråk). They cannot stop a build, so a build

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from macros.core.load.corpus import Corpus, Entry
-from macros.core.model.schema import IN_FORCE, PERSPECTIVES, RESERVED_SECTION_IDS
+from macros.core.model.schema import IN_FORCE, PERSPECTIVES, RESERVED_SECTION_IDS, Section, Version
 from macros.core.problems import Problem, did_you_mean
 
 _NOUNS = {  # plural used in hints -> "okänd/okänt <singular>"
@@ -35,6 +35,7 @@ def _all_entries(corpus: Corpus) -> Iterator[Entry]:
     yield from corpus.documents.values()
     yield from corpus.remissvar.values()
     yield from corpus.terms.values()
+    yield from corpus.followups.values()
 
 
 def check_sources(corpus: Corpus) -> Iterator[Problem]:
@@ -48,6 +49,10 @@ def check_sources(corpus: Corpus) -> Iterator[Problem]:
             refs += [(("beslut", i, "källor", j), s) for j, s in enumerate(decision.sources)]
         for i, definition in enumerate(getattr(data, "definitions", []) or []):
             refs += [(("definitioner", i, "källor", j), s) for j, s in enumerate(definition.sources)]
+        if isinstance(data, Version):
+            refs += [(("närliggande", i), s) for i, s in enumerate(data.related)]
+        if isinstance(data, Section) and data.page is not None:
+            refs.append((("sida", "källa"), data.page.source))
         for loc, ref in refs:
             if ref not in known:
                 yield unknown(entry, loc, "källor", ref, known, "källor")

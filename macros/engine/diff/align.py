@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import LineageKind
-from macros.engine.layers.lineage import listing_complete
+from macros.engine.layers.lineage import heading_is_topic, listing_complete
 
 
 class Change(StrEnum):
@@ -46,6 +46,9 @@ class Group:
     recorded: frozenset[LineageKind] = frozenset()
     #: For OKAND: the version whose sources do not list the section.
     unknown_in: str | None = None
+    #: For OKAND: the section's heading is not its version's own (``rubrik``), and that version
+    #: does not list every section, so the topic may go on under another heading.
+    heading_not_own: bool = False
 
 
 def listing_unknown(corpus: Corpus, vid: str) -> bool:
@@ -123,7 +126,8 @@ def align(corpus: Corpus, a: str, b: str) -> list[Group]:
     for olds, news in members.values():
         kinds = frozenset(k for sid in news for k in recorded[sid])
         group = Group(tuple(olds), tuple(news), _structural(corpus, a, b, olds, news, kinds), kinds,
-                      unknown_in=_unknown_in(corpus, a, b, olds, news))
+                      unknown_in=_unknown_in(corpus, a, b, olds, news),
+                      heading_not_own=_heading_not_own(corpus, a, b, olds, news))
         if news:
             pos = min(new_pos[s] for s in news)
             placed.update({o: pos for o in olds})
@@ -148,12 +152,23 @@ def _unknown_in(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str]
     return None
 
 
+def _heading_not_own(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str]) -> bool:
+    """A lone section on one side whose heading the site chose, in a version that does not list every section."""
+    if not news:
+        return not heading_is_topic(corpus, a, olds)
+    if not olds:
+        return not heading_is_topic(corpus, b, news)
+    return False
+
+
 def _structural(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str],
                 kinds: frozenset[LineageKind]) -> Change | None:
     if not news:
-        return Change.OKAND if listing_unknown(corpus, b) else Change.BORTTAGEN
+        gone = not listing_unknown(corpus, b) and heading_is_topic(corpus, a, olds)
+        return Change.BORTTAGEN if gone else Change.OKAND
     if not olds:
-        return Change.OKAND if listing_unknown(corpus, a) else Change.NY
+        new = not listing_unknown(corpus, a) and heading_is_topic(corpus, b, news)
+        return Change.NY if new else Change.OKAND
     if len(olds) > 1 or len(news) > 1:
         return Change.DELAD if len(news) > len(olds) else Change.SAMMANSLAGEN
     old, new = corpus.versions[a].sections[olds[0]].data, corpus.versions[b].sections[news[0]].data

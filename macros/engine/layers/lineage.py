@@ -52,6 +52,15 @@ def listing_complete(corpus: Corpus, vid: str) -> bool:
         and bool(version.sections)
 
 
+def heading_is_topic(corpus: Corpus, vid: str, sids: list[str] | tuple[str, ...]) -> bool:
+    """False when a section's missing counterpart says nothing: its heading is the site's own or
+    borrowed (``rubrik``), and ``vid``'s sources do not list every section, so the topic may go on
+    under another heading. Then it is never "borttagen" or "ny", only "finns inte i källorna"."""
+    if listing_complete(corpus, vid):
+        return True
+    return all(corpus.versions[vid].sections[s].data.heading is None for s in sids)
+
+
 def predecessors(corpus: Corpus, vid: str, sid: str) -> tuple[list[str], str | None]:
     """Ids in the superseded version that section ``sid`` of ``vid`` continues, and the lineage kind."""
     previous = corpus.previous(vid)
@@ -132,7 +141,7 @@ def counterparts(corpus: Corpus, vid: str, sid: str) -> list[Counterpart]:
         ids, kind = trail.get(other, ([], None))
         older = order.index(other) < order.index(vid)
         if not ids:
-            if not listing_complete(corpus, other):
+            if not listing_complete(corpus, other) or not heading_is_topic(corpus, vid, [sid]):
                 change = Change.OKAND
             else:
                 change = Change.NY if older else Change.BORTTAGEN

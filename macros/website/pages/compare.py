@@ -229,6 +229,12 @@ def _group_note(corpus: Corpus, cmp: Comparison, g: GroupDiff) -> str:
         if g.group.unknown_in == cmp.b:
             return (f"Avsnittet finns i {a}, men källorna om {b} nämner det inte. Det går därför inte att säga "
                     "om det finns kvar, har ändrats eller har tagits bort.")
+        if g.group.unknown_in is None and g.group.heading_not_own:
+            where, other = (a, b) if g.olds else (b, a)
+            return (f"Avsnittets rubrik i {where} är inte källornas egen, och källorna om {where} nämner inte alla "
+                    f"avsnitt. Att {other} saknar ett avsnitt med samma rubrik visar därför inte att ämnet "
+                    + ("har tagits bort; det kan finnas kvar under en annan rubrik." if g.olds
+                       else f"är nytt; det kan ha funnits i {a} under en annan rubrik."))
         return (f"Avsnittet finns i {b}, men källorna om {a} nämner det inte. Det går därför inte att säga "
                 f"om det är nytt i {b}.")
     if change is Change.NY:

@@ -13,6 +13,7 @@ from macros.engine.diff.comparison import section_anchors
 from macros.engine.layers.lineage import Change
 from macros.website.model import Site
 from macros.website.pages import compare
+from macros.website.pages.sources import source_label
 
 _CHANGE_TEXT = {
     Change.NY: "ny – avsnittet fanns inte i den versionen",
@@ -97,4 +98,13 @@ def documents_block(site: Site, vid: str, sid: str, page_path: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-BLOCKS = [documents_block, versions_block]
+def page_block(site: Site, vid: str, sid: str, page_path: str) -> str:
+    """Where the section starts in the source document (``sida``), so a reader can find it there."""
+    page = site.corpus.versions[vid].sections[sid].data.page
+    source = site.corpus.sources.get(page.source) if page else None
+    if page is None or source is None:
+        return ""
+    return f"## I källans dokument\n\nAvsnittet börjar på sidan {page.number} i {source_label(source.data)}.\n"
+
+
+BLOCKS = [page_block, documents_block, versions_block]

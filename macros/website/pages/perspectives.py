@@ -97,6 +97,8 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     if whole:
         parts.append("Enligt källorna ska programmet som helhet genomsyras av "
                      + _and([md(p.label) for p in v.data.perspectives]) + ".\n")
+        parts += [f'<p class="tp-note">Om benämningen {esc(p.label)}: {esc(p.note)}</p>\n'
+                  for p in v.data.perspectives if p.note]
     else:
         parts.append("Källorna anger inte vilka perspektiv programmet som helhet skulle ha.\n")
     if not v.sections:
@@ -132,6 +134,9 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
         whole = version_level(corpus, vid)
         if pid in whole:
             parts.append(f"Programmet som helhet ska genomsyras av {md(whole[pid])} (versionens egen benämning).\n")
+            note = next((p.note for p in v.data.perspectives if p.id == pid and p.note), None)
+            if note:
+                parts.append(f'<p class="tp-note">Om benämningen: {esc(note)}</p>\n')
             sources += v.data.sources
         elif v.data.perspectives:
             parts.append("Perspektivet finns inte bland de perspektiv som källorna anger för versionen.\n")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import IN_FORCE, Decision, DecisionKind, Status, date_bounds
+from macros.core.model.schema import IN_FORCE, Decision, DecisionKind, FollowUp, Status, date_bounds
 from macros.core.page import GeneratedPage
 from macros.core.text import STATUS_LABEL, esc, md, period, swedish_date
 from macros.website.model import Site
@@ -150,6 +150,12 @@ def _event_line(corpus: Corpus, vid: str, d: Decision, page: str) -> str:
             f"{md(d.what)} ([{md(v.title)}]({urls.link(page, urls.version(vid))}))")
 
 
+def _followup_line(f: FollowUp, page: str) -> str:
+    """A follow-up gives only its year: it is shown as that year, never as a day."""
+    return (f"- **{f.year}** – Uppföljning i årsredovisningen: målet bedömdes som {f.assessment.value} "
+            f"([{md(f.title)}]({urls.link(page, urls.followup(f.id))}))")
+
+
 def _json_data(corpus: Corpus, page: str) -> str:
     def iso(d: dt.date | None) -> str | None:
         return d.isoformat() if d else None
@@ -173,7 +179,7 @@ def _json_data(corpus: Corpus, page: str) -> str:
 def timeline_page(corpus: Corpus) -> GeneratedPage:
     page = urls.timeline()
     parts = ["# Tidslinje\n",
-             "Programmets versioner och besluten om dem i datumordning. Datum anges så exakt som källorna "
+             "Programmets versioner, besluten om dem och uppföljningarna av målet i datumordning. Datum anges så exakt som källorna "
              "anger dem: ibland bara år eller månad.\n",
              "## Vad gällde den …?\n",
              '<form class="tp-datelookup" id="tp-datum-form" hidden>\n'
@@ -192,15 +198,19 @@ def timeline_page(corpus: Corpus) -> GeneratedPage:
             parts.append(f"- {label}: {STATUS_LABEL[v.data.status].lower()}; har inte gällt enligt källorna, "
                          "som inte säger att den har antagits.")
     parts.append("")
-    dated = sorted(((vid, d) for vid, d in _events(corpus) if d.date),
-                   key=lambda e: (date_bounds(e[1].date)[0], date_bounds(e[1].date)[1], e[0]))  # type: ignore[arg-type]
+    # Decisions and follow-ups (a year each: the annual report's year, shown as a year).
+    dated = [(date_bounds(d.date), vid, _event_line(corpus, vid, d, page))  # type: ignore[arg-type]
+             for vid, d in _events(corpus) if d.date]
+    dated += [(date_bounds(str(e.data.year)), "~" + fid, _followup_line(e.data, page))
+              for fid, e in corpus.followups.items()]
+    dated.sort(key=lambda e: (e[0][0], e[0][1], e[1]))
     year = None
-    parts.append("## Beslut i datumordning\n")
-    for vid, d in dated:
-        if d.date[:4] != year:  # type: ignore[index]
-            year = d.date[:4]  # type: ignore[index]
+    parts.append("## Beslut och uppföljningar i datumordning\n")
+    for (first, _), _key, line in dated:
+        if str(first.year) != year:
+            year = str(first.year)
             parts.append(f"\n### {year}\n")
-        parts.append(_event_line(corpus, vid, d, page))
+        parts.append(line)
     undated = [(vid, d) for vid, d in _events(corpus) if not d.date]
     if undated:
         parts.append("\n## Beslut som källorna inte daterar\n")

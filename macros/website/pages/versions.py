@@ -8,18 +8,19 @@ from collections.abc import Iterator
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
-from macros.core.model.schema import Status, TextAvailability
+from macros.core.model.schema import HeadingOrigin, Status, TextAvailability
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
 from macros.core.text import STATUS_LABEL, esc, md, period, swedish_date
 from macros.engine.render.body import render_body
 from macros.website.model import Site
+from macros.website.pages import followup
 from macros.website.pages.banner import banner
 from macros.website.pages.klarsprak_block import describe
 from macros.website.pages.navigation import programme_tree, version_label, version_switcher
 from macros.website.pages.panel import panel
 from macros.website.pages.perspectives import version_links
 from macros.website.pages.remiss_block import version_block
-from macros.website.pages.sources import provenance_note
+from macros.website.pages.sources import provenance_note, source_label
 from macros.website.publish.feed import FEED_PATH
 from macros.website.publish.opendata.files import version_path
 
@@ -32,6 +33,14 @@ TEXT_NOTE = {
     TextAvailability.SAKNAS: "Versionens text finns inte i källorna; här visas bara de uppgifter som källorna ger.",
 }
 
+
+
+#: One line on a section page whose heading is not its sources' own (``rubrik``).
+HEADING_NOTE = {
+    HeadingOrigin.EGEN: "Rubriken är webbplatsens egen: källorna beskriver ämnet men ger inte avsnittets rubrik.",
+    HeadingOrigin.LANAD: ("Rubriken är lånad från en annan version av programmet: källorna ger inte "
+                          "avsnittets egen rubrik."),
+}
 
 
 def status_line(corpus: Corpus, vid: str) -> str:
@@ -151,12 +160,21 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
         '\n<div class="tp-facts" aria-label="Fakta om versionen" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
         downloads(corpus, vid, page),
         version_block(corpus, vid, page), version_links(corpus, vid, page),
-        "\n## Beslut\n", decisions_table(v),
+        "\n## Beslut\n", decisions_table(v), followup.version_block(corpus, vid, page),
+        related_block(corpus, vid),
         provenance_note(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)],
                         TEXT_NOTE[data.text]),
     ]
     return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
                          meta={"tp_version": vid})
+
+
+def related_block(corpus: Corpus, vid: str) -> str:
+    """Documents that concern the version without being part of it (``närliggande``)."""
+    ids = [s for s in corpus.versions[vid].data.related if s in corpus.sources]
+    if not ids:
+        return ""
+    return "\n## Närliggande dokument\n\n" + "\n".join(f"- {source_label(corpus.sources[s].data)}" for s in ids) + "\n"
 
 
 def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
@@ -176,6 +194,7 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
         f"{context}\n{{: .tp-context }}\n",
         version_switcher(site, vid, sid, page),
         f"# {md(data.title)}\n",
+        f'<p class="tp-note tp-heading-origin">{HEADING_NOTE[data.heading]}</p>\n' if data.heading else "",
         f"\n{BODY_START}\n\n{render_body(corpus, entry, page)}\n\n{BODY_END}\n",
         provenance_note(corpus, data.sources, TEXT_NOTE[v.data.text]),
         panel(site, vid, sid, page),
