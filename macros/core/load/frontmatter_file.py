@@ -16,7 +16,8 @@ from typing import Any
 from macros.core.load import safe_yaml
 from macros.core.problems import Problem
 
-MAX_FILE_BYTES = 1_000_000
+#: Ample for any section (the largest is under 10 kB); the limit keeps every later step's work bounded.
+MAX_FILE_BYTES = 512_000
 _DELIM = "---"
 
 
@@ -55,7 +56,7 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
     size = os.path.getsize(real)
     if size > MAX_FILE_BYTES:
         return None, [
-            Problem(rel, None, f"filen är {size // 1_000_000} MB; högst {MAX_FILE_BYTES // 1_000_000} MB tillåts.",
+            Problem(rel, None, f"filen är {size // 1000} kB; högst {MAX_FILE_BYTES // 1000} kB tillåts.",
                     hint="Dela upp texten i flera avsnitt.")
         ]
     data = real.read_bytes()

@@ -49,7 +49,8 @@ columns), of ``>`` quotes, of list markers at the start of one line and of
 paragraph. Limits on what Python-Markdown searches for again from every
 opening mark (its time grows with the square of the input: 30 KB of ``[``
 took minutes): at most 20 ``[``/``(`` open at once in a paragraph, at most 20
-``<`` tags with no ``>`` before the next ``<`` in a body. These are checked
+``<`` tags with no ``>`` before the next ``<`` in a body, at most 10 000
+characters in one paragraph. These are checked
 before any body is converted (``macros.engine.checks.run_checks``).
 """
 
@@ -292,6 +293,9 @@ MAX_EMPHASIS_MARKS = 400
 #: Python-Markdown looks for the end of each from where it starts, so their work grows with the square.
 MAX_OPEN_BRACKETS = 20
 MAX_UNCLOSED_TAGS = 20
+#: Characters in one paragraph (lines without a blank line between them). Python-Markdown copies the
+#: paragraph once for every link, escape or code span in it, so its time grows with length × marks.
+MAX_PARAGRAPH_CHARS = 10_000
 _QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
 #: Quote and list markers at the start of a line: each one opens a level.
 _MARKERS_RE = re.compile(r"^[ \t]*((?:(?:>|[-*+]|\d{1,9}[.)])[ \t]+)+)")
@@ -304,7 +308,7 @@ def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
     masked = mask_code(text)
     reported: set[str] = set()
     depth = unclosed = 0
-    paragraph_start, marks, brackets = 0, 0, 0
+    paragraph_start, marks, brackets, chars = 0, 0, 0, 0
     hint = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
     for i, line in enumerate([*masked.split("\n"), ""]):
         indent = len(line) - len(line.lstrip(" \t"))
@@ -330,8 +334,13 @@ def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
                 reported.add("betoning")
                 yield (paragraph_start, f"stycket har {marks} tecken * eller _ (högst {MAX_EMPHASIS_MARKS}).",
                        "Dela upp stycket eller ta bort betoningstecken.")
-            paragraph_start, marks, brackets = i + 1, 0, 0
+            if chars > MAX_PARAGRAPH_CHARS and "stycke" not in reported:
+                reported.add("stycke")
+                yield (paragraph_start, f"stycket är {chars} tecken långt (högst {MAX_PARAGRAPH_CHARS}).",
+                       "Dela upp stycket med tomma rader.")
+            paragraph_start, marks, brackets, chars = i + 1, 0, 0, 0
         else:
+            chars += len(line) + 1
             marks += line.count("*") + line.count("_")
             if "[" in line or "(" in line:
                 brackets, deepest = _bracket_depth(line, brackets)
