@@ -135,11 +135,11 @@ def test_write_failures_are_explained_in_swedish(code: int, reason: str) -> None
 _WRITE_FAILS = """
 import errno, sys
 import mkdocs.utils
-real, count = mkdocs.utils.write_file, [0]
+real, count, code = mkdocs.utils.write_file, [0], int(sys.argv.pop())
 def failing(content, path):
     count[0] += 1
     if count[0] > 5:
-        raise OSError(int(sys.argv.pop()), "simulated", path)
+        raise OSError(code, "simulated", path)
     real(content, path)
 mkdocs.utils.write_file = failing
 from mkdocs.__main__ import cli
