@@ -21,6 +21,11 @@ MAX_FILE_BYTES = 512_000
 _DELIM = "---"
 
 
+def size_text(size: int) -> str:
+    """A file size as an editor reads it: '10 MB', '512 kB'."""
+    return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} kB"
+
+
 @dataclass
 class RawFile:
     """A content file as read: its front matter, body and where each key sits."""
@@ -56,7 +61,7 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
     size = os.path.getsize(real)
     if size > MAX_FILE_BYTES:
         return None, [
-            Problem(rel, None, f"filen är {size // 1000} kB; högst {MAX_FILE_BYTES // 1000} kB tillåts.",
+            Problem(rel, None, f"filen är {size_text(size)}; högst {size_text(MAX_FILE_BYTES)} tillåts.",
                     hint="Dela upp texten i flera avsnitt.")
         ]
     data = real.read_bytes()
