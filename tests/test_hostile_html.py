@@ -13,7 +13,7 @@ import pytest
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.checks.html_policy import scan
-from macros.website.publish.csp import add_csp, inline_sources, sha256_source
+from macros.website.publish.csp import add_csp, sha256_source
 from tests.conftest import TEST_SITE_URL
 from tests.factory import minimal_repo, section_md, write
 
@@ -183,6 +183,37 @@ def _is_json(text: str) -> bool:
     return True
 
 
+class _InlineSources(HTMLParser):
+    """What html.parser reports: inline script/style texts and style= values."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: tuple[list[str], list[str], list[str]] = ([], [], [])
+        self._open: str | None = None
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found[2].extend(v for n, v in attrs if n == "style" and v is not None)
+        if tag in ("script", "style") and not (tag == "script" and any(n == "src" for n, _ in attrs)):
+            self._open, self._buffer = tag, []
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._buffer.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open == tag:
+            self.found[0 if tag == "script" else 1].append("".join(self._buffer))
+            self._open = None
+
+
+def _inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
+    parser = _InlineSources()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
 @pytest.mark.build
 def test_every_built_page_has_the_policy_first_with_matching_hashes(built_site: Path) -> None:
     pages = sorted(built_site.rglob("*.html"))
@@ -190,7 +221,7 @@ def test_every_built_page_has_the_policy_first_with_matching_hashes(built_site: 
     for page in pages:
         html = page.read_text(encoding="utf-8")
         policy = _policy(html)
-        scripts, styles, style_attrs = inline_sources(html)
+        scripts, styles, style_attrs = _inline_sources(html)
         assert scripts, page  # Material's own inline scripts are there …
         # Every inline script on the page is one the policy names (the theme's own, known before the build) …
         code = [s for s in scripts if not _is_json(s)]  # JSON data blocks are not run, so not named

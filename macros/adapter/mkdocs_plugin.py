@@ -9,8 +9,10 @@ temporary directory and replaces ``site/`` only when the build succeeds.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -134,7 +136,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
             parent.mkdir(parents=True, exist_ok=True)
-            config.site_dir = self._staged = tempfile.mkdtemp(prefix=".site-", dir=parent)
+            remove_abandoned(parent, Path(config.site_dir).name)
+            # The owner's process id is in the name: a later build removes the folder once that process is gone.
+            config.site_dir = self._staged = tempfile.mkdtemp(prefix=f".site-{os.getpid()}-", dir=parent)
             # mkdtemp makes the directory private (0700); site/ must be as readable as any new directory.
             umask = os.umask(0)
             os.umask(umask)
@@ -250,10 +254,53 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._final_site_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._final_site_dir is not None:
+        final = self._final_site_dir
+        if final is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             shutil.rmtree(self._staged, ignore_errors=True)
             self._final_site_dir = None
+        if isinstance(error, OSError):  # disk full, read-only file system …: a message, not a traceback
+            raise PluginError(write_failure(error, final)) from None
+
+
+def write_failure(error: OSError, final: str | None) -> str:
+    """The Swedish message for a build that could not write its files."""
+    reasons = {errno.ENOSPC: "disken är full", errno.EROFS: "filsystemet är skrivskyddat",
+               errno.EACCES: "behörighet saknas", errno.EPERM: "behörighet saknas", errno.EDQUOT: "diskkvoten är slut"}
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    where = f" ({error.filename})" if error.filename else ""
+    kept = f"den gamla webbplatsen i {final} är kvar" if final else "ingenting skrevs om"
+    return (f"Webbplatsen kunde inte skrivas: {reason}{where}; {kept}. "
+            "Frigör utrymme eller välj en katalog du kan skriva i (trygghet build --till KATALOG) och bygg igen.")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def remove_abandoned(parent: Path, site_name: str) -> list[str]:
+    """Remove the staging and old-site folders of builds that were killed (their process is gone).
+
+    A running build's folders are left alone, so concurrent builds stay safe; a folder
+    without an owner's process id in its name is left too.
+    """
+    owned = re.compile(rf"^\.site-(\d+)-|^\.{re.escape(site_name)}-old-(\d+)$")
+    removed = []
+    for folder in parent.iterdir():
+        match = owned.match(folder.name)
+        if not match or not folder.is_dir() or folder.is_symlink():
+            continue
+        pid = int(match.group(1) or match.group(2))
+        if pid != os.getpid() and not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
 
 
 def theme_script_files(config: MkDocsConfig) -> list[str]:

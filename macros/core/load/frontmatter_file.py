@@ -16,8 +16,14 @@ from typing import Any
 from macros.core.load import safe_yaml
 from macros.core.problems import Problem
 
-MAX_FILE_BYTES = 1_000_000
+#: Ample for any section (the largest is under 10 kB); the limit keeps every later step's work bounded.
+MAX_FILE_BYTES = 512_000
 _DELIM = "---"
+
+
+def size_text(size: int) -> str:
+    """A file size as an editor reads it: '10 MB', '512 kB'."""
+    return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} kB"
 
 
 @dataclass
@@ -55,7 +61,7 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
     size = os.path.getsize(real)
     if size > MAX_FILE_BYTES:
         return None, [
-            Problem(rel, None, f"filen är {size // 1_000_000} MB; högst {MAX_FILE_BYTES // 1_000_000} MB tillåts.",
+            Problem(rel, None, f"filen är {size_text(size)}; högst {size_text(MAX_FILE_BYTES)} tillåts.",
                     hint="Dela upp texten i flera avsnitt.")
         ]
     data = real.read_bytes()

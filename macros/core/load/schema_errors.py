@@ -105,7 +105,8 @@ def translate(raw: RawFile, model: type[BaseModel], exc: ValidationError) -> lis
             message = f"värdet {err['input']!r} är inte tillåtet."
             hint = f"Tillåtna värden: {_enum_values(model, loc, ctx)}."
         elif kind in {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}:
-            message = f"ska vara ett heltal, inte {err['input']!r}."
+            shown = str(err["input"]).lower() if isinstance(err["input"], bool) else repr(err["input"])
+            message = f"ska vara ett heltal, inte {shown}."
         elif kind in {"bool_type", "bool_parsing"}:
             message = f"ska vara true eller false, inte {err['input']!r}."
         elif kind in {"string_type", "string_unicode"}:

@@ -42,6 +42,11 @@ ADVISORY: list[Check] = [
 
 
 def run_checks(corpus: Corpus, *, advisory: bool = True) -> list[Problem]:
+    # First the limits on size and nesting: a body beyond them is never converted (Python-Markdown's
+    # time grows with the square of such input), so the other checks do not run on it.
+    limits = errors_only(list(html_policy.check_nesting(corpus)))
+    if limits:
+        return limits
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(corpus))

@@ -44,12 +44,19 @@ checked: there HTML is shown as text, never interpreted.
 
 Limits on nesting, because Python-Markdown recurses and a few hundred levels
 crash the build with a RecursionError: at most 20 levels of indentation (80
-columns), of ``>`` quotes and of ``<div>``/``<details>`` inside each other, and
-at most 400 ``*``/``_`` in one paragraph.
+columns), of ``>`` quotes, of list markers at the start of one line and of
+``<div>``/``<details>`` inside each other, and at most 400 ``*``/``_`` in one
+paragraph. Limits on what Python-Markdown searches for again from every
+opening mark (its time grows with the square of the input: 30 KB of ``[``
+took minutes): at most 20 ``[``/``(`` open at once in a paragraph, at most 20
+``<`` tags with no ``>`` before the next ``<`` in a body, at most 10 000
+characters in one paragraph. These are checked
+before any body is converted (``macros.engine.checks.run_checks``).
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -84,8 +91,6 @@ MARKDOWN_VALUES = frozenset({"", "1", "block", "span", "auto"})
 
 _CLASS_RE = re.compile(r"^[A-Za-z0-9_\- ]*$")
 _FENCE_RE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-# A comment ends where a browser ends it: at the first "-->" or "--!>"; "<!-->" is complete.
-_COMMENT_RE = re.compile(r"<!--(?:-?>|.*?--!?>)", re.DOTALL)
 _BLOCK_OPEN_RE = re.compile(r"<(?:div|details)(?=[\s/>]|$)", re.IGNORECASE)
 _BLOCK_CLOSE_RE = re.compile(r"</(?:div|details)\s*>", re.IGNORECASE)
 _TAG_START_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
@@ -129,7 +134,26 @@ def mask_code(text: str) -> str:
         if "<" in masked:
             depth = max(0, depth + len(_BLOCK_OPEN_RE.findall(masked)) - len(_BLOCK_CLOSE_RE.findall(masked)))
         out.append(masked)
-    return _COMMENT_RE.sub(lambda m: _blank(m.group(0)), "\n".join(out))
+    return _blank_comments("\n".join(out))
+
+
+def _blank_comments(text: str) -> str:
+    """Blank every HTML comment, ending it where a browser does (first ``-->`` or ``--!>``;
+    ``<!-->`` and ``<!--->`` are complete). One pass: an opener with no end ends the search."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        if text.startswith((">", "->"), start + 4):
+            end = text.index(">", start + 4) + 1
+        else:
+            ends = [(e, e + len(mark)) for mark in ("-->", "--!>") if (e := text.find(mark, start + 4)) >= 0]
+            if not ends:
+                break  # no comment ends after this one: none of the later openers closes either
+            end = min(ends)[1]
+        out += [text[pos:start], _blank(text[start:end])]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _blank(text: str) -> str:
@@ -144,10 +168,17 @@ def _blank_inline_code(line: str) -> str:
     if "`" not in line:
         return line
     runs = list(re.finditer(r"(?<!\\)`+", line))
+    # The next run of the same length, for every run (one pass from the right, not a search per run).
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for k in range(len(runs) - 1, -1, -1):
+        size = runs[k].end() - runs[k].start()
+        following[k] = last.get(size)
+        last[size] = k
     result, i, k = [], 0, 0
     while k < len(runs):
         opening = runs[k]
-        j = next((j for j in range(k + 1, len(runs)) if len(runs[j].group(0)) == len(opening.group(0))), None)
+        j = following[k]
         if j is None:
             k += 1
             continue
@@ -210,9 +241,10 @@ def _scheme_problem(scheme: str, url: str) -> tuple[str, str | None]:
 def scan(text: str) -> Iterator[tuple[int, str, str | None]]:
     """(0-based line within ``text``, message, hint) for everything outside the subset."""
     masked = mask_code(text)
+    starts = [m.end() for m in re.finditer("\n", masked)]
 
     def line_at(offset: int) -> int:
-        return masked.count("\n", 0, offset)
+        return bisect.bisect_right(starts, offset)
 
     for match in _TAG_START_RE.finditer(masked):
         closing, name = match.group(1), match.group(2).lower()
@@ -257,15 +289,26 @@ def scan(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 MAX_LEVELS = 20
 MAX_EMPHASIS_MARKS = 400
+#: Unclosed ``[``/``(`` in one paragraph, and tags opened with ``<`` but not closed by ``>`` in one body:
+#: Python-Markdown looks for the end of each from where it starts, so their work grows with the square.
+MAX_OPEN_BRACKETS = 20
+MAX_UNCLOSED_TAGS = 20
+#: Characters in one paragraph (lines without a blank line between them). Python-Markdown copies the
+#: paragraph once for every link, escape or code span in it, so its time grows with length × marks.
+MAX_PARAGRAPH_CHARS = 10_000
 _QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
+#: Quote and list markers at the start of a line: each one opens a level.
+_MARKERS_RE = re.compile(r"^[ \t]*((?:(?:>|[-*+]|\d{1,9}[.)])[ \t]+)+)")
+_MARKER_RE = re.compile(r">|[-*+]|\d{1,9}[.)]")
+_TAG_OPEN_RE = re.compile(r"<[A-Za-z/!?]")
 
 
 def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
     """(0-based line, message, hint) for structure nested deeper than Markdown can take; once per kind."""
     masked = mask_code(text)
     reported: set[str] = set()
-    depth = 0
-    paragraph_start, marks = 0, 0
+    depth = unclosed = 0
+    paragraph_start, marks, brackets, chars = 0, 0, 0, 0
     hint = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
     for i, line in enumerate([*masked.split("\n"), ""]):
         indent = len(line) - len(line.lstrip(" \t"))
@@ -276,6 +319,11 @@ def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
         if quote and quote.group(1).count(">") > MAX_LEVELS and "citat" not in reported:
             reported.add("citat")
             yield i, f"citaten (>) är nästlade mer än {MAX_LEVELS} nivåer.", hint
+        markers = _MARKERS_RE.match(line)
+        if markers and len(_MARKER_RE.findall(markers.group(1))) > MAX_LEVELS and "citat" not in reported \
+                and "lista" not in reported:
+            reported.add("lista")
+            yield i, f"raden börjar med fler än {MAX_LEVELS} list- eller citattecken (listor i listor).", hint
         if "<" in line:
             depth += len(_BLOCK_OPEN_RE.findall(line)) - len(_BLOCK_CLOSE_RE.findall(line))
         if depth > MAX_LEVELS and "block" not in reported:
@@ -286,9 +334,51 @@ def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
                 reported.add("betoning")
                 yield (paragraph_start, f"stycket har {marks} tecken * eller _ (högst {MAX_EMPHASIS_MARKS}).",
                        "Dela upp stycket eller ta bort betoningstecken.")
-            paragraph_start, marks = i + 1, 0
+            if chars > MAX_PARAGRAPH_CHARS and "stycke" not in reported:
+                reported.add("stycke")
+                yield (paragraph_start, f"stycket är {chars} tecken långt (högst {MAX_PARAGRAPH_CHARS}).",
+                       "Dela upp stycket med tomma rader.")
+            paragraph_start, marks, brackets, chars = i + 1, 0, 0, 0
         else:
+            chars += len(line) + 1
             marks += line.count("*") + line.count("_")
+            if "[" in line or "(" in line:
+                brackets, deepest = _bracket_depth(line, brackets)
+                if deepest > MAX_OPEN_BRACKETS and "parentes" not in reported:
+                    reported.add("parentes")
+                    yield (i, f"stycket har fler än {MAX_OPEN_BRACKETS} hakparenteser [ eller parenteser ( "
+                              "som inte är stängda.", "Stäng varje [ med ] och varje ( med ), eller dela upp stycket.")
+            if "<" in line:
+                unclosed += _unclosed_tags(line)
+                if unclosed > MAX_UNCLOSED_TAGS and "tagg" not in reported:
+                    reported.add("tagg")
+                    yield (i, f"texten har fler än {MAX_UNCLOSED_TAGS} tecken < som börjar en HTML-tagg utan att "
+                              "den stängs med >.", "Skriv < följt av mellanslag, eller stäng taggen med >.")
+
+
+def _bracket_depth(line: str, depth: int) -> tuple[int, int]:
+    """(open ``[``/``(`` after the line, the most open at once), starting from ``depth``."""
+    deepest = depth
+    for ch in line:
+        if ch in "[(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "])" and depth:
+            depth -= 1
+    return depth, deepest
+
+
+def _unclosed_tags(line: str) -> int:
+    """Tag openers (``<`` and a letter, ``/``, ``!`` or ``?``) with no ``>`` before the next ``<``."""
+    opens = [m.start() for m in _TAG_OPEN_RE.finditer(line)]
+    count, close = 0, -1
+    for k, start in enumerate(opens):
+        if close <= start:  # each '>' is searched for once: the scan stays linear
+            close = line.find(">", start)
+            close = len(line) + 1 if close < 0 else close
+        following = opens[k + 1] if k + 1 < len(opens) else len(line)
+        count += close > following or close > len(line)
+    return count
 
 
 def check_nesting(corpus: Corpus) -> Iterator[Problem]:
@@ -339,4 +429,5 @@ def _front_matter_problems(entry: Entry) -> Iterator[Problem]:
             yield Problem(entry.path, entry.line_of(*loc), _scheme_problem(scheme, text)[0], field=field)
 
 
-CHECKS = [check_bodies, check_front_matter, check_nesting]
+#: check_nesting runs first, on its own: see run_checks.
+CHECKS = [check_bodies, check_front_matter]

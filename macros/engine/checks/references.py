@@ -172,9 +172,25 @@ def check_documents(corpus: Corpus) -> Iterator[Problem]:
             elif data.replaced_by == did:
                 yield Problem(entry.path, entry.line_of("ersatt_av"), "ett styrdokument kan inte ersättas av sig självt.",
                               field="ersatt_av")
+            else:
+                cycle = _replacement_cycle(corpus, did)
+                if cycle:
+                    yield Problem(entry.path, entry.line_of("ersatt_av"),
+                                  "styrdokumenten ersätter varandra i en cirkel: " + " → ".join(cycle) + ".",
+                                  field="ersatt_av",
+                                  hint="Ett dokument ersätts av ett nyare; ta bort 'ersatt_av' i det nyaste av dem.")
         if data.valid_from and data.valid_to and data.valid_to < data.valid_from:
             yield Problem(entry.path, entry.line_of("giltig_till"),
                           f"giltig_till ({data.valid_to}) är före giltig_från ({data.valid_from}).", field="giltig_till")
+
+
+def _replacement_cycle(corpus: Corpus, start: str) -> list[str] | None:
+    """The ``ersatt_av`` chain from ``start`` back to ``start`` (longer than one), or None."""
+    chain, current = [start], corpus.documents[start].data.replaced_by
+    while current and current in corpus.documents and current not in chain:
+        chain.append(current)
+        current = corpus.documents[current].data.replaced_by
+    return [*chain, start] if current == start and len(chain) > 1 else None
 
 
 def check_lineage_cycles(corpus: Corpus) -> Iterator[Problem]:

@@ -149,6 +149,9 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
         return text
     try:
         tree = env.parse(prose)
+    except RecursionError:  # Jinja's parser recurses once per bracket
+        raise ContentError([problem(_deepest_line(prose), "makroanropet har för många parenteser inuti varandra.",
+                                    "Ett makro skrivs {{ namn(\"id\") }}, med ett id inom citattecken.")]) from None
     except TemplateSyntaxError as exc:
         raise ContentError([problem(_opening_line(prose, exc.lineno), f"makroanropet går inte att läsa ({_syntax_message(exc)}).",
                                     "Ett makro skrivs {{ namn(\"id\") }}, med raka citattecken och parenteser.")]) from None
@@ -171,6 +174,8 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
         raise ContentError(problems)
     try:
         rendered = env.from_string(tree).render()
+    except RecursionError:
+        raise ContentError([problem(_deepest_line(prose), "makroanropet är för djupt nästlat för att visas.")]) from None
     except SecurityError as exc:
         raise ContentError([problem(_template_line(exc), SECURITY + f"{exc}. {_ALLOWED}")]) from None
     except (UndefinedError, links.MacroError, TypeError, ValueError) as exc:  # checked above; kept as a last guard
@@ -243,6 +248,22 @@ def _describe(node: nodes.Node) -> str:
     if isinstance(node, nodes.Const):
         return "ett fristående värde"
     return f"konstruktionen '{type(node).__name__}'"
+
+
+def _deepest_line(prose: str) -> int:
+    """The 1-based line where brackets are nested deepest (one linear pass)."""
+    depth = deepest = 0
+    line = best = 1
+    for ch in prose:
+        if ch == "\n":
+            line += 1
+        elif ch in "([{":
+            depth += 1
+            if depth > deepest:
+                deepest, best = depth, line
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+    return best
 
 
 def _opening_line(prose: str, lineno: int | None) -> int | None:

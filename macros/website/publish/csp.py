@@ -25,10 +25,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
-from macros.core.html import ATTRS, RAW_TEXT_END, START_TAG, attributes
 from macros.website.publish.page_policy import ALLOWED_STYLES
 
 _HEAD_RE = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
@@ -39,69 +37,6 @@ def sha256_source(text: str) -> str:
     """The CSP hash source (``'sha256-…'``) of an inline script or style."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-# Every inline script/style and every style= value, found by regular expressions
-# instead of a full html.parser run (which took about 15 % of the build), following
-# what html.parser does with a page: comments are skipped; a <script> or <style>
-# element's raw text runs to its end tag; attribute values may be quoted and hold
-# '>'. Only the few start tags with the word "style" in them are taken apart
-# (``macros.core.html``).
-_COMMENT_OR_RAW = re.compile(rf"<!--.*?--\s*>|<(script|style)(?=[\s/>])({ATTRS})>", re.IGNORECASE | re.DOTALL)
-
-
-def _styles(attrs: list[tuple[str, str | None]]) -> list[str]:
-    return [value for name, value in attrs if name == "style" and value is not None]
-
-
-def _attribute_name_at(html: str, at: int) -> bool:
-    """Whether the five characters at ``at`` can be a whole attribute name (html.parser's grammar):
-    after a quote, a slash or white space, and followed by '=', '/', '>' or white space.
-    Most "style"s on a page are in "stylesheet" and never start a tag's parsing."""
-    before, after = html[at - 1:at], html[at + 5:at + 6]
-    return bool(before) and (before in "'\"/" or before.isspace()) and bool(after) and (after in "=/>" or after.isspace())
-
-
-def inline_sources(html: str) -> tuple[list[str], list[str], list[str]]:
-    """Inline script texts, inline style texts and ``style=`` values, in page order."""
-    scripts: list[str] = []
-    styles: list[str] = []
-    style_attrs: list[tuple[int, str]] = []
-    skipped: list[tuple[int, int]] = []  # comments and script/style elements, in order
-    pos = 0
-    while match := _COMMENT_OR_RAW.search(html, pos):
-        pos = match.end()
-        element = (match.group(1) or "").lower()
-        if element:
-            tag = match.group(0)
-            attrs = attributes(tag)
-            style_attrs += [(match.start(), v) for v in _styles(attrs)]
-            text = ""  # <script/>: an empty element
-            if not tag.endswith("/>"):
-                end = RAW_TEXT_END[element].search(html, pos)
-                if end is None:  # never closed: html.parser reports no element and nothing after it
-                    skipped.append((match.start(), len(html)))
-                    break
-                text, pos = html[pos:end.start()], end.end()
-            if not (element == "script" and any(name == "src" for name, _ in attrs)):
-                (scripts if element == "script" else styles).append(text)
-        skipped.append((match.start(), pos))
-    starts = [a for a, _ in skipped]
-    done = 0  # end of the last start tag looked at
-    # "style" in any case: bytes.lower() is fast and ASCII-only; one byte per character keeps positions.
-    folded = html.encode("ascii", "replace").lower()
-    at = folded.find(b"style")
-    while at >= 0:
-        i = bisect_right(starts, at) - 1
-        if at >= done and _attribute_name_at(html, at) and not (i >= 0 and at < skipped[i][1]):
-            lt = html.rfind("<", done, at)
-            tag = START_TAG.match(html, lt) if lt >= 0 else None
-            if tag and tag.end() > at:
-                style_attrs += [(lt, v) for v in _styles(attributes(tag.group(0)))]
-                done = tag.end()
-        at = folded.find(b"style", at + 1)
-    style_attrs.sort(key=lambda item: item[0])
-    return scripts, styles, [v for _, v in style_attrs]
 
 
 def _unique(items: list[str]) -> list[str]:
