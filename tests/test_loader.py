@@ -105,7 +105,7 @@ def _load_errors(root: Path) -> list[str]:
     return [p.format() for p in load(root)[1]]
 
 
-@pytest.mark.parametrize(("order", "shown"), [("false", "False"), ("'3'", "'3'"), ("3.0", "3.0")])
+@pytest.mark.parametrize(("order", "shown"), [("false", "false"), ("'3'", "'3'"), ("3.0", "3.0")])
 def test_order_must_be_a_whole_number_not_a_boolean_text_or_decimal(tmp_path: Path, order: str, shown: str) -> None:
     # 'ordning: false' must not be taken as 0, nor '"3"' as 3: each is an error on the key's line.
     root = minimal_repo(tmp_path)
