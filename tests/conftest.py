@@ -15,7 +15,10 @@ from hypothesis import settings
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
+from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import GeneratedPage, SiteInfo
+from macros.website.model import Site
+from macros.website.publish.term_links import TermLinks
 from macros.website.site import build_site as make_site
 from macros.website.site import make_pages
 
@@ -57,6 +60,14 @@ def fixture_pages(fixture_corpus: Corpus) -> dict[str, GeneratedPage]:
     with pytest.MonkeyPatch.context() as mp:  # a build's "today" comes from SOURCE_DATE_EPOCH
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
         return {page.path: page for page in make_pages(make_site(fixture_corpus, FIXTURE_SETTINGS))}
+
+
+def term_linked_html(site: Site, text: str, page: tuple[str, str] | None) -> str:
+    """``text`` converted as MkDocs converts a page: the site's extensions, then term links for ``page``
+    (a version and section id, as the adapter names a section page; None for any other page)."""
+    links = TermLinks(site)
+    links.page = page
+    return markdown.Markdown(extensions=[*EXTENSIONS, links], extension_configs=EXTENSION_CONFIGS).convert(text)
 
 
 def page_html(page: GeneratedPage) -> str:

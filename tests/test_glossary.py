@@ -7,14 +7,13 @@ from pathlib import Path
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
-from macros.core.page import GeneratedPage
+from macros.core.page import BODY_END, BODY_START, GeneratedPage
 from macros.core.problems import Severity
 from macros.engine.checks.glossary import check_dropped_but_used
 from macros.engine.layers.glossary import resolve
 from macros.website.model import build_site
 from macros.website.pages.glossary import version_glossary
-from macros.website.publish.term_links import link_terms
-from tests.conftest import ROOT, page_html, read_page
+from tests.conftest import ROOT, page_html, read_page, term_linked_html
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, main_content, parse
 
@@ -90,14 +89,18 @@ def test_tooltip_is_described_and_names_the_version_of_the_definition(built_site
     assert "Definitionen gäller 2024–2027" in tip.text()
 
 
+def _section_text(text: str) -> str:
+    return f"# Rubrik\n\n{BODY_START}\n\n{text}\n\n{BODY_END}\n"
+
+
 def test_link_terms_leaves_headings_code_links_and_entities_alone(fixture_corpus: Corpus) -> None:
-    html = ('<h2>Trygghet</h2><p>En <a href="x">trygghet</a> &amp; <code>trygghet</code>, '
-            'sedan tryggheten och trygghet.</p><aside class="tp-panel"><p>trygghet</p></aside>')
-    out = link_terms(html, build_site(fixture_corpus), "2007-2010", "inledning")
+    text = _section_text("## Trygghet\n\nEn [trygghet](x.md) &amp; `trygghet`, sedan tryggheten och trygghet.\n\n"
+                         '<aside class="tp-panel" markdown>\n\ntrygghet\n\n</aside>')
+    out = term_linked_html(build_site(fixture_corpus), text, ("2007-2010", "inledning"))
     doc = parse(out)
-    assert doc.find("h2").find("a") is None
+    assert doc.find("h2").find("a", "tp-term") is None
     assert doc.find("code").text() == "trygghet"
-    assert doc.find("aside").find("a") is None
+    assert doc.find("aside").find("a", "tp-term") is None
     linked = doc.find_all("a", "tp-term")
     assert [a.text() for a in linked] == ["tryggheten"]
     assert "&amp;" in out
@@ -105,11 +108,11 @@ def test_link_terms_leaves_headings_code_links_and_entities_alone(fixture_corpus
 
 def test_dropped_and_undefined_terms_are_not_linked(fixture_corpus: Corpus) -> None:
     # samverkan is dropped in 2007-2010 (utgår_i); no term is defined before 2004-2006.
-    html = "<p>Samverkan ger trygghet.</p>"
-    assert link_terms(html, build_site(fixture_corpus), "2001-2003", "inledning") == html
+    text, site = _section_text("Samverkan ger trygghet."), build_site(fixture_corpus)
+    assert 'class="tp-term"' not in term_linked_html(site, text, ("2001-2003", "inledning"))
     assert resolve(fixture_corpus, fixture_corpus.terms["samverkan"].data, "2007-2010") is None
-    assert len(parse(link_terms(html, build_site(fixture_corpus), "2007-2010", "inledning")).find_all("a", "tp-term")) == 1
-    assert len(parse(link_terms(html, build_site(fixture_corpus), "2004-2006", "inledning")).find_all("a", "tp-term")) == 2
+    assert len(parse(term_linked_html(site, text, ("2007-2010", "inledning"))).find_all("a", "tp-term")) == 1
+    assert len(parse(term_linked_html(site, text, ("2004-2006", "inledning"))).find_all("a", "tp-term")) == 2
 
 
 def _page(pages: dict[str, GeneratedPage], path: str) -> Element:
@@ -156,16 +159,25 @@ def test_glossary_index_is_in_the_navigation_and_lists_every_term(built_site: Pa
 
 
 def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
-    from macros.core.page import BODY_END, BODY_START
     html = read_page(built_site, "program/2018-2021/lagesbilder/")
     assert html.count(BODY_START) == 1 and html.count(BODY_END) == 1
     body = html[html.index(BODY_START):html.index(BODY_END)]
     assert 'class="tp-term"' in body
-    # Text outside the markers is left alone, even when it names a term.
-    page = f"<p>lägesbild</p>{BODY_START}<p>Om lägesbilder.</p>{BODY_END}<p>lägesbild</p>"
-    linked = link_terms(page, build_site(CORPUS), "2018-2021", "lagesbilder")
-    assert linked.startswith("<p>lägesbild</p>")
-    assert linked.count('class="tp-term"') == 1 and linked.index('class="tp-term"') > linked.index(BODY_START)
+
+
+def test_term_links_are_made_on_section_pages_only(built_site: Path) -> None:
+    # The version pages' own text uses terms too; they are not linked there (nor anywhere but sections).
+    site, uses = build_site(CORPUS), 0
+    for vid in CORPUS.versions:
+        content = main_content(read_page(built_site, f"program/{vid}/"))
+        uses += len(list(site.layers.terms[vid].matcher.uses(content.text())))
+        assert term_links(read_page(built_site, f"program/{vid}/")) == [], vid
+    assert uses > 0
+    for page in built_site.rglob("index.html"):
+        parts = page.relative_to(built_site).parts
+        section = len(parts) == 4 and parts[0] == "program" and parts[2] in CORPUS.versions[parts[1]].sections
+        if not section:
+            assert 'class="tp-term"' not in page.read_text(encoding="utf-8"), page
 
 
 # -- dropped terms, on a tiny corpus made in the test --------------------------
@@ -183,11 +195,11 @@ def _dropped_term_corpus(root: Path, body_2024: str = "Text om avsnittet.") -> C
 
 def test_terms_that_do_not_exist_in_the_version_are_not_linked(tmp_path: Path) -> None:
     corpus = _dropped_term_corpus(tmp_path)
-    html = "<p>Testbegreppet här.</p>"
+    text = _section_text("Testbegreppet här.")
     site = build_site(corpus)
-    assert link_terms(html, site, "2024-2027", "stadsutveckling") == html
+    assert 'class="tp-term"' not in term_linked_html(site, text, ("2024-2027", "stadsutveckling"))
     assert resolve(corpus, corpus.terms["testbegrepp"].data, "2024-2027") is None
-    linked = parse(link_terms(html, site, "2020-2023", "stadsutveckling")).find_all("a", "tp-term")
+    linked = parse(term_linked_html(site, text, ("2020-2023", "stadsutveckling"))).find_all("a", "tp-term")
     assert [a.text() for a in linked] == ["Testbegreppet"]
 
 

@@ -45,6 +45,7 @@ from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.html_transforms import template_context, transform_html
 from macros.website.publish.page_policy import ScriptAllowance, Violation, check_page, inline_scripts, source_line
+from macros.website.publish.term_links import TermLinks
 from macros.website.site import Site, build_site, make_assets, make_pages
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
@@ -98,6 +99,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._config: MkDocsConfig | None = None
         self._script_files: frozenset[str] = frozenset()
         self._theme_inline: dict[str, frozenset[str]] = {}
+        #: Links terms while a section page is converted (the Markdown extension's page is set per page).
+        self.term_links = TermLinks()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -132,6 +135,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.history = history.result()
         config.nav = self._nav(config.nav or [])
         config.extra["tp"] = template_context(corpus)
+        self.term_links.site, self.term_links.page = site, None
+        config.markdown_extensions.append(self.term_links)
         if self.command == "build" and self.config.atomic:
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
@@ -197,12 +202,20 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
         page.edit_url = edit_link(config.repo_url or "", config.edit_uri or "", source)
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
+        # The conversion that follows (page.render) links terms if this is a section page.
+        vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
+        section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
+        self.term_links.page = (vid, sid) if section else None
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.term_links.page = None  # converted: no other conversion links for this page
+        return html
 
     @event_priority(-100)  # last: the policy sees the page exactly as it is written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # On the finished page, after the search plugin has read the content: term links and
-        # their tooltips add markup for it to parse but no text for it to index.
+        # On the finished page, after the search plugin has read the content: paragraph pinpoints
+        # add markup for it to parse but no text for it to index.
         output = transform_html(output, page.meta, self.site)
         # Not under `mkdocs serve`: its live-reload script is injected after this hook.
         if self.command == "serve":

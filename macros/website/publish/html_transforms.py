@@ -1,6 +1,7 @@
 """What a finished page's HTML gets after the theme wrote it, and what the templates get.
 
-Runs after the search index has read the page, so what it adds is not indexed.
+Runs after the search index has read the page, so what it adds is not indexed. (Term links
+are made earlier, in the Markdown conversion: ``term_links.TermLinks``.)
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from typing import Any
 
 from macros.core.load.corpus import Corpus
 from macros.website.model import Site
-from macros.website.publish import pinpoints, term_links
+from macros.website.publish import pinpoints
 
 
 def transform_html(html: str, meta: dict[str, Any], site: Site) -> str:
-    """Section pages only: the first use of each defined term linked, and paragraph pinpoints."""
-    return pinpoints.transform(term_links.transform(html, meta, site), meta, site.corpus)
+    """Section pages only: paragraph pinpoints."""
+    return pinpoints.transform(html, meta, site.corpus)
 
 
 def template_context(corpus: Corpus) -> dict[str, Any]:
