@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from macros.adapter.mkdocs_plugin import TrygghetPlugin
 from tests.conftest import ROOT
 from tests.test_reproducible_build import assert_identical
@@ -83,6 +85,32 @@ def test_a_rebuild_converts_only_the_edited_pages_and_writes_the_same_site_as_a_
 
     fresh, _ = _serve(repo_copy, tmp_path / "fresh", [{}])  # the edited files, converted afresh
     assert fresh[0]["ok"] and fresh[0]["reused"] == 0
+    assert_identical(tmp_path / "served", tmp_path / "fresh")
+
+
+def _definitions_prefixed(root: Path, prefix: str) -> dict[str, str]:
+    """Every term file with ``prefix`` put before each of its definitions (the tooltip's first sentence)."""
+    edits = {}
+    for path in sorted((root / "program" / "begrepp").glob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        data = yaml.safe_load(front)
+        for d in data.get("definitioner") or []:
+            d["definition"] = f"{prefix} {d['definition']}"
+        text = f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n{body}"
+        edits[path.relative_to(root).as_posix()] = text
+    return edits
+
+
+def test_an_edited_definition_reaches_the_kept_section_pages_tooltips(repo_copy: Path, tmp_path: Path) -> None:
+    # Term links are made in the conversion: a section page whose Markdown did not change must
+    # still be converted again when a definition its tooltips quote changed.
+    report, _ = _serve(repo_copy, tmp_path / "served", [{}, _definitions_prefixed(repo_copy, "Bänkord.")])
+    assert [step["ok"] for step in report] == [True, True]
+    tips = [p for p in (tmp_path / "served" / "program").glob("*/*/index.html")
+            if ': Bänkord. Definitionen' in p.read_text(encoding="utf-8")]
+    assert tips
+    fresh, _ = _serve(repo_copy, tmp_path / "fresh", [{}])
+    assert fresh[0]["ok"]
     assert_identical(tmp_path / "served", tmp_path / "fresh")
 
 
