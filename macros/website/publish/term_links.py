@@ -141,47 +141,33 @@ class TermLinker(Treeprocessor):
         if el.tag in SKIP_TAGS or not SKIP_CLASSES.isdisjoint((el.get("class") or "").split()):
             return
         if el.text and not self._done():
-            el.text = self._link(el, 0, el.text)
-        i = 0
-        while i < len(el) and not self._done():
-            child = el[i]
+            el.text = self._link(el.text)
+        for child in el:
+            if self._done():
+                return
             self._walk(child)
-            i += 1
             if child.tail and not self._done():
-                before = len(el)
-                child.tail = self._link(el, i, child.tail)
-                i += len(el) - before  # past the links just put after the child
-        return
+                child.tail = self._link(child.tail)
 
-    def _link(self, parent: etree.Element, at: int, text: str) -> str:
-        """Puts a link after ``parent``'s ``at - 1``th child for each first use in ``text``; returns the text before the first."""
-        head: str | None = None
-        last: etree.Element | None = None
+    def _link(self, text: str) -> str:
+        """The text with each first use replaced by a placeholder for its link and tooltip.
+
+        Stashed as raw HTML, as Python-Markdown keeps inline HTML: the markup is written exactly
+        as given (attribute order included), after every tree processor has run.
+        """
+        pieces: list[str] = []
         pos = 0
         for use in self.matcher.uses(text):
             if use.term_id in self.linked:
                 continue
             self.linked.append(use.term_id)
-            ref = self._ref(use.term_id, use.text)
-            if last is None:
-                head = text[pos:use.start]
-            else:
-                last.tail = text[pos:use.start]
-            parent.insert(at, ref)
-            at += 1
-            last, pos = ref, use.end
-        if last is None:
-            return text
-        last.tail = text[pos:]
-        return head or ""
+            pieces += [text[pos:use.start], self.md.htmlStash.store(self._markup(use.term_id, use.text))]
+            pos = use.end
+        return "".join(pieces) + text[pos:] if pieces else text
 
-    def _ref(self, tid: str, shown: str) -> etree.Element:
+    def _markup(self, tid: str, shown: str) -> str:
         tip_id = f"tp-begrepp-{tid}"
-        ref = etree.Element("span", {"class": "tp-term-ref"})
-        link = etree.SubElement(ref, "a", {"class": "tp-term", "href": term_href(self.vid, self.sid, tid),
-                                           "aria-describedby": tip_id})
-        link.text = shown
-        tip = etree.SubElement(ref, "span", {"class": "tp-term-tip", "role": "tooltip", "id": tip_id,
-                                             "data-search-exclude": "data-search-exclude"})
-        tip.text = tooltip_text(self.corpus, self.available[tid])
-        return ref
+        tip = html.escape(tooltip_text(self.corpus, self.available[tid]), quote=False)
+        return (f'<span class="tp-term-ref"><a class="tp-term" href="{html.escape(term_href(self.vid, self.sid, tid))}" '
+                f'aria-describedby="{tip_id}">{html.escape(shown, quote=False)}</a>'
+                f'<span class="tp-term-tip" role="tooltip" id="{tip_id}" data-search-exclude>{tip}</span></span>')
