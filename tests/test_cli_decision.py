@@ -83,10 +83,10 @@ def run(root: Path, *args: str):
     return runner.invoke(app, ["beslut", *args, "--rot", str(root)])
 
 
-PROPOSAL_BANNER = ('<div class="tp-banner tp-banner--proposal" role="note" aria-label="Om versionen"><p>Detta är ett '
+PROPOSAL_BANNER = ('<div class="tp-banner tp-banner--proposal" role="note" aria-label="Om versionen" data-search-exclude><p>Detta är ett '
                    "<strong>förslag som har skickats på remiss</strong>. Källorna säger inte att det har antagits. "
                    '<a href="../2020-2023/">Gå till den senast antagna versionen (2020–2023)</a>.</p></div>\n\n')
-SUPERSEDED_BANNER = ('<div class="tp-banner tp-banner--superseded" role="note" aria-label="Om versionen"><p>Det finns en '
+SUPERSEDED_BANNER = ('<div class="tp-banner tp-banner--superseded" role="note" aria-label="Om versionen" data-search-exclude><p>Det finns en '
                      'senare antagen version. Den följdes av <a href="../2024-2027/">Program 2024-2027</a>. Källorna visar '
                      'inte att den här versionen har upphävts. '
                      '<a href="../2024-2027/">Gå till den senast antagna versionen (2024–2027)</a>.</p></div>\n\n')
