@@ -44,7 +44,8 @@ from macros.website.pages.navigation import nav_config
 from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.html_transforms import template_context, transform_html
-from macros.website.publish.page_policy import ScriptAllowance, Violation, check_page, inline_scripts, source_line
+from macros.website.publish.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
+from macros.website.publish.policy_checks import PolicyChecks
 from macros.website.publish.term_links import TermLinks
 from macros.website.site import Site, build_site, make_assets, make_pages
 
@@ -95,6 +96,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._staged = ""
         self._warnings = CountHandler()
         self.conversions: KeptConversions | None = None
+        self.checks: PolicyChecks | None = None
         self._env: Any = None
         self._config: MkDocsConfig | None = None
         self._script_files: frozenset[str] = frozenset()
@@ -170,11 +172,20 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         return ScriptAllowance(self._script_files, self._theme_inline[base_url])
 
     def _enforce(self, output: str, *, dest: str, base_url: str, source: str, site_path: str = "/") -> str:
+        """The page with its CSP; the policy check runs beside the build and is collected in
+        on_post_build, before anything is published."""
         allowance = self._allowance(base_url)
-        violations = check_page(output, allowance, dest, site_path)
-        if violations:
-            raise PluginError(policy_message(self.root, source, violations))
+        if self.checks is None:
+            self.checks = PolicyChecks()
+        self.checks.submit(output, allowance, dest, site_path, source)
         return add_csp(output, allowance.inline)
+
+    def _policy_verdict(self) -> None:
+        checks, self.checks = self.checks, None
+        failures = checks.failures() if checks is not None else []
+        if failures:
+            source, violations = failures[0]
+            raise PluginError(policy_message(self.root, source, violations))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path in [*(p.path for p in self.pages), *(a.path for a in self.assets)]:
@@ -241,6 +252,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files (search index …)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._policy_verdict()  # every page is written: a page outside the policy stops the build here
         if self._final_site_dir is None:
             return
         logging.getLogger("mkdocs").removeHandler(self._warnings)
@@ -267,6 +279,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._final_site_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.checks is not None:
+            self.checks.close()
+            self.checks = None
         final = self._final_site_dir
         if final is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)

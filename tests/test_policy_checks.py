@@ -1,0 +1,38 @@
+"""The page policy checked beside the build: the same verdicts as checking each page in turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.website.publish.page_policy import ScriptAllowance, check_page
+from macros.website.publish.policy_checks import PolicyChecks
+
+ALLOW = ScriptAllowance(frozenset({"assets/site.js"}), frozenset({"var theme = 1;"}))
+PAGES = {
+    "docs/ok.md": '<p>Text</p><script src="assets/site.js"></script><script>var theme = 1;</script>',
+    "docs/inline.md": "<p>Text</p><script>alert(1)</script>",
+    "docs/handler.md": '<p onclick="alert(1)">Text</p>',
+    "docs/also-ok.md": '<a href="https://example.org/">länk</a>',
+}
+
+
+@pytest.mark.parametrize("in_background", [True, False])
+def test_verdicts_are_those_of_checking_each_page(in_background: bool) -> None:
+    checks = PolicyChecks(in_background=in_background)
+    for source, html in PAGES.items():
+        checks.submit(html, ALLOW, "index.html", "/", source)
+    found = checks.failures()
+    expected = [(s, check_page(h, ALLOW, "index.html", "/")) for s, h in PAGES.items()]
+    assert found == [(s, v) for s, v in expected if v]
+    assert [s for s, _ in found] == ["docs/inline.md", "docs/handler.md"]
+
+
+def test_a_lost_worker_means_the_pages_are_checked_here() -> None:
+    checks = PolicyChecks(in_background=True)
+    checks.submit(PAGES["docs/inline.md"], ALLOW, "index.html", "/", "docs/inline.md")
+    pool = checks._pool
+    assert pool is not None
+    for process in list(pool._processes.values()):  # the test kills the worker; the code under test never looks inside
+        process.kill()
+    checks.submit(PAGES["docs/handler.md"], ALLOW, "index.html", "/", "docs/handler.md")
+    assert [s for s, _ in checks.failures()] == ["docs/inline.md", "docs/handler.md"]
