@@ -161,6 +161,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = _CompiledTemplates()
         self._env, self._config, self._theme_inline = env, config, {}
+        self._partials: list[str] | None = None
         self._script_files = frozenset(theme_script_files(config))
         return env
 
@@ -168,7 +169,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         """The site's own scripts for a page whose root is ``base_url``: the theme's inline
         scripts rendered from its templates (not read from the page), and the script files."""
         if base_url not in self._theme_inline:
-            self._theme_inline[base_url] = frozenset(theme_inline_scripts(self._env, self._config, base_url))
+            if self._partials is None:
+                self._partials = script_partials(self._env)
+            self._theme_inline[base_url] = frozenset(
+                theme_inline_scripts(self._env, self._config, base_url, self._partials))
         return ScriptAllowance(self._script_files, self._theme_inline[base_url])
 
     def _enforce(self, output: str, *, dest: str, base_url: str, source: str, site_path: str = "/") -> str:
@@ -341,10 +345,15 @@ def theme_script_files(config: MkDocsConfig) -> list[str]:
     return found
 
 
-def theme_inline_scripts(env: Any, config: MkDocsConfig, base_url: str) -> list[str]:
+def script_partials(env: Any) -> list[str]:
+    """The theme's script partials (listing the theme's templates walks thousands of files: once per build)."""
+    return list(env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/")))
+
+
+def theme_inline_scripts(env: Any, config: MkDocsConfig, base_url: str, partials: list[str] | None = None) -> list[str]:
     """The inline scripts of the theme's script partials, rendered for a page at ``base_url``."""
     found: list[str] = []
-    for name in env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/")):
+    for name in script_partials(env) if partials is None else partials:
         try:
             fragment = env.get_template(name).render(config=config, base_url=base_url, features=config.theme.get(
                 "features", []), page=None)
