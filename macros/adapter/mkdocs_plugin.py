@@ -34,6 +34,7 @@ from macros.adapter import kept_conversions
 from macros.adapter.errors import content_failure
 from macros.adapter.kept_conversions import KeptConversions
 from macros.adapter.search_sv import stem_prefix_queries
+from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
@@ -79,11 +80,16 @@ def _log_warnings(problems: list[Problem]) -> None:
             log.info(p.format())
 
 
+CONVERSION_SECONDS = 30.0
+
+
 class TrygghetConfig(Config):
     #: Repository root (where program/ is); default: beside mkdocs.yml.
     root = c.Optional(c.Type(str))
     #: Replace site/ only on success (off for ``mkdocs serve``).
     atomic = c.Type(bool, default=True)
+    #: Seconds one page's Markdown conversion may take before the build stops with a message.
+    conversion_seconds = c.Type(float, default=CONVERSION_SECONDS)
 
 
 class TrygghetPlugin(BasePlugin[TrygghetConfig]):
@@ -97,6 +103,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._warnings = CountHandler()
         self.conversions: KeptConversions | None = None
         self.checks: PolicyChecks | None = None
+        #: A page's conversion may take this long (normal: milliseconds); a backstop behind the limits.
+        self.conversion_budget = Budget(CONVERSION_SECONDS)
         self._env: Any = None
         self._config: MkDocsConfig | None = None
         self._script_files: frozenset[str] = frozenset()
@@ -112,6 +120,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.conversion_budget = Budget(self.config.conversion_seconds)
         if not config.repo_url:
             # No repository (REPO_URL unset): no edit links, and no edit_uri for MkDocs to warn about.
             config.edit_uri = None
@@ -221,9 +230,12 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
         section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
         self.term_links.page = (vid, sid) if section else None
+        self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
 
+    @event_priority(100)  # first: the conversion is done
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.conversion_budget.stop()
         self.term_links.page = None  # converted: no other conversion links for this page
         return html
 
@@ -283,6 +295,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._final_site_dir = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.conversion_budget.stop()
         if self.checks is not None:
             self.checks.close()
             self.checks = None
@@ -293,6 +306,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             self._final_site_dir = None
         if isinstance(error, OSError):  # disk full, read-only file system …: a message, not a traceback
             raise PluginError(write_failure(error, final)) from None
+        if isinstance(error, BudgetExceeded):  # a page Markdown could not convert in time: a message
+            raise PluginError(str(error)) from None
 
 
 def write_failure(error: OSError, final: str | None) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
-from macros.core.problems import Problem, errors_only
+from macros.core.problems import Problem, Severity, errors_only
 from macros.engine.checks import decisions, documents, followup, html_policy, klarsprak, macro_calls, references
 from macros.engine.checks import glossary as glossary_checks
 from macros.engine.checks import lineage as lineage_checks
@@ -35,7 +36,7 @@ CHECKS: list[Check] = [
 ]
 
 #: Checks that only ever warn (klarspråk). They cannot stop a build, so a build
-#: runs them beside its costly pages rather than before them (``macros.website.pages.deferred``).
+#: runs them after its pages are made.
 ADVISORY: list[Check] = [
     *klarsprak.CHECKS,
 ]
@@ -47,12 +48,24 @@ def run_checks(corpus: Corpus, *, advisory: bool = True) -> list[Problem]:
     limits = errors_only(list(html_policy.check_nesting(corpus)))
     if limits:
         return limits
-    problems: list[Problem] = []
-    for check in CHECKS:
-        problems.extend(check(corpus))
+    problems = [p for check in CHECKS for p in _bounded(check, corpus)]
     if advisory:
         problems.extend(run_advisory(corpus))
     return problems
+
+
+#: Seconds a single check may take on the whole corpus (the real one needs well under one).
+CHECK_SECONDS = 30.0
+
+
+def _bounded(check: Check, corpus: Corpus, severity: Severity = Severity.ERROR) -> list[Problem]:
+    """The check's problems, or one saying it ran past its time (a backstop: the limits on
+    size and nesting should have refused any input that slow)."""
+    try:
+        with Budget(CHECK_SECONDS).running(f"kontrollen {check.__module__.rsplit('.', 1)[-1]}.{check.__name__}"):
+            return list(check(corpus))
+    except BudgetExceeded as exc:
+        return [Problem("program/", None, str(exc), severity=severity)]
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
@@ -62,7 +75,7 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
 
 def run_advisory(corpus: Corpus) -> list[Problem]:
     """The advisory checks' warnings, in file and line order."""
-    problems = [p for check in ADVISORY for p in check(corpus)]
+    problems = [p for check in ADVISORY for p in _bounded(check, corpus, Severity.WARNING)]
     wrong = errors_only(problems)
     if wrong:  # an error here would be logged and ignored by a build: a check in the wrong list
         raise ValueError(f"an advisory check found an error, which must stop a build: {wrong[0].format()}")
