@@ -152,3 +152,24 @@ def test_ledger_is_one_table_and_says_an_unknown_outcome_once(tmp_path: Path) ->
     known = load_or_raise(_repo(tmp_path / "b", outcome="    utfall: beaktad\n"))
     md = remiss.remiss_summary_page(build_site(known), "2024-2027").markdown
     assert "<th scope=\"col\">Utfall</th>" in md and "<td>Beaktad</td>" in md and "hanterades" not in md
+
+
+def test_search_boosts_the_version_in_force_from_its_status(tmp_path: Path) -> None:
+    from macros.website.site import make_pages
+
+    def boosted(root: Path) -> set[str]:
+        pages = make_pages(build_site(load_or_raise(root)))
+        return {p.path for p in pages if (p.meta.get("search") or {}).get("boost")}
+
+    root = _repo(tmp_path)
+    older = root / "program" / "2018-2021" / "index.md"
+    older.write_text(older.read_text(encoding="utf-8").replace("status: upphävd", "status: antagen"), encoding="utf-8")
+    # 2024-2027 is only on remiss: the version in force is 2018-2021.
+    assert urls.section("2018-2021", "kapitel") in boosted(root)
+    assert not any("2024-2027" in p for p in boosted(root))
+    assert urls.print_version("2018-2021") not in boosted(root)  # excluded from search stays excluded
+    index = root / "program" / "2024-2027" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("status: remiss", "status: antagen"), encoding="utf-8")
+    now = boosted(root)
+    assert urls.section("2024-2027", "kapitel") in now and urls.version("2024-2027") in now
+    assert not any("2018-2021" in p for p in now)

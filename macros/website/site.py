@@ -27,6 +27,7 @@ from macros.website.pages import (
 )
 from macros.website.publish import feed
 from macros.website.publish.opendata import pages as opendata
+from macros.website.publish.search_rank import in_force_first
 
 __all__ = ["ASSET_MAKERS", "PAGE_MAKERS", "Site", "build_site", "make_assets", "make_pages"]
 
@@ -69,7 +70,7 @@ def _unique(paths: Iterable[str], what: str) -> None:
 
 def make_pages(site: Site) -> list[GeneratedPage]:
     """Every generated page of the site."""
-    pages = [page for make in PAGE_MAKERS for page in make(site)]
+    pages = in_force_first(site.corpus, (page for make in PAGE_MAKERS for page in make(site)))
     _unique((p.path for p in pages), "generated pages")
     return pages
 

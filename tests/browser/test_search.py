@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from macros.core.load.corpus import Corpus
+from macros.core.load.loader import load_or_raise
 from tests.browser.helpers import SEARCH_RESULT, SiteServer, search
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +63,28 @@ def test_search_without_hits_says_so(page: Page, site_server: SiteServer) -> Non
     page.wait_for_timeout(400)
     assert page.locator(SEARCH_RESULT).count() == 0
     assert "Inga" in meta.inner_text() or "inga" in meta.inner_text(), meta.inner_text()
+
+
+def _shared_section(corpus: Corpus) -> tuple[str, str]:
+    """A section of the version in force that older versions also have: (id, title)."""
+    latest = corpus.latest_adopted
+    assert latest, "korpusen har ingen version som gäller"
+    older = [v for vid, v in corpus.versions.items() if vid != latest]
+    for sid, entry in corpus.versions[latest].sections.items():
+        title = entry.data.title
+        if any(sid in v.sections and v.sections[sid].data.title == title for v in older):
+            return sid, title
+    raise AssertionError("inget avsnitt i versionen som gäller finns med samma rubrik i en äldre version")
+
+
+def test_the_version_in_force_ranks_above_older_versions(page: Page, site_server: SiteServer) -> None:
+    """A query matching one section in several versions lists the version in force first
+    (which version is in force comes from the content's status, as on the site)."""
+    corpus = load_or_raise(ROOT)
+    latest = corpus.latest_adopted
+    sid, title = _shared_section(corpus)
+    page.goto(site_server.url("/"), wait_until="networkidle")
+    results = search(page, title.lower())
+    order = [path.split("/")[2] for path, _ in results if re.fullmatch(rf"/program/\d{{4}}-\d{{4}}/{sid}/", path)]
+    assert latest in order and len(order) > 1, f"sökningen '{title}' hittade inte avsnittet i flera versioner: {results}"
+    assert order[0] == latest, f"sökningen '{title}': {order[0]} före versionen som gäller ({latest}): {order}"
