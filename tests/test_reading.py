@@ -173,3 +173,18 @@ def test_search_boosts_the_version_in_force_from_its_status(tmp_path: Path) -> N
     now = boosted(root)
     assert urls.section("2024-2027", "kapitel") in now and urls.version("2024-2027") in now
     assert not any("2018-2021" in p for p in now)
+
+
+def test_long_compounds_in_the_panel_and_matrix_get_soft_hyphens_in_text_only() -> None:
+    from macros.core.text import SOFT_HYPHEN, soft_hyphens
+    from macros.website.publish import narrow_places
+
+    assert soft_hyphens("en samverkansöverenskommelse") == f"en samverkans{SOFT_HYPHEN}överenskommelse"
+    assert soft_hyphens("Funktionshinderperspektiv") == f"Funktionshinder{SOFT_HYPHEN}perspektiv"
+    assert soft_hyphens("kort ord") == "kort ord"
+    page = ('<p>samverkansöverenskommelse</p><aside class="tp-panel" aria-label="Om avsnittet">'
+            '<a href="/begrepp/barnperspektivfragan/" title="samverkansöverenskommelse">'
+            'samverkansöverenskommelse</a></aside>')
+    out = narrow_places.transform(page)
+    assert out.count(SOFT_HYPHEN) == 1 and f">samverkans{SOFT_HYPHEN}överenskommelse</a>" in out
+    assert out.startswith("<p>samverkansöverenskommelse</p>")  # the text itself is not touched

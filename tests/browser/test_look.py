@@ -8,6 +8,8 @@ Screenshots of each page type at 390 and 1366 px go to test-artifacts/screenshot
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page
 
@@ -212,3 +214,48 @@ def test_running_text_has_a_readable_line_length(page: Page, site_server: SiteSe
                 return p.getBoundingClientRect().width / (c.measureText(p.textContent).width / p.textContent.length); })""")
         assert per_line, "inga långa stycken att mäta"
         assert all(60 <= n <= 80 for n in per_line), f"{width} px: {[round(n) for n in per_line]} tecken per rad"
+
+
+# Words (pieces between spaces, hyphens, en dashes and soft hyphens) that the browser has laid out
+# over more than one line: a word cut mid-word without a hyphen. With the selector's text.
+_CUT_WORDS = """sel => {
+    const out = [];
+    for (const root of document.querySelectorAll(sel)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement.closest('code, pre, kbd, .tp-url, .tp-sr-only')) continue;
+            for (const m of node.data.matchAll(/[^\\s\\u00ad\\u2010\\u2013-]+/g)) {
+                // The line of the first and of the last letter (a letter's own box is its
+                // range's last rectangle: after a break, the hyphen shown may come first).
+                const line = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                    const rects = [...r.getClientRects()].filter(b => b.width > 0);
+                    return rects.length ? rects[rects.length - 1].top : null; };
+                const [first, last] = [line(m.index), line(m.index + m[0].length - 1)];
+                if (first !== null && last !== null && Math.abs(last - first) > 4) out.push(m[0]);
+            }
+        }
+    }
+    return out;
+}"""
+
+
+def _section_paths(site: Path) -> list[str]:
+    """Every section page with a panel (not the version's own sub-pages)."""
+    return ["/" + index.parent.relative_to(site).as_posix() + "/"
+            for index in sorted(site.glob("program/*/*/index.html"))
+            if 'class="tp-panel"' in index.read_text(encoding="utf-8")]
+
+
+def test_no_word_in_a_section_panel_is_cut_at_1366px(page: Page, site_server: SiteServer) -> None:
+    """The panel is a narrow sidebar at 1366 px: a long compound (a document's or a term's
+    name) must wrap at a soft hyphen, never at an arbitrary letter (issue 24, item 7)."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    paths = _section_paths(site_server.root)
+    assert paths, "inga avsnitt med panel i bygget"
+    cut = {}
+    for path in paths:
+        page.goto(site_server.url(path), wait_until="load")
+        words = page.evaluate(_CUT_WORDS, "aside.tp-panel")
+        if words:
+            cut[path] = words
+    assert not cut, f"ord delas mitt i i panelen vid 1366 px: {cut}"

@@ -10,12 +10,13 @@ from typing import Any
 
 from macros.core.load.corpus import Corpus
 from macros.website.model import Site
-from macros.website.publish import pinpoints
+from macros.website.publish import narrow_places, pinpoints
 
 
 def transform_html(html: str, meta: dict[str, Any], site: Site) -> str:
-    """Section pages only: paragraph pinpoints."""
-    return pinpoints.transform(html, meta, site.corpus)
+    """Section pages: paragraph pinpoints; the panel and the perspective matrix: soft
+    hyphens in long compounds."""
+    return narrow_places.transform(pinpoints.transform(html, meta, site.corpus))
 
 
 def template_context(corpus: Corpus) -> dict[str, Any]:
