@@ -62,6 +62,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("versions", "Listan över programmets versioner", "/program/"),
     PageType("version", "Sidan för en version av programmet", "program/2*"),
     PageType("section", "Ett avsnitt av programmet med sin sidopanel", "program/*/*", require=_has_panel),
+    PageType("history", "Ett avsnitts historia genom versionerna", "avsnitt/*", newest=False),
     PageType("print", "Utskriftsversionen av ett program", "program/*/utskrift"),
     PageType("compare-picker", "Jämförelsesidan med versionsväljaren", "/jamfor/"),
     PageType("compare-inline", "Jämförelse mellan två versioner, ändringar i löpande text", "jamfor/*--*"),
