@@ -328,8 +328,9 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
         ('<div class="tp-diff-toggle" role="group" aria-label="Hur skillnaderna visas" hidden>'
          '<button type="button" data-tp-view="inline" aria-pressed="true">I löpande text</button>'
          '<button type="button" data-tp-view="sbs" aria-pressed="false">Sida vid sida</button></div>\n'),
-        ('<p class="tp-diff-legend">Tillagd text är <ins><span class="tp-sr-only">Tillagt: </span>understruken</ins> '
-         'och borttagen text <del><span class="tp-sr-only">Borttaget: </span>genomstruken</del>.</p>\n'),
+        ('<p class="tp-diff-legend">Tillagd text är <ins><span class="tp-sr-only">Tillagt: </span>grön, understruken '
+         'och märkt med +</ins>. Borttagen text är <del><span class="tp-sr-only">Borttaget: </span>röd, genomstruken '
+         'och märkt med −</del>.</p>\n'),
         ONLY_CHANGES,
         "## Om versionen (inledande text) {: #om-versionen }\n",
         f'<p class="tp-diff-status"><span class="tp-diff-badge tp-diff-badge--{CHANGE_CLASS[intro_change]}">'
