@@ -188,3 +188,17 @@ def test_long_compounds_in_the_panel_and_matrix_get_soft_hyphens_in_text_only() 
     out = narrow_places.transform(page)
     assert out.count(SOFT_HYPHEN) == 1 and f">samverkans{SOFT_HYPHEN}överenskommelse</a>" in out
     assert out.startswith("<p>samverkansöverenskommelse</p>")  # the text itself is not touched
+
+
+def test_the_sites_own_notes_are_neither_compared_nor_measured() -> None:
+    from macros.core import markdown
+    from macros.engine.diff.textdiff import diff_text
+    from macros.engine.klarsprak.lix import units
+
+    note = "Avsnittet börjar på sidan 3. Källorna återger bara rubriken.\n{: .tp-kallnot }\n\n"
+    old, new = note + "Samma text om samverkan.", note.replace("sidan 3", "sidan 9") + "Samma text om samverkan."
+    found = markdown.blocks(new)
+    assert [b.site_note for b in found] == [True, False]
+    assert not diff_text(old, new).changed
+    assert diff_text(old.replace("{: .tp-kallnot }\n", ""), new.replace("{: .tp-kallnot }\n", "")).changed
+    assert [text for _, text in units(new)] == ["Samma text om samverkan."]

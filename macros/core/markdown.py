@@ -48,6 +48,13 @@ class Block:
     level: int = 0
     ordered: bool = False
     line: int = 0
+    #: The site's own note about the sources (``{: .tp-kallnot }``), not programme text:
+    #: comparisons and klarspråk leave it out.
+    site_note: bool = False
+
+
+#: The class an editor gives a paragraph of the site's own notes (docs/redaktorsguide.md).
+SITE_NOTE_CLASS = "tp-kallnot"
 
 
 class _Capture(Treeprocessor):
@@ -161,6 +168,8 @@ class _Walker:
         self.blocks: list[tuple[Kind, str, str, int, bool]] = []
         #: ("inline" | "fence" | "indented", code text) in document order.
         self.code: list[tuple[str, str]] = []
+        #: Indices in ``blocks`` of the site's own notes.
+        self.notes: set[int] = set()
 
     # Inline text -----------------------------------------------------------------
     def _resolve(self, text: str, with_code: bool, out: list[str]) -> None:
@@ -232,42 +241,49 @@ class _Walker:
 
     def walk(self, el: etree.Element, depth: int = 0) -> None:
         for child in el:
-            tag = child.tag
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                self.add("heading", child, int(tag[1]))
-            elif tag == "p":
-                self.paragraph(child)
-            elif tag in ("ul", "ol"):
-                for li in child:
-                    self.item(li, depth, tag == "ol")
-            elif tag == "pre":
-                code = html.unescape("".join(child.itertext()))
-                self.code.append(("indented", code))
-                self.blocks.append(("code", code.rstrip("\n"), "", 0, False))
-            elif tag == "table":
-                for tr in child.iter("tr"):
-                    cells = [self.texts(cell) for cell in tr]
-                    self.blocks.append(("row", " | ".join(c[0] for c in cells), " ".join(c[1] for c in cells), 0, False))
-            elif tag == "blockquote":
-                start = len(self.blocks)
-                self.walk(child, depth)
-                inner = self.blocks[start:]
-                del self.blocks[start:]
-                texts = [b for b in inner if b[0] not in ("code", "html")]
-                self.blocks.append(("quote", " ".join(b[1] for b in texts), " ".join(b[2] for b in texts), 0, False))
-                self.blocks += [b for b in inner if b[0] in ("code", "html")]
-            elif tag == "dl":
-                for d in child:
-                    if len(d) and d[0].tag in ("p",):
-                        self.walk(d, depth)
-                    else:
-                        self.add("paragraph", d)
-            elif tag in ("summary",):
-                self.add("paragraph", child)
-            elif tag == "hr":
-                continue
-            else:  # div, section, details, admonitions, footnotes …
-                self.walk(child, depth)
+            start = len(self.blocks)
+            self._child(child, depth)
+            if SITE_NOTE_CLASS in (child.get("class") or "").split():
+                self.notes.update(range(start, len(self.blocks)))
+
+    def _child(self, child: etree.Element, depth: int) -> None:
+        tag = child.tag
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.add("heading", child, int(tag[1]))
+        elif tag == "p":
+            self.paragraph(child)
+        elif tag in ("ul", "ol"):
+            for li in child:
+                self.item(li, depth, tag == "ol")
+        elif tag == "pre":
+            code = html.unescape("".join(child.itertext()))
+            self.code.append(("indented", code))
+            self.blocks.append(("code", code.rstrip("\n"), "", 0, False))
+        elif tag == "table":
+            for tr in child.iter("tr"):
+                cells = [self.texts(cell) for cell in tr]
+                self.blocks.append(("row", " | ".join(c[0] for c in cells), " ".join(c[1] for c in cells), 0, False))
+        elif tag == "blockquote":
+            start = len(self.blocks)
+            self.walk(child, depth)
+            inner = self.blocks[start:]
+            del self.blocks[start:]
+            self.notes = {i for i in self.notes if i < start}  # a quote is one block: a note in it is not kept apart
+            texts = [b for b in inner if b[0] not in ("code", "html")]
+            self.blocks.append(("quote", " ".join(b[1] for b in texts), " ".join(b[2] for b in texts), 0, False))
+            self.blocks += [b for b in inner if b[0] in ("code", "html")]
+        elif tag == "dl":
+            for d in child:
+                if len(d) and d[0].tag in ("p",):
+                    self.walk(d, depth)
+                else:
+                    self.add("paragraph", d)
+        elif tag in ("summary",):
+            self.add("paragraph", child)
+        elif tag == "hr":
+            return
+        else:  # div, section, details, admonitions, footnotes …
+            self.walk(child, depth)
 
     def item(self, li: etree.Element, depth: int, ordered: bool) -> None:
         nested = ("ul", "ol", "pre", "p", "table", "blockquote", "div", "dl", "details")
@@ -393,7 +409,7 @@ def _analyse(text: str) -> _Result:
     blocks: list[Block] = []
     cursor = 0
     code_blocks = iter([r for (k, _), r in zip(walker.code, code, strict=False) if k != "inline"])
-    for kind, full, prose, level, ordered in walker.blocks:
+    for index, (kind, full, prose, level, ordered) in enumerate(walker.blocks):
         if not full.strip():
             continue
         line = cursor
@@ -407,7 +423,7 @@ def _analyse(text: str) -> _Result:
                     line = i
                     break
         cursor = min(line + 1, max(len(lines) - 1, 0)) if kind != "code" else line
-        blocks.append(Block(kind, full, prose, level, ordered, line))
+        blocks.append(Block(kind, full, prose, level, ordered, line, index in walker.notes))
     return _Result(tuple(blocks), tuple(code))
 
 

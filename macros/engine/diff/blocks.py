@@ -68,6 +68,8 @@ def parse_blocks(text: str) -> list[Block]:
     """Split a Markdown body into blocks of plain text (empty blocks dropped)."""
     out: list[Block] = []
     for block in markdown.blocks(text):
+        if block.site_note:  # the site's own note about its sources is not compared
+            continue
         if block.kind == "code":
             out.append(Block("code", block.text))
             continue

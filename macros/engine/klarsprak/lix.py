@@ -98,7 +98,7 @@ def units(text: str) -> list[tuple[int, str]]:
     """
     out = []
     for block in markdown.blocks(text):
-        if block.kind in _PROSE_KINDS:
+        if block.kind in _PROSE_KINDS and not block.site_note:
             prose = " ".join(drop_templates(block.prose).split())
             if prose:
                 out.append((block.line, prose))
