@@ -15,7 +15,8 @@ class Element:
         return set((self.attrs.get("class") or "").split())
 
     def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+        """The text as read: soft hyphens (invisible unless a line breaks there) left out."""
+        return "".join(c.replace("\u00ad", "") if isinstance(c, str) else c.text() for c in self.children)
 
     def iter(self) -> list[Element]:
         out: list[Element] = [self]
