@@ -44,7 +44,7 @@ from macros.engine.checks import check_loaded
 from macros.website.pages.navigation import nav_config
 from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
-from macros.website.publish.html_transforms import template_context, transform_html
+from macros.website.publish.html_transforms import transform_html
 from macros.website.publish.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
 from macros.website.publish.policy_checks import PolicyChecks
 from macros.website.publish.term_links import TermLinks
@@ -145,7 +145,6 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.site: Site = site
         self.history = history.result()
         config.nav = self._nav(config.nav or [])
-        config.extra["tp"] = template_context(corpus)
         self.term_links.site, self.term_links.page = site, None
         config.markdown_extensions.append(self.term_links)
         if self.command == "build" and self.config.atomic:

@@ -1,4 +1,4 @@
-"""What a finished page's HTML gets after the theme wrote it, and what the templates get.
+"""What a finished page's HTML gets after the theme wrote it.
 
 Runs after the search index has read the page, so what it adds is not indexed. (Term links
 are made earlier, in the Markdown conversion: ``term_links.TermLinks``.)
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.core.load.corpus import Corpus
 from macros.website.model import Site
 from macros.website.publish import narrow_places, pinpoints
 
@@ -18,13 +17,3 @@ def transform_html(html: str, meta: dict[str, Any], site: Site) -> str:
     hyphens in long compounds."""
     return narrow_places.transform(pinpoints.transform(html, meta, site.corpus))
 
-
-def template_context(corpus: Corpus) -> dict[str, Any]:
-    """``config.extra.tp`` for the theme's templates."""
-    return {
-        "versions": [
-            {"id": vid, "title": v.data.title, "status": v.data.status.value}
-            for vid, v in reversed(corpus.versions.items())
-        ],
-        "latest_adopted": corpus.latest_adopted,
-    }
