@@ -5,7 +5,7 @@ whose body is the probe repeated to ``--size`` bytes; ``trygghet check`` and the
 strict build are timed on it (each with a time-out), and the table says how long
 each took and whether the content was refused.
 
-    .venv/bin/python bench/dos_probes.py --size 1000000 [--build] [--timeout 120]
+    .venv/bin/python -m macros.tools.bench.dos_probes --size 1000000 [--build] [--timeout 120]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]  # the repository: macros/tools/bench/ is three below
 BIN = Path(sys.executable).parent
 PROBES = ["[", "]", "(", "<", "<!--", "{", "{{", "{%", "`", "*", "_", "|", "#", ">", "-", "\n", " \n", "&", "\\"]
 FRONT = ("---\nid: zz-prov\ntitel: Prov\nordning: 99\ntyp: kapitel\nkällor: [remissvar-eav-2023]\n---\n\n")
