@@ -38,7 +38,7 @@ def test_every_kind_of_page_is_made_from_the_fixtures(fixture_pages: dict[str, G
     # The corpus must keep exercising every page maker; a kind missing here means a fixture edge was lost.
     kinds = {page.kind for page in fixture_pages.values()}
     assert {"start", "version", "section", "compare", "remissvar", "remissammanstallning", "document", "term",
-            "glossary", "perspective", "perspective-matrix", "print", "timeline"} <= kinds
+            "glossary", "perspective", "perspective-matrix", "print", "timeline", "followup", "followups-index"} <= kinds
 
 
 @pytest.mark.parametrize(("old", "new"), [("2004-2006", "2007-2010"), ("2007-2010", "2011-2014")])

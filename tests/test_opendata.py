@@ -13,10 +13,11 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.load.schema_errors import allowed_keys
-from macros.core.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
-from macros.core.page import SiteInfo
+from macros.core.model.schema import FollowUp, Remissvar, Section, Source, SteeringDocument, Term, Version
+from macros.core.page import GeneratedPage, SiteInfo
 from macros.website.publish.opendata import export, files
 from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
 from macros.website.publish.opendata.pages import json_bytes
@@ -42,6 +43,12 @@ def front_matter(model: type[BaseModel], record: dict[str, Any]) -> dict[str, An
     """The keys of ``record`` that are the model's front-matter keys."""
     keys = set(allowed_keys(model))
     return {k: v for k, v in record.items() if k in keys}
+
+
+def written(model: type[BaseModel], record: dict[str, Any]) -> dict[str, Any]:
+    """``front_matter``, with the counts the export could not know (null) left out, as an editor leaves them out."""
+    fields = front_matter(model, record)
+    return {k: {n: c for n, c in v.items() if c is not None} if isinstance(v, dict) else v for k, v in fields.items()}
 
 
 def test_the_whole_programme_validates_against_its_published_schema(built_site: Path) -> None:
@@ -83,6 +90,8 @@ def test_records_read_back_into_the_content_model(built_site: Path) -> None:
         assert SteeringDocument.model_validate(front_matter(SteeringDocument, record)) == CORPUS.documents[record["id"]].data
     for record in data["begrepp"]:
         assert Term.model_validate(front_matter(Term, record)) == CORPUS.terms[record["id"]].data
+    for record in data["uppföljningar"]:
+        assert FollowUp.model_validate(written(FollowUp, record)) == CORPUS.followups[record["id"]].data
     assert [Source.model_validate(s) for s in data["källor"]] == [e.data for e in CORPUS.sources.values()]
 
 
@@ -95,7 +104,44 @@ def test_everything_in_the_content_is_in_the_file(built_site: Path) -> None:
     assert sorted(r["id"] for r in data["remissvar"]) == sorted(CORPUS.remissvar)
     assert sorted(d["id"] for d in data["styrdokument"]) == sorted(CORPUS.documents)
     assert sorted(t["id"] for t in data["begrepp"]) == sorted(CORPUS.terms)
+    assert [f["id"] for f in data["uppföljningar"]] == sorted(CORPUS.followups)
     assert [p["id"] for p in data["perspektiv"]] == ["barn", "jamstalldhet", "funktionshinder", "hbtqi", "aldre"]
+
+
+def test_followups_are_in_the_open_data_as_the_fixture_files_give_them(
+        fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
+    data = export.programme(fixture_corpus, set(fixture_pages))
+    errors = [e.message for e in Draft202012Validator(json_schema(Programme)).iter_errors(data)]
+    assert not errors, errors[:5]
+    records = {f["id"]: f for f in data["uppföljningar"]}
+    assert list(records) == ["arsredovisning-2005", "arsredovisning-2008"]
+    full, bare = records["arsredovisning-2008"], records["arsredovisning-2005"]
+    # The year is the year, not a date made up from it.
+    assert full["år"] == 2008 and bare["år"] == 2005
+    assert (full["bedömning"], full["stadshus_ab"], full["versioner"], full["källor"]) == \
+        ("delvis uppfyllt", "delvis", ["2007-2010"], ["kalla-program"])
+    # Boards: 6 + 3 of 10 leaves the 'inte' count unknown, so it is null, not the model's default 0.
+    assert full["nämnder"] == {"totalt": 10, "helt": 6, "delvis": 3, "inte": None}
+    # Indicators: 1 + 2 of 3 leaves nothing for the counts the file leaves out: they are 0.
+    assert full["indikatorer"] == {"totalt": 3, "helt": 1, "delvis": 0, "inte": 0, "ej_uppföljda": 2,
+                                   "skäl": "Enkäten gjordes inte det året."}
+    assert (bare["nämnder"], bare["indikatorer"], bare["stadshus_ab"]) == (None, None, None)
+    assert full["url"] == "uppfoljning/arsredovisning-2008/"
+    # The body's macro call is rendered to its text; no Markdown or template syntax is left.
+    assert "programmet 2007–2010" in full["klartext"]
+    assert not re.search(r"\{\{|\]\(|<", full["klartext"])
+    for record in records.values():
+        assert FollowUp.model_validate(written(FollowUp, record)) == fixture_corpus.followups[record["id"]].data
+
+
+def test_a_version_file_has_only_the_followups_of_its_version(
+        fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
+    found = {vid: [f["id"] for f in export.version_file(fixture_corpus, vid, set(fixture_pages))["uppföljningar"]]
+             for vid in fixture_corpus.versions}
+    assert found == {"2001-2003": [], "2004-2006": ["arsredovisning-2005"], "2007-2010": ["arsredovisning-2008"],
+                     "2011-2014": []}
+    data = export.version_file(fixture_corpus, "2007-2010", set(fixture_pages))
+    assert not list(Draft202012Validator(json_schema(VersionFile)).iter_errors(data))
 
 
 def test_section_text_is_given_as_markdown_and_as_plain_text(built_site: Path) -> None:

@@ -14,14 +14,17 @@ from typing import Any
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
-from macros.core.model.schema import PERSPECTIVES
+from macros.core.model.schema import PERSPECTIVES, BoardCounts, FollowUp, IndicatorCounts
 from macros.engine.render.body import render_body
 from macros.website.publish.opendata import comparisons
 from macros.website.publish.opendata.files import pairs, version_path
 from macros.website.publish.opendata.models import (
     SCHEMA_VERSION,
+    BoardCountsRecord,
     ComparisonRecord,
     DocumentRecord,
+    FollowUpRecord,
+    IndicatorCountsRecord,
     PerspectiveNaming,
     PerspectiveRecord,
     PerspectiveUse,
@@ -85,6 +88,31 @@ def _term(corpus: Corpus, tid: str, pages: Collection[str], only_version: str | 
     return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
 
 
+_PARTS = ("full", "partly", "not_met", "not_followed")
+
+
+def _stated(counts: BoardCounts | IndicatorCounts) -> dict[str, Any]:
+    """The counts as the file gives them. One it leaves out is the content model's 0 only when the
+    given ones already add up to the total (then it can be nothing else); otherwise it is unknown (None)."""
+    fields = dict(counts)
+    parts = [name for name in _PARTS if name in fields]
+    given = sum(fields[name] for name in parts if name in counts.model_fields_set)
+    for name in parts:
+        if name not in counts.model_fields_set and given != counts.total:
+            fields[name] = None
+    return fields
+
+
+def _followup(corpus: Corpus, fid: str, pages: Collection[str]) -> FollowUpRecord:
+    entry = corpus.followups[fid]
+    f: FollowUp = entry.data
+    page = urls.followup(fid)
+    fields = _fields(entry)
+    fields["boards"] = BoardCountsRecord(**_stated(f.boards)) if f.boards else None
+    fields["indicators"] = IndicatorCountsRecord(**_stated(f.indicators)) if f.indicators else None
+    return FollowUpRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+
+
 def _perspectives(corpus: Corpus, pages: Collection[str]) -> list[PerspectiveRecord]:
     records = []
     for pid, label in PERSPECTIVES.items():
@@ -116,12 +144,13 @@ def programme(corpus: Corpus, pages: Collection[str], generated: str | None = No
         terms=[_term(corpus, tid, pages) for tid in sorted(corpus.terms)],
         perspectives=_perspectives(corpus, pages),
         comparisons=_comparisons(corpus, pages),
+        followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)],
         sources=[SourceRecord(**_fields(e)) for e in corpus.sources.values()],
     ))
 
 
 def version_file(corpus: Corpus, vid: str, pages: Collection[str], generated: str | None = None) -> dict[str, Any]:
-    """One version with its remissvar, terms and comparisons: data/<version>.json."""
+    """One version with its remissvar, terms, comparisons and follow-ups: data/<version>.json."""
     return _dump(VersionFile(
         schema_version=SCHEMA_VERSION, generated=generated,
         version=_version(corpus, vid, pages),
@@ -130,4 +159,6 @@ def version_file(corpus: Corpus, vid: str, pages: Collection[str], generated: st
         terms=[_term(corpus, tid, pages, only_version=vid) for tid in sorted(corpus.terms)
                if any(d.version == vid for d in corpus.terms[tid].data.definitions)],
         comparisons=[c for c in _comparisons(corpus, pages) if vid in (c.before, c.after)],
+        followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)
+                   if vid in corpus.followups[fid].data.versions],
     ))

@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from macros.core.model.schema import Remissvar, Section, Source, SteeringDocument, Term, Version
+from macros.core.model.schema import FollowUp, Remissvar, Section, Source, SteeringDocument, Term, Version
 from macros.engine.diff.align import Change
 
 #: Bumped when a key is removed or changes meaning; additions keep the major number.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Url = str
 
@@ -86,6 +86,44 @@ class TermRecord(Term):
     body_text: str = Field(alias="klartext", description="Webbplatsens text om begreppet utan formatering")
 
 
+Count = int | None
+_UNSTATED = "; null när uppföljningen inte anger antalet och det inte följer av totalt"
+
+
+class BoardCountsRecord(Record):
+    """Nämndernas bedömningar, så som uppföljningen anger dem."""
+
+    total: int = Field(alias="totalt", description="Antalet nämnder")
+    full: Count = Field(alias="helt", description="Nämnder som bedömde målet som helt uppfyllt" + _UNSTATED)
+    partly: Count = Field(alias="delvis", description="Nämnder som bedömde målet som delvis uppfyllt" + _UNSTATED)
+    not_met: Count = Field(alias="inte", description="Nämnder som bedömde målet som inte uppfyllt" + _UNSTATED)
+
+
+class IndicatorCountsRecord(Record):
+    """Kommunfullmäktiges indikatorer för målet, så som uppföljningen anger dem."""
+
+    total: int = Field(alias="totalt", description="Antalet indikatorer")
+    full: Count = Field(alias="helt", description="Indikatorer som nådde årets mål helt" + _UNSTATED)
+    partly: Count = Field(alias="delvis", description="Indikatorer som nådde årets mål delvis" + _UNSTATED)
+    not_met: Count = Field(alias="inte", description="Indikatorer som inte nådde årets mål" + _UNSTATED)
+    not_followed: Count = Field(alias="ej_uppföljda", description="Indikatorer som inte kunde följas upp" + _UNSTATED)
+    reason: str | None = Field(alias="skäl", description="Varför indikatorer inte kunde följas upp")
+
+
+class FollowUpRecord(FollowUp):
+    """En uppföljning av målet i en årsredovisning: uppföljningsfilens fält plus sidans adress.
+
+    Ett antal som filen inte anger är 0 bara när de angivna redan blir totalt; annars null (okänt).
+    """
+
+    model_config = LAZY
+
+    boards: BoardCountsRecord | None = Field(alias="nämnder", description="Nämndernas bedömningar, eller null")
+    indicators: IndicatorCountsRecord | None = Field(alias="indikatorer", description="Indikatorerna, eller null")
+    url: Url | None
+    body_text: str = Field(alias="klartext", description="Webbplatsens text om uppföljningen utan formatering")
+
+
 class SourceRecord(Source):
     """En källa ur källförteckningen."""
 
@@ -144,6 +182,7 @@ class Programme(Record):
     terms: list[TermRecord] = Field(alias="begrepp")
     perspectives: list[PerspectiveRecord] = Field(alias="perspektiv")
     comparisons: list[ComparisonRecord] = Field(alias="jämförelser")
+    followups: list[FollowUpRecord] = Field(alias="uppföljningar", description="Årsredovisningarnas uppföljningar av målet")
     sources: list[SourceRecord] = Field(alias="källor")
 
 
@@ -156,6 +195,7 @@ class VersionFile(Record):
     remissvar: list[RemissvarRecord] = Field(description="Remissvar på just den här versionen")
     terms: list[TermRecord] = Field(alias="begrepp", description="Begrepp med definitioner i den här versionen (bara dem)")
     comparisons: list[ComparisonRecord] = Field(alias="jämförelser", description="Jämförelser där versionen ingår")
+    followups: list[FollowUpRecord] = Field(alias="uppföljningar", description="Uppföljningar som gäller den här versionen")
 
 
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:
