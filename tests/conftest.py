@@ -119,18 +119,21 @@ TEST_REPO_URL = "https://forge.example.org/stad/trygghet"
 PUBLISHED = {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/"}
 
 
-def build_site(root: Path, site_dir: Path, settings: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the strict MkDocs build of ``root`` into ``site_dir`` (as `make build` does).
+def build_command(root: Path, site_dir: Path, settings: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of the strict MkDocs build of ``root`` into ``site_dir`` (as `make build`).
 
     ``settings``: SITE_URL, REPO_URL, EDIT_URI for this build; none from the caller's shell.
     """
     env = {k: v for k, v in os.environ.items() if k not in PUBLISHED}
     env.update({"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(settings or {})})
-    return subprocess.run(
-        # No "-q": MkDocs' quiet mode drops warnings before --strict can count them.
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
-    )
+    # No "-q": MkDocs' quiet mode drops warnings before --strict can count them.
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)], env
+
+
+def build_site(root: Path, site_dir: Path, settings: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build of ``root`` into ``site_dir`` (as `make build` does)."""
+    command, env = build_command(root, site_dir, settings)
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 SOURCES = """\
@@ -39,4 +40,13 @@ def minimal_repo(root: Path) -> Path:
     write(program / "2024-2027" / "index.md", version_md("2024-2027", "antagen", supersedes="2020-2023"))
     write(program / "2024-2027" / "forebyggande-arbete.md", section_md("forebyggande-arbete", 1))
     write(program / "2024-2027" / "stadsutveckling.md", section_md("stadsutveckling", 2))
+    return root
+
+
+def buildable_repo(root: Path, repository: Path) -> Path:
+    """``minimal_repo`` plus the site's config, hand-written pages and theme from ``repository``: a small repo MkDocs builds."""
+    minimal_repo(root)
+    for name in ("docs", "overrides"):
+        shutil.copytree(repository / name, root / name, symlinks=True)
+    shutil.copy(repository / "mkdocs.yml", root / "mkdocs.yml")
     return root

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import stat
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_command, build_site
+from tests.factory import buildable_repo
 
 pytestmark = pytest.mark.build
 
@@ -98,3 +102,60 @@ def test_site_directory_is_as_readable_as_a_normal_directory(built_copy: tuple[P
     mode = stat.S_IMODE((root / "site").stat().st_mode)
     # The temporary directory is created private (0700); the published one must not be.
     assert mode == 0o777 & ~umask
+
+
+#: How long a killed build may take to create its temporary folder: a bound so a broken build cannot
+#: hang the suite, far above the seconds it needs on a loaded machine (the test polls; it never waits this out).
+APPEARS_WITHIN = 300.0
+
+
+def kill_when_staging_appears(root: Path) -> str:
+    """Start a build of ``root`` into site/, SIGKILL it (and its policy worker) once its ``.site-<pid>-`` folder exists."""
+    command, env = build_command(root, root / "site")
+    build = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)  # its own process group: the kill reaches its worker too
+    try:
+        deadline = time.monotonic() + APPEARS_WITHIN
+        while not (found := leftovers(root)):
+            assert build.poll() is None, f"bygget slutade (kod {build.returncode}) innan dess tillfälliga mapp fanns"
+            assert time.monotonic() < deadline, "bygget skapade aldrig sin tillfälliga mapp"
+            time.sleep(0.01)
+        os.killpg(build.pid, signal.SIGKILL)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+        build.wait()
+    assert build.returncode == -signal.SIGKILL, "bygget hann bli klart innan det dödades"
+    assert len(found) == 1 and found[0].startswith(f".site-{build.pid}-"), found
+    return found[0]
+
+
+@pytest.mark.parametrize("old_site", [True, False], ids=["old-site", "no-site"])
+def test_a_killed_builds_folder_is_removed_by_the_next_build(tmp_path: Path, old_site: bool) -> None:
+    root = buildable_repo(tmp_path / "repo", ROOT)
+    before: dict[str, str] = {}
+    if old_site:
+        result = build_site(root, root / "site")
+        assert result.returncode == 0, result.stderr
+        before = snapshot(root / "site")
+    section = root / "program/2024-2027/stadsutveckling.md"
+    section.write_text(section.read_text(encoding="utf-8").replace("Text om avsnittet.", "En mening efter bygget som dödades."),
+                       encoding="utf-8")
+
+    leftover = kill_when_staging_appears(root)
+    # Killed: its folder is left behind, and site/ is the old one, byte for byte, or still absent – never half.
+    assert (root / leftover).is_dir()
+    if old_site:
+        assert snapshot(root / "site") == before
+    else:
+        assert not (root / "site").exists()
+
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    assert leftovers(root) == []  # the killed build's folder is gone, and this build's own
+    after = snapshot(root / "site")
+    assert "index.html" in after and "sitemap.xml" in after and "data/trygghetsprogrammet.json" in after
+    if old_site:
+        assert set(after) == set(before)  # every page of a complete build, none missing
+    page = (root / "site/program/2024-2027/stadsutveckling/index.html").read_text(encoding="utf-8")
+    assert "En mening efter bygget som dödades." in page
