@@ -168,8 +168,9 @@ def test_pages_show_the_new_fields(tmp_path: Path) -> None:
     assert "KS 1/2000" in section and "läst i en offentlig kopia" in section
     assert "README.md" not in section
     own = versions.section_page(site, "2018-2021", "egen").markdown
-    assert own.count(versions.HEADING_NOTE[versions.HeadingOrigin.EGEN]) == 1
-    assert versions.HEADING_NOTE[versions.HeadingOrigin.EGEN] not in section
+    own_heading = "Rubriken är webbplatsens egen"  # section/heading_note.html
+    assert own.count(own_heading) == 1 and own.count("tp-heading-origin") == 1
+    assert own_heading not in section and "tp-heading-origin" not in section
     version = versions.version_page(site, "2018-2021").markdown
     assert "## Närliggande dokument" in version and "[Det antagna testprogrammet](https://example.org/program.pdf)" in version
     assert "[Årsredovisning 2020 – målet](../../uppfoljning/arsred-2020.md)" in version

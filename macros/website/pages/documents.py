@@ -17,6 +17,7 @@ from macros.core.text import md, period
 from macros.engine.layers.model import Backlink
 from macros.engine.render.body import render_body
 from macros.website.model import Site
+from macros.website.pages.facts import facts_box
 from macros.website.pages.panel_blocks import document_label, validity
 from macros.website.pages.sources import sources_block
 
@@ -92,7 +93,7 @@ def document_page(site: Site, did: str) -> GeneratedPage:
     parts = [
         f"[Styrdokument]({urls.link(page, urls.documents_index())})\n{{: .tp-context }}\n",
         f"# {md(doc.title)}\n",
-        '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+        facts_box(facts),
         render_body(corpus, entry, page),
         "\n## Avsnitt som bygger på dokumentet\n",
         _backlinks_markdown(site, did, page),

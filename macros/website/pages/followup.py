@@ -15,6 +15,7 @@ from macros.core.page import GeneratedPage
 from macros.core.text import md, period
 from macros.engine.render.body import render_body
 from macros.website.model import Site
+from macros.website.pages.facts import facts_box
 from macros.website.pages.sources import sources_block
 
 DEGREE = {Degree.HELT: "helt uppfyllt", Degree.DELVIS: "delvis uppfyllt", Degree.INTE: "inte uppfyllt"}
@@ -71,7 +72,7 @@ def followup_page(site: Site, entry: Entry[FollowUp]) -> GeneratedPage:
     facts.append(f"Gäller programmet\n: {_versions(corpus, f, page)}")
     parts = [f"[{TITLE}]({urls.link(page, urls.followups_index())})\n{{: .tp-context }}\n",
              f"# {md(f.title)}\n",
-             '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+             facts_box(facts),
              render_body(corpus, entry, page),
              sources_block(corpus, f.sources)]
     return GeneratedPage(page, f.title, "\n".join(parts), "followup", source=entry.path)

@@ -15,6 +15,7 @@ from macros.website.model import Site
 from macros.website.pages.compare import diff_views
 from macros.website.pages.navigation import version_label
 from macros.website.pages.printing import shift_headings
+from macros.website.templates import Markup, render
 
 
 def section_ids(corpus: Corpus) -> list[str]:
@@ -42,9 +43,8 @@ def history_page(corpus: Corpus, sid: str) -> GeneratedPage:
     parts = [f"# {md(newest)} genom versionerna\n",
              f"Avsnittets text i varje version där det finns ({', '.join(labels)}), den äldsta först, "
              "och vad som ändrades från en version till nästa.\n",
-             '<nav class="tp-history-toc" aria-label="Versioner" markdown>\n\n'
-             + "\n".join(f"- [{label}](#{anchor(vid)})" for vid, label in zip(present, labels, strict=True))
-             + "\n\n</nav>\n"]
+             render("history/toc.html", items=Markup("\n".join(
+                 f"- [{label}](#{anchor(vid)})" for vid, label in zip(present, labels, strict=True)))) + "\n"]
     previous: tuple[str, str] | None = None
     for vid, label in zip(present, labels, strict=True):
         entry = corpus.versions[vid].sections[sid]
@@ -56,12 +56,11 @@ def history_page(corpus: Corpus, sid: str) -> GeneratedPage:
             old_label = version_label(corpus, old_vid)
             diff = diff_text(old_text, text)
             parts.append(f"### Ändringar från {old_label} {{: #andringar-{old_vid}--{vid} }}\n")
-            if any(p.changed for p in diff.pairs):
-                parts.append(f'<div class="tp-diff-body">{diff_views(diff, old_label, label)}</div>\n')
-            else:
-                parts.append('<p class="tp-note">Texten är densamma som i den föregående versionen.</p>\n')
+            # diff_views is HTML the comparison built from escaped text.
+            views = Markup(diff_views(diff, old_label, label)) if any(p.changed for p in diff.pairs) else None
+            parts.append(render("history/changes.html", diff=views) + "\n")
         parts.append(f"### Texten i {label} {{: #text-{vid} }}\n")
-        parts.append(f'<div class="tp-history-text" markdown>\n\n{shift_headings(text, 2)}\n\n</div>\n')
+        parts.append(render("history/text.html", text=Markup(shift_headings(text, 2))) + "\n")
         previous = (vid, text)
     return GeneratedPage(page, f"{newest} genom versionerna", "\n".join(parts), "section-history",
                          meta={"tp_section": sid, **NOT_IN_SEARCH})

@@ -9,9 +9,10 @@ from typing import Any
 from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
 from macros.core.page import GeneratedPage, NavEntry
-from macros.core.text import esc, period
+from macros.core.text import period
 from macros.engine.layers.lineage import Change
 from macros.website.model import Site
+from macros.website.templates import render
 
 
 def version_label(corpus: Corpus, vid: str) -> str:
@@ -45,30 +46,27 @@ _ABSENT = {Change.NY: "fanns inte", Change.BORTTAGEN: "finns inte", Change.OKAND
 
 
 def version_switcher(site: Site, vid: str, sid: str, page_path: str) -> str:
-    """'Samma avsnitt i: 2018–2021 · 2020–2023 · 2024–2027', oldest first; the page's own
-    version is marked as current, versions without the section are shown as such, not linked."""
+    """'Samma avsnitt i: 2018–2021 · 2020–2023 · 2024–2027' (``section/switcher.html``), oldest
+    first; the page's own version is marked as current, versions without the section are shown
+    as such, not linked."""
     corpus = site.corpus
     found = {cp.version: cp for cp in site.layers.section(vid, sid).counterparts}
-    items: list[str] = []
+    items: list[dict[str, Any]] = []
     for other in corpus.versions:
-        label = esc(version_label(corpus, other))
-        if other == vid:
-            items.append(f'<strong aria-current="page">{label}</strong>')
-            continue
+        item: dict[str, Any] = {"label": version_label(corpus, other), "current": other == vid,
+                                "href": None, "part": None, "absent": None}
         cp = found.get(other)
-        if cp is None or not cp.sections:
-            why = _ABSENT.get(cp.change, "saknas") if cp else "saknas"
-            items.append(f'<span class="tp-switcher-absent">{label} ({why})</span>')
-            continue
-        sections = corpus.versions[other].sections
-        for s in cp.sections:  # after a split, one link per part
-            named = label if len(cp.sections) == 1 else f"{label}: {esc(sections[s].data.title)}"
-            items.append(f'<a href="{esc(urls.href(page_path, urls.section(other, s)))}">{named}</a>')
-    history = esc(urls.href(page_path, urls.section_history(sid)))
-    return ('<nav class="tp-switcher" aria-label="Samma avsnitt i andra versioner" data-search-exclude>'
-            '<p><span class="tp-switcher-label">Samma avsnitt i:</span> '
-            + ' <span aria-hidden="true">·</span> '.join(items)
-            + f' <a class="tp-history-link" href="{history}">Avsnittets historik</a></p></nav>\n')
+        if item["current"]:
+            items.append(item)
+        elif cp is None or not cp.sections:
+            items.append({**item, "absent": _ABSENT.get(cp.change, "saknas") if cp else "saknas"})
+        else:
+            sections = corpus.versions[other].sections
+            for s in cp.sections:  # after a split, one link per part
+                items.append({**item, "href": urls.href(page_path, urls.section(other, s)),
+                              "part": sections[s].data.title if len(cp.sections) > 1 else None})
+    return render("section/switcher.html", items=items,
+                  history_href=urls.href(page_path, urls.section_history(sid))) + "\n"
 
 
 def _nav_item(entry: NavEntry) -> Any:

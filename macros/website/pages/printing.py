@@ -20,8 +20,10 @@ from macros.core.text import md, period
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner
+from macros.website.pages.facts import facts_box
 from macros.website.pages.sources import sources_block
 from macros.website.pages.versions import TEXT_NOTE, decisions_table, has_sections, status_line
+from macros.website.templates import Markup, render
 
 #: Replaced by ``make pdf`` with a link to the PDF it wrote (macros/tools/print_pdf.py).
 PDF_MARKER = "<!-- tp-pdf-link -->"
@@ -63,11 +65,13 @@ def _tree(v: VersionEntry) -> list[tuple[str, int]]:
 
 
 def _contents(v: VersionEntry, tree: list[tuple[str, int]]) -> str:
-    lines = ['<nav class="tp-print-toc" aria-labelledby="innehall" markdown>', "", "## Innehåll {: #innehall }", ""]
-    for sid, depth in tree:
-        lines.append("    " * depth + f"1. [{md(v.sections[sid].data.title)}](#{anchor(sid)})")
-    lines += ["1. [Beslut](#beslut)", "", "</nav>", ""]
-    return "\n".join(lines)
+    items = ["    " * depth + f"1. [{md(v.sections[sid].data.title)}](#{anchor(sid)})" for sid, depth in tree]
+    return render("print/contents.html", items=Markup("\n".join(items))) + "\n"
+
+
+def _section(heading_id: str, content: list[str]) -> str:
+    """One chapter (``print/section.html``) around its Markdown parts."""
+    return render("print/section.html", anchor=heading_id, content=Markup("\n".join(content))) + "\n"
 
 
 def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
@@ -84,32 +88,27 @@ def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
         f"Hela versionen på en sida, för utskrift. Versionens egen sida: "
         f"[{md(data.title)}]({urls.link(page, urls.version(vid))}).\n{{: .tp-print-intro }}\n",
         PDF_MARKER + "\n",
-        '<div class="tp-facts" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+        facts_box(facts),
     ]
     if TEXT_NOTE[data.text]:
-        parts.append(f'<p class="tp-note">{TEXT_NOTE[data.text]}</p>\n')
+        parts.append(render("print/text_note.html", note=TEXT_NOTE[data.text]) + "\n")
     parts.append(render_body(corpus, v.entry, page) + "\n")
     if tree:
         parts.append(_contents(v, tree))
     else:
         parts.append("Inga avsnitt finns i källorna för den här versionen.\n")
     sources = [*data.sources]
-    open_section = False
+    chapters: list[tuple[str, list[str]]] = []  # (the chapter's heading id, its Markdown parts)
     for sid, depth in tree:
         entry = v.sections[sid]
         level = min(6, depth + 2)
         if depth == 0:
-            if open_section:
-                parts.append("</section>\n")
-            parts.append(f'<section class="tp-print-section" aria-labelledby="{anchor(sid)}" markdown>\n')
-            open_section = True
-        parts.append(f"{'#' * level} {md(entry.data.title)} {{: #{anchor(sid)} }}\n")
-        parts.append(shift_headings(render_body(corpus, entry, page), level - 1) + "\n")
+            chapters.append((anchor(sid), []))
+        chapters[-1][1].append(f"{'#' * level} {md(entry.data.title)} {{: #{anchor(sid)} }}\n")
+        chapters[-1][1].append(shift_headings(render_body(corpus, entry, page), level - 1) + "\n")
         sources += entry.data.sources
-    if open_section:
-        parts.append("</section>\n")
-    parts += ['<section class="tp-print-section" aria-labelledby="beslut" markdown>\n',
-              "## Beslut {: #beslut }\n", decisions_table(v), "</section>\n",
+    parts += [_section(heading_id, content) for heading_id, content in chapters]
+    parts += [_section("beslut", ["## Beslut {: #beslut }\n", decisions_table(v)]),
               sources_block(corpus, [*sources, *(s for d in data.decisions for s in d.sources)])]
     return GeneratedPage(page, f"{data.title} – utskriftsversion", "\n".join(parts), "print", source=v.entry.path,
                          meta={"tp_version": vid, "hide": ["navigation"], **NOT_IN_SEARCH})

@@ -19,8 +19,9 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import IN_FORCE, Decision, DecisionKind, FollowUp, Status, date_bounds
 from macros.core.page import GeneratedPage
-from macros.core.text import STATUS_LABEL, esc, md, period, swedish_date
+from macros.core.text import STATUS_LABEL, md, period, swedish_date
 from macros.website.model import Site
+from macros.website.templates import Markup, render
 
 SCRIPT = "assets/javascripts/tidslinje.js"
 
@@ -157,6 +158,7 @@ def _followup_line(f: FollowUp, page: str) -> str:
 
 
 def _json_data(corpus: Corpus, page: str) -> str:
+    """The date tool's data, safe to put verbatim in a ``<script type="application/json">``."""
     def iso(d: dt.date | None) -> str | None:
         return d.isoformat() if d else None
 
@@ -182,12 +184,7 @@ def timeline_page(corpus: Corpus) -> GeneratedPage:
              "Programmets versioner, besluten om dem och uppföljningarna av målet i datumordning. Datum anges så exakt som källorna "
              "anger dem: ibland bara år eller månad.\n",
              "## Vad gällde den …?\n",
-             '<form class="tp-datelookup" id="tp-datum-form" hidden>\n'
-             '<label for="tp-datum">Välj ett datum</label>\n'
-             '<input type="date" id="tp-datum" name="datum" required>\n'
-             '<button type="submit" class="md-button">Visa vilken version som gällde</button>\n'
-             "</form>\n"
-             '<p id="tp-datum-svar" class="tp-datelookup__answer" aria-live="polite"></p>\n',
+             render("timeline/datelookup.html") + "\n",
              "Så länge gällde varje version, enligt källorna:\n"]
     intervals = {iv.version: iv for iv in validity(corpus)}
     for vid, v in reversed(corpus.versions.items()):
@@ -216,9 +213,7 @@ def timeline_page(corpus: Corpus) -> GeneratedPage:
         parts.append("\n## Beslut som källorna inte daterar\n")
         parts += [_event_line(corpus, vid, d, page) for vid, d in undated]
     script = posixpath.relpath(SCRIPT, urls.url(page))
-    parts += ["",
-              f'<script type="application/json" id="tp-giltighet">{_json_data(corpus, page)}</script>',
-              f'<script src="{esc(script)}" defer></script>', ""]
+    parts += ["", render("timeline/data.html", data=Markup(_json_data(corpus, page)), script=script), ""]
     return GeneratedPage(page, "Tidslinje", "\n".join(parts) + "\n", "timeline", nav_title="Tidslinje", nav_order=70)
 
 

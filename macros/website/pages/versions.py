@@ -10,11 +10,12 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
 from macros.core.model.schema import HeadingOrigin, Status, TextAvailability
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
-from macros.core.text import STATUS_LABEL, esc, md, period, swedish_date
+from macros.core.text import STATUS_LABEL, md, period, swedish_date
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages import followup
 from macros.website.pages.banner import banner
+from macros.website.pages.facts import facts_box
 from macros.website.pages.klarsprak_block import describe
 from macros.website.pages.navigation import programme_tree, version_label, version_switcher
 from macros.website.pages.panel import panel
@@ -23,6 +24,7 @@ from macros.website.pages.remiss_block import version_block
 from macros.website.pages.sources import provenance_note, source_label
 from macros.website.publish.feed import FEED_PATH
 from macros.website.publish.opendata.files import version_path
+from macros.website.templates import Markup, render
 
 TEXT_NOTE = {
     TextAvailability.FULLTEXT: "",
@@ -31,15 +33,6 @@ TEXT_NOTE = {
         "Programmets egen, beslutade text finns inte i källorna."
     ),
     TextAvailability.SAKNAS: "Versionens text finns inte i källorna; här visas bara de uppgifter som källorna ger.",
-}
-
-
-
-#: One line on a section page whose heading is not its sources' own (``rubrik``).
-HEADING_NOTE = {
-    HeadingOrigin.EGEN: "Rubriken är webbplatsens egen: källorna beskriver ämnet men ger inte avsnittets rubrik.",
-    HeadingOrigin.LANAD: ("Rubriken är lånad från en annan version av programmet: källorna ger inte "
-                          "avsnittets egen rubrik."),
 }
 
 
@@ -85,20 +78,18 @@ def _section_list(corpus: Corpus, v: VersionEntry, page: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def status_sentence(corpus: Corpus, vid: str) -> str:
-    """The version's standing in one sentence, for the top of its page."""
-    data = corpus.versions[vid].data
-    if data.status is Status.REMISS:
-        return "Ett förslag som har skickats på remiss; källorna säger inte att det har antagits."
-    if data.status is Status.FORSLAG:
-        return "Ett förslag som inte har antagits."
-    if data.status is Status.UPPHAVD:
-        return "Upphävd – versionen gäller inte längre."
-    if data.status is Status.GALLER_ENLIGT_STADEN:
-        return "Gäller enligt staden; källorna anger inte när den antogs."
-    if vid == corpus.latest_adopted:
-        return "Antagen, och den senast antagna versionen enligt källorna."
-    return "Antagen, men det finns en senare antagen version."
+def standing(corpus: Corpus, vid: str) -> str:
+    """The version's standing, as the lead paragraph (``version/lead.html``) words it."""
+    status = corpus.versions[vid].data.status
+    if status is Status.REMISS:
+        return "remiss"
+    if status is Status.FORSLAG:
+        return "forslag"
+    if status is Status.UPPHAVD:
+        return "upphavd"
+    if status is Status.GALLER_ENLIGT_STADEN:
+        return "per_city"
+    return "latest" if vid == corpus.latest_adopted else "later"
 
 
 def has_sections(corpus: Corpus, vid: str) -> bool:
@@ -107,15 +98,10 @@ def has_sections(corpus: Corpus, vid: str) -> bool:
 
 
 def downloads(corpus: Corpus, vid: str, page: str) -> str:
-    """One row of downloads: PDF (once built), the version as JSON, the site's Atom feed."""
-    items = [VERSION_PDF_MARKER]
-    if has_sections(corpus, vid):
-        items.append(f'<li><a href="{esc(urls.href(page, urls.print_version(vid)))}">{PRINT_LINK_TEXT}</a></li>')
-    items.append(f'<li><a href="{esc(_file_href(page, version_path(vid)))}" type="application/json">'
-                 "Versionen som JSON (öppna data)</a></li>")
-    items.append(f'<li><a href="{esc(_file_href(page, FEED_PATH))}" type="application/atom+xml">'
-                 "Nyheter som Atom-flöde</a></li>")
-    return '<ul class="tp-downloads" aria-label="Ladda ner">' + "".join(items) + "</ul>\n"
+    """One row of downloads: PDF (once built), print version, the version as JSON, the site's Atom feed."""
+    return render("version/downloads.html", pdf_marker=Markup(VERSION_PDF_MARKER),
+                  print_href=urls.href(page, urls.print_version(vid)) if has_sections(corpus, vid) else None,
+                  json_href=_file_href(page, version_path(vid)), feed_href=_file_href(page, FEED_PATH)) + "\n"
 
 
 def _file_href(page: str, file_path: str) -> str:
@@ -153,11 +139,11 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
     parts = [
         banner(corpus, vid, page),
         f"# {md(data.title)}\n",
-        f'<p class="tp-lead">Stockholms stads program för brottsförebyggande och trygghetsskapande arbete '
-        f"{period(data.period.start, data.period.end)}. {esc(status_sentence(corpus, vid))}</p>\n",
+        render("version/lead.html", period=period(data.period.start, data.period.end),
+               standing=standing(corpus, vid)) + "\n",
         render_body(corpus, v.entry, page),
         "\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page),
-        '\n<div class="tp-facts" aria-label="Fakta om versionen" markdown>\n\n' + "\n\n".join(facts) + "\n\n</div>\n",
+        "\n" + facts_box(facts, "Fakta om versionen"),
         downloads(corpus, vid, page),
         version_block(corpus, vid, page), version_links(corpus, vid, page),
         "\n## Beslut\n", decisions_table(v), followup.version_block(corpus, vid, page),
@@ -194,7 +180,8 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
         f"{context}\n{{: .tp-context }}\n",
         version_switcher(site, vid, sid, page),
         f"# {md(data.title)}\n",
-        f'<p class="tp-note tp-heading-origin">{HEADING_NOTE[data.heading]}</p>\n' if data.heading else "",
+        render("section/heading_note.html", borrowed=data.heading is HeadingOrigin.LANAD) + "\n"
+        if data.heading else "",
         f"\n{BODY_START}\n\n{render_body(corpus, entry, page)}\n\n{BODY_END}\n",
         provenance_note(corpus, data.sources, TEXT_NOTE[v.data.text]),
         panel(site, vid, sid, page),
@@ -246,31 +233,31 @@ def start_page(corpus: Corpus) -> GeneratedPage:
                    "kommunfullmäktige antog den, eller från vilket datum den gäller.\n")
         else:
             now = f"Den senast antagna versionen enligt källorna är {link}.\n"
-        parts.append(f'<div class="tp-now" markdown>\n\n## Vad gäller nu?\n\n{now}')
+        now_parts = [now]
         adopted = [d for d in lv.decisions if d.kind.value == "antagande"]
         if adopted:
             d = adopted[0]
             when = f"den {swedish_date(d.date)}" if d.date and len(d.date) == 10 else swedish_date(d.date)
-            parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} {md(when)}.\n")
+            now_parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} {md(when)}.\n")
         prev = corpus.previous(latest)
         if prev:
-            parts.append(f"[Se vad som ändrades jämfört med {period(*_years(corpus, prev))}]"
-                         f"({urls.link(page, urls.compare(prev, latest))})\n")
+            now_parts.append(f"[Se vad som ändrades jämfört med {period(*_years(corpus, prev))}]"
+                             f"({urls.link(page, urls.compare(prev, latest))})\n")
         if newest and newest != latest and corpus.versions[newest].data.period.start > lv.period.start:
             nv = corpus.versions[newest].data
             state = {Status.REMISS: "har skickats på remiss", Status.FORSLAG: "finns som förslag"}.get(nv.status, "finns")
             expired = lv.period.end < _today().year
-            parts.append((f"Programperioden {period(lv.period.start, lv.period.end)} har löpt ut. " if expired else "")
-                         + f"En ny version, [{md(nv.title)}]({urls.link(page, urls.version(newest))}), {state}; "
-                         "källorna säger inte att den har antagits. "
-                         f"[Jämför förslaget med den antagna versionen]({urls.link(page, urls.compare(latest, newest))}).\n")
+            now_parts.append((f"Programperioden {period(lv.period.start, lv.period.end)} har löpt ut. " if expired else "")
+                             + f"En ny version, [{md(nv.title)}]({urls.link(page, urls.version(newest))}), {state}; "
+                             "källorna säger inte att den har antagits. "
+                             f"[Jämför förslaget med den antagna versionen]({urls.link(page, urls.compare(latest, newest))}).\n")
         sections = corpus.versions[latest].sections
         if sections:
-            parts.append("### Innehåll\n")
-            parts += [f"- [{md(s.data.title)}]({urls.link(page, urls.section(latest, sid))})"
-                      for sid, s in sections.items() if s.data.parent is None]
-            parts.append("")
-        parts.append("</div>\n")
+            now_parts.append("### Innehåll\n")
+            now_parts += [f"- [{md(s.data.title)}]({urls.link(page, urls.section(latest, sid))})"
+                          for sid, s in sections.items() if s.data.parent is None]
+            now_parts.append("")
+        parts.append(render("version/now.html", content=Markup("\n".join(now_parts))) + "\n")
     parts.append("## Hitta vidare\n")
     parts += [
         f"- [Alla versioner]({urls.link(page, urls.versions_index())}): status, period och beslut för varje version.",
@@ -303,13 +290,5 @@ def generate_sections(site: Site, vid: str | None = None) -> Iterator[GeneratedP
             yield section_page(site, v, sid)
 
 
-#: The version page's link to its print version (the print page's own module imports this one).
-PRINT_LINK_TEXT = "Skriv ut hela versionen"
 #: Replaced by ``make pdf`` with a link to the version's PDF once it exists (macros/tools/print_pdf.py).
 VERSION_PDF_MARKER = "<!-- tp-pdf-link-version -->"
-
-
-def print_link(vid: str, page_path: str) -> str:
-    """The version page's link to its print version, and the place of its PDF link."""
-    return (f"[{PRINT_LINK_TEXT}]({urls.link(page_path, urls.print_version(vid))}){{: .tp-print-link }}\n\n"
-            f"{VERSION_PDF_MARKER}\n")
