@@ -178,6 +178,13 @@ def test_pages_show_the_new_fields(tmp_path: Path) -> None:
     assert persp.count("OCR-texten säger hbtqg.") == 1
 
 
+
+def test_a_borrowed_heading_says_where_it_comes_from(tmp_path: Path) -> None:
+    site = build_site(load_or_raise(_repo(tmp_path, heading="rubrik: lånad\n")))
+    page = versions.section_page(site, "2018-2021", "egen").markdown
+    assert page.count("Rubriken är lånad från en annan version") == 1  # section/heading_note.html
+    assert "Rubriken är webbplatsens egen" not in page
+
 def test_followup_pages_and_timeline(tmp_path: Path) -> None:
     site = build_site(load_or_raise(_repo(tmp_path)))
     [page] = list(followup.generate_details(site))
