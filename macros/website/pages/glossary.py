@@ -22,9 +22,7 @@ from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.compare import ops_html
 from macros.website.pages.sources import sources_block
-
-DIFF_LEGEND = ('<p class="tp-diff-legend">Tillagda ord är <ins><span class="tp-sr-only">Tillagt: </span>understrukna</ins> '
-               'och borttagna ord <del><span class="tp-sr-only">Borttaget: </span>genomstrukna</del>.</p>')
+from macros.website.templates import Markup, render
 
 
 def version_label(corpus: Corpus, vid: str) -> str:
@@ -55,9 +53,10 @@ def raised_by(corpus: Corpus, term: Term, page: str) -> str:
 def _discouraged_note(corpus: Corpus, term: Term, page: str) -> str:
     if term.discouraged is None:
         return ""
-    return (f'<div class="tp-discouraged" role="note" markdown>\n\n'
-            f"**Avrått begrepp.** {md(term.discouraged.reason)} Avrådan framfördes av {raised_by(corpus, term, page)}. "
-            "Varje användning i programmets text ger en varning när innehållet kontrolleras.\n\n</div>\n")
+    # Markup: Markdown escaped with md(), which the template must not escape again.
+    note = render("glossary/discouraged.html", reason=Markup(md(term.discouraged.reason)),
+                  raised_by=Markup(raised_by(corpus, term, page)))
+    return f"{note}\n"
 
 
 def _section_links(corpus: Corpus, vid: str, sids: Sequence[str], page: str) -> str:
@@ -115,10 +114,10 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
             else:
                 parts.append(f"Ändring jämfört med definitionen för {before}:\n")
             ops = diff_words(" ".join(previous.definition.split()), " ".join(d.definition.split()))
-            parts.append(f'<p class="tp-term-diff">{ops_html(ops)}</p>\n')
+            parts.append(f"{render('glossary/definition_diff.html', changes=Markup(ops_html(ops)))}\n")
         previous = d
     if len(definitions) > 1:
-        parts.append(DIFF_LEGEND + "\n")
+        parts.append(f"{render('glossary/diff_legend.html')}\n")
 
     parts.append("\n## Var begreppet används\n")
     if uses:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from macros.website.model import Site
 from macros.website.pages import glossary, klarsprak_block, panel_blocks, perspectives, remiss_block
+from macros.website.templates import Markup, render
 
 Block = Callable[[Site, str, str, str], str]
 
@@ -24,9 +25,9 @@ BLOCKS: tuple[Block, ...] = (
 
 
 def panel(site: Site, vid: str, sid: str, page_path: str) -> str:
-    parts = [block(site, vid, sid, page_path) for block in BLOCKS]
-    parts = [p for p in parts if p]
+    """The panel beside a section (``panel/aside.html``), or '' when no block has anything to say."""
+    # Markup: the blocks are Markdown their makers escaped with md(); the template must not escape them again.
+    parts = [Markup(p) for p in (block(site, vid, sid, page_path) for block in BLOCKS) if p]
     if not parts:
         return ""
-    return ('\n<aside class="tp-panel" aria-label="Om avsnittet" data-search-exclude="" markdown>\n\n'
-            + "\n\n".join(parts) + "\n\n</aside>\n")
+    return f"\n{render('panel/aside.html', blocks=parts)}\n"

@@ -8,27 +8,12 @@ from __future__ import annotations
 from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import SteeringDocument
-from macros.core.text import esc, md, period, swedish_date
+from macros.core.text import md, period, swedish_date
 from macros.engine.diff.comparison import section_anchors
-from macros.engine.layers.lineage import Change
 from macros.website.model import Site
 from macros.website.pages import compare
 from macros.website.pages.sources import source_label
-
-_CHANGE_TEXT = {
-    Change.NY: "ny – avsnittet fanns inte i den versionen",
-    Change.ANDRAD: "ändrad",
-    Change.OFORANDRAD: "oförändrad",
-    Change.BORTTAGEN: "borttagen – avsnittet finns inte i den versionen",
-    Change.BYTT_NAMN: "bytt namn",
-    Change.OKAND: "finns inte i källorna",
-}
-
-
-def _change(change: Change) -> str:
-    slug = {"ä": "a", "ö": "o", " ": "-"}
-    css = "".join(slug.get(ch, ch) for ch in change.value.split(" –")[0])
-    return f'<span class="tp-change tp-change--{esc(css)}">{esc(_CHANGE_TEXT[change])}</span>'
+from macros.website.templates import render
 
 
 def _comparison_exists(corpus: Corpus, older: str, newer: str) -> bool:
@@ -51,9 +36,10 @@ def versions_block(site: Site, vid: str, sid: str, page_path: str) -> str:
             item += ", ".join(
                 f"[{md(corpus.versions[cp.version].sections[s].data.title)}]"
                 f"({urls.link(page_path, urls.section(cp.version, s))})" for s in cp.sections) + " – "
-        item += _change(cp.change)
+        # str(): a str plus Markup would escape the Markdown made so far.
+        item += str(render("panel/change.html", change=cp.change.value))
         if cp.lineage:
-            item += f" (enligt avsnittets ursprung: {esc(cp.lineage)})"
+            item += f" (enligt avsnittets ursprung: {md(cp.lineage)})"
         older, newer = sorted((vid, cp.version), key=order.index)
         if cp.sections and _comparison_exists(corpus, older, newer):
             # Straight to the section's own part of the comparison, not the top of a long page.

@@ -13,11 +13,12 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import PERSPECTIVES, SectionListing, Status
 from macros.core.page import GeneratedPage
-from macros.core.text import esc, md, period
+from macros.core.text import md, period
 from macros.engine.layers.perspectives import Change, changes, consecutive_pairs, label, version_level
 from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.sources import sources_block
+from macros.website.templates import render
 
 UNMARKED_NOTE = ("Ett tomt fält betyder att källorna inte knyter perspektivet till avsnittet, "
                  "inte att avsnittet säkert saknar det.")
@@ -47,42 +48,21 @@ def _depth(corpus: Corpus, vid: str, sid: str) -> int:
 
 
 def matrix_table(site: Site, vid: str, page: str) -> str:
-    """The sections × perspectives table, as accessible HTML."""
+    """The sections × perspectives table, as accessible HTML (``perspectives/matrix.html``)."""
     corpus = site.corpus
     v = corpus.versions[vid]
     whole = version_level(corpus, vid)
     cov = site.layers.coverage[vid]
-    head = "".join(f'<th scope="col">{esc(_cap(label(corpus, vid, pid)))}</th>' for pid in PERSPECTIVES)
     rows = []
-    cells = []
-    for pid in PERSPECTIVES:
-        if pid in whole:
-            cells.append(f'<td class="tp-matrix-yes">Ska genomsyra hela programmet <span class="tp-matrix-how">'
-                         f"(versionens benämning: {esc(whole[pid])})</span></td>")
-        else:
-            cells.append('<td><span aria-hidden="true">–</span><span class="tp-sr-only">Anges inte</span></td>')
-    rows.append(f'<tr class="tp-matrix-whole"><th scope="row">Programmet som helhet</th>{"".join(cells)}</tr>')
     for sid, entry in v.sections.items():
         marks = site.layers.section(vid, sid).perspectives
-        title = esc(entry.data.title)
-        link = esc(urls.href(page, urls.section(vid, sid)))
-        cells = []
-        for pid in PERSPECTIVES:
-            if pid in marks:
-                cells.append(f'<td class="tp-matrix-yes"><a href="{link}">Tas upp<span class="tp-sr-only"> i {title}</span></a> '
-                             f'<span class="tp-matrix-how">{esc(marks[pid])}</span></td>')
-            else:
-                cells.append('<td><span aria-hidden="true">–</span><span class="tp-sr-only">Inte angivet</span></td>')
-        depth = min(_depth(corpus, vid, sid), 3)
-        rows.append(f'<tr><th scope="row" class="tp-matrix-depth-{depth}"><a href="{link}">{title}</a></th>{"".join(cells)}</tr>')
-    counts = "".join(f"<td>{len(cov[pid])}</td>" for pid in PERSPECTIVES)
-    foot = f'<tr class="tp-matrix-count"><th scope="row">Antal avsnitt som tar upp perspektivet</th>{counts}</tr>'
-    caption = (f"Perspektiv i avsnitten av {esc(v.data.title)}. Kolumnrubrikerna är versionens egna benämningar "
-               "där källorna anger dem.")
-    return (f'<div class="tp-matrix-wrap" role="region" aria-label="Perspektivmatris {esc(_vlabel(corpus, vid))}" tabindex="0">\n'
-            f'<table class="tp-matrix">\n<caption>{caption}</caption>\n'
-            f'<thead><tr><th scope="col">Avsnitt</th>{head}</tr></thead>\n'
-            f"<tbody>\n" + "\n".join(rows) + f"\n</tbody>\n<tfoot>{foot}</tfoot>\n</table>\n</div>\n")
+        rows.append({"title": entry.data.title, "href": urls.href(page, urls.section(vid, sid)),
+                     "depth": min(_depth(corpus, vid, sid), 3), "marks": [marks.get(pid) for pid in PERSPECTIVES]})
+    table = render("perspectives/matrix.html", period=_vlabel(corpus, vid), title=v.data.title,
+                   columns=[_cap(label(corpus, vid, pid)) for pid in PERSPECTIVES],
+                   whole=[whole.get(pid) for pid in PERSPECTIVES], rows=rows,
+                   counts=[len(cov[pid]) for pid in PERSPECTIVES])
+    return f"{table}\n"
 
 
 def matrix_page(site: Site, vid: str) -> GeneratedPage:
@@ -97,7 +77,7 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     if whole:
         parts.append("Enligt källorna ska programmet som helhet genomsyras av "
                      + _and([md(p.label) for p in v.data.perspectives]) + ".\n")
-        parts += [f'<p class="tp-note">Om benämningen {esc(p.label)}: {esc(p.note)}</p>\n'
+        parts += [f"{render('perspectives/note.html', label=p.label, note=p.note)}\n"
                   for p in v.data.perspectives if p.note]
     else:
         parts.append("Källorna anger inte vilka perspektiv programmet som helhet skulle ha.\n")
@@ -136,7 +116,7 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
             parts.append(f"Programmet som helhet ska genomsyras av {md(whole[pid])} (versionens egen benämning).\n")
             note = next((p.note for p in v.data.perspectives if p.id == pid and p.note), None)
             if note:
-                parts.append(f'<p class="tp-note">Om benämningen: {esc(note)}</p>\n')
+                parts.append(f"{render('perspectives/note.html', label='', note=note)}\n")
             sources += v.data.sources
         elif v.data.perspectives:
             parts.append("Perspektivet finns inte bland de perspektiv som källorna anger för versionen.\n")

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import Source
-from macros.core.text import esc, md, swedish_date
+from macros.core.text import md, swedish_date
+from macros.website.templates import Markup, render
 
 PUBLIC_COPY = "läst i en offentlig kopia"
 
@@ -30,36 +31,25 @@ def source_label(src: Source) -> str:
     return title + (f" ({md(', '.join(extra))})" if extra else "")
 
 
-def _items(corpus: Corpus, ids: Iterable[str]) -> list[str]:
-    seen: list[str] = []
-    for sid in ids:
-        if sid not in seen and sid in corpus.sources:
-            seen.append(sid)
-    lines = []
-    for sid in seen:
-        lines.append(f"- {source_label(corpus.sources[sid].data)}")
-    return lines
+def _labels(corpus: Corpus, ids: Iterable[str]) -> list[Markup]:
+    """Each known source once, in first-mention order, as Markdown for the templates' lists."""
+    seen = [sid for sid in dict.fromkeys(ids) if sid in corpus.sources]
+    # Markup: Markdown made here from md()-escaped values, which the template must not escape again.
+    return [Markup(source_label(corpus.sources[sid].data)) for sid in seen]
 
 
 def sources_block(corpus: Corpus, ids: Iterable[str]) -> str:
-    items = _items(corpus, ids)
-    if not items:
+    """The "Källor" section (``panel/sources.html``), or '' when no source is known."""
+    labels = _labels(corpus, ids)
+    if not labels:
         return ""
-    lines = ["", '<section class="tp-sources" aria-labelledby="kallor" data-search-exclude="" markdown>', "",
-             '## Källor {: #kallor }', "", *items, "", "</section>", ""]
-    return "\n".join(lines)
+    return f"\n{render('panel/sources.html', labels=labels)}\n"
 
 
 def provenance_note(corpus: Corpus, ids: Iterable[str], note: str) -> str:
-    """One short note per page, closed until asked for: how the text came about, and its sources."""
-    items = _items(corpus, ids)
-    if not items and not note:
+    """One short note per page, closed until asked for: how the text came about, and its sources
+    (``panel/provenance.html``)."""
+    labels = _labels(corpus, ids)
+    if not labels and not note:
         return ""
-    lines = ["", '<details class="tp-provenance tp-sources" data-search-exclude="" markdown>',
-             "<summary>Om texten och källorna</summary>", ""]
-    if note:
-        lines += [f"<p>{esc(note)}</p>", ""]
-    if items:
-        lines += ["Källor:", "", *items, ""]
-    lines += ["</details>", ""]
-    return "\n".join(lines)
+    return f"\n{render('panel/provenance.html', note=note, labels=labels)}\n"
