@@ -114,3 +114,12 @@ def test_text_nested_beyond_the_limits_is_not_converted_and_does_not_crash() -> 
         assert reading.blocks(text) == ()  # read as nothing: the HTML policy refuses it with file and line
         assert "<script" not in reading.to_html(text + "<script>")
     assert not reading.beyond_limits("".join("    " * i + "- x\n" for i in range(20)))
+
+
+@given(st.text(alphabet="ab <>&*_`[]()#|{}!\\-.+", max_size=30))
+@settings(max_examples=200)
+def test_md_escaped_text_reads_back_as_itself(text: str) -> None:
+    # What md() escapes, the site's Markdown must show exactly: no markup, no stray backslash.
+    from macros.core.text import md
+    html = reading.to_html(f"Före {md(text)} efter")
+    assert reading.html_text(html).split() == f"Före {text} efter".split()

@@ -7,7 +7,7 @@ import re
 
 from macros.core.model.schema import Status
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|])")
 
 STATUS_LABEL = {
     Status.FORSLAG: "Förslag",
@@ -27,8 +27,12 @@ def esc(text: object) -> str:
 
 
 def md(text: object) -> str:
-    """Escape text for use inside Markdown (link labels, table cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """Escape text for use inside Markdown (link labels, table cells).
+
+    ``<`` becomes an entity: Python-Markdown has no backslash escape for it, so
+    ``\\<`` would show its backslash to the reader.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("<", "&lt;")
 
 
 def swedish_date(value: str | None) -> str:
