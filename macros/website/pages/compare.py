@@ -2,8 +2,9 @@
 
 ``jamfor/<a>--<b>.md`` for every pair (older → newer) and the picker
 ``jamfor/index.md``. The diffs come from ``macros.engine.diff``; this module only
-renders them. Diff HTML is written here (everything escaped with ``esc``),
-inline view by default; ``jamfor.js`` switches to side by side.
+renders them: it decides what each view shows (``runs``: blocks by side, grouped
+into lists and tables) and the templates in ``overrides/partials/tp/compare/`` lay
+it out, inline view by default; ``jamfor.js`` switches to side by side.
 
 Cost: pages grow as versions² (every pair); each page costs one block diff
 per section group, and identical section pairs are diffed once for all
@@ -14,7 +15,9 @@ per page is proportional to the sections that differ.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
@@ -23,11 +26,12 @@ from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import esc, md, period
 from macros.engine.diff.align import Change, listing_unknown, older_first
 from macros.engine.diff.blocks import Block, row_cells
-from macros.engine.diff.comparison import Comparison, GroupDiff, MetaRow, compare
+from macros.engine.diff.comparison import Comparison, GroupDiff, compare
 from macros.engine.diff.textdiff import BlockPair, TextDiff
 from macros.engine.diff.words import Op, diff_words
 from macros.website.model import Site
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
+from macros.website.templates import Markup, render
 
 SCRIPT = "assets/javascripts/jamfor.js"
 
@@ -36,12 +40,6 @@ CHANGE_CLASS = {
     Change.BYTT_NAMN: "bytt-namn", Change.FLYTTAD: "flyttad", Change.DELAD: "delad",
     Change.SAMMANSLAGEN: "sammanslagen", Change.OKAND: "okand",
 }
-
-
-#: A checkbox that hides unchanged text and sections by CSS alone (reading.css), so it works
-#: without JavaScript; unchecked, the page shows everything.
-ONLY_CHANGES = ('<p class="tp-only-changes"><input type="checkbox" id="tp-bara-andringar"> '
-                '<label for="tp-bara-andringar">Visa bara ändringar</label></p>\n')
 
 
 def comparison_exists(corpus: Corpus, a: str, b: str) -> bool:
@@ -67,15 +65,34 @@ def _label(corpus: Corpus, vid: str) -> str:
     return period(p.start, p.end)
 
 
-def _script_src(page: str) -> str:
-    """URL of the page script relative to the page's URL (raw HTML is not rewritten)."""
-    return posixpath.relpath(SCRIPT, urls.url(page).rstrip("/") or ".")
+# -- what the views show (the HTML is in overrides/partials/tp/compare/) ------
+
+class Shown(NamedTuple):
+    """One block as a view shows it: its words as HTML (``ops_html``). ``level``: h-level of
+    a heading, depth class of a list item (0 = none); ``cells``: a table row's cells."""
+
+    kind: str
+    state: str
+    words: Markup
+    level: int = 0
+    cells: tuple[Markup, ...] = ()
 
 
-# -- ops and blocks to HTML ------------------------------------------------
+@dataclass(frozen=True)
+class Run:
+    """Consecutive blocks shown in one container: ``ul``/``ol`` for list items, ``table``
+    for table rows, None for blocks that stand alone."""
 
-def ops_html(ops: list[Op] | tuple[Op, ...], side: str = "both") -> str:
-    """Inline HTML for word ops; ``side`` 'old'/'new' keeps only one side's changes."""
+    tag: str | None
+    blocks: list[Shown] = field(default_factory=list)
+
+
+def ops_html(ops: Sequence[Op], side: str = "both") -> Markup:
+    """Inline HTML for word ops; ``side`` 'old'/'new' keeps only one side's changes.
+
+    The one piece of markup left in Python: a Jinja macro called per word op made the
+    comparison pages cost three times as much to render (measured; see the templates' README).
+    """
     out: list[str] = []
     for op in ops:
         if op.tag == "equal":
@@ -84,7 +101,7 @@ def ops_html(ops: list[Op] | tuple[Op, ...], side: str = "both") -> str:
             out.append(f'<ins><span class="tp-sr-only">Tillagt: </span>{esc(op.text)}</ins>')
         elif op.tag == "delete" and side != "new":
             out.append(f'<del><span class="tp-sr-only">Borttaget: </span>{esc(op.text)}</del>')
-    return "".join(out)
+    return Markup("".join(out))
 
 
 def _pair_state(pair: BlockPair) -> str:
@@ -95,67 +112,51 @@ def _pair_state(pair: BlockPair) -> str:
     return "tp-diff-changed" if pair.changed else "tp-diff-same"
 
 
-def _row_html(pair: BlockPair, side: str) -> str:
+def _row_cells(pair: BlockPair, side: str) -> tuple[Markup, ...]:
     old_cells = row_cells(pair.old.text) if pair.old else []
     new_cells = row_cells(pair.new.text) if pair.new else []
     if pair.old and pair.new and len(old_cells) == len(new_cells):
-        cells = [ops_html(diff_words(o, n), side) for o, n in zip(old_cells, new_cells, strict=True)]
-    elif pair.old and pair.new:
-        cells = [ops_html(pair.ops, side)]
-    else:
-        tag = "insert" if pair.new else "delete"
-        cells = [ops_html([Op(tag, c)], side) for c in (new_cells or old_cells)]
-    return f'<tr class="{_pair_state(pair)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        return tuple(ops_html(diff_words(o, n), side) for o, n in zip(old_cells, new_cells, strict=True))
+    if pair.old and pair.new:
+        return (ops_html(pair.ops, side),)
+    tag = "insert" if pair.new else "delete"
+    return tuple(ops_html([Op(tag, c)], side) for c in (new_cells or old_cells))
 
 
-def _block_html(block: Block, inner: str, state: str) -> str:
+def _shown(pair: BlockPair, block: Block, side: str) -> Shown:
+    state = _pair_state(pair)
+    if block.kind == "row":
+        return Shown("row", state, Markup(), cells=_row_cells(pair, side))
+    words = ops_html(pair.ops, side)
+    if block.kind == "item":
+        return Shown("item", state, words, min(block.level, 4))
     if block.kind == "heading":
-        level = min(6, max(3, block.level + 1))
-        return f'<h{level} class="{state}">{inner}</h{level}>'
-    if block.kind == "quote":
-        return f'<blockquote class="{state}"><p>{inner}</p></blockquote>'
-    if block.kind == "code":
-        return f'<pre class="{state}"><code>{inner}</code></pre>'
-    return f'<p class="{state}">{inner}</p>'
+        return Shown("heading", state, words, min(6, max(3, block.level + 1)))
+    return Shown(block.kind, state, words)
 
 
-def _blocks_html(pairs_: list[BlockPair], side: str = "both") -> str:
-    """Blocks in order; runs of list items become one list, runs of rows one table."""
-    out: list[str] = []
-    run_kind: str | None = None
+def runs(pairs_: Sequence[BlockPair], side: str = "both") -> list[Run]:
+    """Blocks in order as one side shows them; runs of list items become one list, runs of rows one table."""
+    out: list[Run] = []
     for pair in pairs_:
         block = pair.new if side == "new" and pair.new else pair.old if side == "old" and pair.old else pair.block
-        kind = block.kind
-        list_tag = ("ol" if block.ordered else "ul") if kind == "item" else "table" if kind == "row" else None
-        if list_tag != run_kind:
-            if run_kind:
-                out.append("</tbody></table>" if run_kind == "table" else f"</{run_kind}>")
-            if list_tag:
-                out.append('<table class="tp-diff-rows"><tbody>' if list_tag == "table" else f"<{list_tag}>")
-            run_kind = list_tag
-        state = _pair_state(pair)
-        if kind == "item":
-            depth = f" tp-diff-depth-{min(block.level, 4)}" if block.level else ""
-            out.append(f'<li class="{state}{depth}">{ops_html(pair.ops, side)}</li>')
-        elif kind == "row":
-            out.append(_row_html(pair, side))
-        else:
-            out.append(_block_html(block, ops_html(pair.ops, side), state))
-    if run_kind:
-        out.append("</tbody></table>" if run_kind == "table" else f"</{run_kind}>")
-    return "".join(out)
+        tag = ("ol" if block.ordered else "ul") if block.kind == "item" else "table" if block.kind == "row" else None
+        if not out or out[-1].tag != tag:
+            out.append(Run(tag))
+        out[-1].blocks.append(_shown(pair, block, side))
+    return out
 
 
-def _side_by_side(diff: TextDiff, old_label: str, new_label: str) -> str:
+def _side_by_side(diff: TextDiff) -> list[tuple[list[Run] | None, list[Run] | None]]:
     # A run of removed blocks and the run of added blocks beside it share rows,
     # so a rewritten passage reads across instead of leaving blank half-rows.
-    rows_pairs: list[tuple[BlockPair | None, BlockPair | None]] = []
+    rows: list[tuple[BlockPair | None, BlockPair | None]] = []
     removed: list[BlockPair] = []
     added: list[BlockPair] = []
 
     def flush() -> None:
         for i in range(max(len(removed), len(added))):
-            rows_pairs.append((removed[i] if i < len(removed) else None, added[i] if i < len(added) else None))
+            rows.append((removed[i] if i < len(removed) else None, added[i] if i < len(added) else None))
         removed.clear()
         added.clear()
 
@@ -166,38 +167,26 @@ def _side_by_side(diff: TextDiff, old_label: str, new_label: str) -> str:
             added.append(pair)
         else:
             flush()
-            rows_pairs.append((pair, pair))
+            rows.append((pair, pair))
     flush()
-    none = '<span class="tp-sr-only">Ingen motsvarighet</span>'
-    rows = []
-    for left, right in rows_pairs:
-        left_html = _blocks_html([left], "old") if left else none
-        right_html = _blocks_html([right], "new") if right else none
-        rows.append(f'<tr><td data-label="{esc(old_label)}">{left_html}</td>'
-                    f'<td data-label="{esc(new_label)}">{right_html}</td></tr>')
-    return ('<table class="tp-diff-sbs-table"><thead><tr>'
-            f'<th scope="col">{esc(old_label)}</th><th scope="col">{esc(new_label)}</th>'
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    return [(runs([left], "old") if left else None, runs([right], "new") if right else None) for left, right in rows]
 
 
-def diff_views(diff: TextDiff, old_label: str, new_label: str) -> str:
+def _views(diff: TextDiff) -> dict[str, object]:
+    return {"inline": runs(diff.pairs), "rows": _side_by_side(diff)}
+
+
+def diff_views(diff: TextDiff, old_label: str, new_label: str) -> Markup:
     """Both views of one text diff: inline (shown) and side by side (hidden until chosen)."""
-    return (f'<div class="tp-diff-inline">{_blocks_html(list(diff.pairs))}</div>'
-            f'<div class="tp-diff-sbs" hidden>{_side_by_side(diff, old_label, new_label)}</div>')
+    return render("compare/views.html", **_views(diff), old_label=old_label, new_label=new_label)
 
 
 # -- page parts --------------------------------------------------------------
 
-def _meta_table(rows: tuple[MetaRow, ...], old_label: str, new_label: str) -> str:
-    body = []
-    for row in rows:
-        old = ops_html(row.ops, "old") if row.changed else esc(row.old)
-        new = ops_html(row.ops, "new") if row.changed else esc(row.new)
-        state = "tp-diff-changed" if row.changed else "tp-diff-same"
-        body.append(f'<tr class="{state}"><th scope="row">{esc(row.label)}</th><td>{old}</td><td>{new}</td></tr>')
-    return ('<div class="tp-diff-meta"><table><thead><tr><th scope="col">Uppgift</th>'
-            f'<th scope="col">{esc(old_label)}</th><th scope="col">{esc(new_label)}</th></tr></thead><tbody>'
-            + "".join(body) + "</tbody></table></div>\n")
+def _meta_rows(cmp: Comparison) -> list[dict[str, object]]:
+    return [{"label": row.label, "changed": row.changed,
+             "old": ops_html(row.ops, "old") if row.changed else row.old,
+             "new": ops_html(row.ops, "new") if row.changed else row.new} for row in cmp.meta]
 
 
 def _counts(added: int, removed: int, change: Change) -> tuple[str, str]:
@@ -262,48 +251,34 @@ def _group_links(page: str, cmp: Comparison, g: GroupDiff, corpus: Corpus) -> st
     return "Läs avsnittet: " + " · ".join(links) if links else ""
 
 
-def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> str:
-    a, b = _label(corpus, cmp.a), _label(corpus, cmp.b)
+def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> Markup:
     change = g.change
-    heading = f"## {md(g.title)} {{: #{g.anchor} }}\n"
     added, removed = _counts(g.added, g.removed, change)
-    status = f'<span class="tp-diff-badge tp-diff-badge--{CHANGE_CLASS[change]}">{esc(g.label)}</span>'
-    counts = f" {added} ord tillagda, {removed} ord borttagna." if change is not Change.OKAND else ""
-    parts = [heading, f'<p class="tp-diff-status">{status}{counts}</p>\n']
     note = _group_note(corpus, cmp, g)
     links = _group_links(page, cmp, g, corpus)
-    if note or links:
-        parts.append(" ".join(x for x in (note, links) if x) + "\n")
-    if any(op.tag != "equal" for op in g.title_ops):
-        parts.append(f'<p class="tp-diff-title">Rubrik: {ops_html(g.title_ops)}</p>\n')
-    views = diff_views(g.body, a, b) if g.body.pairs else '<p class="tp-note">Avsnittet har ingen text.</p>'
-    if change is Change.OKAND:
-        where = a if g.olds else b
-        parts.append(f'<details class="tp-diff-unchanged"><summary>Visa texten i {esc(where)}</summary>'
-                     f'<div class="tp-diff-plain">{_blocks_html(list(g.body.pairs))}</div></details>\n')
-    elif change is Change.OFORANDRAD:
-        parts.append(f'<details class="tp-diff-unchanged"><summary>Visa texten (oförändrad)</summary>{views}</details>\n')
-    else:
-        parts.append(f'<div class="tp-diff-body">{views}</div>\n')
-    # A group of its own, so that "visa bara ändringar" can hide an unchanged section whole.
-    return (f'<div class="tp-diff-group tp-diff-group--{CHANGE_CLASS[change]}" markdown>\n\n'
-            + "\n".join(parts) + "\n</div>\n")
+    body = "unknown" if change is Change.OKAND else "unchanged" if change is Change.OFORANDRAD else "changed"
+    return render("compare/section.html", group=CHANGE_CLASS[change],
+                  heading=Markup(f"## {md(g.title)} {{: #{g.anchor} }}"),
+                  badge={"class": CHANGE_CLASS[change], "label": g.label},
+                  counts=None if change is Change.OKAND else (added, removed),
+                  prose=Markup(" ".join(x for x in (note, links) if x)),
+                  title=ops_html(g.title_ops) if any(op.tag != "equal" for op in g.title_ops) else None,
+                  body=body, where=_label(corpus, cmp.a if g.olds else cmp.b),
+                  old_label=_label(corpus, cmp.a), new_label=_label(corpus, cmp.b),
+                  **(_views(g.body) if g.body.pairs or body == "unknown" else {"inline": [], "rows": None}))
 
 
-def _text_note(corpus: Corpus, a: str, b: str) -> str:
-    notes = []
+def _text_notes(corpus: Corpus, a: str, b: str) -> Markup:
     texts = {vid: corpus.versions[vid].data.text for vid in (a, b)}
-    if TextAvailability.SAMMANFATTNING in texts.values():
-        notes.append("Texterna som jämförs är webbplatsens sammanfattningar av källorna, inte programmens egna "
-                     "texter. Skillnaderna visar hur sammanfattningarna skiljer sig, inte exakt hur programtexten ändrades.")
-    for vid, text in texts.items():
-        if text is TextAvailability.SAKNAS:
-            notes.append(f"Källorna innehåller varken texten i {_label(corpus, vid)} eller en förteckning över dess "
-                         "avsnitt, så avsnitten kan inte jämföras.")
-        elif listing_unknown(corpus, vid):
-            notes.append(f"Källorna nämner bara en del av avsnitten i {_label(corpus, vid)}. Ett avsnitt som saknas "
-                         "där redovisas som ”finns inte i källorna”, inte som nytt eller borttaget.")
-    return "".join(f'<p class="tp-note">{esc(n)}</p>\n' for n in notes)
+    notes = [{"missing": text is TextAvailability.SAKNAS, "period": _label(corpus, vid)}
+             for vid, text in texts.items() if text is TextAvailability.SAKNAS or listing_unknown(corpus, vid)]
+    return render("compare/notes.html", summaries=TextAvailability.SAMMANFATTNING in texts.values(), notes=notes)
+
+
+def _script(page: str) -> str:
+    """The page script's tag, its URL relative to the page's URL (raw HTML is not rewritten)."""
+    src = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/") or ".")
+    return render("compare/script.html", src=src) + "\n"
 
 
 def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
@@ -313,33 +288,27 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
     la, lb = _label(corpus, a), _label(corpus, b)
     ta, tb = corpus.versions[a].data.title, corpus.versions[b].data.title
     intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
-    intro_views = diff_views(cmp.intro, la, lb)
+    intro = render("compare/section.html", group=None, heading=Markup("## Om versionen (inledande text) {: #om-versionen }"),
+                   badge={"class": CHANGE_CLASS[intro_change], "label": intro_change.value},
+                   counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
+                   body="changed" if cmp.intro.changed else "unchanged", where="",
+                   old_label=la, new_label=lb, **_views(cmp.intro))
     parts = [
         f"# Jämför {la} och {lb}\n",
         f"Här visas vad som skiljer [{md(ta)}]({urls.link(page, urls.version(a))}) (den äldre versionen) från "
         f"[{md(tb)}]({urls.link(page, urls.version(b))}). "
         f"[Välj andra versioner att jämföra]({urls.link(page, urls.compare_index())}).\n",
-        _text_note(corpus, a, b),
+        _text_notes(corpus, a, b),
         "## Versionsuppgifter {: #versionsuppgifter }\n",
-        _meta_table(cmp.meta, la, lb),
+        render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
         version_lix_line(site, a, b),
         "## Ändringar i avsnitten {: #andringar }\n",
         _changes_table(corpus, cmp),
-        ('<div class="tp-diff-toggle" role="group" aria-label="Hur skillnaderna visas" hidden>'
-         '<button type="button" data-tp-view="inline" aria-pressed="true">I löpande text</button>'
-         '<button type="button" data-tp-view="sbs" aria-pressed="false">Sida vid sida</button></div>\n'),
-        ('<p class="tp-diff-legend">Tillagd text är <ins><span class="tp-sr-only">Tillagt: </span>grön, understruken '
-         'och märkt med +</ins>. Borttagen text är <del><span class="tp-sr-only">Borttaget: </span>röd, genomstruken '
-         'och märkt med −</del>.</p>\n'),
-        ONLY_CHANGES,
-        "## Om versionen (inledande text) {: #om-versionen }\n",
-        f'<p class="tp-diff-status"><span class="tp-diff-badge tp-diff-badge--{CHANGE_CLASS[intro_change]}">'
-        f"{intro_change.value}</span> {cmp.intro.added} ord tillagda, {cmp.intro.removed} ord borttagna.</p>\n",
-        (f'<div class="tp-diff-body">{intro_views}</div>\n' if cmp.intro.changed else
-         f'<details class="tp-diff-unchanged"><summary>Visa texten (oförändrad)</summary>{intro_views}</details>\n'),
+        render("compare/controls.html") + "\n",
+        intro,
     ]
     parts += [_group(corpus, cmp, g, page) for g in cmp.groups]
-    parts.append(f'<script src="{esc(_script_src(page))}" defer></script>\n')
+    parts.append(_script(page))
     return GeneratedPage(page, f"Jämför {la} och {lb}", "\n".join(parts), "compare",
                          meta={"tp_compare": [a, b], **NOT_IN_SEARCH})
 
@@ -347,31 +316,20 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
 def index_page(corpus: Corpus) -> GeneratedPage:
     page = urls.compare_index()
     ids = comparable(corpus)
-    existing = " ".join(f"{a}--{b}" for a, b in pairs(corpus))
-
-    def options(selected: str | None) -> str:
-        return "".join(f'<option value="{esc(v)}"{" selected" if v == selected else ""}>{esc(_label(corpus, v))}</option>'
-                       for v in ids)
-
     # The newest pair is preselected.
     old, new = (ids[-2], ids[-1]) if len(ids) >= 2 else (None, None)
-    form = (
-        f'<form class="tp-compare-picker" hidden data-tp-pairs="{esc(existing)}">'
-        f'<p><label for="tp-fran">Från (den äldre versionen)</label> <select id="tp-fran" name="fran">{options(old)}</select></p>'
-        f'<p><label for="tp-till">Till (den nyare versionen)</label> <select id="tp-till" name="till">{options(new)}</select></p>'
-        '<p><button type="submit" class="md-button md-button--primary">Jämför</button></p>'
-        '<p class="tp-compare-message" role="status" aria-live="polite"></p></form>\n'
-    )
+    form = render("compare/picker.html", versions=[{"value": v, "label": _label(corpus, v)} for v in ids],
+                  old=old, new=new, pairs=" ".join(f"{a}--{b}" for a, b in pairs(corpus)))
     links = [f"- [{_label(corpus, a)} → {_label(corpus, b)}]({urls.link(page, urls.compare(a, b))})"
              for a, b in pairs(corpus)]
     parts = [
         "# Jämför versioner\n",
         "Välj två versioner av programmet för att se vad som skiljer dem åt: versionsuppgifter, vilka avsnitt "
         "som är nya, borttagna eller ändrade, och ändringarna ord för ord.\n",
-        form,
+        form + "\n",
         "## Alla jämförelser {: #alla }\n",
         "\n".join(links) + "\n" if links else "Det finns färre än två versioner att jämföra.\n",
-        f'<script src="{esc(_script_src(page))}" defer></script>\n',
+        _script(page),
     ]
     return GeneratedPage(page, "Jämför versioner", "\n".join(parts), "compare-index",
                          nav_title="Jämför versioner", nav_order=20)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
+from typing import Any
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.model.schema import Outcome, RemissPoint, Remissvar
 from macros.core.page import GeneratedPage
-from macros.core.text import esc, md, period, swedish_date
+from macros.core.text import md, period, swedish_date
 from macros.engine.layers.remiss import (
     BODY_KIND_LABEL,
     OUTCOME_LABEL,
@@ -31,6 +32,7 @@ from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.remiss_block import point_label
 from macros.website.pages.sources import sources_block
+from macros.website.templates import Markup, render
 
 UNKNOWN_IN_SOURCE = "anges inte i källan"
 
@@ -40,8 +42,8 @@ def _version_label(corpus: Corpus, vid: str) -> str:
 
 
 def _facts(items: list[tuple[str, str]]) -> str:
-    body = "\n\n".join(f"{term}\n: {value}" for term, value in items)
-    return f'<div class="tp-facts" markdown>\n\n{body}\n\n</div>\n'
+    """The facts box (remiss/facts.html); the values are Markdown made here, escaped with ``md``."""
+    return render("remiss/facts.html", items=[(term, Markup(value)) for term, value in items]) + "\n"
 
 
 def _about(corpus: Corpus, vid: str, point: RemissPoint, page: str, *, links: bool) -> str:
@@ -123,13 +125,10 @@ def remissvar_page(corpus: Corpus, entry: Entry[Remissvar]) -> GeneratedPage:
 
 
 def _responses_table(corpus: Corpus, vid: str, page: str) -> str:
-    rows = ["| Instans | Typ | Sammanträde | Hållning | Synpunkter |", "|---|---|---|---|---|"]
-    for e in responses_to(corpus, vid):
-        rv = e.data
-        rows.append(f"| [{md(rv.body.name)}]({urls.link(page, urls.remissvar(rv.id))}) | {BODY_KIND_LABEL[rv.body.kind]} | "
-                    f"{swedish_date(rv.meeting) if rv.meeting else 'anges inte'} | {STANCE_LABEL[rv.stance]} | "
-                    f"{len(rv.points)} |")
-    return "\n".join(rows) + "\n"
+    rows = [{"name": Markup(md(e.data.body.name)), "href": urls.link(page, urls.remissvar(e.data.id)),
+             "kind": BODY_KIND_LABEL[e.data.body.kind], "meeting": swedish_date(e.data.meeting) if e.data.meeting else None,
+             "stance": STANCE_LABEL[e.data.stance], "points": len(e.data.points)} for e in responses_to(corpus, vid)]
+    return render("remiss/responses.html", rows=rows) + "\n"
 
 
 def remissvar_index(corpus: Corpus) -> GeneratedPage:
@@ -179,60 +178,42 @@ def _ledger_rows(site: Site, vid: str) -> list[tuple[str, str, PointRef]]:
     return rows
 
 
-def _filter(name: str, label: str, values: list[str]) -> str:
-    options = '<option value="">Alla</option>' + "".join(f'<option value="{esc(x)}">{esc(x)}</option>' for x in values)
-    return (f'<p><label for="tp-filter-{name}">{esc(label)}</label> '
-            f'<select id="tp-filter-{name}" data-tp-filter="{name}">{options}</select></p>')
+def _filter(name: str, label: str, rows: list[dict[str, Any]]) -> dict[str, object]:
+    """A filter over the rows' ``data-tp-<name>`` values, in their first order."""
+    return {"name": name, "label": label, "values": list(dict.fromkeys(row["data"][name] for row in rows))}
 
 
 def remiss_ledger(site: Site, vid: str, page: str) -> str:
-    """Every point in one table: body, section, the point, stance, outcome. Filters for
-    JavaScript (shown only by the script); without it every row is shown."""
-    rows = _ledger_rows(site, vid)
-    if not rows:
+    """Every point in one table (remiss/ledger.html): body, section, the point, stance, outcome.
+    Filters for JavaScript (shown only by the script); without it every row is shown."""
+    found = _ledger_rows(site, vid)
+    if not found:
         return "Remissvaren innehåller inga synpunkter.\n"
-    outcomes = not all(_unknown(ref.point) for _, _, ref in rows)
+    outcomes = not all(_unknown(ref.point) for _, _, ref in found)
     seen: set[str] = set()
-    body = []
-    for sid, section_label, ref in rows:
+    rows: list[dict[str, Any]] = []
+    for sid, section_label, ref in found:
         p = ref.point
-        anchor = "" if sid in seen else (f' id="avsnitt-{esc(sid)}"' if sid != WHOLE else f' id="{WHOLE}"')
+        # The first row of a section is where the section's links land.
+        anchor = "" if sid in seen else (f"avsnitt-{sid}" if sid != WHOLE else WHOLE)
         seen.add(sid)
-        link = esc(urls.href(page, urls.remissvar(ref.rid), ref.anchor))
-        section = (f'<a href="{esc(urls.href(page, urls.section(vid, sid)))}">{esc(section_label)}</a>'
-                   if sid != WHOLE else esc(section_label))
-        cells = [f"<td>{esc(ref.remissvar.body.name)}</td>", f"<td>{section}</td>",
-                 f'<td><a href="{link}">{esc(point_label(ref))}</a></td>',
-                 f"<td>{esc(POINT_STANCE_LABEL[p.stance])}</td>"]
-        if outcomes:
-            cells.append(f"<td>{esc(OUTCOME_LABEL[p.outcome])}</td>")
-        data = {"instans": ref.remissvar.body.name, "avsnitt": section_label,
-                "hallning": POINT_STANCE_LABEL[p.stance], "utfall": OUTCOME_LABEL[p.outcome]}
-        attrs = "".join(f' data-tp-{k}="{esc(v)}"' for k, v in data.items())
-        body.append(f"<tr{anchor}{attrs}>" + "".join(cells) + "</tr>")
-    heads = ["Instans", "Avsnitt", "Synpunkt", "Hållning"] + (["Utfall"] if outcomes else [])
-
-    def values(key: str) -> list[str]:
-        found: list[str] = []
-        for _, label, ref in rows:
-            value = {"instans": ref.remissvar.body.name, "avsnitt": label,
-                     "hallning": POINT_STANCE_LABEL[ref.point.stance], "utfall": OUTCOME_LABEL[ref.point.outcome]}[key]
-            if value not in found:
-                found.append(value)
-        return found
-
-    filters = [_filter("instans", "Instans", values("instans")), _filter("avsnitt", "Avsnitt", values("avsnitt")),
-               _filter("hallning", "Hållning", values("hallning"))]
+        rows.append({
+            "anchor": anchor,
+            "data": {"instans": ref.remissvar.body.name, "avsnitt": section_label,
+                     "hallning": POINT_STANCE_LABEL[p.stance], "utfall": OUTCOME_LABEL[p.outcome]},
+            "body": ref.remissvar.body.name,
+            "section": {"label": section_label,
+                        "href": urls.href(page, urls.section(vid, sid)) if sid != WHOLE else None},
+            "point": {"label": point_label(ref), "href": urls.href(page, urls.remissvar(ref.rid), ref.anchor)},
+            "stance": POINT_STANCE_LABEL[p.stance],
+            "outcome": OUTCOME_LABEL[p.outcome],
+        })
+    filters = [_filter("instans", "Instans", rows), _filter("avsnitt", "Avsnitt", rows),
+               _filter("hallning", "Hållning", rows)]
     if outcomes:
-        filters.append(_filter("utfall", "Utfall", values("utfall")))
+        filters.append(_filter("utfall", "Utfall", rows))
     script = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/"))
-    return ('<form class="tp-ledger-filters" aria-label="Filtrera synpunkterna" hidden>' + "".join(filters)
-            + '<p class="tp-ledger-count" role="status"></p></form>\n'
-            '<div class="tp-ledger" role="region" aria-label="Alla synpunkter" tabindex="0">'
-            '<table class="tp-ledger-table"><thead><tr>'
-            + "".join(f'<th scope="col">{h}</th>' for h in heads) + "</tr></thead><tbody>"
-            + "".join(body) + "</tbody></table></div>\n"
-            f'<script src="{esc(script)}" defer></script>\n')
+    return render("remiss/ledger.html", rows=rows, outcomes=outcomes, filters=filters, script=script) + "\n"
 
 
 def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:

@@ -12,6 +12,7 @@ from macros.core.model.schema import Outcome, RemissPoint
 from macros.core.text import md
 from macros.engine.layers.remiss import OUTCOME_LABEL, POINT_STANCE_LABEL, PointRef, responses_to
 from macros.website.model import Site
+from macros.website.templates import Markup, render
 
 
 def point_label(ref: PointRef) -> str:
@@ -53,8 +54,7 @@ def version_block(corpus: Corpus, vid: str, page_path: str) -> str:
     responses = responses_to(corpus, vid)
     if not responses:
         return ""
-    names = ", ".join(md(e.data.body.name) for e in responses)
-    count = sum(len(e.data.points) for e in responses)
-    return (f'<div class="tp-remiss-link" markdown>\n\n**Remissvar:** {len(responses)} svar ({names}) med '
-            f"sammanlagt {count} synpunkter. [Läs remissammanställningen]"
-            f"({urls.link(page_path, urls.remiss_summary(vid))}).\n\n</div>\n")
+    names = Markup(", ".join(md(e.data.body.name) for e in responses))  # Markdown, escaped by md
+    return render("remiss/version_link.html", count=len(responses), names=names,
+                  points=sum(len(e.data.points) for e in responses),
+                  href=urls.link(page_path, urls.remiss_summary(vid))) + "\n"
