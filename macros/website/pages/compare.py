@@ -253,19 +253,18 @@ def _group_links(page: str, cmp: Comparison, g: GroupDiff, corpus: Corpus) -> st
 
 def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> Markup:
     change = g.change
-    added, removed = _counts(g.added, g.removed, change)
     note = _group_note(corpus, cmp, g)
     links = _group_links(page, cmp, g, corpus)
     body = "unknown" if change is Change.OKAND else "unchanged" if change is Change.OFORANDRAD else "changed"
     return render("compare/section.html", group=CHANGE_CLASS[change],
                   heading=Markup(f"## {md(g.title)} {{: #{g.anchor} }}"),
                   badge={"class": CHANGE_CLASS[change], "label": g.label},
-                  counts=None if change is Change.OKAND else (added, removed),
+                  counts=None if change is Change.OKAND else (g.added, g.removed),
                   prose=Markup(" ".join(x for x in (note, links) if x)),
                   title=ops_html(g.title_ops) if any(op.tag != "equal" for op in g.title_ops) else None,
                   body=body, where=_label(corpus, cmp.a if g.olds else cmp.b),
                   old_label=_label(corpus, cmp.a), new_label=_label(corpus, cmp.b),
-                  **(_views(g.body) if g.body.pairs or body == "unknown" else {"inline": [], "rows": None}))
+                  empty=not g.body.pairs, **_views(g.body))
 
 
 def _text_notes(corpus: Corpus, a: str, b: str) -> Markup:
@@ -291,7 +290,7 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
     intro = render("compare/section.html", group=None, heading=Markup("## Om versionen (inledande text) {: #om-versionen }"),
                    badge={"class": CHANGE_CLASS[intro_change], "label": intro_change.value},
                    counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
-                   body="changed" if cmp.intro.changed else "unchanged", where="",
+                   body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
                    old_label=la, new_label=lb, **_views(cmp.intro))
     parts = [
         f"# Jämför {la} och {lb}\n",
