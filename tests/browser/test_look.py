@@ -113,6 +113,24 @@ def test_wide_table_is_a_labelled_focusable_scroll_region_with_a_sticky_first_co
     assert wrap.get_attribute("tabindex") is None
 
 
+def test_remiss_summary_table_of_who_answered_fits_at_1366px_and_scrolls_at_320px(
+        page: Page, site_server: SiteServer) -> None:
+    """"Vilka svarade" has five short columns: at 1366 px it fits the content column (no scroll
+    box, no needless tab stop); at 320 px it is the labelled, focusable scroll region."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_page_type(page, site_server, _BY_KEY["remiss-summary"])
+    wrap = page.locator(".tp-responses .md-typeset__scrollwrap").first
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1"), (
+        f"tabellen rullar i sidled vid 1366 px: {wrap.evaluate('w => [w.scrollWidth, w.clientWidth]')}")
+    assert wrap.get_attribute("tabindex") is None
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.wait_for_timeout(400)
+    assert wrap.evaluate("w => w.scrollWidth > w.clientWidth")
+    assert wrap.get_attribute("role") == "region" and wrap.get_attribute("tabindex") == "0"
+    assert (wrap.get_attribute("aria-label") or "").startswith("Tabell: Vilka svarade")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, "sidan rullar i sidled vid 320 px"
+
+
 def test_perspective_matrix_keeps_its_first_column_in_view(page: Page, site_server: SiteServer) -> None:
     page.set_viewport_size({"width": 390, "height": 800})
     open_page_type(page, site_server, _BY_KEY["matrix"])
