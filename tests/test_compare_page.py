@@ -175,3 +175,31 @@ def test_a_changed_list_item_is_shown_as_a_list_item_and_text_is_escaped(tmp_pat
     assert "tp-diff-changed" in changed.classes
     assert del_texts(changed) == ["Borttaget: tre"] and ins_texts(changed) == ["Tillagt: fyra"]
     assert "två & " in changed.text() and not changed.find("b")  # markup dropped, & kept as text
+
+
+def test_hostile_titles_and_text_are_shown_as_text(tmp_path: Path) -> None:
+    # The templates must escape what the corpus says: markup in a title, a text or a version
+    # fact shows as text, in the diffs (compare.ops_html) and in what the templates print as is.
+    program = small(tmp_path) / "program"
+    hostile = "<script>alert(0)</script> & \"citat\""
+    for vid, n in (("2020-2023", 1), ("2024-2027", 2)):
+        index = program / vid / "index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace(
+            "texten:", f"dnr: '{hostile}'\ntexten:", 1), encoding="utf-8")
+        write(program / vid / "farlig.md", section_md(
+            "farlig", 3, title=f"'Trygg <script>alert({n})</script> & \"plats\"'",
+            body=f"Text <script>alert({n})</script> <img src=x onerror=alert({n})> här."))
+    corpus = load_or_raise(tmp_path)
+    page = compare_pages.compare_page(build_site(corpus), "2020-2023", "2024-2027")
+    html = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"]).convert(page.markdown)
+    doc = parse(html)
+    assert [s.attrs.get("src", "") for s in doc.find_all("script")] == [
+        s.attrs["src"] for s in doc.find_all("script") if s.attrs.get("src", "").endswith("jamfor.js")]
+    assert not doc.find("img")
+    meta = doc.find(cls="tp-diff-meta")  # an unchanged fact, printed by compare/meta.html
+    dnr = next(r for r in meta.find_all("tr") if r.find("th").text() == "Diarienummer")
+    assert [c.text() for c in dnr.find_all("td")] == [hostile, hostile] and "tp-diff-same" in dnr.classes
+    title = doc.find(cls="tp-diff-title")  # the changed title, word by word
+    assert title is not None and "Trygg <script>alert(" in title.text() and ')</script> & "plats"' in title.text()
+    bodies = " ".join(d.text() for d in doc.find_all(cls="tp-diff-inline"))
+    assert "Text alert(" in bodies  # the diff reads the text as a reader sees it: the tags are dropped
