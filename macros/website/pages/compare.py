@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from macros.core import urls
@@ -78,13 +77,12 @@ class Shown(NamedTuple):
     cells: tuple[Markup, ...] = ()
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Consecutive blocks shown in one container: ``ul``/``ol`` for list items, ``table``
     for table rows, None for blocks that stand alone."""
 
     tag: str | None
-    blocks: list[Shown] = field(default_factory=list)
+    blocks: list[Shown]
 
 
 def ops_html(ops: Sequence[Op], side: str = "both") -> Markup:
@@ -135,19 +133,30 @@ def _shown(pair: BlockPair, block: Block, side: str) -> Shown:
     return Shown(block.kind, state, words)
 
 
-def runs(pairs_: Sequence[BlockPair], side: str = "both") -> list[Run]:
-    """Blocks in order as one side shows them; runs of list items become one list, runs of rows one table."""
+def _tag(block: Block) -> str | None:
+    return ("ol" if block.ordered else "ul") if block.kind == "item" else "table" if block.kind == "row" else None
+
+
+def runs(pairs_: Sequence[BlockPair]) -> list[Run]:
+    """Blocks in order (the inline view); runs of list items become one list, runs of rows one table."""
     out: list[Run] = []
     for pair in pairs_:
-        block = pair.new if side == "new" and pair.new else pair.old if side == "old" and pair.old else pair.block
-        tag = ("ol" if block.ordered else "ul") if block.kind == "item" else "table" if block.kind == "row" else None
+        tag = _tag(pair.block)
         if not out or out[-1].tag != tag:
-            out.append(Run(tag))
-        out[-1].blocks.append(_shown(pair, block, side))
+            out.append(Run(tag, []))
+        out[-1].blocks.append(_shown(pair, pair.block, "both"))
     return out
 
 
-def _side_by_side(diff: TextDiff) -> list[tuple[list[Run] | None, list[Run] | None]]:
+def _cell(pair: BlockPair | None, side: str) -> Run | None:
+    """One side of a row of the side-by-side view: that side's block, in its container."""
+    if pair is None:
+        return None
+    block = (pair.new if side == "new" else pair.old) or pair.block
+    return Run(_tag(block), [_shown(pair, block, side)])
+
+
+def _side_by_side(diff: TextDiff) -> list[tuple[Run | None, Run | None]]:
     # A run of removed blocks and the run of added blocks beside it share rows,
     # so a rewritten passage reads across instead of leaving blank half-rows.
     rows: list[tuple[BlockPair | None, BlockPair | None]] = []
@@ -169,7 +178,7 @@ def _side_by_side(diff: TextDiff) -> list[tuple[list[Run] | None, list[Run] | No
             flush()
             rows.append((pair, pair))
     flush()
-    return [(runs([left], "old") if left else None, runs([right], "new") if right else None) for left, right in rows]
+    return [(_cell(left, "old"), _cell(right, "new")) for left, right in rows]
 
 
 def _views(diff: TextDiff) -> dict[str, object]:
@@ -251,20 +260,21 @@ def _group_links(page: str, cmp: Comparison, g: GroupDiff, corpus: Corpus) -> st
     return "Läs avsnittet: " + " · ".join(links) if links else ""
 
 
-def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> Markup:
+def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> dict[str, object]:
+    """What compare/section.html shows of one group of sections."""
     change = g.change
     note = _group_note(corpus, cmp, g)
     links = _group_links(page, cmp, g, corpus)
     body = "unknown" if change is Change.OKAND else "unchanged" if change is Change.OFORANDRAD else "changed"
-    return render("compare/section.html", group=CHANGE_CLASS[change],
-                  heading=Markup(f"## {md(g.title)} {{: #{g.anchor} }}"),
-                  badge={"class": CHANGE_CLASS[change], "label": g.label},
-                  counts=None if change is Change.OKAND else (g.added, g.removed),
-                  prose=Markup(" ".join(x for x in (note, links) if x)),
-                  title=ops_html(g.title_ops) if any(op.tag != "equal" for op in g.title_ops) else None,
-                  body=body, where=_label(corpus, cmp.a if g.olds else cmp.b),
-                  old_label=_label(corpus, cmp.a), new_label=_label(corpus, cmp.b),
-                  empty=not g.body.pairs, **_views(g.body))
+    return dict(group=CHANGE_CLASS[change],
+                heading=Markup(f"## {md(g.title)} {{: #{g.anchor} }}"),
+                badge={"class": CHANGE_CLASS[change], "label": g.label},
+                counts=None if change is Change.OKAND else (g.added, g.removed),
+                prose=Markup(" ".join(x for x in (note, links) if x)),
+                title=ops_html(g.title_ops) if any(op.tag != "equal" for op in g.title_ops) else None,
+                body=body, where=_label(corpus, cmp.a if g.olds else cmp.b),
+                old_label=_label(corpus, cmp.a), new_label=_label(corpus, cmp.b),
+                empty=not g.body.pairs, **_views(g.body))
 
 
 def _text_notes(corpus: Corpus, a: str, b: str) -> Markup:
@@ -287,11 +297,12 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
     la, lb = _label(corpus, a), _label(corpus, b)
     ta, tb = corpus.versions[a].data.title, corpus.versions[b].data.title
     intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
-    intro = render("compare/section.html", group=None, heading=Markup("## Om versionen (inledande text) {: #om-versionen }"),
-                   badge={"class": CHANGE_CLASS[intro_change], "label": intro_change.value},
-                   counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
-                   body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
-                   old_label=la, new_label=lb, **_views(cmp.intro))
+    intro = dict(group=None, heading=Markup("## Om versionen (inledande text) {: #om-versionen }"),
+                 badge={"class": CHANGE_CLASS[intro_change], "label": intro_change.value},
+                 counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
+                 body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
+                 old_label=la, new_label=lb, **_views(cmp.intro))
+    sections = [intro] + [_group(corpus, cmp, g, page) for g in cmp.groups]
     parts = [
         f"# Jämför {la} och {lb}\n",
         f"Här visas vad som skiljer [{md(ta)}]({urls.link(page, urls.version(a))}) (den äldre versionen) från "
@@ -304,10 +315,9 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
         "## Ändringar i avsnitten {: #andringar }\n",
         _changes_table(corpus, cmp),
         render("compare/controls.html") + "\n",
-        intro,
+        render("compare/section.html", sections=sections),
+        _script(page),
     ]
-    parts += [_group(corpus, cmp, g, page) for g in cmp.groups]
-    parts.append(_script(page))
     return GeneratedPage(page, f"Jämför {la} och {lb}", "\n".join(parts), "compare",
                          meta={"tp_compare": [a, b], **NOT_IN_SEARCH})
 
