@@ -2,9 +2,10 @@
 
 ``jamfor/<a>--<b>.md`` for every pair (older → newer) and the picker
 ``jamfor/index.md``. The diffs come from ``macros.engine.diff``; this module only
-renders them: it decides what each view shows (``runs``: blocks by side, grouped
-into lists and tables) and the templates in ``overrides/partials/tp/compare/`` lay
-it out, inline view by default; ``jamfor.js`` switches to side by side.
+renders them: it decides what each view shows (``Shown`` blocks with their words as
+HTML, grouped into ``Run``s: lists and tables) and the templates in
+``overrides/partials/tp/compare/`` lay it out, inline view by default; ``jamfor.js``
+switches to side by side.
 
 Cost: pages grow as versions² (every pair); each page costs one block diff
 per section group, and identical section pairs are diffed once for all
@@ -137,14 +138,14 @@ def _tag(block: Block) -> str | None:
     return ("ol" if block.ordered else "ul") if block.kind == "item" else "table" if block.kind == "row" else None
 
 
-def runs(pairs_: Sequence[BlockPair]) -> list[Run]:
-    """Blocks in order (the inline view); runs of list items become one list, runs of rows one table."""
+def _runs(pairs_: Sequence[BlockPair], shown: list[Shown]) -> list[Run]:
+    """The inline view: blocks in order; runs of list items become one list, runs of rows one table."""
     out: list[Run] = []
-    for pair in pairs_:
+    for pair, block in zip(pairs_, shown, strict=True):
         tag = _tag(pair.block)
         if not out or out[-1].tag != tag:
             out.append(Run(tag, []))
-        out[-1].blocks.append(_shown(pair, pair.block, "both"))
+        out[-1].blocks.append(block)
     return out
 
 
@@ -156,33 +157,41 @@ def _cell(pair: BlockPair | None, side: str) -> Run | None:
     return Run(_tag(block), [_shown(pair, block, side)])
 
 
-def _side_by_side(diff: TextDiff) -> list[tuple[Run | None, Run | None]]:
+def _side_by_side(diff: TextDiff, shown: list[Shown]) -> list[tuple[Run | None, Run | None]]:
     # A run of removed blocks and the run of added blocks beside it share rows,
     # so a rewritten passage reads across instead of leaving blank half-rows.
-    rows: list[tuple[BlockPair | None, BlockPair | None]] = []
+    rows: list[tuple[Run | None, Run | None]] = []
     removed: list[BlockPair] = []
     added: list[BlockPair] = []
 
     def flush() -> None:
         for i in range(max(len(removed), len(added))):
-            rows.append((removed[i] if i < len(removed) else None, added[i] if i < len(added) else None))
+            rows.append((_cell(removed[i], "old") if i < len(removed) else None,
+                         _cell(added[i], "new") if i < len(added) else None))
         removed.clear()
         added.clear()
 
-    for pair in diff.pairs:
+    for pair, both in zip(diff.pairs, shown, strict=True):
         if pair.new is None:
             removed.append(pair)
         elif pair.old is None:
             added.append(pair)
         else:
             flush()
-            rows.append((pair, pair))
+            if pair.old == pair.new:
+                # The same block on both sides (about half of them): one cell, which
+                # compare/diff.html renders once and shows twice.
+                same = Run(_tag(pair.block), [both])
+                rows.append((same, same))
+            else:
+                rows.append((_cell(pair, "old"), _cell(pair, "new")))
     flush()
-    return [(_cell(left, "old"), _cell(right, "new")) for left, right in rows]
+    return rows
 
 
 def _views(diff: TextDiff) -> dict[str, object]:
-    return {"inline": runs(diff.pairs), "rows": _side_by_side(diff)}
+    shown = [_shown(pair, pair.block, "both") for pair in diff.pairs]
+    return {"inline": _runs(diff.pairs, shown), "rows": _side_by_side(diff, shown)}
 
 
 def diff_views(diff: TextDiff, old_label: str, new_label: str) -> Markup:
