@@ -30,6 +30,7 @@ from macros.engine.layers.remiss import (
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner
+from macros.website.pages.facts import facts_box
 from macros.website.pages.remiss_block import point_label
 from macros.website.pages.sources import sources_block
 from macros.website.templates import Markup, render
@@ -42,8 +43,8 @@ def _version_label(corpus: Corpus, vid: str) -> str:
 
 
 def _facts(items: list[tuple[str, str]]) -> str:
-    """The facts box (remiss/facts.html); the values are Markdown made here, escaped with ``md``."""
-    return render("remiss/facts.html", items=[(term, Markup(value)) for term, value in items]) + "\n"
+    """The facts box (``facts.html``); the values are Markdown made here, escaped with ``md``."""
+    return facts_box([f"{term}\n: {value}" for term, value in items])
 
 
 def _about(corpus: Corpus, vid: str, point: RemissPoint, page: str, *, links: bool) -> str:
