@@ -89,8 +89,8 @@ class Run(NamedTuple):
 def ops_html(ops: Sequence[Op], side: str = "both") -> Markup:
     """Inline HTML for word ops; ``side`` 'old'/'new' keeps only one side's changes.
 
-    The one piece of markup left in Python: a Jinja macro called per word op made the
-    comparison pages cost three times as much to render (measured; see the templates' README).
+    The one piece of markup left in Python: with a Jinja macro per word op the comparison
+    pages cost about three times as much to make (measured; see the templates' README).
     """
     out: list[str] = []
     for op in ops:
