@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -136,23 +138,73 @@ def build_site(root: Path, site_dir: Path, settings: dict[str, str] | None = Non
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
 
 
+def run_shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """``make(folder)`` once per test run, however many xdist workers ask; the folder it filled.
+
+    The first worker to ask makes it under a lock in the run's shared temporary folder; the others
+    wait for it and then read it. Only for outputs that tests read and never change. A failed
+    ``make`` leaves no done-marker, so every worker that asks tries (and fails) for itself.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real corpus, built once per test worker as it is published. Fails loudly if the build fails."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, site, PUBLISHED)
-    assert result.returncode == 0, f"bygget misslyckades:\n{result.stdout}\n{result.stderr}"
-    return site
+    """The real corpus, built once per test run as it is published. Fails loudly if the build fails.
+
+    Shared by every test and worker: read it, never write to it (copy it first).
+    """
+    def make(folder: Path) -> None:
+        result = build_site(ROOT, folder / "site", PUBLISHED)
+        assert result.returncode == 0, f"bygget misslyckades:\n{result.stdout}\n{result.stderr}"
+
+    return run_shared(tmp_path_factory, "built-site", make) / "site"
+
+
+def copy_repo(dest: Path) -> Path:
+    """The repository's content and config copied to ``dest`` (no git history, no built site)."""
+    dest.mkdir(parents=True)
+    for name in ("program", "docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
 
 
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
     """A throw-away copy of the repository's content and config, to break on purpose."""
+    return copy_repo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def preview_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository (no git history) with its preview build (no SITE_URL, REPO_URL) in
+    ``site/``, made once per test run. Read it, never write to it: tests that change it take
+    ``built_repo_copy``."""
+    def make(folder: Path) -> None:
+        repo = copy_repo(folder / "repo")
+        result = build_site(repo, repo / "site")
+        assert result.returncode == 0, f"bygget misslyckades:\n{result.stdout}\n{result.stderr}"
+
+    return run_shared(tmp_path_factory, "preview", make) / "repo"
+
+
+@pytest.fixture
+def built_repo_copy(preview_repo: Path, tmp_path: Path) -> Path:
+    """A throw-away copy of ``preview_repo``, built site included: a repository as it stands after a
+    successful build, without paying for the build again."""
     dest = tmp_path / "repo"
-    dest.mkdir()
-    for name in ("program", "docs", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, symlinks=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(preview_repo, dest, symlinks=True)
     return dest
 
 

@@ -1,8 +1,8 @@
 """Template injection: content macros run in a sandbox where every known way
 out of Jinja fails with a "Säkerhetsfel" naming file and line – and nothing
 runs. Checked on the public API (``render_content``) with process-spawning
-functions booby-trapped, and through a full build of a repository copy with
-the payload planted in a section file.
+functions booby-trapped, and through one full build of a repository copy with
+each payload planted in a section file of its own.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import ContentError
 from macros.engine.render.sandbox import render_content
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, copy_repo
 
 FILE = "program/2024-2027/samverkan.md"
 FIRST_LINE = 10
@@ -118,21 +119,46 @@ BUILD_PAYLOADS = ["subclasses-till-os", "cycler", "lipsum", "self", "config", "f
                   "map-filter", "include", "import", "open-skriv-fil"]
 
 
+@dataclass
+class PlantedBuild:
+    """One build of a repository copy with every payload of BUILD_PAYLOADS planted, each in a
+    section file of its own (the build reports every file's errors, so none hides another)."""
+
+    result: subprocess.CompletedProcess[str]
+    site: Path
+    #: payload name -> (file, line it was planted on, canary path that must never come to exist)
+    planted: dict[str, tuple[str, int, Path]]
+
+
+@pytest.fixture(scope="module")
+def planted_build(tmp_path_factory: pytest.TempPathFactory) -> PlantedBuild:
+    root = tmp_path_factory.mktemp("planted")
+    repo = copy_repo(root / "repo")
+    sections = sorted(p for p in (repo / "program").glob("20*-*/*.md") if p.name != "index.md")
+    assert len(sections) >= len(BUILD_PAYLOADS), "för få avsnitt att plantera i"
+    planted = {}
+    for name, section in zip(BUILD_PAYLOADS, sections, strict=False):
+        canary = root / f"kanariefagel-{name}"
+        lines = section.read_text(encoding="utf-8").split("\n")
+        body_start = lines.index("---", 1) + 1
+        lines.insert(body_start + 1, "Planterat: " + PAYLOADS[name].replace("CANARY", str(canary)))
+        section.write_text("\n".join(lines), encoding="utf-8")
+        planted[name] = (section.relative_to(repo).as_posix(), body_start + 2, canary)
+    return PlantedBuild(build_site(repo, root / "site"), root / "site", planted)
+
+
+@pytest.mark.build
+def test_build_with_planted_payloads_fails_safely(planted_build: PlantedBuild) -> None:
+    result = planted_build.result
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not planted_build.site.exists()
+
+
 @pytest.mark.build
 @pytest.mark.parametrize("name", BUILD_PAYLOADS)
-def test_build_with_planted_payload_fails_safely(repo_copy: Path, tmp_path: Path, name: str) -> None:
-    canary = tmp_path / "kanariefagel"
-    section = repo_copy / FILE
-    lines = section.read_text(encoding="utf-8").split("\n")
-    body_start = lines.index("---", 1) + 1
-    lines.insert(body_start + 1, "Planterat: " + PAYLOADS[name].replace("CANARY", str(canary)))
-    section.write_text("\n".join(lines), encoding="utf-8")
-    planted_line = body_start + 2
-
-    result = build_site(repo_copy, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "Traceback" not in output
-    assert re.search(rf"{re.escape(FILE)}:{planted_line}: fel: Säkerhetsfel", output), output[-3000:]
+def test_build_names_each_planted_payload_and_runs_none(planted_build: PlantedBuild, name: str) -> None:
+    file, line, canary = planted_build.planted[name]
+    output = planted_build.result.stdout + planted_build.result.stderr
+    assert re.search(rf"^{re.escape(file)}:{line}: fel: Säkerhetsfel", output, re.M), output[-3000:]
     assert not canary.exists()
-    assert not (tmp_path / "site").exists()

@@ -46,6 +46,7 @@ def test_search_works_under_the_policy(page: Page, recorder: Recorder, site_serv
 def test_a_violation_would_be_seen(page: Page, recorder: Recorder, site_server: SiteServer) -> None:
     """The listener works: an inline script the policy does not allow is reported."""
     page.goto(site_server.url("/"), wait_until="networkidle")
-    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.head.append(s); }")
-    page.wait_for_timeout(200)
+    # Waits for the report itself (at most the page's timeout) instead of a fixed pause.
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.head.append(s); }")
     assert _csp_messages(recorder), recorder.console

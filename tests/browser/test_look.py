@@ -103,14 +103,12 @@ def test_wide_table_is_a_labelled_focusable_scroll_region_with_a_sticky_first_co
     # The keyboard scrolls it: focus, then the right arrow.
     wrap.focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(200)
-    assert wrap.evaluate("w => w.scrollLeft") > 0
+    page.wait_for_function("w => w.scrollLeft > 0", arg=wrap.element_handle())  # fails by timeout if it never scrolls
     left = first.evaluate("c => c.getBoundingClientRect().left")
     assert left >= wrap.evaluate("w => w.getBoundingClientRect().left") - 1, "första kolumnen ska stå kvar"
     # At 1366 px the table fits: no needless tab stop.
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.wait_for_timeout(400)
-    assert wrap.get_attribute("tabindex") is None
+    page.wait_for_function("w => !w.hasAttribute('tabindex')", arg=wrap.element_handle())  # fails by timeout if kept
 
 
 def test_remiss_summary_table_of_who_answered_fits_at_1366px_and_scrolls_at_320px(
