@@ -65,8 +65,9 @@ def corpus_root(tmp_path: Path) -> Path:
 def derived(root: Path) -> dict[str, Any]:
     """Every place the site derives from status and decisions, in a comparable form."""
     corpus = load_or_raise(root)
-    pages = {p.path for p in make_pages(build_site(corpus, SiteInfo(None, "Test")))}
-    data = programme(corpus, pages)
+    site = build_site(corpus, SiteInfo(None, "Test"))
+    pages = {p.path for p in make_pages(site)}
+    data = programme(site, pages)
     _, problems = check_repository(root)
     return {
         "banner 2024-2027": banner(corpus, "2024-2027", urls.version("2024-2027")),

@@ -8,9 +8,9 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Severity
 from macros.engine.checks import lineage as lineage_check
-from macros.engine.diff.align import Change, align
 from macros.engine.diff.comparison import compare
 from macros.engine.diff.tokens import count_words
+from macros.engine.layers.lineage import Change, align
 from tests.factory import SOURCES, section_md, version_md, write
 
 LONG = ("Staden arbetar med platssamverkan i stadsdelsområdena tillsammans med polisen, fastighetsägare "

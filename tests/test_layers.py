@@ -8,7 +8,6 @@ import pytest
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
-from macros.engine.diff import align
 from macros.engine.klarsprak.lix import readability
 from macros.engine.layers import lineage
 from macros.engine.layers.build import build_layers
@@ -159,6 +158,6 @@ def test_panel_and_comparison_agree_on_a_newer_version_without_sections(tmp_path
     corpus = _corpus(_repo(tmp_path, newer_sections=False))
     site = build_site(corpus)
     [in_newer] = [c for c in site.layers.section("2020-2023", "samverkan").counterparts if c.version == "2024-2027"]
-    groups = {g.olds: g for g in align.align(corpus, "2020-2023", "2024-2027")}
+    groups = {g.olds: g for g in lineage.align(corpus, "2020-2023", "2024-2027")}
     assert in_newer.change.value == groups[("samverkan",)].change.value == "finns inte i källorna"
     assert "finns inte i källorna" in panel_blocks.versions_block(site, "2020-2023", "samverkan", "program/2020-2023/samverkan.md")

@@ -26,7 +26,8 @@ from tests.conftest import ROOT, read_page
 from tests.html_view import main_content
 
 CORPUS = load_or_raise(ROOT)
-PAGES = {p.path for p in make_pages(build_site(CORPUS, SiteInfo(None, "test")))}
+SITE = build_site(CORPUS, SiteInfo(None, "test"))
+PAGES = {p.path for p in make_pages(SITE)}
 
 
 def load(site: Path, path: str) -> Any:
@@ -190,8 +191,8 @@ def test_files_are_reproducible_and_dated_only_by_source_date_epoch(built_site: 
     # conftest builds with SOURCE_DATE_EPOCH=1700000000.
     assert load(built_site, "data/trygghetsprogrammet.json")["genererad"] == "2023-11-14T22:13:20Z"
     assert files.generated_at(None) is None and files.generated_at("") is None
-    once = json_bytes(export.programme(CORPUS, PAGES))
-    assert once == json_bytes(export.programme(load_or_raise(ROOT), set(PAGES)))
+    once = json_bytes(export.programme(SITE, PAGES))
+    assert once == json_bytes(export.programme(build_site(load_or_raise(ROOT)), set(PAGES)))
     assert json.loads(once)["genererad"] is None
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from macros.core.load.loader import load_or_raise
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
-from macros.engine.diff.align import Change, align
-from macros.engine.layers.lineage import Change as PanelChange
-from macros.engine.layers.lineage import counterparts
+from macros.engine.layers.build import build_layers
+from macros.engine.layers.lineage import Change, align
 from macros.website.model import build_site
 from macros.website.pages import compare, followup, perspectives, timeline, versions
 from tests.factory import section_md, version_md, write
@@ -125,8 +124,8 @@ def test_an_own_heading_in_an_incomplete_listing_is_never_removed(tmp_path: Path
     corpus = load_or_raise(_repo(tmp_path))
     [group] = [g for g in align(corpus, "2018-2021", "2020-2023") if g.olds == ("egen",)]
     assert group.change is Change.OKAND and group.heading_not_own
-    [cp] = [c for c in counterparts(corpus, "2018-2021", "egen") if c.version == "2020-2023"]
-    assert cp.change is PanelChange.OKAND
+    [cp] = [c for c in build_layers(corpus).section("2018-2021", "egen").counterparts if c.version == "2020-2023"]
+    assert cp.change is Change.OKAND
     page = compare.generate_pairs(build_site(corpus))
     text = next(p.markdown for p in page if p.path.endswith("2018-2021--2020-2023.md"))
     assert "Webbplatsens rubrik" in text and "inte källornas egen" in text
@@ -136,8 +135,8 @@ def test_a_heading_from_the_sources_is_still_removed(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path, heading=""))
     [group] = [g for g in align(corpus, "2018-2021", "2020-2023") if g.olds == ("egen",)]
     assert group.change is Change.BORTTAGEN
-    [cp] = [c for c in counterparts(corpus, "2018-2021", "egen") if c.version == "2020-2023"]
-    assert cp.change is PanelChange.BORTTAGEN
+    [cp] = [c for c in build_layers(corpus).section("2018-2021", "egen").counterparts if c.version == "2020-2023"]
+    assert cp.change is Change.BORTTAGEN
 
 
 def test_followup_counts_must_add_up(tmp_path: Path) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 
-from macros.core.load.corpus import Corpus
-from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo
+from macros.core.page import GeneratedAsset, GeneratedPage
 from macros.website.model import Site, build_site
 from macros.website.pages import (
     compare,
@@ -32,7 +31,7 @@ from macros.website.publish.search_rank import in_force_first
 __all__ = ["ASSET_MAKERS", "PAGE_MAKERS", "Site", "build_site", "make_assets", "make_pages"]
 
 PageMaker = Callable[[Site], Iterable[GeneratedPage]]
-AssetMaker = Callable[[Corpus, Collection[str], SiteInfo], Iterable[GeneratedAsset]]
+AssetMaker = Callable[[Site, Collection[str]], Iterable[GeneratedAsset]]
 
 #: Every page maker, navigation pages first (their order is the navigation's).
 PAGE_MAKERS: tuple[PageMaker, ...] = (
@@ -78,6 +77,6 @@ def make_pages(site: Site) -> list[GeneratedPage]:
 def make_assets(site: Site, page_paths: Collection[str]) -> list[GeneratedAsset]:
     """Open data and feed; ``page_paths`` is every page of the site."""
     page_paths = frozenset(page_paths)
-    assets = [asset for make in ASSET_MAKERS for asset in make(site.corpus, page_paths, site.settings)]
+    assets = [asset for make in ASSET_MAKERS for asset in make(site, page_paths)]
     _unique([*page_paths, *(a.path for a in assets)], "generated files")
     return assets

@@ -1,12 +1,14 @@
 """A whole comparison of two versions: version facts, intro text and section groups.
 
-Used by the comparison pages and by ``trygghet diff``. Only sections that
+Used by the comparison pages, the section panel (``layers.counterparts``), the open
+data and ``trygghet diff``. Only sections that
 differ cost a word diff; identical texts are recognised by hash in
 ``textdiff`` and their diffs shared between every comparison that holds them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,9 +17,9 @@ from macros.core.load.corpus import Corpus, Entry
 from macros.core.model.schema import Section, Version
 from macros.core.problems import ContentError
 from macros.core.text import STATUS_LABEL
-from macros.engine.diff.align import Change, Group, align
 from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op, counts, diff_words
+from macros.engine.layers.lineage import Change, Group, align, older_first
 from macros.engine.render.sandbox import render_content
 
 
@@ -89,6 +91,20 @@ class Comparison:
     intro: TextDiff
     groups: tuple[GroupDiff, ...]
 
+    @cached_property
+    def _by_section(self) -> dict[tuple[str, str], GroupDiff]:
+        found = {(self.a, s): g for g in self.groups for s in g.group.olds}
+        found.update({(self.b, s): g for g in self.groups for s in g.group.news})
+        return found
+
+    def group_of(self, vid: str, sid: str) -> GroupDiff:
+        """The group that holds section ``sid`` of ``vid`` (one of the two versions compared)."""
+        return self._by_section[(vid, sid)]
+
+
+#: (older version, newer version) -> their comparison.
+Comparisons = Mapping[tuple[str, str], Comparison]
+
 
 def meta_rows(old: Version, new: Version) -> list[MetaRow]:
     """Version facts side by side (title, period, status, dnr, perspectives …)."""
@@ -129,22 +145,6 @@ def group_anchor(group: Group) -> str:
     return f"avsnitt-{group.news[0]}" if group.news else f"tidigare-{group.olds[0]}"
 
 
-def section_anchors(corpus: Corpus, a: str, b: str) -> dict[tuple[str, str], str]:
-    """(version, section id) -> the anchor of the section's part of the comparison of ``a`` and ``b``.
-
-    Memoised on the corpus: every section page links its comparisons."""
-    cache: dict[tuple[str, str], dict[tuple[str, str], str]] = corpus.__dict__.setdefault("_tp_anchors", {})
-    found = cache.get((a, b))
-    if found is None:
-        found = {}
-        for group in align(corpus, a, b):
-            target = group_anchor(group)
-            found.update({(a, s): target for s in group.olds})
-            found.update({(b, s): target for s in group.news})
-        cache[(a, b)] = found
-    return found
-
-
 def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
     olds = tuple(corpus.versions[a].sections[s] for s in group.olds)
     news = tuple(corpus.versions[b].sections[s] for s in group.news)
@@ -161,20 +161,16 @@ def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
 
 
 def compare(corpus: Corpus, a: str, b: str) -> Comparison:
-    """Compare version ``a`` (older) with ``b`` (newer).
-
-    Memoised on the corpus: the comparison page, the open data and the feed
-    all ask for the same pairs. The key holds the identity of every entry
-    involved, so a version or section replaced in the corpus is compared anew.
-    """
+    """Compare version ``a`` (older) with ``b`` (newer)."""
     va, vb = corpus.versions[a], corpus.versions[b]
-    key = (a, b, id(va.entry), id(vb.entry), tuple(map(id, va.sections.values())), tuple(map(id, vb.sections.values())))
-    cache: dict[tuple[object, ...], Comparison] = corpus.memo.setdefault(__name__, {})
-    hit = cache.get(key)
-    if hit is None:
-        groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
-        intro_a = reader_text(corpus, va.entry, urls.version(a))
-        intro_b = reader_text(corpus, vb.entry, urls.version(b))
-        hit = Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(intro_a, intro_b), groups)
-        cache[key] = hit
-    return hit
+    groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
+    intro_a = reader_text(corpus, va.entry, urls.version(a))
+    intro_b = reader_text(corpus, vb.entry, urls.version(b))
+    return Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(intro_a, intro_b), groups)
+
+
+def compare_all(corpus: Corpus) -> dict[tuple[str, str], Comparison]:
+    """Every pair of versions, older first: made once per build (``Layers.comparisons``) and read by
+    the comparison pages, the section panel and the open data."""
+    ids = list(corpus.versions)
+    return {(a, b): compare(corpus, a, b) for a in ids for b in ids if a != b and older_first(corpus, a, b)}

@@ -1,7 +1,7 @@
 """Making the ``Layers`` of one build from the corpus, once.
 
-Each layer's rule stays in its own module (lineage, remiss, glossary,
-perspectives, LIX, macro usage); this module only runs them over every
+Each layer's rule stays in its own module (lineage and the comparisons, remiss,
+glossary, perspectives, LIX, macro usage); this module only runs them over every
 version and section and keys the results.
 """
 
@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from macros.core.load.corpus import Corpus
+from macros.engine.diff.comparison import compare_all
 from macros.engine.klarsprak.lix import Readability, readability
-from macros.engine.layers import glossary, lineage, perspectives, remiss
+from macros.engine.layers import glossary, perspectives, remiss
+from macros.engine.layers.counterparts import counterparts
 from macros.engine.layers.model import LINKS_HERE, RELIES_ON, Backlink, Layers, SectionLayers, VersionTerms
 from macros.engine.render.links import Ref
 from macros.engine.render.sandbox import Usage, usages_of
@@ -22,6 +24,7 @@ from macros.engine.render.usage import hand_written_usages, render_all, rendered
 def build_layers(corpus: Corpus, docs_dir: Path | None = None) -> Layers:
     """Every layer of ``corpus``; ``docs_dir`` holds hand-written pages whose macro calls count as backlinks."""
     matcher = glossary.all_terms_matcher(corpus)
+    comparisons = compare_all(corpus)
     terms = {vid: _version_terms(corpus, vid) for vid in corpus.versions}
     points: dict[tuple[str, str], list[remiss.PointRef]] = {}
     for vid in corpus.versions:
@@ -37,7 +40,7 @@ def build_layers(corpus: Corpus, docs_dir: Path | None = None) -> Layers:
             for tid in used:
                 term_uses.setdefault(tid, {}).setdefault(vid, []).append(sid)
             sections[(vid, sid)] = SectionLayers(
-                counterparts=tuple(lineage.counterparts(corpus, vid, sid)),
+                counterparts=tuple(counterparts(corpus, comparisons, vid, sid)),
                 remiss_points=tuple(points.get((vid, sid), ())),
                 terms=tuple(t for t in used if t in terms[vid].resolved),
                 perspectives=perspectives.section_marks(corpus, vid, sid),
@@ -45,6 +48,7 @@ def build_layers(corpus: Corpus, docs_dir: Path | None = None) -> Layers:
             )
     return Layers(
         sections=sections,
+        comparisons=comparisons,
         readability={vid: _sum(sections[(vid, sid)].readability for sid in v.sections) for vid, v in corpus.versions.items()},
         coverage={vid: {pid: tuple(marks) for pid, marks in perspectives.coverage(corpus, vid).items()}
                   for vid in corpus.versions},

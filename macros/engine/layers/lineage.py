@@ -1,55 +1,77 @@
-"""Where a section is in every other version, and how it changed.
+"""Which sections of version A became which sections of version B: the one lineage engine.
 
-Only what the content records is used, never guessed: a section continues
-in the next version under the same stable id, unless the newer section
-records ``ursprung`` (then exactly the sections it names). A version whose
-sources do not list every section (``avsnittsförteckning: ofullständig``, or
-no text at all) cannot show that a section is gone, so a missing section
-there is "finns inte i källorna", and the trail continues through it.
+The section panel, the comparison pages, the open data and ``trygghet diff`` all
+read these groups (the panel through ``counterparts``, a view of the comparisons),
+and all label them with the one ``Change``.
+
+Never by guessing: a section is the same section when it keeps its stable
+id, or when the newer section records where it came from in ``ursprung``
+(``från`` = ids in the version it supersedes). For versions that are not
+neighbours, lineage is followed through every version in between; an id
+that an intermediate version lacks is carried through unchanged (a stable id
+means the same section). Similar-looking text never links two sections;
+``macros.engine.checks.lineage`` warns editors about such cases instead.
+
+Sections linked this way form groups (connected components): one old and
+one new section is the usual case, one old and several new is a split,
+several old and one new a merge. A version whose sources do not list every
+section (``avsnittsförteckning: ofullständig``, or no text at all) cannot show
+that a section is gone, so a lone section there is "finns inte i källorna".
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import SectionListing, TextAvailability
+from macros.core.model.schema import LineageKind, SectionListing, TextAvailability
 
 
 class Change(StrEnum):
+    """What happened to a section between two versions (the value is the label readers see)."""
+
     NY = "ny"
+    BORTTAGEN = "borttagen"
     ANDRAD = "ändrad"
     OFORANDRAD = "oförändrad"
-    BORTTAGEN = "borttagen"
     BYTT_NAMN = "bytt namn"
+    FLYTTAD = "flyttad"
+    DELAD = "delad"
+    SAMMANSLAGEN = "sammanslagen"
     OKAND = "finns inte i källorna"
 
 
 @dataclass(frozen=True)
-class Counterpart:
-    """The section's state in another version, relative to the section itself."""
-
-    version: str
-    #: Section ids in that version (usually one; more after a split or merge).
-    sections: tuple[str, ...]
-    change: Change
-    #: The recorded lineage kind (namnbyte, flytt, delning, sammanslagning) on the way, if any.
-    lineage: str | None = None
+class Group:
+    olds: tuple[str, ...]
+    news: tuple[str, ...]
+    #: The structural change; ``None`` for one old and one new section whose
+    #: label depends on the text (ändrad or oförändrad, decided by the comparison's diff).
+    change: Change | None
+    #: Lineage kinds recorded on the way from A to B.
+    recorded: frozenset[LineageKind] = frozenset()
+    #: For OKAND: the version whose sources do not list the section.
+    unknown_in: str | None = None
+    #: For OKAND: the section's heading is not its version's own (``rubrik``), and that version
+    #: does not list every section, so the topic may go on under another heading.
+    heading_not_own: bool = False
 
 
 def listing_complete(corpus: Corpus, vid: str) -> bool:
     """True when a section missing from ``vid`` is really gone: its sources list every section.
 
-    The one rule for "borttagen"/"ny" versus "finns inte i källorna", shared by the
-    section panel and the comparisons (``macros.engine.diff.align``) so that they agree.
+    The one rule for "borttagen"/"ny" versus "finns inte i källorna".
     A version with no sections yet (a proposal before its text is entered) lists nothing.
     """
     version = corpus.versions[vid]
     return version.data.listing is SectionListing.FULLSTANDIG and version.data.text is not TextAvailability.SAKNAS \
         and bool(version.sections)
+
+
+def listing_unknown(corpus: Corpus, vid: str) -> bool:
+    """True when a section missing from ``vid`` may still exist."""
+    return not listing_complete(corpus, vid)
 
 
 def heading_is_topic(corpus: Corpus, vid: str, sids: list[str] | tuple[str, ...]) -> bool:
@@ -61,98 +83,136 @@ def heading_is_topic(corpus: Corpus, vid: str, sids: list[str] | tuple[str, ...]
     return all(corpus.versions[vid].sections[s].data.heading is None for s in sids)
 
 
-def predecessors(corpus: Corpus, vid: str, sid: str) -> tuple[list[str], str | None]:
-    """Ids in the superseded version that section ``sid`` of ``vid`` continues, and the lineage kind."""
-    previous = corpus.previous(vid)
-    entry = corpus.section(vid, sid)
-    if previous is None or previous not in corpus.versions or entry is None:
-        return [], None
-    if entry.data.lineage:
-        return [s for s in entry.data.lineage.sources if s in corpus.versions[previous].sections], entry.data.lineage.kind.value
-    # Same id, unless a section of this version records that it continues that old section.
-    return ([sid] if sid in corpus.versions[previous].sections and sid not in _claimed(corpus, vid) else []), None
-
-
-def _claimed(corpus: Corpus, vid: str) -> dict[str, set[str]]:
-    """Old id -> new ids in ``vid`` whose ``ursprung`` names it."""
-    return corpus.lineage_claims.get(vid, {})
-
-
-def successors(corpus: Corpus, vid: str, sid: str) -> tuple[list[str], str | None]:
-    """Ids in the superseding version that continue section ``sid`` of ``vid``."""
-    nxt = corpus.next(vid)
-    if nxt is None:
-        return [], None
-    claimed = _claimed(corpus, nxt).get(sid)
-    if claimed:
-        kinds = {corpus.versions[nxt].sections[s].data.lineage.kind.value for s in claimed}  # type: ignore[union-attr]
-        return sorted(claimed), ", ".join(sorted(kinds))
-    entry = corpus.section(nxt, sid)
-    if entry is not None and entry.data.lineage is None:
-        return [sid], None
-    return [], None
-
-
-_SPACE = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=16384)  # every section is compared with its counterparts in every other version
-def normalised(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
-
-
-def _walk(corpus: Corpus, vid: str, sid: str, forward: bool) -> list[tuple[str, list[str], str | None]]:
-    """(version, ids there, lineage kind) for each version in one direction, until the trail ends."""
-    step = corpus.next if forward else corpus.previous
-    follow = successors if forward else predecessors
-    out: list[tuple[str, list[str], str | None]] = []
-    frontier, current, kind, seen = [sid], vid, None, {vid}
-    while frontier:
-        target = step(current)
-        if target is None or target not in corpus.versions or target in seen:
-            break
-        seen.add(target)
-        found: list[str] = []
-        for s in frontier:
-            if corpus.section(current, s):
-                ids, k = follow(corpus, current, s)
-                kind = kind or k
-            else:  # carried through a version whose sources do not list it
-                ids = [s] if s in corpus.versions[target].sections else []
-            found += [i for i in ids if i not in found]
-        out.append((target, found, kind))
-        if found or listing_complete(corpus, target):
-            frontier = found
-        current = target
-    return out
-
-
-def counterparts(corpus: Corpus, vid: str, sid: str) -> list[Counterpart]:
-    """The section in every other version (oldest first), labelled relative to it."""
-    me = corpus.section(vid, sid)
-    if me is None:
-        return []
-    trail = {v: (ids, kind) for v, ids, kind in _walk(corpus, vid, sid, False) + _walk(corpus, vid, sid, True)}
+def older_first(corpus: Corpus, a: str, b: str) -> bool:
     order = list(corpus.versions)
-    result: list[Counterpart] = []
-    for other in order:
-        if other == vid:
-            continue
-        ids, kind = trail.get(other, ([], None))
-        older = order.index(other) < order.index(vid)
-        if not ids:
-            if not listing_complete(corpus, other) or not heading_is_topic(corpus, vid, [sid]):
-                change = Change.OKAND
+    return order.index(a) < order.index(b)
+
+
+def chain(corpus: Corpus, a: str, b: str) -> list[str] | None:
+    """Versions from ``b`` back to ``a`` along ``ersätter`` ([b, …, a]), or None."""
+    path, current = [b], b
+    while current != a:
+        previous = corpus.versions[current].data.supersedes
+        if previous is None or previous not in corpus.versions or previous in path:
+            return None
+        path.append(previous)
+        current = previous
+    return path
+
+
+def origins(corpus: Corpus, a: str, b: str, sid: str) -> tuple[set[str], set[LineageKind]]:
+    """The ids in ``a`` that section ``sid`` of ``b`` comes from, and the lineage kinds recorded."""
+    path = chain(corpus, a, b) or [b, a]
+    current, kinds = {sid}, set()
+    for newer in path[:-1]:
+        step: set[str] = set()
+        for s in current:
+            entry = corpus.section(newer, s)
+            lineage = entry.data.lineage if entry else None
+            if lineage is not None:
+                step.update(lineage.sources)
+                kinds.add(lineage.kind)
             else:
-                change = Change.NY if older else Change.BORTTAGEN
-            result.append(Counterpart(other, (), change, kind))
-            continue
-        sections = [corpus.versions[other].sections[i] for i in ids]
-        if any(s.data.title != me.data.title for s in sections):
-            change = Change.BYTT_NAMN
-        elif all(normalised(s.body) == normalised(me.body) for s in sections):
-            change = Change.OFORANDRAD
+                step.add(s)
+        current = step
+    return {s for s in current if s in corpus.versions[a].sections}, kinds
+
+
+def align(corpus: Corpus, a: str, b: str) -> list[Group]:
+    """Groups of linked sections of ``a`` (older) and ``b`` (newer), in B's reading order
+    (removed ones where they stood in A). Every section of both versions is in exactly one group."""
+    if a not in corpus.versions or b not in corpus.versions:
+        raise KeyError(a if a not in corpus.versions else b)
+    old_ids, new_ids = list(corpus.versions[a].sections), list(corpus.versions[b].sections)
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    recorded: dict[str, set[LineageKind]] = {}
+    for sid in new_ids:
+        find(("b", sid))
+        found, kinds = origins(corpus, a, b, sid)
+        recorded[sid] = kinds
+        for o in found:
+            parent[find(("a", o))] = find(("b", sid))
+    for sid in old_ids:
+        find(("a", sid))
+
+    members: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for sid in old_ids:
+        members.setdefault(find(("a", sid)), ([], []))[0].append(sid)
+    for sid in new_ids:
+        members.setdefault(find(("b", sid)), ([], []))[1].append(sid)
+
+    groups: list[tuple[tuple[int, int, int], Group]] = []
+    new_pos = {sid: i for i, sid in enumerate(new_ids)}
+    old_pos = {sid: i for i, sid in enumerate(old_ids)}
+    placed: dict[str, int] = {}  # old id -> position of its group in B
+    for olds, news in members.values():
+        kinds = frozenset(k for sid in news for k in recorded[sid])
+        group = Group(tuple(olds), tuple(news), _structural(corpus, a, b, olds, news, kinds), kinds,
+                      unknown_in=_unknown_in(corpus, a, b, olds, news),
+                      heading_not_own=_heading_not_own(corpus, a, b, olds, news))
+        if news:
+            pos = min(new_pos[s] for s in news)
+            placed.update({o: pos for o in olds})
+            groups.append(((pos, 0, 0), group))
         else:
-            change = Change.ANDRAD
-        result.append(Counterpart(other, tuple(ids), change, kind))
-    return result
+            groups.append(((-1, 1, old_pos[olds[0]]), group))
+    # A removed section goes after the group that holds the old section before it.
+    keyed = []
+    for key, group in groups:
+        if key[0] == -1:
+            before = [placed[o] for o in old_ids[: old_pos[group.olds[0]]] if o in placed]
+            key = (max(before) if before else -1, 1, key[2])
+        keyed.append((key, group))
+    return [g for _, g in sorted(keyed, key=lambda kg: kg[0])]
+
+
+def _unknown_in(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str]) -> str | None:
+    if not news and listing_unknown(corpus, b):
+        return b
+    if not olds and listing_unknown(corpus, a):
+        return a
+    return None
+
+
+def _heading_not_own(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str]) -> bool:
+    """A lone section on one side whose heading the site chose, in a version that does not list every section."""
+    if not news:
+        return not heading_is_topic(corpus, a, olds)
+    if not olds:
+        return not heading_is_topic(corpus, b, news)
+    return False
+
+
+def _structural(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str],
+                kinds: frozenset[LineageKind]) -> Change | None:
+    if not news:
+        gone = listing_complete(corpus, b) and heading_is_topic(corpus, a, olds)
+        return Change.BORTTAGEN if gone else Change.OKAND
+    if not olds:
+        new = listing_complete(corpus, a) and heading_is_topic(corpus, b, news)
+        return Change.NY if new else Change.OKAND
+    if len(olds) > 1 or len(news) > 1:
+        return Change.DELAD if len(news) > len(olds) else Change.SAMMANSLAGEN
+    old, new = corpus.versions[a].sections[olds[0]].data, corpus.versions[b].sections[news[0]].data
+    if LineageKind.NAMNBYTE in kinds:
+        return Change.BYTT_NAMN
+    if LineageKind.FLYTT in kinds or _moved(corpus, a, b, old.parent, new.parent):
+        return Change.FLYTTAD
+    if old.title != new.title:
+        return Change.BYTT_NAMN
+    return None
+
+
+def _moved(corpus: Corpus, a: str, b: str, old_parent: str | None, new_parent: str | None) -> bool:
+    """Did the section change parent (compared through lineage, not by id alone)?"""
+    if old_parent is None or new_parent is None:
+        return (old_parent is None) != (new_parent is None)
+    if new_parent not in corpus.versions[b].sections:
+        return False
+    return old_parent not in origins(corpus, a, b, new_parent)[0]

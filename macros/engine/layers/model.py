@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from macros.engine.diff.comparison import Comparison
 from macros.engine.klarsprak.lix import Readability
+from macros.engine.layers.counterparts import Counterpart
 from macros.engine.layers.glossary import Resolved, TermMatcher
-from macros.engine.layers.lineage import Counterpart
 from macros.engine.layers.perspectives import Mark
 from macros.engine.layers.remiss import PointRef
 from macros.engine.render.links import Ref
@@ -66,6 +67,8 @@ class VersionTerms:
 class Layers:
     #: (version id, section id) -> the section's layers.
     sections: Mapping[tuple[str, str], SectionLayers]
+    #: (older version id, newer version id) -> their comparison, for every pair.
+    comparisons: Mapping[tuple[str, str], Comparison]
     #: Version id -> the whole version's readability (sums over its sections).
     readability: Mapping[str, Readability]
     #: Version id -> perspective id -> the sections that address it, in reading order.

@@ -53,7 +53,7 @@ def section_marks(corpus: Corpus, vid: str, sid: str) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class Change:
+class CoverageChange:
     """How one perspective's coverage changed from version ``old`` to ``new``."""
 
     perspective: str
@@ -83,7 +83,7 @@ def consecutive_pairs(corpus: Corpus) -> list[tuple[str, str]]:
             if v.data.supersedes and v.data.supersedes in corpus.versions]
 
 
-def changes(corpus: Corpus, old: str, new: str) -> list[Change]:
+def changes(corpus: Corpus, old: str, new: str) -> list[CoverageChange]:
     """Per perspective, what changed in coverage between two versions."""
     old_cov, new_cov = coverage(corpus, old), coverage(corpus, new)
     old_level, new_level = version_level(corpus, old), version_level(corpus, new)
@@ -93,7 +93,7 @@ def changes(corpus: Corpus, old: str, new: str) -> list[Change]:
     for pid in PERSPECTIVES:
         before = [m.section_id for m in old_cov[pid]]
         after = [m.section_id for m in new_cov[pid]]
-        result.append(Change(
+        result.append(CoverageChange(
             perspective=pid, old=old, new=new,
             old_label=old_level.get(pid), new_label=new_level.get(pid),
             old_sections=before, new_sections=after,

@@ -24,11 +24,11 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import TextAvailability
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import esc, md, period
-from macros.engine.diff.align import Change, listing_unknown, older_first
 from macros.engine.diff.blocks import Block, row_cells
-from macros.engine.diff.comparison import Comparison, GroupDiff, compare
+from macros.engine.diff.comparison import Comparison, GroupDiff
 from macros.engine.diff.textdiff import BlockPair, TextDiff
 from macros.engine.diff.words import Op, diff_words
+from macros.engine.layers.lineage import Change, listing_unknown, older_first
 from macros.website.model import Site
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
 from macros.website.templates import Markup, render
@@ -302,7 +302,7 @@ def _script(page: str) -> str:
 def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
     corpus = site.corpus
     page = urls.compare(a, b)
-    cmp = compare(corpus, a, b)
+    cmp = site.layers.comparisons[(a, b)]
     la, lb = _label(corpus, a), _label(corpus, b)
     ta, tb = corpus.versions[a].data.title, corpus.versions[b].data.title
     intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD

@@ -9,7 +9,6 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import SteeringDocument
 from macros.core.text import md, period, swedish_date
-from macros.engine.diff.comparison import section_anchors
 from macros.website.model import Site
 from macros.website.pages import compare
 from macros.website.pages.sources import source_label
@@ -43,7 +42,7 @@ def versions_block(site: Site, vid: str, sid: str, page_path: str) -> str:
         older, newer = sorted((vid, cp.version), key=order.index)
         if cp.sections and _comparison_exists(corpus, older, newer):
             # Straight to the section's own part of the comparison, not the top of a long page.
-            target = section_anchors(corpus, older, newer).get((vid, sid))
+            target = cp.anchor
             item += f" – [jämför versionerna]({urls.link(page_path, urls.compare(older, newer), target)})"
         lines.append(item)
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import PERSPECTIVES, SectionListing, Status
 from macros.core.page import GeneratedPage
 from macros.core.text import md, period
-from macros.engine.layers.perspectives import Change, changes, consecutive_pairs, label, version_level
+from macros.engine.layers.perspectives import CoverageChange, changes, consecutive_pairs, label, version_level
 from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.sources import sources_block
@@ -143,7 +143,7 @@ def _links(corpus: Corpus, vid: str, sids: list[str], page: str) -> str:
     return ", ".join(f"[{md(sections[s].data.title)}]({urls.link(page, urls.section(vid, s))})" for s in sids)
 
 
-def _level_cell(c: Change, old_known: bool, new_known: bool, a: str, b: str) -> str:
+def _level_cell(c: CoverageChange, old_known: bool, new_known: bool, a: str, b: str) -> str:
     if not old_known and not new_known:
         return "anges inte i källorna för någon av dem"
     if not old_known:

@@ -33,6 +33,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import DecisionKind, date_bounds
 from macros.core.page import GeneratedAsset, SiteInfo
 from macros.core.text import swedish_date
+from macros.website.model import Site
 from macros.website.publish.opendata.files import pairs
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -169,6 +170,6 @@ def asset_paths(corpus: Corpus) -> list[str]:
     return [FEED_PATH]
 
 
-def generate_assets(corpus: Corpus, paths: Collection[str], site: SiteInfo) -> Iterator[GeneratedAsset]:
+def generate_assets(site: Site, paths: Collection[str]) -> Iterator[GeneratedAsset]:
     """``paths``: every page the site has (entries link only to pages that exist)."""
-    yield GeneratedAsset(FEED_PATH, feed_xml(corpus, set(paths), site))
+    yield GeneratedAsset(FEED_PATH, feed_xml(site.corpus, set(paths), site.settings))

@@ -16,6 +16,7 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.model.schema import PERSPECTIVES, BoardCounts, FollowUp, IndicatorCounts
 from macros.engine.render.body import render_body
+from macros.website.model import Site
 from macros.website.publish.opendata import comparisons
 from macros.website.publish.opendata.files import pairs, version_path
 from macros.website.publish.opendata.models import (
@@ -126,16 +127,17 @@ def _perspectives(corpus: Corpus, pages: Collection[str]) -> list[PerspectiveRec
     return records
 
 
-def _comparisons(corpus: Corpus, pages: Collection[str]) -> list[ComparisonRecord]:
-    return [comparisons.comparison(corpus, a, b, pages) for a, b in pairs(corpus, pages)]
+def _comparisons(site: Site, pages: Collection[str]) -> list[ComparisonRecord]:
+    return [comparisons.comparison(site.layers.comparisons[(a, b)], pages) for a, b in pairs(site.corpus, pages)]
 
 
 def _dump(model: Programme | VersionFile) -> dict[str, Any]:
     return model.model_dump(mode="json", by_alias=True)
 
 
-def programme(corpus: Corpus, pages: Collection[str], generated: str | None = None) -> dict[str, Any]:
+def programme(site: Site, pages: Collection[str], generated: str | None = None) -> dict[str, Any]:
     """Everything: data/trygghetsprogrammet.json."""
+    corpus = site.corpus
     return _dump(Programme(
         schema_version=SCHEMA_VERSION, generated=generated,
         versions=[_version(corpus, vid, pages) for vid in corpus.versions],
@@ -143,14 +145,15 @@ def programme(corpus: Corpus, pages: Collection[str], generated: str | None = No
         remissvar=[_remissvar(corpus, rid, pages) for rid in sorted(corpus.remissvar)],
         terms=[_term(corpus, tid, pages) for tid in sorted(corpus.terms)],
         perspectives=_perspectives(corpus, pages),
-        comparisons=_comparisons(corpus, pages),
+        comparisons=_comparisons(site, pages),
         followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)],
         sources=[SourceRecord(**_fields(e)) for e in corpus.sources.values()],
     ))
 
 
-def version_file(corpus: Corpus, vid: str, pages: Collection[str], generated: str | None = None) -> dict[str, Any]:
+def version_file(site: Site, vid: str, pages: Collection[str], generated: str | None = None) -> dict[str, Any]:
     """One version with its remissvar, terms, comparisons and follow-ups: data/<version>.json."""
+    corpus = site.corpus
     return _dump(VersionFile(
         schema_version=SCHEMA_VERSION, generated=generated,
         version=_version(corpus, vid, pages),
@@ -158,7 +161,7 @@ def version_file(corpus: Corpus, vid: str, pages: Collection[str], generated: st
                    if corpus.remissvar[rid].data.answers == vid],
         terms=[_term(corpus, tid, pages, only_version=vid) for tid in sorted(corpus.terms)
                if any(d.version == vid for d in corpus.terms[tid].data.definitions)],
-        comparisons=[c for c in _comparisons(corpus, pages) if vid in (c.before, c.after)],
+        comparisons=[c for c in _comparisons(site, pages) if vid in (c.before, c.after)],
         followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)
                    if vid in corpus.followups[fid].data.versions],
     ))

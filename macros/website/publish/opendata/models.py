@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from macros.core.model.schema import FollowUp, Remissvar, Section, Source, SteeringDocument, Term, Version
-from macros.engine.diff.align import Change
+from macros.engine.layers.lineage import Change
 
 #: Bumped when a key is removed or changes meaning; additions keep the major number.
 SCHEMA_VERSION = "1.1"

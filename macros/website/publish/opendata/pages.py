@@ -7,7 +7,8 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from macros.core.load.corpus import Corpus
-from macros.core.page import GeneratedAsset, SiteInfo
+from macros.core.page import GeneratedAsset
+from macros.website.model import Site
 from macros.website.publish.opendata.files import generated_at, programme_path, schema_path, version_path
 
 
@@ -22,15 +23,15 @@ def asset_paths(corpus: Corpus) -> list[str]:
             schema_path("trygghetsprogrammet"), schema_path("version")]
 
 
-def generate_assets(corpus: Corpus, paths: Collection[str], site: SiteInfo) -> Iterator[GeneratedAsset]:
+def generate_assets(site: Site, paths: Collection[str]) -> Iterator[GeneratedAsset]:
     """``paths``: every page the site has (links go only to pages that exist)."""
     # Imported here, not above: a build plans these files in its main process but writes them in
     # its second one, and only the writing needs the records (and pydantic, ~50 ms to import).
     from macros.website.publish.opendata import export
     from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
-    generated = generated_at(site.source_date_epoch)
-    yield GeneratedAsset(programme_path(), json_bytes(export.programme(corpus, paths, generated)))
-    for vid in corpus.versions:
-        yield GeneratedAsset(version_path(vid), json_bytes(export.version_file(corpus, vid, paths, generated)))
+    generated = generated_at(site.settings.source_date_epoch)
+    yield GeneratedAsset(programme_path(), json_bytes(export.programme(site, paths, generated)))
+    for vid in site.corpus.versions:
+        yield GeneratedAsset(version_path(vid), json_bytes(export.version_file(site, vid, paths, generated)))
     yield GeneratedAsset(schema_path("trygghetsprogrammet"), json_bytes(json_schema(Programme)))
     yield GeneratedAsset(schema_path("version"), json_bytes(json_schema(VersionFile)))
