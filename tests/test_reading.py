@@ -77,7 +77,7 @@ def test_switcher_links_versions_with_the_section_and_names_the_others(tmp_path:
 def test_history_has_every_version_and_the_change_between_them(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
     assert history.section_ids(corpus) == ["kapitel", "del"]
-    page = history.history_page(corpus, "kapitel")
+    page = history.history_page(build_site(corpus), "kapitel")
     assert page.path == "avsnitt/kapitel.md"
     md = page.markdown
     assert md.index("#version-2018-2021") < md.index("#andringar-2018-2021--2024-2027") < md.index("#text-2024-2027")

@@ -3,8 +3,8 @@
 ``SandboxedMacrosPlugin`` keeps mkdocs-macros' plugin name and page hook but
 none of its machinery: no Python modules are loaded (no ``main.py``), no
 variables (config, page, environment, extra) are exposed, no include
-directory is read. Pages go through ``macros.engine.render.sandbox.render_content``
-with the corpus the ``trygghet`` plugin loaded, so docs/ pages get exactly
+directory is read. Pages go through the build's ``macros.engine.render.sandbox.Renderer``
+(``Site.renderer`` of the ``trygghet`` plugin), so docs/ pages get exactly
 the content macros, errors and security rules that program/ does.
 """
 
@@ -20,10 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs_macros.plugin import MacrosPlugin
 
 from macros.adapter.errors import content_failure
-from macros.core.load.corpus import Corpus
 from macros.core.problems import ContentError, errors_only
 from macros.engine.checks import check_repository
-from macros.engine.render.sandbox import render_content
+from macros.engine.render.sandbox import Renderer
 
 
 class SandboxedMacrosPlugin(MacrosPlugin):
@@ -34,20 +33,23 @@ class SandboxedMacrosPlugin(MacrosPlugin):
         if self.config["on_undefined"] != "strict":
             raise PluginError("trygghet-macros: on_undefined måste vara 'strict' (okända namn ska stoppa bygget).")
         self._mkdocs_config = config
-        self._corpus: Corpus | None = None
+        self._renderer: Renderer | None = None
         return config
 
-    def _get_corpus(self) -> Corpus:
-        if self._corpus is None:
+    def _get_renderer(self) -> Renderer:
+        """The build's renderer (the layers rendered these pages already, for their backlinks)."""
+        if self._renderer is None:
             trygghet = self._mkdocs_config.plugins.get("trygghet")
-            corpus = getattr(trygghet, "corpus", None)
-            if corpus is None:  # the trygghet plugin is not in use: load the content ourselves
+            site = getattr(trygghet, "site", None)
+            if site is not None:
+                self._renderer = site.renderer
+            else:  # the trygghet plugin is not in use: load the content ourselves
                 root = Path(self._mkdocs_config.config_file_path).parent
                 corpus, problems = check_repository(root)
                 if errors_only(problems):
                     raise content_failure(ContentError(errors_only(problems)))
-            self._corpus = corpus
-        return self._corpus
+                self._renderer = Renderer(corpus)
+        return self._renderer
 
     def render(self, markdown: str, force_rendering: bool = False) -> str:
         raise PluginError("trygghet-macros renderar bara via on_page_markdown.")
@@ -58,7 +60,7 @@ class SandboxedMacrosPlugin(MacrosPlugin):
         src = page.file.src_uri
         file = f"{Path(config.docs_dir).name}/{src}"
         try:
-            return render_content(self._get_corpus(), markdown, file, _first_line(page, markdown), src)
+            return self._get_renderer().render(markdown, file, _first_line(page, markdown), src)
         except ContentError as exc:
             raise content_failure(exc) from None
 

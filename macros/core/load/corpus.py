@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from macros.core.model.schema import (
     IN_FORCE,
@@ -65,9 +65,6 @@ class Corpus:
     terms: dict[str, Entry[Term]] = field(default_factory=dict)
     #: Follow-ups of the programme's goal (annual reports), oldest year first.
     followups: dict[str, Entry[FollowUp]] = field(default_factory=dict)
-    #: What the engine derives from this corpus and keeps for as long as the corpus lives
-    #: (rendered macros, comparisons), by the engine module's name.
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def superseded_by(self) -> dict[str, str]:

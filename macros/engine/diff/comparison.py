@@ -20,7 +20,7 @@ from macros.core.text import STATUS_LABEL
 from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op, counts, diff_words
 from macros.engine.layers.lineage import Change, Group, align, older_first
-from macros.engine.render.sandbox import render_content
+from macros.engine.render.sandbox import Renderer
 
 
 @dataclass(frozen=True)
@@ -122,19 +122,19 @@ def meta_rows(old: Version, new: Version) -> list[MetaRow]:
     ]
 
 
-def reader_text(corpus: Corpus, entry: Entry[Section], page_path: str) -> str:
+def reader_text(renderer: Renderer, entry: Entry[Section], page_path: str) -> str:
     """The body as readers see it: macro calls become their labels (the
-    sandbox's output is cached, so this costs nothing after the build's own
+    renderer keeps its output, so this costs nothing after the build's own
     rendering); the raw body if rendering fails (``check`` reports that)."""
     try:
-        return render_content(corpus, entry.body, entry.path, entry.body_line, page_path)
+        return renderer.render_entry(entry, page_path)
     except ContentError:
         return entry.body
 
 
-def _joined(corpus: Corpus, vid: str, entries: tuple[Entry[Section], ...]) -> str:
+def _joined(renderer: Renderer, vid: str, entries: tuple[Entry[Section], ...]) -> str:
     """One text for a group: several sections get their titles as headings."""
-    texts = [reader_text(corpus, e, urls.section(vid, e.data.id)) for e in entries]
+    texts = [reader_text(renderer, e, urls.section(vid, e.data.id)) for e in entries]
     if len(entries) == 1:
         return texts[0]
     return "\n\n".join(f"## {e.data.title}\n\n{t}" for e, t in zip(entries, texts, strict=True))
@@ -145,10 +145,11 @@ def group_anchor(group: Group) -> str:
     return f"avsnitt-{group.news[0]}" if group.news else f"tidigare-{group.olds[0]}"
 
 
-def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
+def group_diff(renderer: Renderer, a: str, b: str, group: Group) -> GroupDiff:
+    corpus = renderer.corpus
     olds = tuple(corpus.versions[a].sections[s] for s in group.olds)
     news = tuple(corpus.versions[b].sections[s] for s in group.news)
-    old_text, new_text = _joined(corpus, a, olds), _joined(corpus, b, news)
+    old_text, new_text = _joined(renderer, a, olds), _joined(renderer, b, news)
     if group.change is Change.OKAND:
         # The other version's sources are silent: no diff, just the text we have.
         text = old_text or new_text
@@ -160,17 +161,20 @@ def group_diff(corpus: Corpus, a: str, b: str, group: Group) -> GroupDiff:
     return GroupDiff(group_anchor(group), group, olds, news, tuple(diff_words(old_title, new_title)), diff_text(old_text, new_text))
 
 
-def compare(corpus: Corpus, a: str, b: str) -> Comparison:
-    """Compare version ``a`` (older) with ``b`` (newer)."""
+def compare(corpus: Corpus, a: str, b: str, renderer: Renderer | None = None) -> Comparison:
+    """Compare version ``a`` (older) with ``b`` (newer); ``renderer`` renders the texts' macros
+    (the build's, which keeps them; a fresh one by default)."""
+    renderer = renderer or Renderer(corpus)
     va, vb = corpus.versions[a], corpus.versions[b]
-    groups = tuple(group_diff(corpus, a, b, g) for g in align(corpus, a, b))
-    intro_a = reader_text(corpus, va.entry, urls.version(a))
-    intro_b = reader_text(corpus, vb.entry, urls.version(b))
+    groups = tuple(group_diff(renderer, a, b, g) for g in align(corpus, a, b))
+    intro_a = reader_text(renderer, va.entry, urls.version(a))
+    intro_b = reader_text(renderer, vb.entry, urls.version(b))
     return Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(intro_a, intro_b), groups)
 
 
-def compare_all(corpus: Corpus) -> dict[tuple[str, str], Comparison]:
+def compare_all(renderer: Renderer) -> dict[tuple[str, str], Comparison]:
     """Every pair of versions, older first: made once per build (``Layers.comparisons``) and read by
     the comparison pages, the section panel and the open data."""
+    corpus = renderer.corpus
     ids = list(corpus.versions)
-    return {(a, b): compare(corpus, a, b) for a in ids for b in ids if a != b and older_first(corpus, a, b)}
+    return {(a, b): compare(corpus, a, b, renderer) for a in ids for b in ids if a != b and older_first(corpus, a, b)}

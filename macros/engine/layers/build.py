@@ -17,14 +17,17 @@ from macros.engine.layers import glossary, perspectives, remiss
 from macros.engine.layers.counterparts import counterparts
 from macros.engine.layers.model import LINKS_HERE, RELIES_ON, Backlink, Layers, SectionLayers, VersionTerms
 from macros.engine.render.links import Ref
-from macros.engine.render.sandbox import Usage, usages_of
+from macros.engine.render.sandbox import Renderer, Usage
 from macros.engine.render.usage import hand_written_usages, render_all, rendered_bodies
 
 
-def build_layers(corpus: Corpus, docs_dir: Path | None = None) -> Layers:
-    """Every layer of ``corpus``; ``docs_dir`` holds hand-written pages whose macro calls count as backlinks."""
+def build_layers(corpus: Corpus, docs_dir: Path | None = None, renderer: Renderer | None = None) -> Layers:
+    """Every layer of ``corpus``; ``docs_dir`` holds hand-written pages whose macro calls count as backlinks.
+
+    ``renderer`` renders the bodies' macros (the build's own, so its pages reuse what is rendered here)."""
+    renderer = renderer or Renderer(corpus)
     matcher = glossary.all_terms_matcher(corpus)
-    comparisons = compare_all(corpus)
+    comparisons = compare_all(renderer)
     terms = {vid: _version_terms(corpus, vid) for vid in corpus.versions}
     points: dict[tuple[str, str], list[remiss.PointRef]] = {}
     for vid in corpus.versions:
@@ -54,7 +57,7 @@ def build_layers(corpus: Corpus, docs_dir: Path | None = None) -> Layers:
                   for vid in corpus.versions},
         terms=terms,
         term_uses={tid: {vid: tuple(sids) for vid, sids in by_version.items()} for tid, by_version in term_uses.items()},
-        backlinks=_backlinks(corpus, docs_dir),
+        backlinks=_backlinks(renderer, docs_dir),
     )
 
 
@@ -71,20 +74,20 @@ def _sum(parts: Iterable[Readability]) -> Readability:
     return Readability(words, sentences, long_words)
 
 
-def _backlinks(corpus: Corpus, docs_dir: Path | None) -> dict[Ref, tuple[Backlink, ...]]:
+def _backlinks(renderer: Renderer, docs_dir: Path | None) -> dict[Ref, tuple[Backlink, ...]]:
     found: dict[Ref, list[Backlink]] = {}
-    render_all(corpus)  # every body once; problems are the check's to report
-    for body in rendered_bodies(corpus):
+    render_all(renderer)  # every body once; problems are the check's to report
+    for body in rendered_bodies(renderer.corpus):
         if body.version is not None and body.section is not None:
             for did in body.entry.data.documents:
                 found.setdefault(Ref("styrdokument", did), []).append(Backlink(
                     body.page_path, body.entry.path, body.entry.line_of("styrdokument"), RELIES_ON,
                     body.version, body.section))
         title = None if body.version else body.entry.data.title
-        for usage in usages_of(corpus, body.entry.path, body.page_path):
+        for usage in renderer.usages_of(body.entry.path, body.page_path):
             found.setdefault(usage.ref, []).append(_link(usage, body.version, body.section, title))
     if docs_dir is not None and docs_dir.is_dir():
-        for title, calls in hand_written_usages(corpus, docs_dir).values():
+        for title, calls in hand_written_usages(renderer, docs_dir).values():
             for usage in calls:
                 found.setdefault(usage.ref, []).append(_link(usage, None, None, title))
     return {ref: tuple(links) for ref, links in found.items()}

@@ -1,10 +1,11 @@
-"""Turning an editor's section body into page Markdown: its macros rendered in the sandbox."""
+"""Turning an editor's body into page Markdown: its macros rendered in the sandbox."""
 
 from __future__ import annotations
 
-from macros.core.load.corpus import Corpus, Entry
-from macros.engine.render.sandbox import render_entry
+from macros.core.load.corpus import Entry
+from macros.engine.render.sandbox import Renderer
 
 
-def render_body(corpus: Corpus, entry: Entry, page_path: str) -> str:
-    return render_entry(corpus, entry, page_path)
+def render_body(renderer: Renderer, entry: Entry, page_path: str) -> str:
+    """The body of ``entry`` as it stands on the page ``page_path`` (the build's renderer keeps it)."""
+    return renderer.render_entry(entry, page_path)

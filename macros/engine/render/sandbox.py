@@ -10,9 +10,10 @@ Defence in depth, because content comes from pull requests:
    only globals are the macros, with no filters, tests or loader, that
    refuses every attribute and every operator.
 
-Code (fenced blocks, inline code) is hidden from the engine first. Results
-are kept with the corpus (``Corpus.memo``), so ``make check`` and the build
-render each body once, and every call's target is recorded for backlinks.
+Code (fenced blocks, inline code) is hidden from the engine first. A ``Renderer``
+keeps what it rendered for one corpus: the build's (``Site.renderer``) renders each
+body once for its pages, layers, comparisons and open data, and records every
+call's target for backlinks. ``render_content`` renders once, keeping nothing.
 """
 
 from __future__ import annotations
@@ -94,48 +95,49 @@ class Usage:
 
 
 @dataclass
-class _CorpusState:
-    results: dict[tuple[str, int, str, str], str | ContentError] = field(default_factory=dict)
-    usages: dict[tuple[str, str], list[Usage]] = field(default_factory=dict)
+class Renderer:
+    """Renders the content macros of one corpus, and keeps every result and every call it found."""
 
+    corpus: Corpus
+    _results: dict[tuple[str, int, str, str], str | ContentError] = field(default_factory=dict, repr=False)
+    _usages: dict[tuple[str, str], list[Usage]] = field(default_factory=dict, repr=False)
 
-def _state(corpus: Corpus) -> _CorpusState:
-    """What has been rendered for this corpus; it lives and dies with the corpus."""
-    state = corpus.memo.get(__name__)
-    if state is None:
-        state = corpus.memo[__name__] = _CorpusState()
-    return state
+    def render(self, text: str, file: str, first_line: int, page_path: str) -> str:
+        """Render the macros in ``text`` (the body of ``file`` starting at ``first_line``).
 
+        Raises ContentError listing every problem, each with file and line.
+        """
+        key = (file, first_line, page_path, text)
+        cached = self._results.get(key)
+        if cached is None:
+            try:
+                cached, self._usages[(file, page_path)] = _render(self.corpus, text, file, first_line, page_path)
+            except ContentError as exc:
+                cached = exc
+            self._results[key] = cached
+        if isinstance(cached, ContentError):
+            raise cached
+        return cached
 
-def usages_of(corpus: Corpus, file: str, page_path: str) -> list[Usage]:
-    """The macro calls of one rendered body (none if it has not been rendered)."""
-    return list(_state(corpus).usages.get((file, page_path), ()))
+    def render_entry(self, entry: Any, page_path: str) -> str:
+        """The body of a version, section, document … on its page (see macros/engine/render/body.py)."""
+        return self.render(entry.body, entry.path, entry.body_line, page_path)
+
+    def usages_of(self, file: str, page_path: str) -> list[Usage]:
+        """The macro calls of one rendered body (none if it has not been rendered)."""
+        return list(self._usages.get((file, page_path), ()))
 
 
 def render_content(corpus: Corpus, text: str, file: str, first_line: int, page_path: str) -> str:
-    """Render the macros in ``text`` (the body of ``file`` starting at ``first_line``).
-
-    Raises ContentError listing every problem, each with file and line.
-    """
-    state = _state(corpus)
-    key = (file, first_line, page_path, text)
-    cached = state.results.get(key)
-    if cached is None:
-        try:
-            cached = _render(corpus, text, file, first_line, page_path)
-        except ContentError as exc:
-            cached = exc
-        state.results[key] = cached
-    if isinstance(cached, ContentError):
-        raise cached
-    return cached
+    """Render ``text`` once, keeping nothing (a build renders through its ``Renderer``)."""
+    return Renderer(corpus).render(text, file, first_line, page_path)
 
 
-def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: str) -> str:
+def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: str) -> tuple[str, list[Usage]]:
+    """The rendered text and the calls in it."""
     if not any(delimiter in text for delimiter in ("{{", "{%", "{#")):
         # Nothing for the template engine: the text as it is, without reading its Markdown for code.
-        _state(corpus).usages[(file, page_path)] = []
-        return text
+        return text, []
     prose, hidden = protect(text)
     ctx = links.CallContext(corpus, page_path)
     env = ContentSandbox(ctx)
@@ -145,8 +147,7 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
 
     if env.variable_start_string not in prose and env.block_start_string not in prose \
             and env.comment_start_string not in prose:
-        _state(corpus).usages[(file, page_path)] = []
-        return text
+        return text, []
     try:
         tree = env.parse(prose)
     except RecursionError:  # Jinja's parser recurses once per bracket
@@ -180,8 +181,7 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
         raise ContentError([problem(_template_line(exc), SECURITY + f"{exc}. {_ALLOWED}")]) from None
     except (UndefinedError, links.MacroError, TypeError, ValueError) as exc:  # checked above; kept as a last guard
         raise ContentError([problem(_template_line(exc), f"makroanropet kunde inte visas: {exc}")]) from None
-    _state(corpus).usages[(file, page_path)] = found
-    return restore(rendered, hidden)
+    return restore(rendered, hidden), found
 
 
 def _check_statement(node: nodes.Node, problems: list[Problem], calls: list[nodes.Call], problem: Any) -> None:
@@ -295,8 +295,3 @@ def _template_line(exc: BaseException) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
-
-
-def render_entry(corpus: Corpus, entry: Any, page_path: str) -> str:
-    """The body transform for section and version pages (see macros/engine/render/body.py)."""
-    return render_content(corpus, entry.body, entry.path, entry.body_line, page_path)

@@ -1,7 +1,7 @@
 """Rendering every body that may hold macros, and who links to what.
 
 The check (``make check``) and the layers' backlinks both go through
-``render_all``; results are kept with the corpus, so each body renders once.
+``render_all``; the ``Renderer`` keeps the results, so each body renders once per renderer.
 The hand-written pages under docs/ are read here too (``hand_written_usages``),
 so that a macro call there counts as a backlink like one in program/.
 """
@@ -16,7 +16,7 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.load.frontmatter_file import parse, read_text
 from macros.core.problems import ContentError, Problem
-from macros.engine.render.sandbox import Usage, render_content, render_entry, usages_of
+from macros.engine.render.sandbox import Renderer, Usage
 
 
 @dataclass(frozen=True)
@@ -38,18 +38,18 @@ def rendered_bodies(corpus: Corpus) -> Iterator[Body]:
         yield Body(doc, urls.document(did))
 
 
-def render_all(corpus: Corpus) -> list[Problem]:
-    """Render every body (cached); return every macro problem found."""
+def render_all(renderer: Renderer) -> list[Problem]:
+    """Render every body (kept by ``renderer``); return every macro problem found."""
     problems: list[Problem] = []
-    for body in rendered_bodies(corpus):
+    for body in rendered_bodies(renderer.corpus):
         try:
-            render_entry(corpus, body.entry, body.page_path)
+            renderer.render_entry(body.entry, body.page_path)
         except ContentError as exc:
             problems += exc.problems
     return problems
 
 
-def hand_written_usages(corpus: Corpus, docs_dir: Path) -> dict[str, tuple[str, list[Usage]]]:
+def hand_written_usages(renderer: Renderer, docs_dir: Path) -> dict[str, tuple[str, list[Usage]]]:
     """Page path (relative to ``docs_dir``) -> (its title, its macro calls), for the Markdown pages there.
 
     A page that opts out (``render_macros: false``) has none. A page whose calls
@@ -74,10 +74,10 @@ def hand_written_usages(corpus: Corpus, docs_dir: Path) -> dict[str, tuple[str, 
             first_line, title = raw.body_line, raw.meta.get("title")
         file = f"{docs_dir.name}/{src}"
         try:
-            render_content(corpus, body, file, first_line, src)
+            renderer.render(body, file, first_line, src)
         except ContentError:
             continue
-        calls = usages_of(corpus, file, src)
+        calls = renderer.usages_of(file, src)
         if calls:
             found[src] = (str(title or _first_heading(body) or path.stem), calls)
     return found

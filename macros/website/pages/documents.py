@@ -94,7 +94,7 @@ def document_page(site: Site, did: str) -> GeneratedPage:
         f"[Styrdokument]({urls.link(page, urls.documents_index())})\n{{: .tp-context }}\n",
         f"# {md(doc.title)}\n",
         facts_box(facts),
-        render_body(corpus, entry, page),
+        render_body(site.renderer, entry, page),
         "\n## Avsnitt som bygger på dokumentet\n",
         _backlinks_markdown(site, did, page),
         sources_block(corpus, doc.sources),

@@ -73,7 +73,7 @@ def followup_page(site: Site, entry: Entry[FollowUp]) -> GeneratedPage:
     parts = [f"[{TITLE}]({urls.link(page, urls.followups_index())})\n{{: .tp-context }}\n",
              f"# {md(f.title)}\n",
              facts_box(facts),
-             render_body(corpus, entry, page),
+             render_body(site.renderer, entry, page),
              sources_block(corpus, f.sources)]
     return GeneratedPage(page, f.title, "\n".join(parts), "followup", source=entry.path)
 

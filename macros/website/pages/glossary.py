@@ -84,7 +84,7 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
              _discouraged_note(corpus, term, page)]
     if term.forms:
         parts.append(f"Former i löptext: {', '.join('*' + md(f) + '*' for f in term.forms)}.\n")
-    body = render_body(corpus, entry, page)
+    body = render_body(site.renderer, entry, page)
     if body.strip():
         parts.append(body)
 

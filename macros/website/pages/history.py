@@ -35,7 +35,8 @@ def anchor(vid: str) -> str:
     return f"version-{vid}"
 
 
-def history_page(corpus: Corpus, sid: str) -> GeneratedPage:
+def history_page(site: Site, sid: str) -> GeneratedPage:
+    corpus = site.corpus
     page = urls.section_history(sid)
     present = versions_with(corpus, sid)
     newest = corpus.versions[present[-1]].sections[sid].data.title
@@ -48,7 +49,7 @@ def history_page(corpus: Corpus, sid: str) -> GeneratedPage:
     previous: tuple[str, str] | None = None
     for vid, label in zip(present, labels, strict=True):
         entry = corpus.versions[vid].sections[sid]
-        text = reader_text(corpus, entry, page)
+        text = reader_text(site.renderer, entry, page)
         parts.append(f"## {label}: {md(entry.data.title)} {{: #{anchor(vid)} }}\n")
         parts.append(f"[Läs avsnittet i {label}]({urls.link(page, urls.section(vid, sid))})\n")
         if previous is not None:
@@ -72,5 +73,5 @@ def has_history(corpus: Corpus, sid: str) -> bool:
 
 def generate(site: Site) -> Iterator[GeneratedPage]:
     for sid in section_ids(site.corpus):
-        yield history_page(site.corpus, sid)
+        yield history_page(site, sid)
 

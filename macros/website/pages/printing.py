@@ -74,7 +74,8 @@ def _section(heading_id: str, content: list[str]) -> str:
     return render("print/section.html", anchor=heading_id, content=Markup("\n".join(content))) + "\n"
 
 
-def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
+def print_page(site: Site, vid: str) -> GeneratedPage:
+    corpus = site.corpus
     v = corpus.versions[vid]
     data = v.data
     page = urls.print_version(vid)
@@ -92,7 +93,7 @@ def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
     ]
     if TEXT_NOTE[data.text]:
         parts.append(render("print/text_note.html", note=TEXT_NOTE[data.text]) + "\n")
-    parts.append(render_body(corpus, v.entry, page) + "\n")
+    parts.append(render_body(site.renderer, v.entry, page) + "\n")
     if tree:
         parts.append(_contents(v, tree))
     else:
@@ -105,7 +106,7 @@ def print_page(corpus: Corpus, vid: str) -> GeneratedPage:
         if depth == 0:
             chapters.append((anchor(sid), []))
         chapters[-1][1].append(f"{'#' * level} {md(entry.data.title)} {{: #{anchor(sid)} }}\n")
-        chapters[-1][1].append(shift_headings(render_body(corpus, entry, page), level - 1) + "\n")
+        chapters[-1][1].append(shift_headings(render_body(site.renderer, entry, page), level - 1) + "\n")
         sources += entry.data.sources
     parts += [_section(heading_id, content) for heading_id, content in chapters]
     parts += [_section("beslut", ["## Beslut {: #beslut }\n", decisions_table(v)]),
@@ -123,4 +124,4 @@ def generate(site: Site) -> Iterator[GeneratedPage]:
     """A print page for every version with text: one without would print only its facts."""
     for vid in site.corpus.versions:
         if has_sections(site.corpus, vid):
-            yield print_page(site.corpus, vid)
+            yield print_page(site, vid)

@@ -91,7 +91,8 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
 REMISSVAR_HEADING = "Förvaltningens förslag till remissvar"
 
 
-def remissvar_page(corpus: Corpus, entry: Entry[Remissvar]) -> GeneratedPage:
+def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
+    corpus = site.corpus
     rv = entry.data
     page = urls.remissvar(rv.id)
     vid = rv.answers
@@ -113,7 +114,7 @@ def remissvar_page(corpus: Corpus, entry: Entry[Remissvar]) -> GeneratedPage:
     parts = [f"{context}\n{{: .tp-context }}\n", f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
-        parts += ["## Om svaret\n", render_body(corpus, entry, page)]
+        parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
     parts.append(f"## Synpunkter ({len(rv.points)})\n")
     if rv.points:
         parts.append("Varje synpunkt är knuten till de avsnitt i versionen som den gäller.\n")
@@ -252,6 +253,6 @@ def generate_details(site: Site) -> Iterator[GeneratedPage]:
     answered = versions_with_responses(corpus)
     for entry in corpus.remissvar.values():
         if entry.data.answers in corpus.versions:
-            yield remissvar_page(corpus, entry)
+            yield remissvar_page(site, entry)
     for vid in answered:
         yield remiss_summary_page(site, vid)

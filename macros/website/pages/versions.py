@@ -141,7 +141,7 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
         f"# {md(data.title)}\n",
         render("version/lead.html", period=period(data.period.start, data.period.end),
                standing=standing(corpus, vid)) + "\n",
-        render_body(corpus, v.entry, page),
+        render_body(site.renderer, v.entry, page),
         "\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page),
         "\n" + facts_box(facts, "Fakta om versionen"),
         downloads(corpus, vid, page),
@@ -182,7 +182,7 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
         f"# {md(data.title)}\n",
         render("section/heading_note.html", borrowed=data.heading is HeadingOrigin.LANAD) + "\n"
         if data.heading else "",
-        f"\n{BODY_START}\n\n{render_body(corpus, entry, page)}\n\n{BODY_END}\n",
+        f"\n{BODY_START}\n\n{render_body(site.renderer, entry, page)}\n\n{BODY_END}\n",
         provenance_note(corpus, data.sources, TEXT_NOTE[v.data.text]),
         panel(site, vid, sid, page),
     ]

@@ -49,44 +49,47 @@ def _fields(entry: Entry[Any]) -> dict[str, Any]:
     return dict(entry.data)
 
 
-def _section(corpus: Corpus, vid: str, sid: str, pages: Collection[str]) -> SectionRecord:
+def _section(site: Site, vid: str, sid: str, pages: Collection[str]) -> SectionRecord:
+    corpus = site.corpus
     entry = corpus.versions[vid].sections[sid]
     page = urls.section(vid, sid)
-    body = render_body(corpus, entry, page)
+    body = render_body(site.renderer, entry, page)
     return SectionRecord(**_fields(entry), version=vid, url=_url(page, pages), body_markdown=body, body_text=plain_text(body))
 
 
-def _version(corpus: Corpus, vid: str, pages: Collection[str]) -> VersionRecord:
+def _version(site: Site, vid: str, pages: Collection[str]) -> VersionRecord:
+    corpus = site.corpus
     v = corpus.versions[vid]
     page = urls.version(vid)
-    body = render_body(corpus, v.entry, page)
+    body = render_body(site.renderer, v.entry, page)
     return VersionRecord(
         **_fields(v.entry), superseded_by=corpus.next(vid), url=_url(page, pages),
         print_url=_url(urls.print_version(vid), pages), data_url=version_path(vid),
         body_markdown=body, body_text=plain_text(body),
-        sections=[_section(corpus, vid, sid, pages) for sid in v.sections],
+        sections=[_section(site, vid, sid, pages) for sid in v.sections],
     )
 
 
-def _remissvar(corpus: Corpus, rid: str, pages: Collection[str]) -> RemissvarRecord:
-    entry = corpus.remissvar[rid]
+def _remissvar(site: Site, rid: str, pages: Collection[str]) -> RemissvarRecord:
+    entry = site.corpus.remissvar[rid]
     page = urls.remissvar(rid)
-    return RemissvarRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+    return RemissvarRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
 
 
-def _document(corpus: Corpus, did: str, pages: Collection[str]) -> DocumentRecord:
-    entry = corpus.documents[did]
+def _document(site: Site, did: str, pages: Collection[str]) -> DocumentRecord:
+    entry = site.corpus.documents[did]
     page = urls.document(did)
-    return DocumentRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+    return DocumentRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
 
 
-def _term(corpus: Corpus, tid: str, pages: Collection[str], only_version: str | None = None) -> TermRecord:
+def _term(site: Site, tid: str, pages: Collection[str], only_version: str | None = None) -> TermRecord:
+    corpus = site.corpus
     entry = corpus.terms[tid]
     page = urls.term(tid)
     fields = _fields(entry)
     if only_version:
         fields["definitions"] = [d for d in entry.data.definitions if d.version == only_version]
-    return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+    return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
 
 
 _PARTS = ("full", "partly", "not_met", "not_followed")
@@ -140,10 +143,10 @@ def programme(site: Site, pages: Collection[str], generated: str | None = None) 
     corpus = site.corpus
     return _dump(Programme(
         schema_version=SCHEMA_VERSION, generated=generated,
-        versions=[_version(corpus, vid, pages) for vid in corpus.versions],
-        documents=[_document(corpus, did, pages) for did in sorted(corpus.documents)],
-        remissvar=[_remissvar(corpus, rid, pages) for rid in sorted(corpus.remissvar)],
-        terms=[_term(corpus, tid, pages) for tid in sorted(corpus.terms)],
+        versions=[_version(site, vid, pages) for vid in corpus.versions],
+        documents=[_document(site, did, pages) for did in sorted(corpus.documents)],
+        remissvar=[_remissvar(site, rid, pages) for rid in sorted(corpus.remissvar)],
+        terms=[_term(site, tid, pages) for tid in sorted(corpus.terms)],
         perspectives=_perspectives(corpus, pages),
         comparisons=_comparisons(site, pages),
         followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)],
@@ -156,10 +159,10 @@ def version_file(site: Site, vid: str, pages: Collection[str], generated: str | 
     corpus = site.corpus
     return _dump(VersionFile(
         schema_version=SCHEMA_VERSION, generated=generated,
-        version=_version(corpus, vid, pages),
-        remissvar=[_remissvar(corpus, rid, pages) for rid in sorted(corpus.remissvar)
+        version=_version(site, vid, pages),
+        remissvar=[_remissvar(site, rid, pages) for rid in sorted(corpus.remissvar)
                    if corpus.remissvar[rid].data.answers == vid],
-        terms=[_term(corpus, tid, pages, only_version=vid) for tid in sorted(corpus.terms)
+        terms=[_term(site, tid, pages, only_version=vid) for tid in sorted(corpus.terms)
                if any(d.version == vid for d in corpus.terms[tid].data.definitions)],
         comparisons=[c for c in _comparisons(site, pages) if vid in (c.before, c.after)],
         followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)
