@@ -138,3 +138,25 @@ def test_syntax_error_is_swedish_with_line(corpus: Corpus) -> None:
 def test_text_without_macros_is_returned_unchanged(corpus: Corpus) -> None:
     body = "Vanlig text med { klammer } och 50 % av allt.\n"
     assert render(corpus, body) == body
+
+
+def test_a_build_renders_each_body_once_through_its_own_renderer(fixture_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Site owns the renderer: layers, comparisons, pages and open data share what it rendered."""
+    from macros.engine.render import sandbox
+    from macros.website.site import build_site, make_assets, make_pages
+
+    rendered: list[tuple[str, int, str, str]] = []
+    real = sandbox._render
+
+    def counting(corpus: Corpus, text: str, file: str, first_line: int, page_path: str):  # type: ignore[no-untyped-def]
+        rendered.append((file, first_line, page_path, text))
+        return real(corpus, text, file, first_line, page_path)
+
+    monkeypatch.setattr(sandbox, "_render", counting)
+    site = build_site(fixture_corpus)
+    after_layers = len(rendered)
+    make_assets(site, [p.path for p in make_pages(site)])
+    assert after_layers > 0 and any("{{" in text for *_, text in rendered)  # the fixtures do call macros
+    assert len(rendered) == len(set(rendered)), [r[:3] for r in rendered if rendered.count(r) > 1]
+    # Two builds do not share: each has its own renderer.
+    assert build_site(fixture_corpus).renderer is not site.renderer
