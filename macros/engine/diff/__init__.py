@@ -1,5 +1,6 @@
-"""Comparing programme versions: tokens, word diffs, block and section alignment.
+"""Comparing programme versions: tokens, word diffs, blocks, and whole comparisons.
 
-Plain Python (no MkDocs): the comparison pages and the ``trygghet diff``
-command both use it.
+Which sections correspond comes from the lineage engine (``macros.engine.layers.lineage``).
+Plain Python (no MkDocs): the comparison pages, the section panel, the open data and the
+``trygghet diff`` command all use it.
 """
