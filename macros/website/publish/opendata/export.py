@@ -107,14 +107,14 @@ def _stated(counts: BoardCounts | IndicatorCounts) -> dict[str, Any]:
     return fields
 
 
-def _followup(corpus: Corpus, fid: str, pages: Collection[str]) -> FollowUpRecord:
-    entry = corpus.followups[fid]
+def _followup(site: Site, fid: str, pages: Collection[str]) -> FollowUpRecord:
+    entry = site.corpus.followups[fid]
     f: FollowUp = entry.data
     page = urls.followup(fid)
     fields = _fields(entry)
     fields["boards"] = BoardCountsRecord(**_stated(f.boards)) if f.boards else None
     fields["indicators"] = IndicatorCountsRecord(**_stated(f.indicators)) if f.indicators else None
-    return FollowUpRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(corpus, entry, page)))
+    return FollowUpRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
 
 
 def _perspectives(corpus: Corpus, pages: Collection[str]) -> list[PerspectiveRecord]:
@@ -149,7 +149,7 @@ def programme(site: Site, pages: Collection[str], generated: str | None = None) 
         terms=[_term(site, tid, pages) for tid in sorted(corpus.terms)],
         perspectives=_perspectives(corpus, pages),
         comparisons=_comparisons(site, pages),
-        followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)],
+        followups=[_followup(site, fid, pages) for fid in sorted(corpus.followups)],
         sources=[SourceRecord(**_fields(e)) for e in corpus.sources.values()],
     ))
 
@@ -165,6 +165,6 @@ def version_file(site: Site, vid: str, pages: Collection[str], generated: str | 
         terms=[_term(site, tid, pages, only_version=vid) for tid in sorted(corpus.terms)
                if any(d.version == vid for d in corpus.terms[tid].data.definitions)],
         comparisons=[c for c in _comparisons(site, pages) if vid in (c.before, c.after)],
-        followups=[_followup(corpus, fid, pages) for fid in sorted(corpus.followups)
+        followups=[_followup(site, fid, pages) for fid in sorted(corpus.followups)
                    if vid in corpus.followups[fid].data.versions],
     ))
