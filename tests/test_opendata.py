@@ -111,7 +111,7 @@ def test_everything_in_the_content_is_in_the_file(built_site: Path) -> None:
 
 def test_followups_are_in_the_open_data_as_the_fixture_files_give_them(
         fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
-    data = export.programme(fixture_corpus, set(fixture_pages))
+    data = export.programme(build_site(fixture_corpus), set(fixture_pages))
     errors = [e.message for e in Draft202012Validator(json_schema(Programme)).iter_errors(data)]
     assert not errors, errors[:5]
     records = {f["id"]: f for f in data["uppföljningar"]}
@@ -137,11 +137,12 @@ def test_followups_are_in_the_open_data_as_the_fixture_files_give_them(
 
 def test_a_version_file_has_only_the_followups_of_its_version(
         fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
-    found = {vid: [f["id"] for f in export.version_file(fixture_corpus, vid, set(fixture_pages))["uppföljningar"]]
+    site = build_site(fixture_corpus)
+    found = {vid: [f["id"] for f in export.version_file(site, vid, set(fixture_pages))["uppföljningar"]]
              for vid in fixture_corpus.versions}
     assert found == {"2001-2003": [], "2004-2006": ["arsredovisning-2005"], "2007-2010": ["arsredovisning-2008"],
                      "2011-2014": []}
-    data = export.version_file(fixture_corpus, "2007-2010", set(fixture_pages))
+    data = export.version_file(site, "2007-2010", set(fixture_pages))
     assert not list(Draft202012Validator(json_schema(VersionFile)).iter_errors(data))
 
 
