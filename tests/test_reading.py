@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
+
 from macros.core import urls
 from macros.core.load.loader import load_or_raise
+from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import BODY_END, BODY_START
-from macros.website.model import build_site
+from macros.website.model import Site, build_site
 from macros.website.pages import compare, history, navigation, perspectives, printing, remiss, versions
-from macros.website.publish import pinpoints
+from macros.website.publish.page_marks import PageMarks
 from tests.factory import section_md, version_md, write
 
 SOURCES = "- id: kalla-a\n  fil: 000_f0938a9437317593.txt\n  titel: Rapport om tryggheten\n  utgivare: Staden\n"
@@ -94,23 +97,29 @@ def test_compare_links_in_the_panel_land_on_the_section(tmp_path: Path) -> None:
     assert "{: #avsnitt-kapitel }" in page.markdown
 
 
-def _section_html(body: str) -> str:
-    return f"<article>{BODY_START}{body}{BODY_END}<p>Panel</p></article>"
+def _converted(site: Site, body: str, page: tuple[str, str] | None = ("2024-2027", "kapitel"), after: str = "Panel.") -> str:
+    """A page's Markdown converted as the build converts it, with the site's marks (section ``page``)."""
+    marks = PageMarks(site)
+    marks.page = page
+    md = markdown.Markdown(extensions=[*EXTENSIONS, marks], extension_configs=EXTENSION_CONFIGS)
+    return md.convert(f"{BODY_START}\n\n{body}\n\n{BODY_END}\n\n{after}\n")
 
 
 def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
-    meta = {"tp_kind": "section", "tp_version": "2024-2027", "tp_section": "kapitel"}
-    html = _section_html("<p>Ett.</p><ul><li>punkt</li></ul><p class='x'>Två.</p>")
-    out = pinpoints.transform(html, meta, corpus)
-    assert re.findall(r'<p[^>]* id="([^"]+)"', out) == ["kapitel-stycke-1", "kapitel-stycke-2"]
-    assert out == pinpoints.transform(html, meta, corpus)  # the same text, the same anchors
+    site = build_site(load_or_raise(_repo(tmp_path)))
+    body = "Ett.\n\n- punkt\n\nTvå.\n{: .x }\n\n<div>rå HTML</div>\n\nTre.\n{: #eget }"
+    out = _converted(site, body)
+    assert re.findall(r'<p[^>]* id="([^"]+)"', out) == ["kapitel-stycke-1", "kapitel-stycke-2", "eget"]
+    assert out == _converted(site, body)  # the same text, the same anchors
     assert 'data-tp-cite="Program 2024-2027, Kapitlet, stycke 2"' in out
-    assert out.endswith("<p>Panel</p></article>")  # only the section's own text
+    assert 'href="#kapitel-stycke-3"' in out  # an id the editor gave stays; the pin counts on
+    assert out.count('class="tp-pin"') == 3 and out.count("stycken.js") == 1
+    assert out.index("stycken.js") < out.index(BODY_END)  # once, after the text
+    assert out.endswith("<p>Panel.</p>")  # only the section's own text
     # A paragraph added after another leaves its anchor where it was.
-    longer = pinpoints.transform(_section_html("<p>Ett.</p><p>Nytt.</p><p>Två.</p>"), meta, corpus)
+    longer = _converted(site, "Ett.\n\nNytt.\n\nTvå.")
     assert 'id="kapitel-stycke-1">Ett.' in longer
-    assert pinpoints.transform(html, {**meta, "tp_kind": "version"}, corpus) == html
+    assert "tp-pin" not in _converted(site, body, page=None)  # not a section page: no pinpoints
 
 
 def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) -> None:
@@ -175,19 +184,25 @@ def test_search_boosts_the_version_in_force_from_its_status(tmp_path: Path) -> N
     assert not any("2018-2021" in p for p in now)
 
 
-def test_long_compounds_in_the_panel_and_matrix_get_soft_hyphens_in_text_only() -> None:
+def test_long_compounds_in_the_panel_and_matrix_get_soft_hyphens_in_text_only(tmp_path: Path) -> None:
     from macros.core.text import SOFT_HYPHEN, soft_hyphens
-    from macros.website.publish import narrow_places
 
     assert soft_hyphens("en samverkansöverenskommelse") == f"en samverkans{SOFT_HYPHEN}överenskommelse"
     assert soft_hyphens("Funktionshinderperspektiv") == f"Funktionshinder{SOFT_HYPHEN}perspektiv"
     assert soft_hyphens("kort ord") == "kort ord"
-    page = ('<p>samverkansöverenskommelse</p><aside class="tp-panel" aria-label="Om avsnittet">'
-            '<a href="/begrepp/barnperspektivfragan/" title="samverkansöverenskommelse">'
-            'samverkansöverenskommelse</a></aside>')
-    out = narrow_places.transform(page)
-    assert out.count(SOFT_HYPHEN) == 1 and f">samverkans{SOFT_HYPHEN}överenskommelse</a>" in out
-    assert out.startswith("<p>samverkansöverenskommelse</p>")  # the text itself is not touched
+    site = build_site(load_or_raise(_repo(tmp_path)))
+    panel = ('<aside class="tp-panel" aria-label="Om avsnittet" markdown>\n\n'
+             '[samverkansöverenskommelse](../barnperspektivfragan/ "samverkansöverenskommelse")\n\n'
+             '<p class="tp-note" title="samverkansöverenskommelse">Om samverkansöverenskommelse</p>\n\n</aside>')
+    out = _converted(site, "samverkansöverenskommelse", after=panel)
+    assert out.count(SOFT_HYPHEN) == 2
+    assert f">samverkans{SOFT_HYPHEN}överenskommelse</a>" in out and f"Om samverkans{SOFT_HYPHEN}överenskommelse</p>" in out
+    assert '">samverkansöverenskommelse <a class="tp-pin"' in out  # the text itself is not touched
+    matrix = ('<div class="tp-matrix-wrap">\n<table class="tp-matrix">\n<caption>Funktionshinderperspektiv</caption>\n'
+              '<tr><td><a href="funktionshinderperspektiv/">Funktionshinderperspektiv</a></td></tr>\n</table>\n</div>')
+    out = _converted(site, "Text.", page=None, after=f"{matrix}\n\nFunktionshinderperspektiv")
+    assert out.count(SOFT_HYPHEN) == 2 and 'href="funktionshinderperspektiv/"' in out
+    assert out.endswith("<p>Funktionshinderperspektiv</p>")  # outside the matrix: untouched
 
 
 def test_the_sites_own_notes_are_neither_compared_nor_measured() -> None:

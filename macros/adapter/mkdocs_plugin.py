@@ -44,9 +44,10 @@ from macros.engine.checks import check_loaded
 from macros.website.pages.navigation import nav_config
 from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
-from macros.website.publish.html_transforms import transform_html
+from macros.website.publish.page_marks import PageMarks
 from macros.website.publish.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
 from macros.website.publish.policy_checks import PolicyChecks
+from macros.website.publish.search_text import without_soft_hyphens
 from macros.website.publish.term_links import TermLinks
 from macros.website.site import Site, build_site, make_assets, make_pages
 
@@ -111,6 +112,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._theme_inline: dict[str, frozenset[str]] = {}
         #: Links terms while a section page is converted (the Markdown extension's page is set per page).
         self.term_links = TermLinks()
+        #: Pinpoints on section pages and soft hyphens in narrow places, made in the same conversion.
+        self.marks = PageMarks()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -146,7 +149,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.history = history.result()
         config.nav = self._nav(config.nav or [])
         self.term_links.site, self.term_links.page = site, None
-        config.markdown_extensions.append(self.term_links)
+        self.marks.site, self.marks.page = site, None
+        config.markdown_extensions += [self.term_links, self.marks]
         if self.command == "build" and self.config.atomic:
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
@@ -228,21 +232,18 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         # The conversion that follows (page.render) links terms if this is a section page.
         vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
         section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
-        self.term_links.page = (vid, sid) if section else None
+        self.term_links.page = self.marks.page = (vid, sid) if section else None
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
 
     @event_priority(100)  # first: the conversion is done
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.conversion_budget.stop()
-        self.term_links.page = None  # converted: no other conversion links for this page
+        self.term_links.page = self.marks.page = None  # converted: no other conversion marks this page
         return html
 
     @event_priority(-100)  # last: the policy sees the page exactly as it is written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # On the finished page, after the search plugin has read the content: paragraph pinpoints
-        # add markup for it to parse but no text for it to index.
-        output = transform_html(output, page.meta, self.site)
         # Not under `mkdocs serve`: its live-reload script is injected after this hook.
         if self.command == "serve":
             return output
@@ -268,6 +269,12 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     @event_priority(-100)  # after every other plugin has written its files (search index …)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._policy_verdict()  # every page is written: a page outside the policy stops the build here
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():  # written by the search plugin's on_post_build, which runs before this
+            text = index.read_text(encoding="utf-8")
+            clean = without_soft_hyphens(text)
+            if clean is not text:
+                index.write_text(clean, encoding="utf-8")
         if self._final_site_dir is None:
             return
         logging.getLogger("mkdocs").removeHandler(self._warnings)

@@ -30,7 +30,6 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
@@ -39,6 +38,7 @@ from macros.engine.layers.glossary import Resolved, first_sentence, forms
 from macros.engine.layers.model import VersionTerms
 from macros.website.model import Site
 from macros.website.pages.glossary import definition_note
+from macros.website.publish.section_text import marker
 
 #: Elements whose text is never linked.
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
@@ -117,7 +117,7 @@ class TermLinker(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         blocks = list(root)
-        start, end = self._marker(blocks, BODY_START), self._marker(blocks, BODY_END)
+        start, end = marker(self.md, blocks, BODY_START), marker(self.md, blocks, BODY_END)
         if start is None or end is None or end < start:
             return  # no section text marked on the page: link nothing
         for block in blocks[start + 1:end]:
@@ -126,13 +126,6 @@ class TermLinker(Treeprocessor):
             script = etree.Element("p")
             script.text = self.md.htmlStash.store(script_tag(self.vid, self.sid))
             root.insert(list(root).index(blocks[end]), script)
-
-    def _marker(self, blocks: list[etree.Element], comment: str) -> int | None:
-        for i, block in enumerate(blocks):
-            match = HTML_PLACEHOLDER_RE.fullmatch(block.text or "") if block.tag == "p" and not len(block) else None
-            if match and str(self.md.htmlStash.rawHtmlBlocks[int(match.group(1))]).strip() == comment:
-                return i
-        return None
 
     def _done(self) -> bool:
         return len(self.linked) == len(self.available)
