@@ -16,9 +16,10 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("in_background", [True, False])
-def test_verdicts_are_those_of_checking_each_page(in_background: bool) -> None:
-    checks = PolicyChecks(in_background=in_background)
+@pytest.mark.parametrize(("in_background", "batch"), [(True, 1), (True, 3), (True, 32), (False, 3)])
+def test_verdicts_are_those_of_checking_each_page(in_background: bool, batch: int) -> None:
+    # Three pages a batch: one full batch and the rest, handed over when the verdicts are asked for.
+    checks = PolicyChecks(in_background=in_background, batch=batch)
     for source, html in PAGES.items():
         checks.submit(html, ALLOW, "index.html", "/", source)
     found = checks.failures()
@@ -28,7 +29,7 @@ def test_verdicts_are_those_of_checking_each_page(in_background: bool) -> None:
 
 
 def test_a_lost_worker_means_the_pages_are_checked_here() -> None:
-    checks = PolicyChecks(in_background=True)
+    checks = PolicyChecks(in_background=True, batch=1)
     checks.submit(PAGES["docs/inline.md"], ALLOW, "index.html", "/", "docs/inline.md")
     pool = checks._pool
     assert pool is not None

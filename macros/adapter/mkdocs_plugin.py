@@ -182,7 +182,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         scripts rendered from its templates (not read from the page), and the script files."""
         if base_url not in self._theme_inline:
             if self._partials is None:
-                self._partials = script_partials(self._env)
+                self._partials = script_partials(self._config)
             self._theme_inline[base_url] = frozenset(
                 theme_inline_scripts(self._env, self._config, base_url, self._partials))
         return ScriptAllowance(self._script_files, self._theme_inline[base_url])
@@ -366,15 +366,21 @@ def theme_script_files(config: MkDocsConfig) -> list[str]:
     return found
 
 
-def script_partials(env: Any) -> list[str]:
-    """The theme's script partials (listing the theme's templates walks thousands of files: once per build)."""
-    return list(env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/")))
+def script_partials(config: MkDocsConfig) -> list[str]:
+    """The theme's script partials (``partials/javascripts/`` in any of the theme's folders), by
+    template name. Only those folders are read: listing every template walks thousands of files."""
+    found: set[str] = set()
+    for folder in config.theme.dirs:
+        scripts = Path(folder) / "partials" / "javascripts"
+        if scripts.is_dir():
+            found |= {p.relative_to(folder).as_posix() for p in scripts.rglob("*") if p.is_file()}
+    return sorted(found)
 
 
 def theme_inline_scripts(env: Any, config: MkDocsConfig, base_url: str, partials: list[str] | None = None) -> list[str]:
     """The inline scripts of the theme's script partials, rendered for a page at ``base_url``."""
     found: list[str] = []
-    for name in script_partials(env) if partials is None else partials:
+    for name in script_partials(config) if partials is None else partials:
         try:
             fragment = env.get_template(name).render(config=config, base_url=base_url, features=config.theme.get(
                 "features", []), page=None)
