@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from macros.website.publish.page_policy import ScriptAllowance, check_page
@@ -37,3 +39,15 @@ def test_a_lost_worker_means_the_pages_are_checked_here() -> None:
         process.kill()
     checks.submit(PAGES["docs/handler.md"], ALLOW, "index.html", "/", "docs/handler.md")
     assert [s for s, _ in checks.failures()] == ["docs/inline.md", "docs/handler.md"]
+
+
+def test_an_html_file_the_policy_did_not_see_is_named(tmp_path: Path) -> None:
+    from macros.adapter.mkdocs_plugin import unchecked_html
+
+    checked = '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="x">'
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(checked + "<p>ä</p>" * 50_000, encoding="utf-8")
+    assert unchecked_html(tmp_path) is None  # a long page: its head is what counts
+    (tmp_path / "b.html").write_text("<html><head></head><body>" + checked + "</body></html>", encoding="utf-8")
+    (tmp_path / "c.html").write_text("<html><head></head>" + " " * 5000 + checked, encoding="utf-8")
+    assert unchecked_html(tmp_path) == "c.html"  # the policy's meta is at the top of a checked page, not 5 KB down

@@ -393,10 +393,17 @@ def theme_inline_scripts(env: Any, config: MkDocsConfig, base_url: str, partials
 _POLICY_MARK = '<meta http-equiv="Content-Security-Policy"'
 
 
+def _head_of(path: Path) -> str:
+    """The first 4 KB of a written file (the policy's meta is the first element of ``<head>``): read
+    only those, not every page whole."""
+    with path.open("rb") as f:
+        return f.read(4096).decode("utf-8", errors="replace")
+
+
 def unchecked_html(site_dir: Path) -> str | None:
     """The first .html file in the written site that the policy did not see (copied as it was), or None."""
     for path in sorted(site_dir.rglob("*.htm*")):
-        if path.is_file() and _POLICY_MARK not in path.read_text(encoding="utf-8", errors="replace")[:4096]:
+        if path.is_file() and _POLICY_MARK not in _head_of(path):
             return path.relative_to(site_dir).as_posix()
     return None
 
