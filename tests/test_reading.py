@@ -203,6 +203,11 @@ def test_long_compounds_in_the_panel_and_matrix_get_soft_hyphens_in_text_only(tm
     out = _converted(site, "Text.", page=None, after=f"{matrix}\n\nFunktionshinderperspektiv")
     assert out.count(SOFT_HYPHEN) == 2 and 'href="funktionshinderperspektiv/"' in out
     assert out.endswith("<p>Funktionshinderperspektiv</p>")  # outside the matrix: untouched
+    responses = ('<div class="tp-responses" markdown>\n\n| Instans |\n|---|\n'
+                 '| [Stadsbyggnadsnämnden](stadsbyggnadsnamnden/) |\n\n</div>')
+    out = _converted(site, "Text.", page=None, after=f"{responses}\n\nStadsbyggnadsnämnden")
+    assert f">Stadsbyggnads{SOFT_HYPHEN}nämnden</a>" in out and 'href="stadsbyggnadsnamnden/"' in out
+    assert out.count(SOFT_HYPHEN) == 1  # the paragraph after the box is not a narrow place
 
 
 def test_the_sites_own_notes_are_neither_compared_nor_measured() -> None:
