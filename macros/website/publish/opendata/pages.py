@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterator
+from functools import cache
 from typing import Any
 
 from macros.core.load.corpus import Corpus
@@ -28,10 +29,16 @@ def generate_assets(site: Site, paths: Collection[str]) -> Iterator[GeneratedAss
     # Imported here, not above: a build plans these files in its main process but writes them in
     # its second one, and only the writing needs the records (and pydantic, ~50 ms to import).
     from macros.website.publish.opendata import export
-    from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
     generated = generated_at(site.settings.source_date_epoch)
     yield GeneratedAsset(programme_path(), json_bytes(export.programme(site, paths, generated)))
     for vid in site.corpus.versions:
         yield GeneratedAsset(version_path(vid), json_bytes(export.version_file(site, vid, paths, generated)))
-    yield GeneratedAsset(schema_path("trygghetsprogrammet"), json_bytes(json_schema(Programme)))
-    yield GeneratedAsset(schema_path("version"), json_bytes(json_schema(VersionFile)))
+    yield GeneratedAsset(schema_path("trygghetsprogrammet"), _schema_bytes("Programme"))
+    yield GeneratedAsset(schema_path("version"), _schema_bytes("VersionFile"))
+
+
+@cache
+def _schema_bytes(model: str) -> bytes:
+    """A published schema's file: it depends on the code only, so a serving process makes it once."""
+    from macros.website.publish.opendata import models
+    return json_bytes(models.json_schema(getattr(models, model)))
