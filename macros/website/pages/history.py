@@ -9,7 +9,7 @@ labelled with the comparison's ``Change``, as the section panel does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from macros.core import urls
@@ -86,13 +86,14 @@ def _titles(corpus: Corpus, vid: str, sids: tuple[str, ...]) -> str:
     return " + ".join(corpus.versions[vid].sections[s].data.title for s in sids)
 
 
-def _joined_text(site: Site, page: str, vid: str, sids: tuple[str, ...]) -> str:
-    """One text for the linked sections: several get their titles as headings (as a comparison joins them)."""
+def _joined_text(site: Site, page: str, vid: str, sids: tuple[str, ...], title: Callable[[str], str]) -> str:
+    """One text for the linked sections: several get their titles (through ``title``: ``md`` where
+    the text is shown as Markdown, plain for the diff) as headings, as a comparison joins them."""
     entries = [site.corpus.versions[vid].sections[s] for s in sids]
     texts = [reader_text(site.renderer, e, page) for e in entries]
     if len(entries) == 1:
         return texts[0]
-    return "\n\n".join(f"## {e.data.title}\n\n{t}" for e, t in zip(entries, texts, strict=True))
+    return "\n\n".join(f"## {title(e.data.title)}\n\n{t}" for e, t in zip(entries, texts, strict=True))
 
 
 def _sentence(corpus: Corpus, step: Step) -> str:
@@ -166,7 +167,8 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
             parts.append(f"## {label} {{: #{anchor(vid)} }}\n")
             parts.append(_lineage_note(corpus, page, step))
             continue
-        text = _joined_text(site, page, vid, step.sections)
+        text = _joined_text(site, page, vid, step.sections, str)
+        shown = _joined_text(site, page, vid, step.sections, md)
         parts.append(f"## {label}: {md(_titles(corpus, vid, step.sections))} {{: #{anchor(vid)} }}\n")
         parts.append(_read_links(corpus, page, step, label))
         if step.group is not None:
@@ -180,7 +182,7 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
             views = Markup(diff_views(diff, old_label, label)) if any(p.changed for p in diff.pairs) else None
             parts.append(render("history/changes.html", diff=views) + "\n")
         parts.append(f"### Texten i {label} {{: #text-{vid} }}\n")
-        parts.append(render("history/text.html", text=Markup(shift_headings(text, 2))) + "\n")
+        parts.append(render("history/text.html", text=Markup(shift_headings(shown, 2))) + "\n")
         previous = (vid, text)
     return GeneratedPage(page, f"{newest} genom versionerna", "\n".join(parts), "section-history",
                          meta={"tp_section": sid, **NOT_IN_SEARCH})
