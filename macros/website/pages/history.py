@@ -1,18 +1,26 @@
 """A section's history: one page per section id, its text through every version and
-what changed from each version to the next (as legislation.gov.uk's "changes over time")."""
+what changed from each version to the next (as legislation.gov.uk's "changes over time").
+
+The section is followed by the one lineage engine, read from the build's comparisons
+(``site.layers.comparisons``): where it had another id (renamed, split out of or merged
+from other sections), the history shows the sections the lineage links to it there,
+labelled with the comparison's ``Change``, as the section panel does.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import md
-from macros.engine.diff.comparison import reader_text
+from macros.engine.diff.comparison import GroupDiff, reader_text
 from macros.engine.diff.textdiff import diff_text
+from macros.engine.layers.lineage import Change
 from macros.website.model import Site
-from macros.website.pages.compare import diff_views
+from macros.website.pages.compare import comparison_exists, diff_views
 from macros.website.pages.navigation import version_label
 from macros.website.pages.printing import shift_headings
 from macros.website.templates import Markup, render
@@ -35,33 +43,146 @@ def anchor(vid: str) -> str:
     return f"version-{vid}"
 
 
+@dataclass(frozen=True)
+class Step:
+    """One version on a section's history page."""
+
+    version: str
+    #: The sections of that version the lineage links to the section (its own id where it has it;
+    #: none where the sources are silent or it is gone, between versions that hold it).
+    sections: tuple[str, ...]
+    #: The comparison's group with the nearest version that holds the section's id; None where it has its id.
+    group: GroupDiff | None = None
+    #: That nearest version (the comparison's other side).
+    own: str | None = None
+
+    @property
+    def change(self) -> Change | None:
+        return self.group.change if self.group else None
+
+
+def lineage_steps(site: Site, sid: str) -> list[Step]:
+    """The versions the history shows, oldest first: where ``sid`` exists, itself; elsewhere what the
+    comparison with the nearest version holding ``sid`` links to it. Versions before the first and
+    after the last linked one are left out (there the section has not begun, or has ended)."""
+    corpus, comparisons = site.corpus, site.layers.comparisons
+    order = list(corpus.versions)
+    own = [order.index(v) for v in versions_with(corpus, sid)]
+    steps: list[Step] = []
+    for i, vid in enumerate(order):
+        if sid in corpus.versions[vid].sections:
+            steps.append(Step(vid, (sid,)))
+            continue
+        # Older than the first own version: compare with that; otherwise with the latest own one before.
+        nearest = order[own[0]] if i < own[0] else order[max(j for j in own if j < i)]
+        older = i < order.index(nearest)
+        group = comparisons[(vid, nearest) if older else (nearest, vid)].group_of(nearest, sid)
+        steps.append(Step(vid, group.group.olds if older else group.group.news, group, nearest))
+    linked = [k for k, s in enumerate(steps) if s.sections]
+    return steps[linked[0]: linked[-1] + 1]
+
+
+def _titles(corpus: Corpus, vid: str, sids: tuple[str, ...]) -> str:
+    return " + ".join(corpus.versions[vid].sections[s].data.title for s in sids)
+
+
+def _joined_text(site: Site, page: str, vid: str, sids: tuple[str, ...], title: Callable[[str], str]) -> str:
+    """One text for the linked sections: several get their titles (through ``title``: ``md`` where
+    the text is shown as Markdown, plain for the diff) as headings, as a comparison joins them."""
+    entries = [site.corpus.versions[vid].sections[s] for s in sids]
+    texts = [reader_text(site.renderer, e, page) for e in entries]
+    if len(entries) == 1:
+        return texts[0]
+    return "\n\n".join(f"## {title(e.data.title)}\n\n{t}" for e, t in zip(entries, texts, strict=True))
+
+
+def _sentence(corpus: Corpus, step: Step) -> str:
+    """What the lineage says of the section in ``step.version``, relative to its own version."""
+    assert step.group is not None and step.own is not None
+    label, change = version_label(corpus, step.version), step.change
+    names = " och ".join(f"*{md(corpus.versions[step.version].sections[s].data.title)}*" for s in step.sections)
+    older = list(corpus.versions).index(step.version) < list(corpus.versions).index(step.own)
+    if not step.sections:
+        group = step.group.group
+        if change is Change.OKAND and group.unknown_in == step.version:
+            return (f"Källorna om {label} nämner inte avsnittet. Det går därför inte att säga om det fanns kvar, "
+                    "hade ändrats eller hade tagits bort.")
+        if change is Change.OKAND:
+            own = version_label(corpus, step.own)
+            return (f"Avsnittets rubrik i {own} är inte källornas egen, och källorna om {own} nämner inte alla "
+                    f"avsnitt. Att {label} saknar ett avsnitt med samma rubrik visar därför inte att ämnet har tagits bort.")
+        return f"Avsnittet finns inte i {label}, vars avsnittsförteckning är fullständig."
+    if change is Change.BYTT_NAMN:
+        return f"I {label} {'hette' if older else 'heter'} avsnittet {names}."
+    if change is Change.DELAD:
+        return (f"I {label} ingick avsnittet i {names}, som sedan delades upp." if older
+                else f"I {label} är avsnittet uppdelat i {names}.")
+    if change is Change.SAMMANSLAGEN:
+        return (f"I {label} var avsnittet flera avsnitt, {names}, som sedan slogs samman." if older
+                else f"I {label} ingår avsnittet i {names}, som det slogs samman till.")
+    if change is Change.FLYTTAD:
+        return f"I {label} {'stod' if older else 'står'} avsnittet på en annan plats i programmet, som {names}."
+    return f"I {label} motsvaras avsnittet av {names}."
+
+
+def _lineage_note(corpus: Corpus, page: str, step: Step) -> str:
+    """The badge and sentence of a version where the section has another id, or none."""
+    group = step.group
+    assert group is not None and step.own is not None and step.change is not None
+    older, newer = sorted((step.version, step.own), key=list(corpus.versions).index)
+    kinds = ", ".join(sorted(k.value for k in group.group.recorded)) if step.sections else ""
+    target = (urls.link(page, urls.compare(older, newer), group.anchor)
+              if step.sections and comparison_exists(corpus, older, newer) else None)
+    return render("history/lineage.html", change=step.change.value, sentence=Markup(_sentence(corpus, step)),
+                  kinds=kinds or None, compare_href=target) + "\n"
+
+
+def _read_links(corpus: Corpus, page: str, step: Step, label: str) -> str:
+    if len(step.sections) == 1:
+        return f"[Läs avsnittet i {label}]({urls.link(page, urls.section(step.version, step.sections[0]))})\n"
+    return f"Läs avsnitten i {label}: " + " · ".join(
+        f"[{md(corpus.versions[step.version].sections[s].data.title)}]({urls.link(page, urls.section(step.version, s))})"
+        for s in step.sections) + "\n"
+
+
 def history_page(site: Site, sid: str) -> GeneratedPage:
     corpus = site.corpus
     page = urls.section_history(sid)
-    present = versions_with(corpus, sid)
-    newest = corpus.versions[present[-1]].sections[sid].data.title
-    labels = [version_label(corpus, vid) for vid in present]
-    parts = [f"# {md(newest)} genom versionerna\n",
-             f"Avsnittets text i varje version där det finns ({', '.join(labels)}), den äldsta först, "
-             "och vad som ändrades från en version till nästa.\n",
+    steps = lineage_steps(site, sid)
+    newest = corpus.versions[versions_with(corpus, sid)[-1]].sections[sid].data.title
+    labels = {s.version: version_label(corpus, s.version) for s in steps}
+    with_text = [labels[s.version] for s in steps if s.sections]
+    intro = (f"Avsnittets text i varje version där det finns ({', '.join(with_text)}), den äldsta först, "
+             "och vad som ändrades från en version till nästa.")
+    if any(s.group is not None for s in steps):
+        intro += (" Där avsnittet hade ett annat id – bytte namn, delades eller slogs samman – visas de avsnitt "
+                  "som det motsvarar enligt avsnittens ursprung.")
+    parts = [f"# {md(newest)} genom versionerna\n", intro + "\n",
              render("history/toc.html", items=Markup("\n".join(
-                 f"- [{label}](#{anchor(vid)})" for vid, label in zip(present, labels, strict=True)))) + "\n"]
+                 f"- [{labels[s.version]}](#{anchor(s.version)})" for s in steps))) + "\n"]
     previous: tuple[str, str] | None = None
-    for vid, label in zip(present, labels, strict=True):
-        entry = corpus.versions[vid].sections[sid]
-        text = reader_text(site.renderer, entry, page)
-        parts.append(f"## {label}: {md(entry.data.title)} {{: #{anchor(vid)} }}\n")
-        parts.append(f"[Läs avsnittet i {label}]({urls.link(page, urls.section(vid, sid))})\n")
+    for step in steps:
+        vid, label = step.version, labels[step.version]
+        if not step.sections:
+            parts.append(f"## {label} {{: #{anchor(vid)} }}\n")
+            parts.append(_lineage_note(corpus, page, step))
+            continue
+        text = _joined_text(site, page, vid, step.sections, str)
+        shown = _joined_text(site, page, vid, step.sections, md)
+        parts.append(f"## {label}: {md(_titles(corpus, vid, step.sections))} {{: #{anchor(vid)} }}\n")
+        parts.append(_read_links(corpus, page, step, label))
+        if step.group is not None:
+            parts.append(_lineage_note(corpus, page, step))
         if previous is not None:
             old_vid, old_text = previous
-            old_label = version_label(corpus, old_vid)
+            old_label = labels[old_vid]
             diff = diff_text(old_text, text)
             parts.append(f"### Ändringar från {old_label} {{: #andringar-{old_vid}--{vid} }}\n")
             # diff_views is HTML the comparison built from escaped text.
             views = Markup(diff_views(diff, old_label, label)) if any(p.changed for p in diff.pairs) else None
             parts.append(render("history/changes.html", diff=views) + "\n")
         parts.append(f"### Texten i {label} {{: #text-{vid} }}\n")
-        parts.append(render("history/text.html", text=Markup(shift_headings(text, 2))) + "\n")
+        parts.append(render("history/text.html", text=Markup(shift_headings(shown, 2))) + "\n")
         previous = (vid, text)
     return GeneratedPage(page, f"{newest} genom versionerna", "\n".join(parts), "section-history",
                          meta={"tp_section": sid, **NOT_IN_SEARCH})
@@ -74,4 +195,3 @@ def has_history(corpus: Corpus, sid: str) -> bool:
 def generate(site: Site) -> Iterator[GeneratedPage]:
     for sid in section_ids(site.corpus):
         yield history_page(site, sid)
-
