@@ -76,12 +76,28 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _settle(page: Page, rounds: int = 40) -> None:
+    """Wait until the shown results stop changing (two reads 250 ms apart agree).
+
+    A slow machine can leave an earlier keystroke's answer on screen for a while;
+    a fixed pause would then read it as the answer to the whole query.
+    """
+    read = "() => [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href).join(' ')"
+    previous = page.evaluate(read)
+    for _ in range(rounds):
+        page.wait_for_timeout(250)
+        current = page.evaluate(read)
+        if current == previous:
+            return
+        previous = current
+
+
 def search(page: Page, query: str) -> list[tuple[str, str]]:
     """Type a query into Material's search by keyboard; (URL path, title) of each result shown."""
     page.locator(SEARCH_INPUT).focus()
     page.keyboard.type(query, delay=20)
     page.locator(SEARCH_RESULT).first.wait_for(state="visible", timeout=15_000)
-    page.wait_for_timeout(400)  # the worker answers each keystroke; let the last answer land
+    _settle(page)  # the worker answers each keystroke; wait until the last answer has landed
     items = page.locator(SEARCH_RESULT)
     while True:  # Material renders results ten at a time, more as the list is scrolled
         count = items.count()
