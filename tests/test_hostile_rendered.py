@@ -196,6 +196,19 @@ def test_check_prints_content_that_looks_like_markup_as_it_is(repo_copy: Path) -
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
 
 
+@pytest.mark.parametrize(("args", "code"), [
+    (["nytt-remissvar", "--version", "2024-2027", "--id", "x-2024-2027", "--namn", "X", "--typ", "[/red]"], 2),
+    (["nytt-remissvar", "--version", "[/red]", "--id", "x-2024-2027", "--namn", "X", "--typ", "bolag"], 2),
+    (["ny-version", "[/red]", "--från", "2024-2027"], 1),
+])
+def test_scaffolding_commands_print_arguments_that_look_like_markup_as_they_are(repo_copy: Path, args: list[str],
+                                                                                code: int) -> None:
+    result = CliRunner().invoke(app, [*args, "--rot", str(repo_copy)])
+    assert result.exit_code == code, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "[/red]" in result.output
+
+
 def test_malformed_docx_xml_is_a_clear_error(tmp_path: Path, repo_copy: Path) -> None:
     broken = tmp_path / "trasig.docx"
     with zipfile.ZipFile(broken, "w") as archive:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import typer
 from pydantic import ValidationError
+from rich.markup import escape
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.frontmatter_file import parse
@@ -170,11 +171,12 @@ def nytt_remissvar(
         path.parent.mkdir(parents=True, exist_ok=True)
         create_exclusive(path, text)
     except RemissTemplateError as exc:
-        err_console.print(f"[red]Fel: {exc}[/red]", soft_wrap=True)
+        err_console.print(f"[red]Fel: {escape(str(exc))}[/red]", soft_wrap=True)
         raise typer.Exit(2) from None
     except OSError as exc:
-        err_console.print(f"[red]Kunde inte skriva program/remissvar/{rid}.md: {exc.strerror}.[/red]", soft_wrap=True)
+        err_console.print(f"[red]Kunde inte skriva program/remissvar/{escape(rid)}.md: {escape(exc.strerror or str(exc))}.[/red]",
+                          soft_wrap=True)
         raise typer.Exit(1) from None
-    console.print(f"[green]Skapade program/remissvar/{rid}.md.[/green]")
+    console.print(f"[green]Skapade program/remissvar/{escape(rid)}.md.[/green]")
     console.print(f"Fyll i allt som säger '{PLACEHOLDER}', lägg till källan i program/kallor.yml och kör "
                   "'trygghet check'. Kontrollen godkänner inte filen förrän platshållarna är ersatta.", soft_wrap=True)

@@ -20,6 +20,7 @@ from typing import Any
 import frontmatter
 import typer
 from pydantic import ValidationError
+from rich.markup import escape
 from rich.table import Table
 
 from macros.core.load.frontmatter_file import parse, read_text
@@ -153,14 +154,14 @@ def new_version(
         files = plan(root, new_id, source_id)
         target = write_atomically(root, new_id, files)
     except ScaffoldError as exc:
-        err_console.print(f"[red]Fel:[/red] {exc}")
+        err_console.print(f"[red]Fel:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     except ValidationError as exc:  # the copy broke a rule the source kept: a bug here, told plainly
         err_console.print(f"[red]Fel:[/red] kopian blev ogiltig ({len(exc.errors())} fel). Inget har skrivits. "
                           "Kör 'trygghet check' och rapportera felet.")
         raise typer.Exit(1) from None
     except OSError as exc:
-        err_console.print(f"[red]Fel:[/red] kunde inte skriva program/{new_id} ({exc.strerror}). Inget har skrivits.")
+        err_console.print(f"[red]Fel:[/red] kunde inte skriva program/{escape(new_id)} ({escape(exc.strerror or str(exc))}). Inget har skrivits.")
         raise typer.Exit(1) from None
 
     _, problems = check_repository(root)
@@ -169,7 +170,7 @@ def new_version(
     if own:
         shutil.rmtree(target)
         for p in own:
-            err_console.print(f"[red]{p.format()}[/red]", soft_wrap=True)
+            err_console.print(f"[red]{escape(p.format())}[/red]", soft_wrap=True)
         err_console.print(f"[red]Den nya versionen blev inte giltig och togs bort igen ({len(own)} fel).[/red]")
         raise typer.Exit(1)
 
@@ -181,5 +182,5 @@ def new_version(
         if name != "index.md":
             table.add_row(name, f"kopia från {source_id}")
     console.print(table)
-    console.print(f"[green]Versionen {new_id} är skapad och giltig.[/green] Nästa steg: fyll i titel, text och beslut, "
+    console.print(f"[green]Versionen {escape(new_id)} är skapad och giltig.[/green] Nästa steg: fyll i titel, text och beslut, "
                   "kör 'make check' och öppna en pull request.")

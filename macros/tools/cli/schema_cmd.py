@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from macros.core.model.jsonschema import write_all
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
@@ -20,10 +21,10 @@ def schema(
     try:
         changed = write_all(target)
     except OSError as exc:
-        err_console.print(f"[red]Kunde inte skriva till {target}: {exc.strerror}.[/red]")
+        err_console.print(f"[red]Kunde inte skriva till {escape(str(target))}: {escape(exc.strerror or str(exc))}.[/red]")
         raise typer.Exit(1) from None
     for path, was_changed in changed.items():
         state = "[green]uppdaterad[/green]" if was_changed else "[dim]oförändrad[/dim]"
         console.print(f"  {path.name:<20} {state}")
     n = sum(changed.values())
-    console.print(f"[green]{len(changed)} scheman i {target}[/green] ({n} ändrade).", soft_wrap=True)
+    console.print(f"[green]{len(changed)} scheman i {escape(str(target))}[/green] ({n} ändrade).", soft_wrap=True)
