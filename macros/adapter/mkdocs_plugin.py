@@ -110,10 +110,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._config: MkDocsConfig | None = None
         self._script_files: frozenset[str] = frozenset()
         self._theme_inline: dict[str, frozenset[str]] = {}
-        #: Links terms while a section page is converted (the Markdown extension's page is set per page).
-        self.term_links = TermLinks()
-        #: Pinpoints on section pages and soft hyphens in narrow places, made in the same conversion.
-        self.marks = PageMarks()
+        #: Made in each page's conversion (their page is set per page): term links on section pages,
+        #: pinpoints on section pages and soft hyphens in narrow places.
+        self.page_extensions = (TermLinks(), PageMarks())
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -148,9 +147,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.site: Site = site
         self.history = history.result()
         config.nav = self._nav(config.nav or [])
-        self.term_links.site, self.term_links.page = site, None
-        self.marks.site, self.marks.page = site, None
-        config.markdown_extensions += [self.term_links, self.marks]
+        for extension in self.page_extensions:
+            extension.site, extension.page = site, None
+        config.markdown_extensions += list(self.page_extensions)
         if self.command == "build" and self.config.atomic:
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
@@ -232,15 +231,19 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         # The conversion that follows (page.render) links terms if this is a section page.
         vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
         section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
-        self.term_links.page = self.marks.page = (vid, sid) if section else None
+        self._convert_next((vid, sid) if section else None)
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
 
     @event_priority(100)  # first: the conversion is done
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.conversion_budget.stop()
-        self.term_links.page = self.marks.page = None  # converted: no other conversion marks this page
+        self._convert_next(None)  # converted: no other conversion marks this page
         return html
+
+    def _convert_next(self, section: tuple[str, str] | None) -> None:
+        for extension in self.page_extensions:
+            extension.page = section
 
     @event_priority(-100)  # last: the policy sees the page exactly as it is written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

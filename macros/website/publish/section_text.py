@@ -12,10 +12,36 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
+from markdown.extensions import Extension
 from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from macros.website.model import Site
+
 _BLOCK_TAG = RawHtmlPostprocessor.BLOCK_LEVEL_REGEX
+
+
+class PageExtension(Extension):
+    """A Python-Markdown extension that marks up the page converted next.
+
+    The object lives as long as the build; the adapter sets ``site`` once and ``page``
+    before each conversion, and each conversion reads them once, when Python-Markdown
+    sets the extension up for it.
+    """
+
+    def __init__(self, site: Site | None = None) -> None:
+        super().__init__()
+        self.site = site
+        #: (version id, section id) of the section page converted next, or None.
+        self.page: tuple[str, str] | None = None
+
+    def section_page(self) -> tuple[Site, str, str] | None:
+        """The site, version id and section id when the page converted next is a known section."""
+        if self.site is None or self.page is None:
+            return None
+        vid, sid = self.page
+        versions = self.site.corpus.versions
+        return (self.site, vid, sid) if vid in versions and sid in versions[vid].sections else None
 
 
 def stashed_block(md: Markdown, el: etree.Element) -> str | None:

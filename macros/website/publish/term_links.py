@@ -15,9 +15,8 @@ and focus by CSS and tied to the link with ``aria-describedby``; the tooltip
 is left out of the search index (``data-search-exclude``). A page with a
 linked term gets the Escape script once, after the section's text.
 
-The extension object lives as long as the build; the adapter tells it which
-section page is converted next (``page``), and each conversion reads that
-once, when Python-Markdown sets the extension up for it.
+The extension is a ``section_text.PageExtension``: the adapter tells it which
+section page is converted next.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ import posixpath
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from macros.core import urls
@@ -38,7 +36,7 @@ from macros.engine.layers.glossary import Resolved, first_sentence, forms
 from macros.engine.layers.model import VersionTerms
 from macros.website.model import Site
 from macros.website.pages.glossary import definition_note
-from macros.website.publish.section_text import marker
+from macros.website.publish.section_text import PageExtension, marker
 
 #: Elements whose text is never linked.
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
@@ -70,22 +68,14 @@ def script_tag(vid: str, sid: str) -> str:
     return f'<script src="{html.escape(posixpath.relpath(SCRIPT, here))}" defer></script>'
 
 
-class TermLinks(Extension):
+class TermLinks(PageExtension):
     """Links terms on the section page named by ``page``; on any other page it does nothing."""
 
-    def __init__(self, site: Site | None = None) -> None:
-        super().__init__()
-        self.site = site
-        #: (version id, section id) of the section page converted next, or None.
-        self.page: tuple[str, str] | None = None
-
     def extendMarkdown(self, md: Markdown) -> None:
-        site, page = self.site, self.page
-        if site is None or page is None:
+        section = self.section_page()
+        if section is None:
             return
-        vid, sid = page
-        if vid not in site.corpus.versions or sid not in site.corpus.versions[vid].sections:
-            return
+        site, vid, sid = section
         terms = site.layers.terms.get(vid)
         if terms is None or not terms.resolved:
             return
