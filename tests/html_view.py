@@ -25,6 +25,14 @@ class Element:
                 out += c.iter()
         return out
 
+    def ancestors(self) -> list[Element]:
+        """The elements around this one, nearest first."""
+        out, node = [], self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
     def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
         return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes)]
 

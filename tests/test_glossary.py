@@ -21,14 +21,6 @@ CORPUS = load_or_raise(ROOT)
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def ancestors(el: Element) -> list[Element]:
-    out, node = [], el.parent
-    while node is not None:
-        out.append(node)
-        node = node.parent
-    return out
-
-
 def term_links(html: str) -> list[Element]:
     return main_content(html).find_all("a", "tp-term")
 
@@ -49,7 +41,7 @@ def test_no_term_link_inside_headings_links_code_or_the_panel(built_site: Path) 
     for vid, version in CORPUS.versions.items():
         for sid in version.sections:
             for a in term_links(read_page(built_site, f"program/{vid}/{sid}/")):
-                for up in ancestors(a):
+                for up in a.ancestors():
                     assert up.tag not in HEADINGS | {"a", "code", "pre", "aside", "nav"}, (vid, sid, up.tag)
                     assert not up.classes & {"tp-panel", "tp-banner", "tp-sources"}, (vid, sid)
                 checked += 1

@@ -54,14 +54,6 @@ def term_links(html: str) -> list[Element]:
     return parse(html).find_all("a", "tp-term")
 
 
-def ancestors(el: Element) -> list[Element]:
-    out, node = [], el.parent
-    while node is not None:
-        out.append(node)
-        node = node.parent
-    return out
-
-
 def test_the_first_use_in_the_section_text_is_linked_with_its_tooltip(site: Site) -> None:
     html = convert(site, section_page(site, VID, SID).markdown, (VID, SID))
     links = term_links(html)
@@ -86,8 +78,8 @@ def test_no_link_in_headings_links_code_or_the_sites_blocks(site: Site) -> None:
     html = convert(site, text, (VID, SID))
     links = term_links(html)
     assert len(links) == 1
-    assert [up.tag for up in ancestors(links[0])][:3] == ["span", "em", "p"]  # the last paragraph's
-    for up in ancestors(links[0]):
+    assert [up.tag for up in links[0].ancestors()][:3] == ["span", "em", "p"]  # the last paragraph's
+    for up in links[0].ancestors():
         assert up.tag not in {"h1", "h2", "a", "code", "pre", "aside"} and not up.classes & {"tp-panel", "tp-pager"}
 
 
