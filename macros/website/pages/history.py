@@ -86,14 +86,18 @@ def _titles(corpus: Corpus, vid: str, sids: tuple[str, ...]) -> str:
     return " + ".join(corpus.versions[vid].sections[s].data.title for s in sids)
 
 
-def _joined_text(site: Site, page: str, vid: str, sids: tuple[str, ...], title: Callable[[str], str]) -> str:
-    """One text for the linked sections: several get their titles (through ``title``: ``md`` where
-    the text is shown as Markdown, plain for the diff) as headings, as a comparison joins them."""
+def _joined_texts(site: Site, page: str, vid: str, sids: tuple[str, ...]) -> tuple[str, str]:
+    """One text for the linked sections, as a comparison joins them (several get their titles as
+    headings): plain for the diff, and with the titles escaped (``md``) for showing as Markdown."""
     entries = [site.corpus.versions[vid].sections[s] for s in sids]
     texts = [reader_text(site.renderer, e, page) for e in entries]
     if len(entries) == 1:
-        return texts[0]
-    return "\n\n".join(f"## {title(e.data.title)}\n\n{t}" for e, t in zip(entries, texts, strict=True))
+        return texts[0], texts[0]
+
+    def joined(title: Callable[[str], str]) -> str:
+        return "\n\n".join(f"## {title(e.data.title)}\n\n{t}" for e, t in zip(entries, texts, strict=True))
+
+    return joined(str), joined(md)
 
 
 def _sentence(corpus: Corpus, step: Step) -> str:
@@ -167,8 +171,7 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
             parts.append(f"## {label} {{: #{anchor(vid)} }}\n")
             parts.append(_lineage_note(corpus, page, step))
             continue
-        text = _joined_text(site, page, vid, step.sections, str)
-        shown = _joined_text(site, page, vid, step.sections, md)
+        text, shown = _joined_texts(site, page, vid, step.sections)
         parts.append(f"## {label}: {md(_titles(corpus, vid, step.sections))} {{: #{anchor(vid)} }}\n")
         parts.append(_read_links(corpus, page, step, label))
         if step.group is not None:
