@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
     AfterValidator,
@@ -469,23 +469,39 @@ class Source(Strict):
     note: Text | None = Field(None, alias="anmärkning")
 
 
-class BoardCounts(Strict):
+class Counts(Strict):
+    """A total and how it divides; a count the report does not give is unknown (None), never 0."""
+
+    _PARTS: ClassVar[tuple[str, ...]] = ("full", "partly", "not_met")
+
+    total: Whole = Field(alias="totalt", ge=1)
+    full: Whole | None = Field(None, alias="helt", ge=0)
+    partly: Whole | None = Field(None, alias="delvis", ge=0)
+    not_met: Whole | None = Field(None, alias="inte", ge=0)
+
+    def parts(self) -> dict[str, int | None]:
+        return {name: getattr(self, name) for name in self._PARTS}
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        # A count the report leaves out is 0 when the given ones already add up to the total
+        # (then it can be nothing else); otherwise it stays unknown.
+        parts = self.parts()
+        if sum(n for n in parts.values() if n is not None) != self.total:
+            return self
+        return self.model_copy(update={name: 0 for name, n in parts.items() if n is None})
+
+
+class BoardCounts(Counts):
     """How many boards judged the goal met, and how far."""
 
-    total: Whole = Field(alias="totalt", ge=1)
-    full: Whole = Field(0, alias="helt", ge=0)
-    partly: Whole = Field(0, alias="delvis", ge=0)
-    not_met: Whole = Field(0, alias="inte", ge=0)
 
-
-class IndicatorCounts(Strict):
+class IndicatorCounts(Counts):
     """The council's indicators for the goal: how many met their target, and how many could not be followed up."""
 
-    total: Whole = Field(alias="totalt", ge=1)
-    full: Whole = Field(0, alias="helt", ge=0)
-    partly: Whole = Field(0, alias="delvis", ge=0)
-    not_met: Whole = Field(0, alias="inte", ge=0)
-    not_followed: Whole = Field(0, alias="ej_uppföljda", ge=0)
+    _PARTS: ClassVar[tuple[str, ...]] = ("full", "partly", "not_met", "not_followed")
+
+    not_followed: Whole | None = Field(None, alias="ej_uppföljda", ge=0)
     reason: Text | None = Field(None, alias="skäl", min_length=1, description="Varför indikatorer inte kunde följas upp")
 
 

@@ -18,14 +18,12 @@ def check_followups(corpus: Corpus) -> Iterator[Problem]:
         for i, vid in enumerate(data.versions):
             if vid not in corpus.versions:
                 yield unknown(entry, ("versioner", i), "versioner", vid, corpus.versions.keys(), "versioner")
-        counted = [("nämnder", data.boards, ("helt", "delvis", "inte"))]
-        counted.append(("indikatorer", data.indicators, ("helt", "delvis", "inte", "ej_uppföljda")))
-        for key, counts, parts in counted:
+        for key, counts in (("nämnder", data.boards), ("indikatorer", data.indicators)):
             if counts is None:
                 continue
-            values = {p: counts.model_dump(by_alias=True)[p] for p in parts}
+            values = {type(counts).model_fields[name].alias: n for name, n in counts.parts().items() if n}
             if sum(values.values()) > counts.total:
-                shown = " + ".join(f"{p} {n}" for p, n in values.items() if n)
+                shown = " + ".join(f"{p} {n}" for p, n in values.items())
                 yield Problem(entry.path, entry.line_of(key, "totalt"),
                               f"{key}: {shown} är {sum(values.values())}, fler än totalt ({counts.total}).",
                               field=f"{key}.totalt", hint="Kontrollera siffrorna mot årsredovisningen.")

@@ -14,7 +14,7 @@ from typing import Any
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
-from macros.core.model.schema import PERSPECTIVES, BoardCounts, FollowUp, IndicatorCounts
+from macros.core.model.schema import PERSPECTIVES, FollowUp
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.publish.opendata import comparisons
@@ -92,28 +92,13 @@ def _term(site: Site, tid: str, pages: Collection[str], only_version: str | None
     return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
 
 
-_PARTS = ("full", "partly", "not_met", "not_followed")
-
-
-def _stated(counts: BoardCounts | IndicatorCounts) -> dict[str, Any]:
-    """The counts as the file gives them. One it leaves out is the content model's 0 only when the
-    given ones already add up to the total (then it can be nothing else); otherwise it is unknown (None)."""
-    fields = dict(counts)
-    parts = [name for name in _PARTS if name in fields]
-    given = sum(fields[name] for name in parts if name in counts.model_fields_set)
-    for name in parts:
-        if name not in counts.model_fields_set and given != counts.total:
-            fields[name] = None
-    return fields
-
-
 def _followup(site: Site, fid: str, pages: Collection[str]) -> FollowUpRecord:
     entry = site.corpus.followups[fid]
     f: FollowUp = entry.data
     page = urls.followup(fid)
     fields = _fields(entry)
-    fields["boards"] = BoardCountsRecord(**_stated(f.boards)) if f.boards else None
-    fields["indicators"] = IndicatorCountsRecord(**_stated(f.indicators)) if f.indicators else None
+    fields["boards"] = BoardCountsRecord(**dict(f.boards)) if f.boards else None
+    fields["indicators"] = IndicatorCountsRecord(**dict(f.indicators)) if f.indicators else None
     return FollowUpRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
 
 
