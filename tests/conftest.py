@@ -33,6 +33,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXED_EPOCH = "1700000000"
 
 
+def _head_epoch() -> str:
+    """The last commit's time, as `trygghet build` dates a build of the real content: its "today" (what
+    applies now, what lies in the future) is the commit's, so a build is the same whenever it runs."""
+    out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, check=False).stdout.strip()
+    return out or FIXED_EPOCH
+
+
+#: The build time of builds of the real content (the last commit's).
+BUILD_EPOCH = _head_epoch()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="Skriv om filerna i tests/golden/ med det som koden ger nu (granska sedan git diff).")
@@ -127,7 +139,7 @@ def build_command(root: Path, site_dir: Path, settings: dict[str, str] | None = 
     ``settings``: SITE_URL, REPO_URL, EDIT_URI for this build; none from the caller's shell.
     """
     env = {k: v for k, v in os.environ.items() if k not in PUBLISHED}
-    env.update({"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(settings or {})})
+    env.update({"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, **(settings or {})})
     # No "-q": MkDocs' quiet mode drops warnings before --strict can count them.
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)], env
 

@@ -7,9 +7,21 @@ from pathlib import Path
 
 SOURCES = """\
 - id: kalla-a
+  typ: tjänsteutlåtande
   fil: 000_f0938a9437317593.txt
   titel: Testkälla
 """
+
+#: A status as the decisions and statements that give it (status is derived, never written).
+STATUS_RECORDS = {
+    "förslag": "",
+    "remiss": "beslut:\n  - {typ: remiss, organ: Styrelsen, beskrivning: Remiss., källor: [kalla-a]}\n",
+    "antagen": "beslut:\n  - {typ: antagande, organ: Fullmäktige, beskrivning: Antogs., källor: [kalla-a]}\n",
+    "upphävd": ("beslut:\n  - {typ: antagande, organ: Fullmäktige, beskrivning: Antogs., källor: [kalla-a]}\n"
+                "  - {typ: upphävande, organ: Fullmäktige, beskrivning: Upphävdes., källor: [kalla-a]}\n"),
+    "gäller enligt staden": "gäller_enligt:\n  - {beskrivning: Staden säger att programmet gäller., källor: [kalla-a]}\n",
+    "gäller enligt källa": "gäller_enligt:\n  - {beskrivning: Källan säger att programmet gäller., källor: [kalla-a]}\n",
+}
 
 
 def write(path: Path, text: str) -> Path:
@@ -18,11 +30,13 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def version_md(vid: str, status: str = "antagen", supersedes: str | None = None, extra: str = "") -> str:
+def version_md(vid: str, status: str = "antagen", supersedes: str | None = None, extra: str = "",
+               text: str = "sammanfattning") -> str:
     start, end = vid.split("-")
     sup = f"ersätter: {supersedes}\n" if supersedes else ""
-    return (f"---\nid: {vid}\ntitel: Program {vid}\nperiod: {{från: {start}, till: {end}}}\nstatus: {status}\n"
-            f"{sup}texten: sammanfattning\nkällor: [kalla-a]\n{extra}---\n\nOm versionen.\n")
+    records = STATUS_RECORDS[status] if "beslut:" not in extra else ""
+    return (f"---\nid: {vid}\ntitel: Program {vid}\nperiod: {{från: {start}, till: {end}}}\n{records}"
+            f"{sup}texten: {text}\nkällor: [kalla-a]\n{extra}---\n\nOm versionen.\n")
 
 
 def section_md(sid: str, order: int, title: str | None = None, body: str = "Text om avsnittet.", extra: str = "") -> str:

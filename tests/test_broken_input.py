@@ -29,10 +29,10 @@ ENGLISH = ("Traceback", "Input should", "Field required", "must be", "Error:", "
 
 
 def set_status(root: Path, rel: str, status: str) -> None:
-    """Replace whatever status the live file has (editors change it) with ``status``."""
+    """Write a status on the line after ``period`` (status is derived: writing one is an error)."""
     path = root / rel
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"^status: .*$", f"status: {status}", text, count=1, flags=re.M), encoding="utf-8")
+    path.write_text(re.sub(r"^(period: .*)$", rf"\1\nstatus: {status}", text, count=1, flags=re.M), encoding="utf-8")
 
 
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -49,7 +49,7 @@ def write(root: Path, rel: str, text: str) -> None:
 
 
 def section(sid: str, order: int, extra: str = "", body: str = "Text.") -> str:
-    return (f"---\nid: {sid}\ntitel: Ett avsnitt\nordning: {order}\ntyp: kapitel\nkällor: [kallor-readme]\n"
+    return (f"---\nid: {sid}\ntitel: Ett avsnitt\nordning: {order}\ntyp: kapitel\nkällor: [lag-2023-196]\n"
             f"{extra}---\n\n{body}\n")
 
 
@@ -97,8 +97,9 @@ def _self_lineage(root: Path) -> None:
 
 def _overlapping_adopted(root: Path) -> None:
     write(root, "program/2022-2025/index.md",
-          "---\nid: 2022-2025\ntitel: Ett annat program\nperiod: {från: 2022, till: 2025}\nstatus: antagen\n"
-          "texten: saknas\nkällor: [kallor-readme]\n---\n\nText.\n")
+          "---\nid: 2022-2025\ntitel: Ett annat program\nperiod: {från: 2022, till: 2025}\n"
+          "beslut:\n  - {typ: antagande, organ: KF, datum: 2022, beskrivning: Antogs., källor: [lag-2023-196]}\n"
+          "texten: saknas\nkällor: [lag-2023-196]\n---\n\nText.\n")
 
 
 def _remiss_point_on_missing_section(root: Path) -> None:
@@ -106,7 +107,7 @@ def _remiss_point_on_missing_section(root: Path) -> None:
           "---\nid: testnamnd-2024-2027\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
           "förslag_till_beslut: Att svara.\nhållning: tillstyrker\nsammanfattning: Bra.\npunkter:\n"
           "  - id: en-punkt\n    avsnitt: [finns-inte]\n    hållning: förslag\n    sammanfattning: Mer.\n"
-          "källor: [kallor-readme]\n---\n\nText.\n")
+          "källor: [lag-2023-196]\n---\n\nText.\n")
 
 
 def _duplicate_point(root: Path) -> None:
@@ -115,7 +116,7 @@ def _duplicate_point(root: Path) -> None:
           "förslag_till_beslut: Att svara.\nhållning: tillstyrker\nsammanfattning: Bra.\npunkter:\n"
           "  - id: samma\n    hållning: förslag\n    sammanfattning: Ett.\n"
           "  - id: samma\n    hållning: fråga\n    sammanfattning: Två.\n"
-          "källor: [kallor-readme]\n---\n\nText.\n")
+          "källor: [lag-2023-196]\n---\n\nText.\n")
 
 
 def _ten_megabytes(root: Path) -> None:
@@ -152,8 +153,8 @@ KINDS: dict[str, Kind] = {
     "period-fran-efter-till": Kind(lambda r: edit(r, VERSION, "period: {från: 2024, till: 2027}",
                                                   "period: {från: 2027, till: 2024}"),
                                    VERSION, 4, ("perioden börjar (2027) efter att den slutar (2024)",)),
-    "okand-status": Kind(lambda r: set_status(r, VERSION, "gällande"), VERSION, 5,
-                         ("'gällande'", "förslag", "remiss", "antagen", "upphävd")),
+    "skriven-status": Kind(lambda r: set_status(r, VERSION, "gällande"), VERSION, 5,
+                           ("fältet 'status' skrivs inte för hand", "'beslut'", "trygghet beslut")),
     "dubbla-punkt-id": Kind(_duplicate_point, "program/remissvar/testnamnd-2024-2027.md", 12,
                             ("punkt-id 'samma' används redan",)),
     "avsnitts-id-ej-filnamn": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: samarbete"), SECTION, 2,
@@ -179,11 +180,11 @@ KINDS: dict[str, Kind] = {
                               ("cirkel", "2024-2027/samverkan → 2020-2023/samverkan → 2024-2027/samverkan")),
     "ursprung-till-sig-sjalv": Kind(_self_lineage, SECTION, lambda r: line_of(r, SECTION, "ursprung"),
                                     ("cirkel",)),
-    "ersatter-i-cirkel": Kind(lambda r: edit(r, "program/2013-2016/index.md", "status:", "ersätter: 2024-2027\nstatus:"),
+    "ersatter-i-cirkel": Kind(lambda r: edit(r, "program/2013-2016/index.md", "texten:", "ersätter: 2024-2027\ntexten:"),
                               "program/2013-2016/index.md", lambda r: line_of(r, "program/2013-2016/index.md", "ersätter"),
                               ("ersätter varandra i en cirkel",)),
-    "overlappande-antagna": Kind(_overlapping_adopted, "program/2022-2025/index.md", 5,
-                                 ("två antagna versioner", "överlappande perioder")),
+    "overlappande-antagna": Kind(_overlapping_adopted, "program/2022-2025/index.md", 4,
+                                 ("två versioner som har gällt", "överlappande perioder")),
     "remisspunkt-okant-avsnitt": Kind(_remiss_point_on_missing_section, "program/remissvar/testnamnd-2024-2027.md", 10,
                                       ("avsnittet 'finns-inte', som inte finns i 2024-2027",)),
     "okant-perspektiv": Kind(lambda r: edit(r, SECTION, "typ: kapitel\n",
@@ -310,7 +311,7 @@ def test_a_ten_megabyte_file_is_refused_unread(repo_copy: Path, monkeypatch: pyt
     assert any(p.file == SECTION and "10 MB" in p.message for p in problems)
 
 
-BUILD_SUBSET = ["front-matter-saknas", "okant-falt", "okand-status", "inte-utf8", "lank-ut-ur-forradet",
+BUILD_SUBSET = ["front-matter-saknas", "okant-falt", "skriven-status", "inte-utf8", "lank-ut-ur-forradet",
                 "makro-fel-argument", "ersatter-i-cirkel", "tom-fil", "id-med-punkter", "farligt-html", "ursprung-i-cirkel",
                 "djupt-nastlad-lista", "djupt-nastlade-div"]
 

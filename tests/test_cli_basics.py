@@ -35,13 +35,13 @@ def test_check_accepts_valid_content(repo_copy: Path) -> None:
 def test_check_names_file_and_line(repo_copy: Path) -> None:
     index = repo_copy / "program" / "2024-2027" / "index.md"
     lines = index.read_text(encoding="utf-8").splitlines(keepends=True)
-    # Whatever the version's status is today, an unknown one is refused.
-    line = next(n for n, text in enumerate(lines, start=1) if text.startswith("status:"))
-    lines[line - 1] = "status: remis\n"
+    # A misspelt decision kind is refused, wherever the version's decisions stand today.
+    line = next(n for n, text in enumerate(lines, start=1) if text.startswith("  - typ: remiss"))
+    lines[line - 1] = "  - typ: remis\n"
     index.write_text("".join(lines), encoding="utf-8")
     result = runner.invoke(app, ["check", "--rot", str(repo_copy)])
     assert result.exit_code == 1
-    assert f"program/2024-2027/index.md:{line}: fel i fältet 'status'" in result.output
+    assert f"program/2024-2027/index.md:{line}: fel i fältet 'beslut[" in result.output and "'remis'" in result.output
     assert "Traceback" not in result.output
 
 

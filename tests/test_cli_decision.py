@@ -12,18 +12,18 @@ import pytest
 from typer.testing import CliRunner
 
 from macros.core import urls
-from macros.core.load.loader import load_or_raise
+from macros.core.load.loader import load, load_or_raise
 from macros.core.page import SiteInfo
 from macros.core.problems import Severity
-from macros.engine.checks import check_repository
+from macros.engine import validity
+from macros.engine.checks import check_loaded, check_repository
 from macros.tools.cli.main import app
 from macros.website.pages.banner import banner
-from macros.website.pages.timeline import validity
+from macros.website.pages.timeline import answer_text
 from macros.website.publish import feed
 from macros.website.publish.opendata.export import programme
 from macros.website.site import build_site, make_pages
 from tests.factory import SOURCES, section_md, version_md, write
-from tests.timeline_reference import applicable_version
 
 runner = CliRunner()
 
@@ -72,9 +72,9 @@ def derived(root: Path) -> dict[str, Any]:
     return {
         "banner 2024-2027": banner(corpus, "2024-2027", urls.version("2024-2027")),
         "banner 2020-2023": banner(corpus, "2020-2023", urls.version("2020-2023")),
-        "gällde 2024-06-01": applicable_version(corpus, dt.date(2024, 6, 1)),
-        "giltighet": [(v.version, v.start, v.end) for v in validity(corpus)],
-        "flöde": [e.title for e in feed.events(corpus, pages) if "antagande" in e.title],
+        "gällde 2024-06-01": answer_text(corpus, validity.applied_on(corpus, dt.date(2024, 6, 1))),
+        "status": {vid: validity.status_line(corpus, vid) for vid in corpus.versions},
+        "flöde": [e.title for _, e in feed.events(corpus, pages, {}) if "antagande" in e.title],
         "öppna data": {v["id"]: (v["status"], [d["typ"] for d in v["beslut"]]) for v in data["versioner"]},
         "fel": sorted(p.message for p in problems if p.severity is Severity.ERROR),
     }
@@ -85,19 +85,15 @@ def run(root: Path, *args: str):
 
 
 PROPOSAL_BANNER = ('<div class="tp-banner tp-banner--proposal" role="note" aria-label="Om versionen" data-search-exclude><p>Detta är ett '
-                   "<strong>förslag som har skickats på remiss</strong>. Källorna säger inte att det har antagits. "
-                   '<a href="../2020-2023/">Gå till den senast antagna versionen (2020–2023)</a>.</p></div>\n\n')
-SUPERSEDED_BANNER = ('<div class="tp-banner tp-banner--superseded" role="note" aria-label="Om versionen" data-search-exclude><p>Det finns en '
-                     'senare antagen version. Den följdes av <a href="../2024-2027/">Program 2024-2027</a>. Källorna visar '
-                     'inte att den här versionen har upphävts. '
-                     '<a href="../2024-2027/">Gå till den senast antagna versionen (2024–2027)</a>.</p></div>\n\n')
+                   "<strong>förslag som har skickats på remiss</strong>. Källorna visar inte att det har antagits. "
+                   'Nu gäller <a href="../2020-2023/">Program 2020-2023</a>.</p></div>\n\n')
+SUPERSEDED_BANNER = ('<div class="tp-banner tp-banner--superseded" role="note" aria-label="Om versionen" data-search-exclude><p>Det här är en '
+                     '<strong>äldre version</strong>. Nu gäller <a href="../2024-2027/">Program 2024-2027</a>.</p></div>\n\n')
 BEFORE = {
     "banner 2024-2027": PROPOSAL_BANNER,
     "banner 2020-2023": "",
-    "gällde 2024-06-01": ("2020-2023", "Då gällde programmet 2020–2023, från 15 juni 2020. Programperioden slutade "
-                          "2023, men källorna visar inte att någon senare version har antagits, så det är den senast "
-                          "antagna versionen."),
-    "giltighet": [("2020-2023", "2020-06-15", None)],
+    "gällde 2024-06-01": "Då gällde programmet 2020–2023 (antogs 15 juni 2020).",
+    "status": {"2020-2023": "Antagen 15 juni 2020.", "2024-2027": "Förslag, på remiss 2023."},
     "flöde": [],
     "öppna data": {"2020-2023": ("antagen", ["antagande"]), "2024-2027": ("remiss", ["remiss"])},
     "fel": [],
@@ -105,13 +101,16 @@ BEFORE = {
 AFTER = {
     "banner 2024-2027": "",
     "banner 2020-2023": SUPERSEDED_BANNER,
-    "gällde 2024-06-01": ("2024-2027", "Då gällde programmet 2024–2027, från mars 2024."),
-    "giltighet": [("2020-2023", "2020-06-15", "2024-03"), ("2024-2027", "2024-03", None)],
-    "flöde": ["Program 2024-2027: antagande (Kommunfullmäktige)"],
+    # Adopted in March 2024 (the month only): on 1 June 2024 it surely applied.
+    "gällde 2024-06-01": "Då gällde programmet 2024–2027 (antogs mars 2024).",
+    "status": {"2020-2023": "Antagen 15 juni 2020. Nu gäller programmet 2024–2027.", "2024-2027": "Antagen mars 2024."},
+    # A month-only date is never turned into the first of the month: without a record of when the site
+    # entered it (no git here), the adoption gets no feed entry.
+    "flöde": [],
     "öppna data": {"2020-2023": ("antagen", ["antagande"]), "2024-2027": ("antagen", ["remiss", "antagande"])},
     "fel": ["punkten 'fraga-ett' saknar utfall, men 2024-2027 är antagen."],
 }
-#: The file after the command: status changed, the item appended; comments and layout as they were.
+#: The file after the command: the item appended (status follows from it); comments and layout as they were.
 AFTER_FILE = version_md("2024-2027", "antagen", supersedes="2020-2023", extra=NEW_DECISIONS.replace(
     "    källor: [kalla-a]\n\n", """    källor: [kalla-a]
   - typ: antagande
@@ -141,9 +140,11 @@ def test_a_repeal_with_only_a_year(corpus_root: Path) -> None:
                  "--kalla", "kalla-a")
     assert result.exit_code == 0, result.output
     text = (corpus_root / "program" / "2020-2023" / "index.md").read_text(encoding="utf-8")
-    assert "status: upphävd\n" in text
+    assert "status:" not in text
     assert "  - typ: upphävande\n    organ: Kommunfullmäktige\n    datum: 2024\n" in text
-    assert [(v.version, v.end) for v in validity(load_or_raise(corpus_root))] == [("2020-2023", "2024")]
+    corpus = load_or_raise(corpus_root)
+    assert validity.status_line(corpus, "2020-2023") == "Upphävd 2024."
+    assert "upphävdes 2024" in validity.applied_on(corpus, dt.date(2024, 6, 1)).reasons[0]
 
 
 @pytest.mark.parametrize("args, message", [
@@ -169,12 +170,11 @@ def test_a_version_without_decisions_gets_a_list(tmp_path: Path) -> None:
     result = run(tmp_path, "2024-2027", "remiss", "--organ", "Kommunstyrelsen", "--kalla", "kalla-a")
     assert result.exit_code == 0, result.output
     version = load_or_raise(tmp_path).versions["2024-2027"].data
-    assert version.status.value == "remiss"
+    assert validity.status(version).value == "remiss"
     assert [(d.kind.value, d.body, d.date) for d in version.decisions] == [("remiss", "Kommunstyrelsen", None)]
 
 
 @pytest.mark.parametrize("extra, expected", [
-    ("", "inget beslut om antagande"),
     ("beslut:\n  - {typ: antagande, organ: KF, beskrivning: KF antog det., källor: [kalla-a]}\n", "har inget datum"),
     ("beslut:\n  - {typ: antagande, organ: KF, datum: 2024, beskrivning: KF antog det., källor: [kalla-a]}\n", None),
 ])
@@ -184,3 +184,29 @@ def test_check_says_what_an_adopted_version_lacks(tmp_path: Path, extra: str, ex
     _, problems = check_repository(tmp_path)
     found = [p.message for p in problems if p.field == "beslut" and p.severity is Severity.WARNING]
     assert [m for m in found if expected and expected in m] if expected else not found, found
+
+
+@pytest.mark.parametrize(("kind", "refused"), [("antagande", True), ("upphävande", True), ("remiss", True),
+                                               ("remisstid", False), ("ikraftträdande", False)])
+def test_a_decision_dated_after_today_is_refused(tmp_path: Path, kind: str, refused: bool) -> None:
+    """A decision cannot be recorded before it is made; a deadline or an entry into force may lie ahead."""
+    write(tmp_path / "program" / "kallor.yml", SOURCES)
+    write(tmp_path / "program" / "2024-2027" / "index.md", version_md("2024-2027", extra=(
+        f"beslut:\n  - {{typ: antagande, organ: KF, datum: 2024, beskrivning: Antogs., källor: [kalla-a]}}\n"
+        f"  - {{typ: {kind}, organ: KF, datum: 2031-05-01, beskrivning: Senare., källor: [kalla-a]}}\n")))
+    corpus, problems = load(tmp_path, dt.date(2026, 12, 7))
+    errors = [p for p in check_loaded(corpus, problems) if p.severity is Severity.ERROR]
+    if refused:
+        [error] = errors
+        assert (error.file, error.line, error.field) == ("program/2024-2027/index.md", 9, "beslut.datum")
+        assert error.message == f"beslutet ({kind}) i 2024-2027 är daterat 1 maj 2031, efter i dag (7 december 2026)."
+    else:
+        assert errors == []
+
+
+def test_a_web_page_read_in_the_future_is_refused(tmp_path: Path) -> None:
+    write(tmp_path / "program" / "kallor.yml", SOURCES + "- id: webb\n  typ: webbsida\n  titel: Sidan\n  läst: 2030-01-01\n")
+    write(tmp_path / "program" / "2024-2027" / "index.md", version_md("2024-2027"))
+    corpus, problems = load(tmp_path, dt.date(2026, 12, 7))
+    [error] = [p for p in check_loaded(corpus, problems) if p.severity is Severity.ERROR]
+    assert (error.file, error.field) == ("program/kallor.yml", "läst") and "1 januari 2030" in error.message

@@ -72,7 +72,8 @@ def planted(tmp_path: Path) -> Path:
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "start")
     index = root / "program" / "2024-2027" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("status: antagen", "status: upphävd"), encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8").replace("texten: sammanfattning", "texten: fulltext"),
+                     encoding="utf-8")
     section = root / "program" / "2024-2027" / "forebyggande-arbete.md"
     section.write_text(section.read_text(encoding="utf-8").replace(
         "Text om avsnittet.", "Text om avsnittet och om välfärdsbrott enligt lag (2023:196)."), encoding="utf-8")
@@ -88,7 +89,7 @@ def test_git_report_shows_the_planted_change(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "## Ändringar i innehållet jämfört med `HEAD`" in out
-    assert "`status`: <del>antagen</del> → <ins>upphävd</ins>" in out
+    assert "`texten`: <del>sammanfattning</del> → <ins>fulltext</ins>" in out
     assert "Text om avsnittet<ins> och om välfärdsbrott enligt lag (2023:196)</ins>." in out
     assert "### Nya filer" in out and "`program/2024-2027/valfardsbrott.md`: Välfärdsbrott" in out
     assert "### Borttagna filer" in out and "`program/2020-2023/stadsutveckling.md`" in out
@@ -140,7 +141,7 @@ def test_terminal_git_diff_has_signs_and_no_html_tags(tmp_path: Path, monkeypatc
     assert result.exit_code == 0, result.output
     out = flat(re.sub(r"\x1b\[[0-9;]*m", "", result.output))
     assert not TAG.search(out), TAG.search(out)
-    assert "status: [-antagen-] → {+upphävd+}" in out
+    assert "texten: [-sammanfattning-] → {+fulltext+}" in out
     assert "Text om avsnittet{+ och om välfärdsbrott enligt lag (2023:196)+}." in out
 
 

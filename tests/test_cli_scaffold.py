@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.problems import Problem
+from macros.engine import validity
 from macros.tools.cli import scaffold_cmd
 from macros.tools.cli.main import app
 from tests.conftest import build_site, read_page
@@ -42,7 +43,7 @@ def test_scaffold_makes_a_valid_proposal(repo_copy: Path, tmp_path: Path) -> Non
 
     corpus = load_or_raise(repo_copy)
     new, old = corpus.versions["2028-2031"], corpus.versions["2024-2027"]
-    assert new.data.status.value == "förslag"
+    assert validity.status(new.data).value == "förslag"
     assert (new.data.period.start, new.data.period.end) == (2028, 2031)
     assert new.data.supersedes == "2024-2027"
     assert new.data.decisions == []

@@ -18,11 +18,14 @@ LONG = ("Staden arbetar med platssamverkan i stadsdelsområdena tillsammans med 
 
 
 def tree(root: Path, versions: dict[str, dict[str, str]], extra: dict[str, str] | None = None) -> Path:
-    """Write program/ with versions {vid: {sid: section file text}}; each supersedes the one before."""
+    """Write program/ with versions {vid: {sid: section file text}}; each supersedes the one before. The
+    versions hold their full text, so the labels speak of the programme ("ändrad", "bytt namn"), not of
+    summaries (``test_evidence_labels``)."""
     write(root / "program" / "kallor.yml", SOURCES)
     previous = None
     for vid, sections in versions.items():
-        write(root / "program" / vid / "index.md", version_md(vid, supersedes=previous, extra=(extra or {}).get(vid, "")))
+        write(root / "program" / vid / "index.md", version_md(vid, supersedes=previous, extra=(extra or {}).get(vid, ""),
+                                                                  text="fulltext"))
         for sid, text in sections.items():
             write(root / "program" / vid / f"{sid}.md", text)
         previous = vid

@@ -23,7 +23,7 @@ def _content(pages: dict[str, GeneratedPage], path: str) -> Element:
 def test_document_page_facts_and_backlinks(fixture_pages: dict[str, GeneratedPage]) -> None:
     content = _content(fixture_pages, "styrdokument/plan-a.md")
     text = " ".join(content.text().split())
-    assert "Typ Plan" in text and "Giltigt 2004–31 december 2006" in text and "Ersatt av Fiktiv plan B" in text
+    assert "Typ Plan" in text and "Giltighetstid 2004–31 december 2006" in text and "Ersatt av Fiktiv plan B" in text
     items = {" ".join(li.text().split()) for li in content.find_all("li")}
     assert {"Barn och unga – bygger på dokumentet", "Skola – bygger på dokumentet"} <= items
     # Front matter (styrdokument:) and a macro call in the body both count.
@@ -59,9 +59,12 @@ def test_index_lists_every_document_and_is_in_navigation(built_site: Path, repo_
 
 
 def test_expired_document_warning_is_deterministic(fixture_corpus: Corpus) -> None:
-    # 2007-2010 (the latest adopted fixture version) relies on plan-a, valid until 31 December 2006.
+    # 2007-2010 (adopted 5 February 2007, the version in force then) relies on plan-a, valid until
+    # 31 December 2006; before its adoption 2004-2006 applied, whose section relies on plan-a too.
     assert list(expired_documents(fixture_corpus, dt.date(2006, 12, 31))) == []
-    [problem] = expired_documents(fixture_corpus, dt.date(2007, 1, 1))
+    [before] = expired_documents(fixture_corpus, dt.date(2007, 1, 1))
+    assert before.file == "program/2004-2006/skola.md"
+    [problem] = expired_documents(fixture_corpus, dt.date(2007, 3, 1))
     assert problem.severity is Severity.WARNING
     assert problem.file == "program/2007-2010/barn-och-unga.md" and problem.line == 10
     assert "'plan-a'" in problem.message and "31 december 2006" in problem.message

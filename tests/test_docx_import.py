@@ -95,7 +95,7 @@ def test_import_version_writes_valid_sections(tmp_path: Path) -> None:
     assert "- lägesbild\n- åtgärdsplan" in post.content
     assert "| Skola | Utbildningsnämnden |" in post.content
     index = frontmatter.load(folder / "index.md")
-    assert index["dnr"] == "KS 2027/123" and index["status"] == "förslag"
+    assert index["dnr"] == "KS 2027/123" and "status" not in index  # derived: a draft has no decisions
     assert index["titel"] == "Stockholms stads trygghetsprogram 2028–2031"
     assert "inledning-2" in result.output and "källor" in result.output  # the report
 

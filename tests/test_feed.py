@@ -14,14 +14,13 @@ from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo
 from macros.website.publish import feed
 from macros.website.site import build_site, make_pages
-from tests.conftest import ROOT, TEST_SITE_URL
+from tests.conftest import TEST_SITE_URL
+from tests.factory import minimal_repo, version_md, write
 from tests.html_view import parse
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = TEST_SITE_URL  # the shared build's SITE_URL
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-CORPUS = load_or_raise(ROOT)
-
 
 @pytest.fixture(scope="module")
 def atom(built_site: Path) -> ET.Element:
@@ -75,42 +74,12 @@ def test_every_entry_link_resolves_to_a_built_page(atom: ET.Element, built_site:
         assert (built_site / path / "index.html").is_file(), f"{href} finns inte i bygget"
 
 
-def test_entries_are_dated_from_the_sources(atom: ET.Element) -> None:
-    adopted = by_title(atom, "Stockholms stads trygghetsprogram 2020–2023: antagande (Kommunfullmäktige)")
-    assert adopted.findtext(f"{A}updated") == "2021-04-12T00:00:00Z"
-    # 2018-2021 was adopted "2018" (only the year is known): dated by the year's first day.
-    first = [e for e in entries(atom) if e.findtext(f"{A}title", "").startswith("Ny version: För ett tryggare")]
-    assert [e.findtext(f"{A}updated") for e in first] == ["2018-01-01T00:00:00Z"]
-
-
-def test_remissvar_are_entries_dated_by_their_meeting(atom: ET.Element) -> None:
-    dated = [r for r in CORPUS.remissvar.values() if r.data.meeting]
-    assert dated, "korpusen har inga daterade remissvar att testa"
-    for r in dated:
-        entry = by_title(atom, f"Remissvar från {r.data.body.name} om {CORPUS.versions[r.data.answers].data.title}")
-        assert entry.findtext(f"{A}updated", "").startswith(str(r.data.meeting))
-
-
-def test_undated_decisions_get_no_entry(atom: ET.Element) -> None:
-    # 2013-2016 has only an undated decision; 2024-2027's proposal is undated too.
-    titles = [e.findtext(f"{A}title", "") for e in entries(atom)]
-    assert not any("2013–2016" in t and not t.startswith("Jämförelse") for t in titles), titles
-    assert not any(t.startswith("Stockholms stads trygghetsprogram 2024–2027: förslag") for t in titles)
-
-
 def test_comparison_pages_are_entries(atom: ET.Element, built_site: Path) -> None:
     pages = sorted(p.parent.name for p in built_site.glob("jamfor/*--*/index.html"))
     assert pages
     linked = {e.find(f"{A}link").get("href").rstrip("/").rsplit("/", 1)[-1] for e in entries(atom)
               if e.findtext(f"{A}title", "").startswith("Jämförelse")}
     assert set(pages) <= linked
-
-
-def test_feed_is_the_same_for_every_build_of_the_same_content() -> None:
-    site = SiteInfo(SITE_URL, "Test", source_date_epoch=None)
-    pages = {p.path for p in make_pages(build_site(CORPUS, SiteInfo(None, "test")))}
-    assert feed.feed_xml(CORPUS, pages, site) == feed.feed_xml(load_or_raise(ROOT), set(pages), site)
-    assert feed.feed_xml(CORPUS, pages, site) == feed.feed_xml(CORPUS, pages, SiteInfo(SITE_URL, "Test", "1"))
 
 
 def test_every_page_links_the_feed_in_its_head(built_site: Path) -> None:
@@ -127,27 +96,59 @@ def test_every_page_links_the_feed_in_its_head(built_site: Path) -> None:
         assert target == "/feed.xml", f"{url}: {links[0].attrs['href']} pekar på {target}"
 
 
-def _fixture_feed(tmp_path: Path, decisions: str) -> ET.Element:
-    from tests.factory import minimal_repo, version_md, write
+RECORDED = {"program/2024-2027/index.md": "2026-11-22"}
+REMISSVAR = ("---\nid: svar\ninstans: {namn: Testnämnden, typ: facknämnd}\nförvaltning: Testförvaltningen\n"
+             "sammanträde: 2023-10-26\nsvarar_på: 2024-2027\nförslag_till_beslut: Nämnden tillstyrker.\n"
+             "hållning: tillstyrker\nsammanfattning: Bra.\nkällor: [kalla-a]\n---\n\nSvar.\n")
 
+
+def _fixture_feed(tmp_path: Path, decisions: str, recorded: dict[str, str] | None = None) -> ET.Element:
     root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagen", supersedes="2020-2023", extra=decisions))
+    write(root / "program/remissvar/svar.md", REMISSVAR)
     corpus = load_or_raise(root)
     pages = {p.path for p in make_pages(build_site(corpus, SiteInfo(None, "test")))}
-    return ET.fromstring(feed.feed_xml(corpus, pages, SiteInfo(SITE_URL, "Test", source_date_epoch=None)))
+    return ET.fromstring(feed.feed_xml(corpus, pages, SiteInfo(SITE_URL, "Test", None, recorded or {})))
 
 
-def test_a_year_only_date_is_the_first_day_and_the_summary_says_only_the_year_is_known(tmp_path: Path) -> None:
-    atom = _fixture_feed(tmp_path, (
-        "beslut:\n"
-        "  - {typ: förslag, organ: Kommunstyrelsen, datum: 2018-05-02, beskrivning: Förslaget.}\n"
-        "  - {typ: remiss, organ: Kommunstyrelsen, datum: 2019-10, beskrivning: Remissen.}\n"
-        "  - {typ: antagande, organ: Kommunfullmäktige, datum: 2020, beskrivning: Antogs.}\n"
-    ))
-    by_updated = {e.findtext(f"{A}updated"): e.findtext(f"{A}summary", "") for e in entries(atom)}
-    year = by_updated["2020-01-01T00:00:00Z"]
-    assert year.startswith("(Källan anger bara året 2020; flödet daterar posten 1 januari 2020.)")
-    month = by_updated["2019-10-01T00:00:00Z"]
-    assert month.startswith("(Källan anger bara månaden oktober 2019; flödet daterar posten 1 oktober 2019.)")
-    day = by_updated["2018-05-02T00:00:00Z"]
-    assert "Källan anger bara" not in day
+DECISIONS = ("beslut:\n"
+             "  - {typ: förslag, organ: Kommunstyrelsen, datum: 2018-05-02, beskrivning: Förslaget., källor: [kalla-a]}\n"
+             "  - {typ: remiss, organ: Kommunstyrelsen, datum: 2019-23, beskrivning: Remissen., källor: [kalla-a]}\n"
+             "  - {typ: antagande, organ: Kommunfullmäktige, datum: 2020, beskrivning: Antogs., källor: [kalla-a]}\n")
+
+
+def test_a_day_dates_its_entry_and_a_coarser_date_never_becomes_a_day(tmp_path: Path) -> None:
+    """Issue 29: a year is never 1 January, a season never its first day. Such an entry is dated by
+    when the site recorded it (the file's last commit), and says so; the event keeps its own precision."""
+    atom = _fixture_feed(tmp_path, DECISIONS, RECORDED)
+    stamps = {e.findtext(f"{A}title"): (e.findtext(f"{A}updated"), e.findtext(f"{A}summary", "")) for e in entries(atom)}
+    assert stamps["Ny version: Program 2024-2027"][0] == "2018-05-02T00:00:00Z"
+    updated, summary = stamps["Program 2024-2027: antagande (Kommunfullmäktige), 2020"]
+    assert updated == "2026-11-22T00:00:00Z"
+    assert summary.startswith("(Källan anger bara 2020. Posten är daterad när webbplatsen förde in uppgiften, "
+                              "22 november 2026.)")
+    updated, summary = stamps["Program 2024-2027: remiss (Kommunstyrelsen), hösten 2019"]
+    assert updated == "2026-11-22T00:00:00Z" and summary.startswith("(Källan anger bara hösten 2019.")
+    assert not any(u in ("2020-01-01T00:00:00Z", "2019-09-01T00:00:00Z") for u, _ in stamps.values())
+
+
+def test_without_a_record_of_when_an_imprecise_event_was_entered_it_gets_no_entry(tmp_path: Path) -> None:
+    atom = _fixture_feed(tmp_path, DECISIONS)
+    titles = [e.findtext(f"{A}title", "") for e in entries(atom)]
+    assert "Ny version: Program 2024-2027" in titles
+    assert not any(", 2020" in t or "hösten 2019" in t for t in titles), titles
+
+
+def test_a_remissvar_entry_is_the_administrations_proposal(tmp_path: Path) -> None:
+    """The administration wrote it and proposed a decision to its board (issue 29): never 'Remissvar från
+    Testnämnden'."""
+    atom = _fixture_feed(tmp_path, DECISIONS)
+    [entry] = [e for e in entries(atom) if "remissvar" in e.findtext(f"{A}title", "")]
+    assert entry.findtext(f"{A}title") == "Testförvaltningens förslag till remissvar om Program 2024-2027"
+    assert entry.findtext(f"{A}updated") == "2023-10-26T00:00:00Z"
+    assert entry.findtext(f"{A}summary", "").startswith("Till testnämndens sammanträde 26 oktober 2023.")
+
+
+def test_feed_is_the_same_for_every_build_of_the_same_content(tmp_path: Path) -> None:
+    first = ET.tostring(_fixture_feed(tmp_path / "a", DECISIONS, RECORDED))
+    assert first == ET.tostring(_fixture_feed(tmp_path / "b", DECISIONS, RECORDED))

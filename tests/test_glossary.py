@@ -73,8 +73,9 @@ def test_tooltip_is_described_and_names_the_version_of_the_definition(built_site
     tip_id = link.attrs["aria-describedby"]
     tip = next(e for e in content.iter() if e.attrs.get("id") == tip_id)
     assert tip.attrs.get("role") == "tooltip"
-    # 2024-2027 gives no definition of its own: the tooltip says whose it shows.
-    assert "Avrått begrepp" in tip.text() and "från 2020–2023" in tip.text()
+    # 2024-2027's sources give no definition: the tooltip says so, and shows no other version's.
+    assert "Avrått begrepp" in tip.text() and "Källorna ger ingen definition för 2024–2027" in tip.text()
+    assert "2020–2023" not in tip.text()
     own = main_content(read_page(built_site, "program/2024-2027/struktur-for-arbetet/"))
     lagesbild = next(a for a in own.find_all("a", "tp-term") if a.attrs["href"].endswith("/lagesbild/"))
     tip = next(e for e in own.iter() if e.attrs.get("id") == lagesbild.attrs["aria-describedby"])
@@ -133,9 +134,15 @@ def test_term_page_says_where_a_discouraged_term_is_used(fixture_pages: dict[str
     assert "(../remissvar/namnd-a-2007-2010.md)" in page.markdown  # who raised it
 
 
-def test_version_glossary_marks_inherited_and_dropped_terms(fixture_pages: dict[str, GeneratedPage]) -> None:
+def test_version_glossary_shows_only_what_a_source_ties_to_the_version(fixture_pages: dict[str, GeneratedPage]) -> None:
+    """No definition is carried forward (issue 29): riskområde is defined for 2004-2006 only, so the
+    2007-2010 glossary does not show that definition; it names the term as one its sources are silent about."""
     content = _page(fixture_pages, "program/2007-2010/begrepp.md")
-    assert "Definitionen är från 2004–2006; källorna ger ingen egen definition för 2007–2010." in content.text()
+    assert "Ett område med många anmälda brott" not in content.text()
+    assert next(h.text().strip("¶ ") for h in content.find_all("h2")) == "trygghet"
+    silent = next(h for h in content.find_all("h2") if h.text().startswith("Begrepp som källorna inte knyter"))
+    assert "riskområde" in silent.parent.text()
+    assert "samma definition" not in content.text() and "ingår inte enligt källorna" not in content.text()
     dropped = next(h for h in content.find_all("h2") if h.text().startswith("Begrepp som utgår"))
     assert "samverkan" in dropped.parent.text()
     assert "Källorna knyter inga begrepp" in _page(fixture_pages, "program/2001-2003/begrepp.md").text()

@@ -40,7 +40,7 @@ def corpora(draw: st.DrawFn) -> dict[str, str]:
         listing = draw(st.sampled_from(["", "avsnittsförteckning: ofullständig\n"]))
         sup = f"ersätter: {VERSIONS[i - 1]}\n" if i else ""
         files[f"program/{vid}/index.md"] = (
-            f"---\nid: {vid}\ntitel: Program {vid}\nperiod: {{från: {start}, till: {end}}}\nstatus: antagen\n"
+            f"---\nid: {vid}\ntitel: Program {vid}\nperiod: {{från: {start}, till: {end}}}\n"
             f"{sup}texten: {text}\nkällor: [kalla-a]\n{listing}---\n\nOm versionen.\n")
         ids = [] if text == "saknas" else draw(st.lists(st.sampled_from(IDS), unique=True, max_size=4))
         for order, sid in enumerate(ids, 1):
@@ -84,5 +84,5 @@ def test_the_panel_says_what_the_comparison_says(files: dict[str, str]) -> None:
                                                 (b, a, diff.group.news, diff.group.olds)):
                     for sid in own:
                         [cp] = [c for c in layers.section(vid, sid).counterparts if c.version == other]
-                        assert (cp.sections, cp.change) == (theirs, diff.change), (vid, sid, other)
+                        assert (cp.sections, cp.change, cp.label) == (theirs, diff.change, diff.label), (vid, sid, other)
                         assert cp.anchor == diff.anchor

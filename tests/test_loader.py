@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from macros.core.load.loader import load
 from macros.core.problems import Severity
+from macros.engine import validity
 from macros.engine.checks import check_repository
 from macros.tools.cli.main import app
 from tests.factory import minimal_repo, section_md, version_md, write
@@ -25,21 +26,20 @@ def test_minimal_corpus_loads_in_reading_order(tmp_path: Path) -> None:
     assert problems == []
     assert list(corpus.versions) == ["2020-2023", "2024-2027"]
     assert list(corpus.versions["2024-2027"].sections) == ["forebyggande-arbete", "stadsutveckling"]
-    assert corpus.latest_adopted == "2024-2027"
+    assert validity.current(corpus) == "2024-2027"
     assert corpus.next("2020-2023") == "2024-2027"
     entry = corpus.section("2024-2027", "stadsutveckling")
     assert entry is not None and entry.body == "Text om avsnittet.\n" and entry.body_line == 9
 
 
-def test_unknown_status_names_file_line_field_and_the_allowed_values(tmp_path: Path) -> None:
+def test_a_written_status_says_it_is_derived(tmp_path: Path) -> None:
+    """Status follows from the decisions (issue 29); an editor who writes one is told what to do instead."""
     root = minimal_repo(tmp_path)
     path = root / "program/2024-2027/index.md"
-    path.write_text(path.read_text().replace("status: antagen", "status: gällande"), encoding="utf-8")
-    [message] = errors(root)
-    assert message.startswith("program/2024-2027/index.md:5: fel i fältet 'status':")
-    assert "'gällande'" in message
-    for allowed in ("förslag", "remiss", "antagen", "upphävd"):
-        assert allowed in message
+    path.write_text(path.read_text().replace("texten:", "status: antagen\ntexten:"), encoding="utf-8")
+    [problem] = load(root)[1]
+    assert problem.message == "fältet 'status' skrivs inte för hand."
+    assert problem.field == "status" and "trygghet beslut" in (problem.hint or "")
 
 
 def test_several_errors_are_reported_together(tmp_path: Path) -> None:
@@ -88,10 +88,11 @@ def test_supersedes_cycle_is_an_error(tmp_path: Path) -> None:
 
 def test_check_command_exits_non_zero_without_traceback(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
-    write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagenn", supersedes="2020-2023"))
+    write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagen", supersedes="2020-2023").replace(
+        "typ: antagande", "typ: antagandet"))
     result = CliRunner().invoke(app, ["check", "--rot", str(root)])
     assert result.exit_code == 1
-    assert "program/2024-2027/index.md:5" in result.output
+    assert "program/2024-2027/index.md:6" in result.output
     assert "Traceback" not in result.output
 
 
@@ -130,12 +131,13 @@ def test_text_is_stripped_of_surrounding_space(tmp_path: Path) -> None:
     assert corpus.versions["2024-2027"].sections["stadsutveckling"].data.title == "Stad"
 
 
-def test_unknown_status_lists_the_allowed_values_in_swedish(tmp_path: Path) -> None:
+def test_unknown_decision_kind_lists_the_allowed_values_in_swedish(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
     path = root / "program/2024-2027/index.md"
-    path.write_text(path.read_text().replace("status: antagen", "status: gällande"), encoding="utf-8")
+    path.write_text(path.read_text().replace("typ: antagande", "typ: antagandet"), encoding="utf-8")
     [problem] = load(root)[1]
-    assert problem.hint == "Tillåtna värden: 'förslag', 'remiss', 'antagen', 'gäller enligt staden', 'upphävd'."
+    assert problem.message == "värdet 'antagandet' är inte tillåtet."
+    assert problem.hint is not None and "'antagande'" in problem.hint and "'ikraftträdande'" in problem.hint
 
 
 def test_unknown_key_in_a_nested_record_lists_that_records_keys(tmp_path: Path) -> None:

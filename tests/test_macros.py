@@ -13,6 +13,7 @@ import pytest
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.problems import ContentError
+from macros.engine import validity
 from macros.engine.render.sandbox import render_content
 from tests.conftest import build_site, read_page
 from tests.html_view import main_content, parse
@@ -47,13 +48,13 @@ def test_version_document_term_and_remissvar_labels(corpus: Corpus) -> None:
     assert render(corpus, '{{ styrdokument("lag-x") }}') == (
         "[Fiktiv lag om trygghet (SFS 2005:1)](../../styrdokument/lag-x.md)")
     out = render(corpus, '{{ remissvar("namnd-a-2007-2010", punkt="sla-ihop") }}')
-    assert out == ("[Remissvar från Nämnd A, punkten ”Avsnitten om skola och fritid bör bli ett.”]"
+    assert out == ("[Förvaltning As förslag till remissvar, punkten ”Avsnitten om skola och fritid bör bli ett.”]"
                    "(../../remissvar/namnd-a-2007-2010.md#punkt-sla-ihop)")
     assert render(corpus, '{{ begrepp("riskomrade") }}') == "[riskområde](../../begrepp/riskomrade.md)"
 
 
-def test_gallande_links_the_latest_adopted_version(corpus: Corpus) -> None:
-    assert corpus.latest_adopted == "2007-2010"
+def test_gallande_links_the_version_that_applies_now(corpus: Corpus) -> None:
+    assert validity.current(corpus) == "2007-2010"
     out = render(corpus, '{{ gällande("gator") }}', page="om.md")
     assert out == "[Gator i det gällande programmet (2007–2010)](program/2007-2010/gator.md)"
 

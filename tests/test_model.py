@@ -21,25 +21,40 @@ from macros.core.model.schema import (
     Version,
     date_bounds,
 )
+from macros.engine import validity
 
-VERSION = {"id": "2024-2027", "titel": "T", "period": {"från": 2024, "till": 2027}, "status": "remiss",
+VERSION = {"id": "2024-2027", "titel": "T", "period": {"från": 2024, "till": 2027},
            "texten": "sammanfattning", "källor": ["k"]}
 SECTION = {"id": "forebyggande-arbete", "titel": "Förebyggande arbete", "ordning": 1, "typ": "fokusområde", "källor": ["k"]}
 
 
+def _decision(kind: str) -> dict[str, object]:
+    return {"typ": kind, "organ": "Fullmäktige", "beskrivning": "Beslut.", "källor": ["k"]}
+
+
 def test_swedish_keys_map_to_english_attributes() -> None:
     v = Version.model_validate(VERSION)
-    assert (v.title, v.period.start, v.period.end, v.status) == ("T", 2024, 2027, Status.REMISS)
+    assert (v.title, v.period.start, v.period.end, validity.status(v)) == ("T", 2024, 2027, Status.FORSLAG)
 
 
-@pytest.mark.parametrize("status", ["förslag", "remiss", "antagen", "upphävd"])
-def test_the_four_statuses(status: str) -> None:
-    assert Version.model_validate({**VERSION, "status": status}).status.value == status
+@pytest.mark.parametrize(("records", "status"), [
+    ({}, "förslag"),
+    ({"beslut": [_decision("förslag"), _decision("remiss")]}, "remiss"),
+    ({"beslut": [_decision("remisstid")]}, "remiss"),
+    ({"beslut": [_decision("remiss"), _decision("antagande")]}, "antagen"),
+    ({"beslut": [_decision("ikraftträdande")]}, "antagen"),
+    ({"beslut": [_decision("antagande"), _decision("upphävande")]}, "upphävd"),
+    ({"gäller_enligt": [{"beskrivning": "Staden säger det.", "källor": ["k"]}]}, "gäller enligt källa"),
+    ({"beslut": [_decision("antagande")], "gäller_enligt": [{"beskrivning": "Ja.", "källor": ["k"]}]}, "antagen"),
+])
+def test_status_follows_from_the_records(records: dict[str, object], status: str) -> None:
+    """Status is never written: it is derived from decisions and statements (issue 29)."""
+    assert validity.status(Version.model_validate({**VERSION, **records})).value == status
 
 
-def test_unknown_status_is_rejected() -> None:
+def test_a_written_status_is_rejected() -> None:
     with pytest.raises(ValidationError):
-        Version.model_validate({**VERSION, "status": "gällande"})
+        Version.model_validate({**VERSION, "status": "antagen"})
 
 
 def test_period_must_not_end_before_it_starts() -> None:

@@ -3,6 +3,7 @@ schemas, faithful to the content, reproducible and documented."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 import re
@@ -22,7 +23,7 @@ from macros.website.publish.opendata import export, files
 from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
 from macros.website.publish.opendata.pages import json_bytes
 from macros.website.site import build_site, make_pages
-from tests.conftest import ROOT, read_page
+from tests.conftest import BUILD_EPOCH, ROOT, read_page
 from tests.html_view import main_content
 
 CORPUS = load_or_raise(ROOT)
@@ -93,7 +94,16 @@ def test_records_read_back_into_the_content_model(built_site: Path) -> None:
         assert Term.model_validate(front_matter(Term, record)) == CORPUS.terms[record["id"]].data
     for record in data["uppföljningar"]:
         assert FollowUp.model_validate(written(FollowUp, record)) == CORPUS.followups[record["id"]].data
-    assert [Source.model_validate(s) for s in data["källor"]] == [e.data for e in CORPUS.sources.values()]
+    # Sources are named by their documents: the file a fact was read in is never published (issue 29).
+    assert [Source.model_validate(s) for s in data["källor"]] == [e.data.model_copy(update={"file": None})
+                                                                  for e in CORPUS.sources.values()]
+
+
+def test_open_data_names_no_file_as_a_source(built_site: Path) -> None:
+    for path in sorted((built_site / "data").glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        assert '"fil"' not in text, path.name
+        assert not re.search(r"README\.md|\d{3}_[0-9a-f]{16}\.txt", text), path.name
 
 
 def test_everything_in_the_content_is_in_the_file(built_site: Path) -> None:
@@ -189,8 +199,9 @@ def test_urls_in_the_files_point_at_built_pages(built_site: Path) -> None:
 
 
 def test_files_are_reproducible_and_dated_only_by_source_date_epoch(built_site: Path) -> None:
-    # conftest builds with SOURCE_DATE_EPOCH=1700000000.
-    assert load(built_site, "data/trygghetsprogrammet.json")["genererad"] == "2023-11-14T22:13:20Z"
+    # conftest builds with SOURCE_DATE_EPOCH = the last commit's time (BUILD_EPOCH).
+    stamp = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert load(built_site, "data/trygghetsprogrammet.json")["genererad"] == stamp
     assert files.generated_at(None) is None and files.generated_at("") is None
     once = json_bytes(export.programme(SITE, PAGES))
     assert once == json_bytes(export.programme(build_site(load_or_raise(ROOT)), set(PAGES)))

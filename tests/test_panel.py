@@ -17,7 +17,7 @@ from tests.html_view import parse
 
 def _repo(root: Path, listing_2024: str = "") -> Path:
     program = root / "program"
-    write(program / "kallor.yml", "- id: kalla-a\n  fil: 000_f0938a9437317593.txt\n  titel: Testkälla\n")
+    write(program / "kallor.yml", "- id: kalla-a\n  typ: annat\n  fil: 000_f0938a9437317593.txt\n  titel: Testkälla\n")
     write(program / "2018-2021" / "index.md", version_md("2018-2021", "upphävd"))
     write(program / "2018-2021" / "samma.md", section_md("samma", 1, "Samma", "Lika text."))
     write(program / "2018-2021" / "gammal.md", section_md("gammal", 2, "Gammalt namn", "Text."))
@@ -106,10 +106,10 @@ def test_unknown_not_removed_when_the_newer_listing_is_incomplete(fixture_pages:
 def test_panel_lists_steering_documents_with_validity(fixture_pages: dict[str, GeneratedPage]) -> None:
     text = " ".join(_panel(fixture_pages, "program/2007-2010/barn-och-unga.md").text().split())
     assert "Styrdokument som avsnittet bygger på" in text
-    assert "Fiktiv plan A – giltigt 2004–31 december 2006; ersatt av Fiktiv plan B" in text
+    assert "Fiktiv plan A – giltighetstid 2004–31 december 2006; ersatt av Fiktiv plan B" in text
     assert "Fiktiv lag om trygghet (SFS 2005:1) – giltighetstiden anges inte i källorna" in text
     text = " ".join(_panel(fixture_pages, "program/2007-2010/parker.md").text().split())
-    assert "Fiktiv plan B – giltigt från januari 2007" in text
+    assert "Fiktiv plan B – giltighetstid från januari 2007" in text
 
 
 def test_panel_uses_lists_not_tables(fixture_pages: dict[str, GeneratedPage]) -> None:

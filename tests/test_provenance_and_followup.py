@@ -17,9 +17,11 @@ from tests.factory import section_md, version_md, write
 
 SOURCES = """\
 - id: kalla-a
+  typ: annat
   fil: 000_f0938a9437317593.txt
   titel: Testkälla
 - id: pdf
+  typ: annat
   fil: README.md
   titel: Det antagna testprogrammet
   utgivare: Teststaden
@@ -27,6 +29,7 @@ SOURCES = """\
   adress: https://example.org/program.pdf
   läst_i_kopia: true
 - id: arsred
+  typ: annat
   fil: README.md
   titel: Årsredovisning 2020
   adress: https://example.org/arsred
@@ -90,7 +93,7 @@ def test_source_address_must_be_https(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     _replace(root / "program/kallor.yml", "https://example.org/program.pdf", "http://example.org/program.pdf")
     [message] = _errors(root, "program/kallor.yml")
-    assert message.startswith("program/kallor.yml:9: fel i fältet 'adress':")
+    assert message.startswith("program/kallor.yml:11: fel i fältet 'adress':")
     assert "https" in message
 
 
@@ -98,7 +101,7 @@ def test_read_in_a_copy_is_true_or_false(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     _replace(root / "program/kallor.yml", "läst_i_kopia: true", "läst_i_kopia: kanske")
     [message] = _errors(root, "program/kallor.yml")
-    assert message.startswith("program/kallor.yml:10: fel i fältet 'läst_i_kopia':")
+    assert message.startswith("program/kallor.yml:12: fel i fältet 'läst_i_kopia':")
     assert "true eller false" in message
 
 
@@ -189,7 +192,8 @@ def test_followup_pages_and_timeline(tmp_path: Path) -> None:
     [page] = list(followup.generate_details(site))
     assert page.path == "uppfoljning/arsred-2020.md"
     assert "17 av 29 nämnder bedömde målet som helt uppfyllt, 11 som delvis uppfyllt och 1 som inte uppfyllt" in page.markdown
-    assert "1 nådde årets mål delvis och 3 kunde inte följas upp" in page.markdown
+    # Swedish word order: the verb second ("Av … indikatorer nådde 1 …"), never "… för målet 1 nådde …".
+    assert "Av kommunfullmäktiges 4 indikatorer för målet nådde 1 årets mål delvis, medan 3 inte kunde följas upp." in page.markdown
     assert "Undersökningen gjordes inte." in page.markdown and "Uppföljningens text." in page.markdown
     [index] = list(followup.generate(site))
     assert index.nav_title and "(arsred-2020.md)" in index.markdown

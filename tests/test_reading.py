@@ -18,7 +18,7 @@ from macros.website.pages import compare, history, navigation, perspectives, pri
 from macros.website.publish.page_marks import PageMarks
 from tests.factory import section_md, version_md, write
 
-SOURCES = "- id: kalla-a\n  fil: 000_f0938a9437317593.txt\n  titel: Rapport om tryggheten\n  utgivare: Staden\n"
+SOURCES = "- id: kalla-a\n  typ: rapport\n  fil: 000_f0938a9437317593.txt\n  titel: Rapport om tryggheten\n  utgivare: Staden\n"
 REMISSVAR = """---
 id: namnden-2024
 instans: {{namn: Kulturnämnden, typ: facknämnd}}
@@ -136,7 +136,7 @@ def test_version_page_leads_with_status_and_contents(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
     md = versions.version_page(build_site(corpus), "2024-2027").markdown
     assert md.index("tp-lead") < md.index("## Innehåll") < md.index("tp-facts") < md.index("tp-downloads")
-    assert "skickats på remiss" in md[md.index("tp-lead"):md.index("## Innehåll")]
+    assert "Förslag, på remiss." in md[md.index("tp-lead"):md.index("## Innehåll")]
     assert versions.VERSION_PDF_MARKER in md and "../../data/2024-2027.json" in md and "../../feed.xml" in md
 
 
@@ -172,13 +172,14 @@ def test_search_boosts_the_version_in_force_from_its_status(tmp_path: Path) -> N
 
     root = _repo(tmp_path)
     older = root / "program" / "2018-2021" / "index.md"
-    older.write_text(older.read_text(encoding="utf-8").replace("status: upphävd", "status: antagen"), encoding="utf-8")
+    older.write_text(older.read_text(encoding="utf-8").replace(  # no repeal: it applies
+        "  - {typ: upphävande, organ: Fullmäktige, beskrivning: Upphävdes., källor: [kalla-a]}\n", ""), encoding="utf-8")
     # 2024-2027 is only on remiss: the version in force is 2018-2021.
     assert urls.section("2018-2021", "kapitel") in boosted(root)
     assert not any("2024-2027" in p for p in boosted(root))
     assert urls.print_version("2018-2021") not in boosted(root)  # excluded from search stays excluded
     index = root / "program" / "2024-2027" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("status: remiss", "status: antagen"), encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8").replace("typ: remiss", "typ: antagande"), encoding="utf-8")
     now = boosted(root)
     assert urls.section("2024-2027", "kapitel") in now and urls.version("2024-2027") in now
     assert not any("2018-2021" in p for p in now)

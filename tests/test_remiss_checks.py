@@ -96,7 +96,9 @@ def test_open_point_on_a_version_on_consultation_is_fine(fixture_copy: Path) -> 
     assert "utfall" not in (fixture_copy / NB).read_text(encoding="utf-8")
     assert errors_in(fixture_copy, NB) == []
     # The same open point is an error once the version is recorded as adopted.
-    edit(fixture_copy, "program/2011-2014/index.md", "status: remiss", "status: antagen")
+    edit(fixture_copy, "program/2011-2014/index.md", "  - typ: remisstid\n",
+         "  - typ: antagande\n    organ: Fullmäktige\n    datum: 2010-09-01\n    beskrivning: Antogs.\n"
+         "    källor: [kalla-remiss]\n  - typ: remisstid\n")
     assert ["punkter.utfall"] == [e.field for e in errors_in(fixture_copy, NB)]
 
 
@@ -127,14 +129,18 @@ def test_placeholder_left_in_is_an_error(fixture_copy: Path) -> None:
     errors = errors_in(fixture_copy, NB)
     assert len(errors) == 1 and "FYLL I" in errors[0].message and errors[0].field == "punkter.rubrik"
 
-def _version(status: str, decisions: list[dict]) -> Version:
+def _version(*kinds: str, applies_per_source: bool = False) -> Version:
+    decisions = [{"typ": k, "organ": "Kommunfullmäktige", "beskrivning": "Beslut."} for k in kinds]
+    statements = [{"beskrivning": "Staden säger att den gäller.", "källor": ["k"]}] if applies_per_source else []
     return Version.model_validate({"id": "2018-2021", "titel": "T", "period": {"från": 2018, "till": 2021},
-                                   "status": status, "beslut": decisions, "texten": "saknas", "källor": ["k"]})
+                                   "beslut": decisions, "gäller_enligt": statements, "texten": "saknas", "källor": ["k"]})
 
 
 def test_what_counts_as_adopted() -> None:
-    adopted = [{"typ": "antagande", "organ": "Kommunfullmäktige", "beskrivning": "Antogs."}]
-    assert is_adopted(_version("antagen", []))
-    assert is_adopted(_version("upphävd", adopted))
-    assert not is_adopted(_version("upphävd", []))
-    assert not is_adopted(_version("remiss", []))
+    assert is_adopted(_version("antagande"))
+    assert is_adopted(_version("ikraftträdande"))
+    assert is_adopted(_version("antagande", "upphävande"))
+    assert not is_adopted(_version("upphävande"))
+    assert not is_adopted(_version("remiss"))
+    # A source saying it applies is no adoption: which text was adopted is unknown, so no outcome is owed.
+    assert not is_adopted(_version(applies_per_source=True))

@@ -19,13 +19,13 @@ import pytest
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
+from macros.engine import validity
 from macros.website.site import build_site, make_pages
 from tests.conftest import FIXTURE_SETTINGS, ROOT, page_html, read_page
 from tests.html_view import main_content, parse
-from tests.timeline_reference import applicable_version
 
 CORPUS = load_or_raise(ROOT)
-LATEST = CORPUS.latest_adopted
+LATEST = validity.current(CORPUS)
 OTHERS = [vid for vid in CORPUS.versions if vid != LATEST]
 
 
@@ -39,32 +39,32 @@ def banner(page: GeneratedPage):
 
 # -- rules, on the fixtures ---------------------------------------------------
 
-def test_the_latest_adopted_is_the_newest_adopted_version(fixture_corpus: Corpus) -> None:
-    assert fixture_corpus.latest_adopted == "2007-2010"  # 2011-2014 is only on remiss
+def test_the_version_in_force_is_the_newest_that_surely_applies(fixture_corpus: Corpus) -> None:
+    assert validity.current(fixture_corpus) == "2007-2010"  # 2011-2014 is only on remiss
 
 
-def test_pages_of_other_versions_have_a_banner_to_the_latest_adopted(
+def test_pages_of_other_versions_have_a_banner_to_the_version_in_force(
         fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
     for vid in ("2001-2003", "2004-2006", "2011-2014"):
         paths = [f"program/{vid}/index.md"] + [f"program/{vid}/{sid}.md" for sid in fixture_corpus.versions[vid].sections]
         for path in paths:
             found = banner(fixture_pages[path])
             assert found is not None, f"{path} saknar versionsbanderoll"
-            assert "senast antagna versionen" in found.text()
+            assert "Nu gäller Fiktivt program 2007–2010." in found.text()
             assert any("2007-2010" in a.attrs["href"] for a in found.find_all("a")), path
 
 
-def test_no_banner_on_the_latest_adopted_version(fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
+def test_no_banner_on_the_version_in_force(fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
     for sid in [*fixture_corpus.versions["2007-2010"].sections, "index"]:
         assert banner(fixture_pages[f"program/2007-2010/{sid}.md"]) is None, sid
 
 
 def test_the_proposal_banner_does_not_claim_adoption(fixture_pages: dict[str, GeneratedPage]) -> None:
     text = banner(fixture_pages["program/2011-2014/index.md"]).text()
-    assert "remiss" in text and "säger inte att det har antagits" in text
+    assert "remiss" in text and "Källorna visar inte att det har antagits" in text
 
 
-def test_banner_links_to_the_same_section_in_the_latest_adopted(fixture_pages: dict[str, GeneratedPage]) -> None:
+def test_banner_links_to_the_same_section_in_the_version_in_force(fixture_pages: dict[str, GeneratedPage]) -> None:
     hrefs = [a.attrs["href"] for a in banner(fixture_pages["program/2011-2014/barn-och-unga.md"]).find_all("a")]
     assert "../../2007-2010/barn-och-unga/" in hrefs
 
@@ -73,7 +73,7 @@ def test_start_page_answers_what_applies_now(fixture_pages: dict[str, GeneratedP
     text = parse(page_html(fixture_pages["index.md"])).text()
     assert "Vad gäller nu?" in text
     assert "2007–2010" in text and "5 februari 2007" in text
-    assert "källorna säger inte att den har antagits" in text  # 2011-2014, on remiss
+    assert "källorna visar inte att den har antagits" in text  # 2011-2014, on remiss
 
 
 def test_version_without_text_says_so(fixture_pages: dict[str, GeneratedPage]) -> None:
@@ -97,7 +97,7 @@ def test_every_page_of_other_versions_has_a_banner(built_site: Path, vid: str) -
             assert any(LATEST in posixpath.normpath(posixpath.join(url, h)) for h in links), links
 
 
-def test_no_banner_on_the_real_latest_adopted_version(built_site: Path) -> None:
+def test_no_banner_on_the_real_version_in_force(built_site: Path) -> None:
     for url in pages_of(CORPUS, LATEST) if LATEST else []:
         assert main_content(read_page(built_site, url)).find(cls="tp-banner") is None, url
 
@@ -139,16 +139,20 @@ def test_navigation_lists_the_open_versions_sections_only(built_site: Path) -> N
 
 
 
-def test_a_version_in_force_per_the_city_without_adoption_date(fixture_copy: Path) -> None:
-    # Status 'gäller enligt staden': in force, but no source dates an adoption.
+def test_a_version_in_force_per_a_web_page_without_adoption_date(fixture_copy: Path) -> None:
+    # A web page (read by 1 March 2012) says 2011-2014 applies; no source dates an adoption.
     index = fixture_copy / "program" / "2011-2014" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("status: remiss", "status: gäller enligt staden"),
-                     encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8").replace("texten:", (
+        "gäller_enligt:\n  - {beskrivning: Staden säger att programmet gäller., källor: [kalla-webb]}\ntexten:")),
+        encoding="utf-8")
     corpus = load_or_raise(fixture_copy)
-    assert corpus.latest_adopted == "2011-2014"
+    assert validity.current(corpus) == "2011-2014"
     pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS))}
     text = banner(pages["program/2007-2010/index.md"]).text()
-    assert "Enligt staden gäller nu en senare version; källorna anger inte när den antogs." in text
+    assert text == ("Det här är en äldre version. Nu gäller Förslag till fiktivt program 2011–2014 enligt webbsidan "
+                    "”Fiktiva stadens webbsida om programmet”, läst senast 1 mars 2012.")
     assert banner(pages["program/2011-2014/index.md"]) is None
-    vid, why = applicable_version(corpus, dt.date(2012, 6, 1))
-    assert vid is None and "programmet 2007–2010" in why and "programmet 2011–2014" in why
+    # After the remiss deadline (1 June 2010) and before the page was read, the sources cannot tell.
+    answer = validity.applied_on(corpus, dt.date(2011, 6, 1))
+    assert answer.versions == ("2011-2014", "2007-2010") and answer.outcome is validity.Outcome.ONE_OF
+    assert validity.applied_on(corpus, dt.date(2012, 6, 1)).versions == ("2011-2014",)

@@ -135,7 +135,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         _log_warnings(problems)
         if errors:
             raise content_failure(ContentError(errors))
-        settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"))
+        self.history = history.result()
+        settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"),
+                            recorded=self.history.trusted_dates())
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
         site = build_site(corpus, settings, Path(config.docs_dir))
         try:
@@ -145,7 +147,6 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             raise content_failure(exc) from None
         self.corpus = corpus
         self.site: Site = site
-        self.history = history.result()
         config.nav = self._nav(config.nav or [])
         for extension in self.page_extensions:
             extension.site, extension.page = site, None

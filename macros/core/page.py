@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,3 +79,5 @@ class SiteInfo:
     site_name: str
     #: The build's fixed time (``SOURCE_DATE_EPOCH``), if any; never the clock.
     source_date_epoch: str | None = None
+    #: When each content file last changed (repository path -> ISO date, from git); empty when unknown.
+    recorded: Mapping[str, str] = field(default_factory=dict)

@@ -5,20 +5,11 @@ from __future__ import annotations
 import html
 import re
 
-from macros.core.model.schema import Status
+from macros.core.model import dates
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|])")
 
-STATUS_LABEL = {
-    Status.FORSLAG: "Förslag",
-    Status.REMISS: "Remissversion",
-    Status.ANTAGEN: "Antagen",
-    Status.GALLER_ENLIGT_STADEN: "Gäller enligt staden – beslutsdatum okänt",
-    Status.UPPHAVD: "Upphävd",
-}
-
-MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december"]
+MONTHS = dates.MONTHS
 
 
 def esc(text: object) -> str:
@@ -36,15 +27,9 @@ def md(text: object) -> str:
 
 
 def swedish_date(value: str | None) -> str:
-    """'2023-10-26' -> '26 oktober 2023'; '2018' -> '2018'; None -> 'datum okänt'."""
-    if not value:
-        return "datum okänt"
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
+    """A date as precise as it is given: '26 oktober 2023', 'hösten 2023', '2018', 'senast …';
+    None -> 'datum okänt' (``macros.core.model.dates.swedish``)."""
+    return dates.swedish(value)
 
 
 def period(start: int, end: int) -> str:

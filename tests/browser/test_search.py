@@ -12,6 +12,7 @@ from playwright.sync_api import Page
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
+from macros.engine import validity
 from tests.browser.helpers import SEARCH_RESULT, SiteServer, search
 from tests.conftest import ROOT
 
@@ -67,7 +68,7 @@ def test_search_without_hits_says_so(page: Page, site_server: SiteServer) -> Non
 
 def _shared_section(corpus: Corpus) -> tuple[str, str]:
     """A section of the version in force that older versions also have: (id, title)."""
-    latest = corpus.latest_adopted
+    latest = validity.current(corpus)
     assert latest, "korpusen har ingen version som gäller"
     older = [v for vid, v in corpus.versions.items() if vid != latest]
     for sid, entry in corpus.versions[latest].sections.items():
@@ -81,7 +82,7 @@ def test_the_version_in_force_ranks_above_older_versions(page: Page, site_server
     """A query matching one section in several versions lists the version in force first
     (which version is in force comes from the content's status, as on the site)."""
     corpus = load_or_raise(ROOT)
-    latest = corpus.latest_adopted
+    latest = validity.current(corpus)
     sid, title = _shared_section(corpus)
     page.goto(site_server.url("/"), wait_until="networkidle")
     results = search(page, title.lower())

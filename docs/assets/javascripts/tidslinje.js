@@ -1,6 +1,7 @@
 /* "Vad gällde den …?" on the timeline page.
- * Uses only the validity intervals embedded in the page (#tp-giltighet);
- * the same rules as macros/website/pages/timeline.py applicable_version(). */
+ * Decides nothing itself: the page embeds the engine's answer for every day as pieces
+ * ("from this day on, this answer"; macros/engine/validity.py), and this finds the piece
+ * a day falls in. */
 (function () {
   "use strict";
   var data = document.getElementById("tp-giltighet");
@@ -8,39 +9,15 @@
   var input = document.getElementById("tp-datum");
   var answer = document.getElementById("tp-datum-svar");
   if (!data || !form || !input || !answer) { return; }
-  var info = JSON.parse(data.textContent);
+  var pieces = JSON.parse(data.textContent);
   form.hidden = false;
 
-  function decide(day) {
-    if (info.earliest && day < info.earliest + "-01-01") {
-      return { text: "Källorna beskriver inget program som gällde före " + info.earliest + "." };
-    }
-    var sure = [], maybe = [];
-    info.versions.forEach(function (v) {
-      if (v.endHi && day >= v.endHi) { return; }
-      if (v.endLo && day >= v.endLo) {
-        maybe.push(v.endNote);
-      } else if (!v.startLo) {
-        maybe.push(v.startNote);
-      } else if (day < v.startLo) {
-        return;
-      } else if (!v.startHi || day < v.startHi) {
-        maybe.push(v.startNote);
-      } else {
-        sure.push(v);
-      }
+  function lookup(day) {
+    var found = pieces[0];
+    pieces.forEach(function (piece) {
+      if (piece.from === null || piece.from <= day) { found = piece; }
     });
-    if (sure.length === 1 && maybe.length === 0) {
-      var v = sure[0];
-      var text = "Då gällde " + v.name + ", från " + v.start + (v.end ? " till " + v.end + "." : ".");
-      if (!v.endLo && Number(day.slice(0, 4)) > v.periodEnd) {
-        text += " Programperioden slutade " + v.periodEnd + ", men källorna visar inte att någon senare " +
-          "version har antagits, så det är den senast antagna versionen.";
-      }
-      return { text: text, version: v };
-    }
-    if (maybe.length) { return { text: "Källorna kan inte avgöra det: " + maybe.join("; ") + "." }; }
-    return { text: "Källorna visar inte vilken version som gällde då." };
+    return found;
   }
 
   form.addEventListener("submit", function (event) {
@@ -51,13 +28,14 @@
       answer.textContent = "Skriv ett fullständigt datum, till exempel 2022-05-01.";
       return;
     }
-    var result = decide(day);
-    answer.appendChild(document.createTextNode(result.text + " "));
-    if (result.version) {
-      var link = document.createElement("a");
-      link.href = result.version.url;
-      link.textContent = "Gå till " + result.version.name;
-      answer.appendChild(link);
-    }
+    var piece = lookup(day);
+    answer.appendChild(document.createTextNode(piece.text));
+    piece.links.forEach(function (link) {
+      var a = document.createElement("a");
+      a.href = link.href;
+      a.textContent = "Gå till " + link.name;
+      answer.appendChild(document.createTextNode(" "));
+      answer.appendChild(a);
+    });
   });
 }());

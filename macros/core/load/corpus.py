@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from macros.core.model.schema import (
-    IN_FORCE,
     FollowUp,
     Remissvar,
     Section,
@@ -57,6 +57,8 @@ class VersionEntry:
 @dataclass
 class Corpus:
     root: Path
+    #: The day the corpus is read as of: "now" for what applies now (``macros.engine.validity``).
+    today: dt.date
     sources: dict[str, Entry[Source]] = field(default_factory=dict)
     #: Versions ordered by period (oldest first).
     versions: dict[str, VersionEntry] = field(default_factory=dict)
@@ -81,16 +83,6 @@ class Corpus:
                 for old in entry.data.lineage.sources if entry.data.lineage else ():
                     claims.setdefault(old, set()).add(sid)
         return out
-
-    @cached_property
-    def latest_adopted(self) -> str | None:
-        """The version in force: the newest that is adopted or that the city says applies.
-
-        The one rule every page (start page, banners, ``gällande()``, glossary and
-        perspective pages, feed, open data) uses for "what applies now".
-        """
-        adopted = [v for v in self.versions.values() if v.data.status in IN_FORCE]
-        return max(adopted, key=lambda v: v.data.period.start).id if adopted else None
 
     def followups_of(self, version_id: str) -> list[Entry[FollowUp]]:
         """The follow-ups that concern a version, oldest year first."""

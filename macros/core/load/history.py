@@ -57,6 +57,10 @@ class History:
     missing: str | None = None
     shallow: bool = False
 
+    def trusted_dates(self) -> dict[str, str]:
+        """Path -> date of its last commit, for every file whose date can be trusted (not a shallow boundary)."""
+        return {} if self.missing else {p: d for p, d in self.dates.items() if p not in self.cut_off}
+
     def last_change(self, path: str) -> LastChange:
         """The last change of a file, or of the newest file in a folder."""
         if self.missing:

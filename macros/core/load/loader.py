@@ -16,11 +16,13 @@ also what makes duplicate ids impossible to miss.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from macros.core.clock import build_date
 from macros.core.load import safe_yaml
 from macros.core.load.corpus import Corpus, Entry, VersionEntry
 from macros.core.load.frontmatter_file import RawFile, parse, read_text, rel_path
@@ -50,11 +52,15 @@ SOURCES_FILE = "kallor.yml"
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 
 
-def load(root: Path) -> tuple[Corpus, list[Problem]]:
-    """Load the corpus under ``root`` (the repository), with all problems found."""
+def load(root: Path, today: dt.date | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load the corpus under ``root`` (the repository), with all problems found.
+
+    ``today`` is the day the corpus is read as of (what applies "now"); by default the
+    build's date (``macros.core.clock``).
+    """
     root = Path(root)
     program = root / "program"
-    corpus = Corpus(root=root)
+    corpus = Corpus(root=root, today=today or build_date())
     problems: list[Problem] = []
     if not program.is_dir():
         return corpus, [Problem("program", None, "mappen program/ saknas.")]

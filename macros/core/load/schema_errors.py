@@ -17,6 +17,12 @@ from pydantic import BaseModel, ValidationError
 from macros.core.load.frontmatter_file import RawFile
 from macros.core.problems import Problem, did_you_mean
 
+#: Fields that used to be written and are now derived from evidence: model name -> field -> what to do.
+DERIVED = {
+    "Version": {"status": "Statusen följer av versionens 'beslut' (antagande, upphävande, remiss …) och "
+                          "'gäller_enligt' (källor som säger att den gäller). Ta bort raden; registrera ett beslut "
+                          "med trygghet beslut."},
+}
 
 def allowed_keys(model: type[BaseModel]) -> list[str]:
     """The keys editors may write in ``model``, in declaration order."""
@@ -101,6 +107,9 @@ def translate(raw: RawFile, model: type[BaseModel], exc: ValidationError) -> lis
             hint = did_you_mean(str(loc[-1]), allowed) or ""
             if allowed:
                 hint = (hint + " Tillåtna fält här: " + ", ".join(allowed) + ".").strip()
+            if owner is not None and loc[-1] in DERIVED.get(getattr(owner, "__name__", ""), {}):
+                message = f"fältet '{loc[-1]}' skrivs inte för hand."
+                hint = DERIVED[owner.__name__][str(loc[-1])]
         elif kind == "enum":
             message = f"värdet {err['input']!r} är inte tillåtet."
             hint = f"Tillåtna värden: {_enum_values(model, loc, ctx)}."

@@ -34,9 +34,10 @@ from pydantic import (
     model_validator,
 )
 
+from macros.core.model.dates import FORMS, PATTERN, normalise, parse
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_ID_RE = re.compile(r"^(\d{4})-(\d{4})$")
-PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 #: Page names that a section id may not take, because generated pages of a
 #: version live beside its sections.
@@ -57,18 +58,19 @@ PERSPECTIVES: dict[str, str] = {
 
 
 class Status(StrEnum):
-    """Where a programme version stands."""
+    """Where a programme version stands, derived from its recorded decisions and statements
+    (``macros.engine.validity.standing``), never written by hand."""
 
     FORSLAG = "förslag"
     REMISS = "remiss"
     ANTAGEN = "antagen"
-    #: The city says the version applies, but no source gives the date of its adoption.
-    GALLER_ENLIGT_STADEN = "gäller enligt staden"
+    #: A source says the version applies, but none records its adoption.
+    GALLER_ENLIGT_KALLA = "gäller enligt källa"
     UPPHAVD = "upphävd"
 
 
-#: The statuses of a version that can be the one in force (``Corpus.latest_adopted``).
-IN_FORCE = frozenset({Status.ANTAGEN, Status.GALLER_ENLIGT_STADEN})
+#: The statuses of a version that has applied at some time.
+HAS_APPLIED = frozenset({Status.ANTAGEN, Status.GALLER_ENLIGT_KALLA, Status.UPPHAVD})
 
 
 class TextAvailability(StrEnum):
@@ -189,49 +191,26 @@ class Outcome(StrEnum):
 
 
 def normalise_partial_date(value: Any) -> Any:
-    """A partial date as text (``2023``, ``2023-10``, ``2023-10-26``); raises ValueError."""
-    if isinstance(value, _dt.datetime):
-        value = value.date()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, str):
-        match = PARTIAL_DATE_RE.match(value.strip())
-        if not match:
-            raise ValueError("datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, till exempel 2023-10-26")
-        year, month, day = match.groups()
-        try:
-            _dt.date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            raise ValueError(f"{value!r} är inget verkligt datum") from None
-        return value.strip()
-    raise ValueError("datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+    """Date text as precise as the source gives it (``macros.core.model.dates``); raises ValueError."""
+    return normalise(value)
 
 
-#: A date as precise as the source gives it: a year, a month or a day. YAML reads
-#: ``2023`` as a number and ``2023-10-26`` as a date; both are taken as text.
+#: A date as precise as the source gives it: a day, a month, a season or a year, or only
+#: bounded (``../2026-12-02``: on or before). YAML reads ``2023`` as a number and
+#: ``2023-10-26`` as a date; both are taken as text. See ``macros.core.model.dates``.
 PartialDate = Annotated[str, BeforeValidator(normalise_partial_date), WithJsonSchema({
-    "description": "Datum så exakt som källan anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+    "description": "Datum så exakt som källan anger: " + FORMS,
     "anyOf": [
-        {"type": "string", "pattern": PARTIAL_DATE_RE.pattern},
+        {"type": "string", "pattern": PATTERN},
         {"type": "integer", "minimum": 1900, "maximum": 2200},
     ],
 })]
 
 
-def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
-    """The first and last day a partial date can mean."""
-    year, month, day = PARTIAL_DATE_RE.match(value).groups()  # type: ignore[union-attr]
-    y = int(year)
-    if day:
-        d = _dt.date(y, int(month), int(day))
-        return d, d
-    if month:
-        m = int(month)
-        last = (_dt.date(y + (m == 12), m % 12 + 1, 1) - _dt.timedelta(days=1))
-        return _dt.date(y, m, 1), last
-    return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+def date_bounds(value: str) -> tuple[_dt.date | None, _dt.date | None]:
+    """The first and last day a date can mean; None where the source sets no bound."""
+    d = parse(value)
+    return d.earliest, d.latest
 
 
 def _check_slug(value: str) -> str:
@@ -292,7 +271,8 @@ class Period(Strict):
 
 
 class Decision(Strict):
-    """A step in a version's life: proposed, sent on consultation, adopted …"""
+    """A decision in a version's life: proposed, sent on consultation, adopted … (never a
+    statement that it applies: that is an ``Observation``)."""
 
     kind: DecisionKind = Field(alias="typ")
     body: Text = Field(alias="organ", min_length=1, description="Vem som beslutade, t.ex. Kommunfullmäktige")
@@ -301,11 +281,27 @@ class Decision(Strict):
     sources: list[SourceRef] = Field(default_factory=list, alias="källor")
 
 
+class Observation(Strict):
+    """A source's statement that a version applies, without a recorded decision (for example
+    the city's web page saying that its work now rests on the programme)."""
+
+    what: Text = Field(alias="beskrivning", min_length=1, description="Vad källan säger, med egna ord")
+    date: PartialDate | None = Field(
+        None, alias="datum",
+        description="När uppgiften gällde; utelämnas det gäller källans datum, eller för en odaterad webbsida när den lästes",
+    )
+    sources: list[SourceRef] = Field(alias="källor", min_length=1)
+
+
 class VersionPerspective(Strict):
     id: Text
     label: Text = Field(alias="benämning", min_length=1, description="Vad versionen själv kallar perspektivet")
     note: Text | None = Field(None, alias="anmärkning", min_length=1,
                               description="En kort anmärkning om benämningen, visas på perspektivsidorna")
+    inferred: Text | None = Field(
+        None, alias="härledd", min_length=1,
+        description="Skälet, när benämningen är webbplatsens tolkning och inte står klart i källan (t.ex. en OCR-text)",
+    )
 
 
 class Version(Strict):
@@ -314,9 +310,12 @@ class Version(Strict):
     id: VersionId = Field(description="Versionens id, samma som mappens namn, t.ex. 2024-2027")
     title: Text = Field(alias="titel", min_length=1)
     period: Period
-    status: Status
     dnr: Text | None = None
     decisions: list[Decision] = Field(default_factory=list, alias="beslut")
+    applies_per: list[Observation] = Field(
+        default_factory=list, alias="gäller_enligt",
+        description="Källor som säger att versionen gäller, när inget beslut om antagande finns i källorna",
+    )
     supersedes: Text | None = Field(None, alias="ersätter", description="Id för versionen som denna ersätter")
     text: TextAvailability = Field(alias="texten", description="Hur mycket av versionens egen text webbplatsen har")
     listing: SectionListing = Field(
@@ -380,6 +379,8 @@ class SteeringDocument(Strict):
     kind: DocumentKind = Field(alias="typ")
     issuer: Text | None = Field(None, alias="utfärdare")
     reference: Text | None = Field(None, alias="beteckning", description="SFS-nummer eller diarienummer")
+    adopted: PartialDate | None = Field(None, alias="antagen", description="När dokumentet antogs eller utfärdades")
+    revised: list[PartialDate] = Field(default_factory=list, alias="reviderad", description="När dokumentet reviderades")
     valid_from: PartialDate | None = Field(None, alias="giltig_från")
     valid_to: PartialDate | None = Field(None, alias="giltig_till")
     replaced_by: Text | None = Field(None, alias="ersatt_av")
@@ -410,11 +411,31 @@ class RemissPoint(Strict):
         return self
 
 
+class BoardDecision(Strict):
+    """What the board itself decided on its administration's proposal."""
+
+    date: PartialDate | None = Field(None, alias="datum")
+    what: Text = Field(alias="beskrivning", min_length=1)
+    sources: list[SourceRef] = Field(alias="källor", min_length=1)
+
+
 class Remissvar(Strict):
-    """A consultation response: ``program/remissvar/<id>.md``."""
+    """A consultation response: ``program/remissvar/<id>.md``.
+
+    Often the document is the administration's (förvaltningens) tjänsteutlåtande, which
+    proposes a decision to its board: ``förvaltning`` names the administration, and the
+    site attributes the stance to it. Until ``nämndbeslut`` records the board's own
+    decision, the site says that decision is not in the sources.
+    """
 
     id: SlugId
     body: Body = Field(alias="instans")
+    administration: Text | None = Field(
+        None, alias="förvaltning", min_length=1,
+        description="Förvaltningen som skrev svaret och föreslog nämnden ett beslut, t.ex. Utbildningsförvaltningen",
+    )
+    board_decision: BoardDecision | None = Field(None, alias="nämndbeslut",
+                                                 description="Nämndens eget beslut, när en källa anger det")
     dnr: Text | None = None
     meeting: PartialDate | None = Field(None, alias="sammanträde")
     answers: Text = Field(alias="svarar_på", description="Id för versionen som remissen gällde")
@@ -453,20 +474,52 @@ class Term(Strict):
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
 
+class SourceKind(StrEnum):
+    """What kind of document a source is; a web page must say when it was read."""
+
+    TJANSTEUTLATANDE = "tjänsteutlåtande"
+    WEBBSIDA = "webbsida"
+    PROGRAM = "program"
+    ARSREDOVISNING = "årsredovisning"
+    RAPPORT = "rapport"
+    LAG = "lag"
+    OVERENSKOMMELSE = "överenskommelse"
+    ANNAT = "annat"
+
+
 class Source(Strict):
-    """An entry in ``program/kallor.yml``: a public document facts are traced to."""
+    """An entry in ``program/kallor.yml``: a public document facts are traced to.
+
+    Named on the site by its title, issuer and date, never by ``fil`` (where the
+    document lies in the project's source collection, for fact-checkers only).
+    """
 
     id: SlugId
-    file: Text = Field(alias="fil", min_length=1)
+    kind: SourceKind = Field(alias="typ")
+    file: Text | None = Field(
+        None, alias="fil", min_length=1,
+        description="Filen i källsamlingen som uppgifterna lästes i (för granskare; publiceras aldrig)",
+    )
     title: Text = Field(alias="titel", min_length=1)
     issuer: Text | None = Field(None, alias="utgivare")
-    date: PartialDate | None = Field(None, alias="datum")
+    date: PartialDate | None = Field(None, alias="datum", description="Dokumentets eget datum")
+    read: PartialDate | None = Field(
+        None, alias="läst",
+        description="När dokumentet lästes; krävs för en webbsida (../ÅÅÅÅ-MM-DD = senast det datumet)",
+    )
     reference: Text | None = Field(None, alias="beteckning", min_length=1,
                                    description="Diarienummer, SFS-nummer eller annan beteckning")
     address: HttpsUrl | None = Field(None, alias="adress", description="Offentlig adress där dokumentet lästes (https)")
     public_copy: StrictBool = Field(False, alias="läst_i_kopia",
                                     description="true när dokumentet lästes i en offentlig kopia, inte hos utgivaren")
     note: Text | None = Field(None, alias="anmärkning")
+
+    @model_validator(mode="after")
+    def _web_page_read(self) -> Self:
+        if self.kind is SourceKind.WEBBSIDA and self.read is None:
+            raise ValueError("en webbsida behöver 'läst': när sidan lästes (till exempel 2026-12-02, "
+                             "eller ../2026-12-02 för senast det datumet)")
+        return self
 
 
 class Counts(Strict):

@@ -9,11 +9,12 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import date_bounds
 from macros.core.problems import Problem, Severity
 from macros.core.text import swedish_date
+from macros.engine import validity
 
 
 def expired_documents(corpus: Corpus, today: dt.date) -> Iterator[Problem]:
     """Sections of the latest adopted version whose ``styrdokument`` ended before ``today``."""
-    vid = corpus.latest_adopted
+    vid = validity.current(corpus, today)
     if vid is None:
         return
     for entry in corpus.versions[vid].sections.values():
@@ -31,7 +32,7 @@ def expired_documents(corpus: Corpus, today: dt.date) -> Iterator[Problem]:
 
 
 def check_expired_documents(corpus: Corpus) -> Iterator[Problem]:
-    yield from expired_documents(corpus, dt.date.today())
+    yield from expired_documents(corpus, corpus.today)
 
 
 CHECKS = [check_expired_documents]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from macros.core.load.corpus import Corpus, Entry
-from macros.core.model.schema import IN_FORCE, PERSPECTIVES, RESERVED_SECTION_IDS, Section, Version
+from macros.core.model.schema import HAS_APPLIED, PERSPECTIVES, RESERVED_SECTION_IDS, Section, Version
 from macros.core.problems import Problem, did_you_mean
+from macros.engine import validity
 
 _NOUNS = {  # plural used in hints -> "okänd/okänt <singular>"
     "källor": "okänd källa",
@@ -102,14 +103,14 @@ def check_versions(corpus: Corpus) -> Iterator[Problem]:
                           f"både {claimed[old]} och {vid} säger att de ersätter {old}.", field="ersätter")
         elif old:
             claimed[old] = vid
-    adopted = [v for v in versions.values() if v.data.status in IN_FORCE]
+    adopted = [v for v in versions.values() if validity.status(v.data) in HAS_APPLIED]
     for i, a in enumerate(adopted):
         for b in adopted[i + 1:]:
             if a.data.period.start <= b.data.period.end and b.data.period.start <= a.data.period.end \
                     and corpus.superseded_by.get(a.id) != b.id and corpus.superseded_by.get(b.id) != a.id:
-                yield Problem(b.entry.path, b.entry.line_of("status"),
-                              f"två antagna versioner ({a.id} och {b.id}) har överlappande perioder utan att den ena ersätter den andra.",
-                              field="status", hint="Markera den äldre som upphävd eller ange 'ersätter'.")
+                yield Problem(b.entry.path, b.entry.line_of("period"),
+                              f"två versioner som har gällt ({a.id} och {b.id}) har överlappande perioder utan att den ena ersätter den andra.",
+                              field="ersätter", hint=f"Ange 'ersätter: {a.id}' i {b.id} om den ersatte {a.id}.")
 
 
 def check_sections(corpus: Corpus) -> Iterator[Problem]:

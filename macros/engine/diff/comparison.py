@@ -16,10 +16,10 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.model.schema import Section, Version
 from macros.core.problems import ContentError
-from macros.core.text import STATUS_LABEL
+from macros.engine import validity
 from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op, counts, diff_words
-from macros.engine.layers.lineage import Change, Group, align, older_first
+from macros.engine.layers.lineage import Change, Group, align, label, older_first, only_summaries
 from macros.engine.render.sandbox import Renderer
 
 
@@ -46,6 +46,8 @@ class GroupDiff:
     news: tuple[Entry[Section], ...]
     title_ops: tuple[Op, ...]
     body: TextDiff
+    #: A side holds only the site's summary (``lineage.only_summaries``): labels say so.
+    summaries: bool = False
 
     @property
     def change(self) -> Change:
@@ -63,8 +65,8 @@ class GroupDiff:
         """Swedish label for the table, e.g. 'bytt namn och ändrad'."""
         change = self.change
         if change in (Change.BYTT_NAMN, Change.FLYTTAD, Change.DELAD, Change.SAMMANSLAGEN) and self.body.changed:
-            return f"{change.value} och ändrad"
-        return change.value
+            return f"{label(change, self.summaries)} och {label(Change.ANDRAD, self.summaries)}"
+        return label(change, self.summaries)
 
     @property
     def title(self) -> str:
@@ -106,7 +108,7 @@ class Comparison:
 Comparisons = Mapping[tuple[str, str], Comparison]
 
 
-def meta_rows(old: Version, new: Version) -> list[MetaRow]:
+def meta_rows(corpus: Corpus, old: Version, new: Version) -> list[MetaRow]:
     """Version facts side by side (title, period, status, dnr, perspectives …)."""
     def persp(v: Version) -> str:
         return ", ".join(p.label for p in v.perspectives) or "anges inte i källorna"
@@ -114,7 +116,7 @@ def meta_rows(old: Version, new: Version) -> list[MetaRow]:
     return [
         MetaRow("Titel", old.title, new.title),
         MetaRow("Period", f"{old.period.start}–{old.period.end}", f"{new.period.start}–{new.period.end}"),
-        MetaRow("Status", STATUS_LABEL[old.status], STATUS_LABEL[new.status]),
+        MetaRow("Status", validity.status_line(corpus, old.id), validity.status_line(corpus, new.id)),
         MetaRow("Diarienummer", old.dnr or "anges inte i källorna", new.dnr or "anges inte i källorna"),
         MetaRow("Perspektiv", persp(old), persp(new)),
         MetaRow("Texten på webbplatsen", old.text.value, new.text.value),
@@ -158,7 +160,8 @@ def group_diff(renderer: Renderer, a: str, b: str, group: Group) -> GroupDiff:
     new_title = " + ".join(e.data.title for e in news)
     if group.change is Change.OKAND:
         old_title = new_title = old_title or new_title
-    return GroupDiff(group_anchor(group), group, olds, news, tuple(diff_words(old_title, new_title)), diff_text(old_text, new_text))
+    return GroupDiff(group_anchor(group), group, olds, news, tuple(diff_words(old_title, new_title)),
+                     diff_text(old_text, new_text), only_summaries(corpus, a, b))
 
 
 def compare(corpus: Corpus, a: str, b: str, renderer: Renderer | None = None) -> Comparison:
@@ -169,7 +172,7 @@ def compare(corpus: Corpus, a: str, b: str, renderer: Renderer | None = None) ->
     groups = tuple(group_diff(renderer, a, b, g) for g in align(corpus, a, b))
     intro_a = reader_text(renderer, va.entry, urls.version(a))
     intro_b = reader_text(renderer, vb.entry, urls.version(b))
-    return Comparison(a, b, tuple(meta_rows(va.data, vb.data)), diff_text(intro_a, intro_b), groups)
+    return Comparison(a, b, tuple(meta_rows(corpus, va.data, vb.data)), diff_text(intro_a, intro_b), groups)
 
 
 def compare_all(renderer: Renderer) -> dict[tuple[str, str], Comparison]:

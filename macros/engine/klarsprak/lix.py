@@ -10,6 +10,7 @@ list item and paragraph ends a sentence too.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,8 +57,14 @@ class Readability:
         return self.words / self.sentences + 100 * self.long_words / self.words
 
     @property
+    def shown(self) -> int:
+        """LIX as the site writes it: a whole number, halves rounded up (not to even)."""
+        return math.floor(self.lix + 0.5)
+
+    @property
     def band(self) -> str:
-        return band(self.lix)
+        """The band of the value shown, so that '50' never reads 'medelsvår' beside another '50 (svår)'."""
+        return band(self.shown)
 
 
 def band(lix: float) -> str:

@@ -22,6 +22,8 @@ class Counterpart:
     #: Section ids in that version (usually one; more after a split or merge; none when absent).
     sections: tuple[str, ...]
     change: Change
+    #: The change in readers' words, as far as the evidence goes (``GroupDiff.label``).
+    label: str
     #: The recorded lineage kinds (namnbyte, flytt, delning, sammanslagning) on the way, if any.
     lineage: str | None
     #: The id of the section's part of the comparison page of the two versions.
@@ -41,5 +43,5 @@ def counterparts(corpus: Corpus, comparisons: Comparisons, vid: str, sid: str) -
         sections = diff.group.olds if older else diff.group.news
         # The recorded kinds say how the sections were found; with none found they say nothing.
         kinds = ", ".join(sorted(k.value for k in diff.group.recorded)) if sections else ""
-        result.append(Counterpart(other, sections, diff.change, kinds or None, diff.anchor))
+        result.append(Counterpart(other, sections, diff.change, diff.label, kinds or None, diff.anchor))
     return result

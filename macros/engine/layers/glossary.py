@@ -1,9 +1,10 @@
 """The glossary layer: which definition of a term holds in a version, and where terms are used.
 
-A term is defined per version. Walking the versions oldest first, a
-definition holds from the version that gives it until a later version gives a
-new one or drops the term (``utgår_i``). A version without its own
-definition therefore shows the nearest earlier one, and says so.
+A term is defined per version, and a definition holds only in the version a
+source ties it to: a version without its own definition has none (the sources
+are silent about the term there, or say it is dropped, ``utgår_i``). Nothing
+is carried forward from an earlier version, because a later programme may
+define the term otherwise or leave it to another document.
 
 Finding a term in running text uses its forms (``former``), matched
 case-insensitively on whole words, longest form first, so that "särskilt
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.markdown import mask_code
@@ -23,19 +25,26 @@ from macros.core.model.schema import Term, TermDefinition
 
 @dataclass(frozen=True)
 class Resolved:
-    """The definition of a term that holds in one version."""
+    """A term as it stands in one version: the definition a source gives it there, or None for a
+    discouraged term the version's sources do not define (it is still pointed out where used)."""
 
     term: Term
-    definition: TermDefinition
-    #: The version whose definition this is.
-    from_version: str
-    #: The version asked about.
+    definition: TermDefinition | None
     version: str
 
-    @property
-    def own(self) -> bool:
-        """True when the version gives the definition itself."""
-        return self.from_version == self.version
+
+class InVersion(StrEnum):
+    """What the sources say of a term in one version."""
+
+    DEFINED = "definieras"
+    DROPPED = "utgår"
+    SILENT = "okänt"
+
+
+def in_version(term: Term, vid: str) -> InVersion:
+    if any(d.version == vid for d in term.definitions):
+        return InVersion.DEFINED
+    return InVersion.DROPPED if vid in term.dropped_in else InVersion.SILENT
 
 
 @dataclass(frozen=True)
@@ -57,18 +66,13 @@ def forms(term: Term) -> list[str]:
 
 
 def resolve(corpus: Corpus, term: Term, vid: str) -> Resolved | None:
-    """The definition of ``term`` that holds in version ``vid``, or None if it does not exist there."""
-    by_version = {d.version: d for d in term.definitions}
-    dropped = set(term.dropped_in)
-    current: tuple[str, TermDefinition] | None = None
-    for version_id in corpus.versions:
-        if version_id in by_version:
-            current = (version_id, by_version[version_id])
-        elif version_id in dropped:
-            current = None
-        if version_id == vid:
-            return Resolved(term, current[1], current[0], vid) if current else None
-    return None
+    """``term`` in version ``vid``: with the definition a source gives it there; without one for a
+    discouraged term (advice about a word holds wherever it is used); None when it is dropped there
+    or the sources are silent about it."""
+    if vid not in corpus.versions or vid in term.dropped_in:
+        return None
+    found = next((d for d in term.definitions if d.version == vid), None)
+    return Resolved(term, found, vid) if found or term.discouraged else None
 
 
 def terms_in_version(corpus: Corpus, vid: str) -> dict[str, Resolved]:

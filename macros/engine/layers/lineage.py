@@ -42,6 +42,26 @@ class Change(StrEnum):
     OKAND = "finns inte i källorna"
 
 
+#: How a change reads when a side holds only the site's summary of what the sources say
+#: (``texten`` is not ``fulltext``): two different headings are all that is known of a
+#: rename, and two different texts are two summaries, not two programmes.
+SUMMARY_LABELS = {
+    Change.BYTT_NAMN: "rubriken skiljer sig",
+    Change.ANDRAD: "sammanfattningen skiljer sig",
+    Change.OFORANDRAD: "samma sammanfattning",
+}
+
+
+def only_summaries(corpus: Corpus, a: str, b: str) -> bool:
+    """True unless both versions hold the programme's own text."""
+    return not all(corpus.versions[v].data.text is TextAvailability.FULLTEXT for v in (a, b))
+
+
+def label(change: Change, summaries: bool) -> str:
+    """The words readers see for a change, as far as the evidence goes."""
+    return SUMMARY_LABELS.get(change, change.value) if summaries else change.value
+
+
 @dataclass(frozen=True)
 class Group:
     olds: tuple[str, ...]

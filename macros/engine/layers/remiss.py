@@ -19,7 +19,6 @@ from macros.core.model.schema import (
     RemissPoint,
     Remissvar,
     Stance,
-    Status,
     Version,
 )
 
@@ -81,14 +80,31 @@ def point_anchor(point_id: str) -> str:
 
 
 def is_adopted(version: Version) -> bool:
-    """Adopted now, or repealed after having been adopted.
+    """Whether the sources record the version's adoption (or entry into force), repealed since or not.
 
-    A repealed version that never had an adoption decision (a withdrawn
-    proposal, say) has no final text that points could have shaped.
+    Only then is there a final text that the points could have shaped, so only then must
+    each point say what became of it. A version that applies according to a source, with
+    no adoption recorded, is not enough: which text was adopted is unknown.
     """
-    if version.status is Status.ANTAGEN:
-        return True
-    return version.status is Status.UPPHAVD and any(d.kind is DecisionKind.ANTAGANDE for d in version.decisions)
+    return any(d.kind in (DecisionKind.ANTAGANDE, DecisionKind.IKRAFTTRADANDE) for d in version.decisions)
+
+
+def genitive(name: str) -> str:
+    """Swedish genitive: 'Utbildningsförvaltningen' -> 'Utbildningsförvaltningens'."""
+    return name if name[-1:].lower() in ("s", "x", "z") else name + "s"
+
+
+def author(rv: Remissvar) -> str:
+    """Who wrote the response: the administration when recorded, else the body itself."""
+    return rv.administration or rv.body.name
+
+
+def response_label(rv: Remissvar) -> str:
+    """The response named as the sources give it: an administration's proposal to its board, or
+    the body's own answer ('Utbildningsförvaltningens förslag till remissvar')."""
+    if rv.administration and rv.board_decision is None:
+        return f"{genitive(rv.administration)} förslag till remissvar"
+    return f"Remissvar från {rv.body.name}"
 
 
 def responses_to(corpus: Corpus, vid: str) -> list[Entry[Remissvar]]:

@@ -16,6 +16,8 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import VERSION_ID_RE
 from macros.core.problems import did_you_mean
 from macros.core.text import md, period
+from macros.engine import validity
+from macros.engine.layers.remiss import response_label
 from macros.engine.render.headings import heading_ids
 
 _PAGE_VERSION = re.compile(r"^program/(\d{4}-\d{4})/")
@@ -62,10 +64,13 @@ class Macro:
 class CallContext:
     corpus: Corpus
     page_path: str
+    #: The content file the text comes from: a section's text shown on a page outside its version
+    #: (its history, say) still means its own version by an id without one.
+    file: str = ""
     version: str | None = field(init=False)
 
     def __post_init__(self) -> None:
-        found = _PAGE_VERSION.match(self.page_path)
+        found = _PAGE_VERSION.match(self.page_path) or _PAGE_VERSION.match(self.file)
         self.version = found.group(1) if found else None
 
 
@@ -128,10 +133,10 @@ def avsnitt(ctx: CallContext, target: str, ankare: str | None = None, text: str 
 
 
 def gallande(ctx: CallContext, target: str, ankare: str | None = None, text: str | None = None) -> Link:
-    """The same section in the latest adopted version (resolved at every build)."""
-    latest = ctx.corpus.latest_adopted
+    """The same section in the version that applies now (``validity.current``, resolved at every build)."""
+    latest = validity.current(ctx.corpus)
     if latest is None:
-        raise MacroError("det finns ingen antagen version att länka till.", "Ange en version med avsnitt(\"ÅÅÅÅ-ÅÅÅÅ/id\").")
+        raise MacroError("källorna visar ingen version som gäller nu att länka till.", "Ange en version med avsnitt(\"ÅÅÅÅ-ÅÅÅÅ/id\").")
     if "/" in target:
         raise MacroError(f"gällande(\"{target}\") ska bara ange avsnittets id; versionen är alltid den gällande ({latest}).",
                          f"Skriv gällande(\"{target.rpartition('/')[2]}\").")
@@ -169,7 +174,7 @@ def remissvar(ctx: CallContext, target: str, punkt: str | None = None, text: str
     if target not in answers:
         raise MacroError(f"okänt remissvar '{target}'.", _hint(target, list(answers), "remissvar"))
     data = answers[target].data
-    label = f"Remissvar från {data.body.name}"
+    label = response_label(data)
     anchor = None
     if punkt is not None:
         points = {p.id: p for p in data.points}

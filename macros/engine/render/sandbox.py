@@ -139,7 +139,7 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
         # Nothing for the template engine: the text as it is, without reading its Markdown for code.
         return text, []
     prose, hidden = protect(text)
-    ctx = links.CallContext(corpus, page_path)
+    ctx = links.CallContext(corpus, page_path, file)
     env = ContentSandbox(ctx)
 
     def problem(line: int | None, message: str, hint: str | None = None) -> Problem:

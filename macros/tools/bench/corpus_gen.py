@@ -121,7 +121,7 @@ def generate(root: Path, size: Size, seed: int = 1, *, independent: bool = False
     shutil.copy(repo / "pyproject.toml", root / "pyproject.toml")
     program = root / "program"
     program.mkdir()
-    (program / "kallor.yml").write_text(yaml.safe_dump([{"id": "syntet", "fil": "syntetisk.txt", "titel": "Syntetisk källa"}],
+    (program / "kallor.yml").write_text(yaml.safe_dump([{"id": "syntet", "typ": "annat", "fil": "syntetisk.txt", "titel": "Syntetisk källa"}],
                                                        allow_unicode=True), encoding="utf-8")
     docs = [f"dokument-{i}" for i in range(8)]
     for i, did in enumerate(docs):
@@ -130,7 +130,7 @@ def generate(root: Path, size: Size, seed: int = 1, *, independent: bool = False
             {"id": did, "titel": f"Styrdokument {i}", "typ": "program", "giltig_från": f"{2000 + i}", "källor": ["syntet"]},
             "Ett syntetiskt styrdokument.\n"), encoding="utf-8")
     terms = [f"begrepp{i}" for i in range(12)]
-    first = 2000
+    first = 1980  # every decision lies before the bench's fixed build date (2023)
     vids = [f"{first + 4 * i}-{first + 4 * i + 3}" for i in range(size.versions)]
     ids = [f"avsnitt-{j}" for j in range(size.sections)]
     previous_ids: list[str] = []
@@ -140,9 +140,13 @@ def generate(root: Path, size: Size, seed: int = 1, *, independent: bool = False
         vdir.mkdir()
         status = "upphävd" if n < len(vids) - 2 else ("antagen" if n == len(vids) - 2 else "remiss")
         meta = {"id": vid, "titel": f"Trygghetsprogram {vid}", "period": {"från": int(vid[:4]), "till": int(vid[5:])},
-                "status": status, "dnr": f"KS {vid[:4]}/{n + 1}",
+                "dnr": f"KS {vid[:4]}/{n + 1}",
                 "beslut": [{"typ": "antagande", "organ": "Kommunfullmäktige", "datum": f"{vid[:4]}-03-0{1 + n % 9}",
-                            "beskrivning": "Syntetiskt beslut.", "källor": ["syntet"]}] if status != "remiss" else [],
+                            "beskrivning": "Syntetiskt beslut.", "källor": ["syntet"]}]
+                + ([{"typ": "upphävande", "organ": "Kommunfullmäktige", "datum": f"{int(vid[:4]) + 4}-03-01",
+                     "beskrivning": "Syntetiskt beslut.", "källor": ["syntet"]}] if status == "upphävd" else [])
+                if status != "remiss" else
+                [{"typ": "remiss", "organ": "Kommunstyrelsen", "beskrivning": "Syntetiskt beslut.", "källor": ["syntet"]}],
                 "texten": "sammanfattning",
                 "perspektiv": [{"id": p, "benämning": f"{p}perspektiv"} for p in PERSPECTIVES], "källor": ["syntet"]}
         if n:

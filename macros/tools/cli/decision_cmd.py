@@ -1,8 +1,8 @@
 """``trygghet beslut``: record a decision on a version in one command.
 
 An adoption, repeal or other decision is added to the version's ``beslut``
-list in ``program/<version>/index.md`` and its ``status`` follows (antagande
-and ikraftträdande -> antagen, upphävande -> upphävd, remiss -> remiss). The
+list in ``program/<version>/index.md``; its status follows from its decisions
+(``macros.engine.validity.status``), so nothing else is written. The
 front matter is edited as text, line by line, so the file's own formatting
 and comments stay as the editor wrote them. Everything else on the site
 (banners, the timeline and its date tool, the feed, open data, the remiss
@@ -30,18 +30,9 @@ from rich.markup import escape
 from macros.core.load.loader import load
 from macros.core.model.schema import DecisionKind, Status, normalise_partial_date
 from macros.core.problems import Severity, did_you_mean
+from macros.engine import validity
 from macros.engine.checks import check_repository
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
-
-#: The status a decision of each kind gives the version (kinds not listed leave it as it is).
-STATUS_AFTER = {
-    DecisionKind.ANTAGANDE: Status.ANTAGEN,
-    DecisionKind.IKRAFTTRADANDE: Status.ANTAGEN,
-    DecisionKind.UPPHAVANDE: Status.UPPHAVD,
-    DecisionKind.REMISS: Status.REMISS,
-}
-#: A remiss never takes an adopted or repealed version back to remiss.
-_ONLY_FORWARD = {Status.FORSLAG: 0, Status.REMISS: 1, Status.ANTAGEN: 2, Status.UPPHAVD: 3}
 
 #: The description written when the editor gives none ("annat" always needs one).
 DEFAULT_TEXT = {
@@ -102,22 +93,16 @@ def _split_front_matter(text: str) -> tuple[list[str], list[str], str]:
     raise DecisionError("front matter slutar aldrig (ingen avslutande ---).")
 
 
-def edit_front_matter(text: str, decision: NewDecision, status: Status | None) -> str:
-    """``text`` with ``decision`` appended to ``beslut`` and ``status`` set; every other line as it was."""
+def edit_front_matter(text: str, decision: NewDecision) -> str:
+    """``text`` with ``decision`` appended to ``beslut``; every other line as it was."""
     front, rest, newline = _split_front_matter(text)
-    if status is not None:
-        for i, line in enumerate(front):
-            m = re.match(r"^status:(\s*)([^\s#]+)(.*)$", line)
-            if m:
-                front[i] = f"status:{m.group(1) or ' '}{status.value}{m.group(3)}"
-                break
-        else:
-            raise DecisionError("versionen har inget fält 'status'.")
     start = next((i for i, line in enumerate(front) if re.match(r"^beslut:", line)), None)
-    if start is None:  # no decisions yet: a new list after dnr (or status)
+    if start is None:  # no decisions yet: a new list after dnr (or period)
         anchor = next((i for i, line in enumerate(front) if re.match(r"^dnr:", line)), None)
         if anchor is None:
-            anchor = next(i for i, line in enumerate(front) if line.startswith("status:"))
+            anchor = next((i for i, line in enumerate(front) if line.startswith("period:")), None)
+        if anchor is None:
+            raise DecisionError("versionen har inget fält 'period' att skriva besluten efter.")
         front[anchor + 1:anchor + 1] = ["beslut:", *decision_lines(decision, "  ")]
     elif re.match(r"^beslut:\s*\[\s*\]\s*(#.*)?$", front[start]):
         comment = front[start].split("]", 1)[1].strip()
@@ -186,20 +171,17 @@ def record(root: Path, vid: str, kind: str, body: str, date: str | None, sources
            for d in version.data.decisions):
         raise DecisionError(f"{vid} har redan ett beslut '{decision.kind.value}' av {decision.body}"
                             f"{' ' + decision.date if decision.date else ''}.")
-    before = version.data.status
-    after = STATUS_AFTER.get(decision.kind, before)
-    if _ONLY_FORWARD[after] < _ONLY_FORWARD[before]:
-        after = before
+    before = validity.status(version.data)
     path = root / version.entry.path
     old_text = path.read_text(encoding="utf-8")
-    new_text = edit_front_matter(old_text, decision, after if after is not before else None)
+    new_text = edit_front_matter(old_text, decision)
     _write_atomically(path, new_text)
-    _corpus, problems = load(root)
+    corpus_after, problems = load(root)
     mine = [p for p in problems if p.file == version.entry.path and p.severity is Severity.ERROR]
     if mine:
         _write_atomically(path, old_text)
         raise DecisionError("beslutet kunde inte skrivas in så att filen blir giltig: " + mine[0].format())
-    return path, before, after
+    return path, before, validity.status(corpus_after.versions[vid].data)
 
 
 def beslut(

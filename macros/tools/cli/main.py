@@ -50,7 +50,9 @@ def build(
     if site_dir:
         cmd += ["-d", str(site_dir.resolve())]
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
+    epoch = _source_date_epoch(root)
+    if epoch is not None:
+        env.setdefault("SOURCE_DATE_EPOCH", epoch)
     # MkDocs' own messages are captured and shown after the spinner stops, so they are not garbled.
     with console.status("Bygger webbplatsen …", spinner="dots"):
         result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
@@ -62,13 +64,14 @@ def build(
     console.print(f"[green]Webbplatsen byggdes till {site_dir or root / 'site'}.[/green]")
 
 
-def _source_date_epoch(root: Path) -> str:
-    """The last commit's time, so two builds of one commit are identical."""
+def _source_date_epoch(root: Path) -> str | None:
+    """The last commit's time, so two builds of one commit are identical (and its "today" is the
+    commit's); None outside a git repository, where the build takes today's date."""
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False)
-        return out.stdout.strip() or "0"
     except OSError:
-        return "0"
+        return None
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip().isdigit() else None
 
 
 def build_app() -> typer.Typer:

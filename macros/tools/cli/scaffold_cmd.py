@@ -2,7 +2,7 @@
 
 Every section file is copied with its id, so sections keep their URLs and the
 comparison between the versions starts out empty. The new ``index.md`` is a
-proposal (``status: förslag``) that supersedes the source version. Nothing is
+proposal (no decisions yet, so its status is ``förslag``) that supersedes the source version. Nothing is
 written unless everything can be: the files are made in a temporary folder
 beside ``program/`` and moved into place with one rename.
 """
@@ -99,7 +99,6 @@ def plan(root: Path, new_id: str, source_id: str) -> dict[str, str]:
         "id": new_id,
         "titel": _title(old.title, source_period, new_period),
         "period": {"från": new_period[0], "till": new_period[1]},
-        "status": "förslag",
         "beslut": [],
         "ersätter": source_id,
         "texten": old.text.value,
@@ -177,7 +176,7 @@ def new_version(
     table = Table(title=f"Skapade program/{new_id}/", title_justify="left", show_edge=False)
     table.add_column("Fil")
     table.add_column("Innehåll")
-    table.add_row("index.md", f"status förslag, ersätter {source_id}")
+    table.add_row("index.md", f"förslag (inga beslut än), ersätter {source_id}")
     for name in sorted(files):
         if name != "index.md":
             table.add_row(name, f"kopia från {source_id}")

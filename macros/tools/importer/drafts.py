@@ -92,7 +92,7 @@ def version_draft(doc: ReadDocument, vid: str, existing_ids: set[str]) -> Draft:
             intro.append(block)
     index_meta = {
         "id": vid, "titel": title, "period": {"från": int(match.group(1)), "till": int(match.group(2))},
-        "status": "förslag", "dnr": dnr, "beslut": [], "texten": "fulltext", "källor": ["ATT-FYLLA-I"],
+        "dnr": dnr, "beslut": [], "texten": "fulltext", "källor": ["ATT-FYLLA-I"],
     }
     if date:
         index_meta["beslut"] = [{"typ": "förslag", "organ": "ATT FYLLA I", "datum": date,

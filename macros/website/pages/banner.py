@@ -1,47 +1,56 @@
-"""The banner on every page of a version that is not the latest adopted one."""
+"""The banner on every page of a version other than the one that surely applies now.
+
+What it says comes from ``macros.engine.validity``: whether the version is a proposal,
+repealed, replaced by a later version, or perhaps replaced (the sources cannot tell),
+and which version applies now and on what evidence.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import DecisionKind, Status, Version
+from macros.core.model import dates
+from macros.core.model.schema import Status
+from macros.engine import validity
 from macros.website.templates import render
 
 
-def repeal_recorded(version: Version) -> bool:
-    """Whether the sources record this version's repeal, not just a proposal to repeal it."""
-    return version.status is Status.UPPHAVD or any(d.kind is DecisionKind.UPPHAVANDE for d in version.decisions)
+def _situation(corpus: Corpus, vid: str) -> str:
+    kind = validity.status(corpus.versions[vid].data)
+    if kind is Status.REMISS:
+        return "remiss"
+    if kind is Status.FORSLAG:
+        return "forslag"
+    if kind is Status.UPPHAVD:
+        return "upphavd"
+    order = list(corpus.versions)
+    latest = validity.current(corpus)
+    if latest and order.index(latest) > order.index(vid):
+        return "replaced"
+    return "maybe_replaced"
+
+
+def _version(corpus: Corpus, vid: str, page_path: str, sid: str | None) -> dict[str, Any]:
+    data = corpus.versions[vid].data
+    per = data.applies_per[0] if validity.status(data) is Status.GALLER_ENLIGT_KALLA else None
+    target = urls.section(vid, sid) if sid and corpus.section(vid, sid) else urls.version(vid)
+    return {"href": urls.href(page_path, urls.version(vid)), "title": data.title,
+            "per_source": " och ".join(validity.source_phrase(corpus, s) for s in per.sources if s in corpus.sources)
+            if per else None,
+            "same_section": urls.href(page_path, target) if target != urls.version(vid) else None}
 
 
 def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> str:
-    """HTML for the version banner (``banner.html``), or '' for the version in force."""
-    latest = corpus.latest_adopted
-    if vid == latest:
+    """HTML for the version banner (``banner.html``), or '' when ``vid`` surely applies now."""
+    answer = validity.applied_on(corpus, corpus.today)
+    if answer.outcome is validity.Outcome.VERSION and answer.versions == (vid,):
         return ""
-    version = corpus.versions[vid].data
-    per_city = bool(latest) and corpus.versions[latest].data.status is Status.GALLER_ENLIGT_STADEN
-    if version.status is Status.REMISS:
-        situation, kind = "remiss", "proposal"
-    elif version.status is Status.FORSLAG:
-        situation, kind = "forslag", "proposal"
-    elif version.status is Status.UPPHAVD:
-        situation, kind = "upphavd", "superseded"
-    else:
-        situation, kind = ("later_per_city" if per_city else "later_adopted"), "superseded"
-    successor = corpus.next(vid)
-    follower = None
-    if successor:
-        # A proposal to let a version cease is not a repeal: "replaced" only when the sources record one.
-        follower = {"href": urls.href(page_path, urls.version(successor)),
-                    "title": corpus.versions[successor].data.title,
-                    "proposal": corpus.versions[successor].data.status in (Status.FORSLAG, Status.REMISS),
-                    "replaced": repeal_recorded(version)}
-    in_force = None
-    if latest:
-        which = "den version som gäller enligt staden" if per_city else "den senast antagna versionen"
-        if sid and corpus.section(latest, sid):
-            target, label = urls.section(latest, sid), f"Läs samma avsnitt i {which}"
-        else:
-            target, label = urls.version(latest), f"Gå till {which}"
-        in_force = {"href": urls.href(page_path, target), "label": label, "period": latest.replace("-", "–")}
-    return render("banner.html", kind=kind, situation=situation, successor=follower, latest=in_force) + "\n\n"
+    repeal = validity.repeal(corpus.versions[vid].data)
+    return render(
+        "banner.html", situation=_situation(corpus, vid), outcome=answer.outcome.name.lower(),
+        now=[_version(corpus, v, page_path, sid) for v in answer.versions if v != vid],
+        self_possible=vid in answer.versions,
+        repealed_on=dates.swedish(repeal.decision.date) if repeal and repeal.decision.date else None,
+    ) + "\n\n"

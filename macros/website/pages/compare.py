@@ -28,9 +28,10 @@ from macros.engine.diff.blocks import Block, row_cells
 from macros.engine.diff.comparison import Comparison, GroupDiff
 from macros.engine.diff.textdiff import BlockPair, TextDiff
 from macros.engine.diff.words import Op, diff_words
-from macros.engine.layers.lineage import Change, listing_unknown, older_first
+from macros.engine.layers.lineage import Change, label, listing_unknown, older_first, only_summaries
 from macros.website.model import Site
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
+from macros.website.pages.sources import sources_block, version_sources
 from macros.website.templates import Markup, render
 
 SCRIPT = "assets/javascripts/jamfor.js"
@@ -215,8 +216,8 @@ def _counts(added: int, removed: int, change: Change) -> tuple[str, str]:
 
 def _changes_table(corpus: Corpus, cmp: Comparison) -> str:
     rows = ["| Avsnitt | Ändring | Tillagda ord | Borttagna ord | LIX |", "|---|---|--:|--:|--:|"]
-    intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
-    rows.append(f"| [Om versionen (inledande text)](#om-versionen) | {intro_change.value} | "
+    intro_change = label(Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD, only_summaries(corpus, cmp.a, cmp.b))
+    rows.append(f"| [Om versionen (inledande text)](#om-versionen) | {intro_change} | "
                 f"{cmp.intro.added} | {cmp.intro.removed} | "
                 f"{lix_change([corpus.versions[cmp.a].entry], [corpus.versions[cmp.b].entry])} |")
     for g in cmp.groups:
@@ -252,12 +253,15 @@ def _group_note(corpus: Corpus, cmp: Comparison, g: GroupDiff) -> str:
         return f"Avsnittet {olds} i {a} delades upp i flera avsnitt i {b}."
     if change is Change.SAMMANSLAGEN:
         return f"Avsnitten {olds} i {a} slogs samman till ett avsnitt i {b}."
+    if change is Change.BYTT_NAMN and g.summaries:
+        return f"Rubriken var {olds} i {a}."
     if change is Change.BYTT_NAMN:
         return f"Avsnittet hette {olds} i {a}."
     if change is Change.FLYTTAD:
         return f"Avsnittet har flyttats till en annan plats i programmet i {b}."
     if change is Change.OFORANDRAD:
-        return "Texten är densamma i båda versionerna."
+        return "Sammanfattningen är densamma i båda versionerna." if g.summaries else \
+            "Texten är densamma i båda versionerna."
     return ""
 
 
@@ -307,7 +311,7 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
     ta, tb = corpus.versions[a].data.title, corpus.versions[b].data.title
     intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
     intro = dict(group=None, heading=Markup("## Om versionen (inledande text) {: #om-versionen }"),
-                 badge={"class": CHANGE_CLASS[intro_change], "label": intro_change.value},
+                 badge={"class": CHANGE_CLASS[intro_change], "label": label(intro_change, only_summaries(corpus, a, b))},
                  counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
                  body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
                  old_label=la, new_label=lb, **_views(cmp.intro))
@@ -326,6 +330,8 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
         render("compare/controls.html") + "\n",
         render("compare/section.html", sections=sections),
         _script(page),
+        sources_block(corpus, [*version_sources(corpus, a), *version_sources(corpus, b),
+                               *(src for g in cmp.groups for e in (*g.olds, *g.news) for src in e.data.sources)]),
     ]
     return GeneratedPage(page, f"Jämför {la} och {lb}", "\n".join(parts), "compare",
                          meta={"tp_compare": [a, b], **NOT_IN_SEARCH})

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from macros.core import urls
 from macros.core.model.schema import DocumentKind
 from macros.core.page import GeneratedPage
-from macros.core.text import md, period
+from macros.core.text import md, period, swedish_date
 from macros.engine.layers.model import Backlink
 from macros.engine.render.body import render_body
 from macros.website.model import Site
@@ -82,7 +82,12 @@ def document_page(site: Site, did: str) -> GeneratedPage:
              f"Utfärdare\n: {md(doc.issuer) if doc.issuer else 'anges inte i källorna'}"]
     if doc.reference:
         facts.append(f"Beteckning\n: {md(doc.reference)}")
-    facts.append(f"Giltighet\n: {validity(doc).capitalize()}")
+    if doc.adopted:
+        verb = "Utfärdad" if doc.kind is DocumentKind.LAG else "Antagen"
+        facts.append(f"{verb}\n: {swedish_date(doc.adopted)}")
+    if doc.revised:
+        facts.append("Reviderad\n: " + ", ".join(swedish_date(d) for d in doc.revised))
+    facts.append(f"Giltighet\n: {validity(doc)[:1].upper() + validity(doc)[1:]}")
     if doc.replaced_by and doc.replaced_by in corpus.documents:
         facts.append(f"Ersatt av\n: [{md(corpus.documents[doc.replaced_by].data.title)}]"
                      f"({urls.link(page, urls.document(doc.replaced_by))})")
@@ -119,6 +124,7 @@ def index_page(site: Site) -> GeneratedPage:
         use = ("används i " + ", ".join(versions)) if versions else "inget avsnitt hänvisar hit"
         lines.append(f"- [{document_label(doc)}]({urls.link(page, urls.document(did))}) – "
                      f"{KIND_LABEL[doc.kind].lower()}, {validity(doc)}; {use}")
+    lines.append(sources_block(corpus, [s for e in corpus.documents.values() for s in e.data.sources]))
     return GeneratedPage(page, "Styrdokument", "\n".join(lines) + "\n", "documents",
                          nav_title="Styrdokument", nav_order=60)
 

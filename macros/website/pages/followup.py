@@ -37,14 +37,20 @@ def boards_text(b: BoardCounts) -> str:
 
 
 def indicators_text(i: IndicatorCounts) -> str:
-    """'Av kommunfullmäktiges 4 indikatorer för målet nådde 1 årets mål helt och 3 delvis.'"""
-    parts: list[str] = []
+    """'Av kommunfullmäktiges 4 indikatorer för målet nådde 1 årets mål helt och 3 delvis.' The verb comes
+    second in the sentence (Swedish word order); a count of indicators not followed up gets its own clause."""
     met = [(n, word) for n, word in ((i.full, "helt"), (i.partly, "delvis"), (i.not_met, "inte")) if n]
-    for k, (n, word) in enumerate(met):
-        parts.append(f"{n} nådde årets mål {word}" if k == 0 else f"{n} {word}")
-    if i.not_followed:
-        parts.append(f"{i.not_followed} kunde inte följas upp")
-    text = f"Av kommunfullmäktiges {i.total} indikatorer för målet " + (_and(parts) if parts else "anges inget utfall") + "."
+    lead = f"Av kommunfullmäktiges {i.total} indikatorer för målet"
+    if met:
+        (n, word), rest = met[0], met[1:]
+        text = f"{lead} nådde {n} årets mål {word}" + (" och " + _and([f"{m} {w}" for m, w in rest]) if rest else "")
+        if i.not_followed:
+            text += f", medan {i.not_followed} inte kunde följas upp"
+    elif i.not_followed:
+        text = f"{lead} kunde {i.not_followed} inte följas upp"
+    else:
+        text = f"{lead} anger årsredovisningen inget utfall"
+    text += "."
     if i.reason:
         text += f" Skäl: {i.reason}"
     return text

@@ -2,8 +2,8 @@
 with its history, and the section panel's "Begrepp i avsnittet".
 
 The sources never give the programme's own begreppsram, so every page says
-which version's text a definition is drawn from, and when a version only
-inherits an earlier definition.
+which version's sources a definition is drawn from; a version whose sources
+are silent about a term shows no definition for it (``layers.glossary``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from macros.core.model.schema import Term
 from macros.core.page import GeneratedPage
 from macros.core.text import md, period
 from macros.engine.diff.words import diff_words
-from macros.engine.layers.glossary import Resolved, resolve, sort_key
+from macros.engine.layers.glossary import InVersion, Resolved, in_version, sort_key
+from macros.engine.layers.remiss import response_label
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner
@@ -31,12 +32,10 @@ def version_label(corpus: Corpus, vid: str) -> str:
 
 
 def definition_note(corpus: Corpus, resolved: Resolved) -> str:
-    """Which version's definition this is, said plainly (plain text, no markup)."""
-    here = version_label(corpus, resolved.version)
-    if resolved.own:
-        return f"Definitionen gäller {here}."
-    source = version_label(corpus, resolved.from_version)
-    return f"Definitionen är från {source}; källorna ger ingen egen definition för {here}."
+    """Which version's sources give this definition, or that they give none (plain text, no markup)."""
+    if resolved.definition is None:
+        return f"Källorna ger ingen definition för {version_label(corpus, resolved.version)}."
+    return f"Definitionen gäller {version_label(corpus, resolved.version)}."
 
 
 
@@ -47,7 +46,7 @@ def raised_by(corpus: Corpus, term: Term, page: str) -> str:
     entry = corpus.remissvar.get(rid)
     if entry is None:
         return md(rid)
-    return f"[{md(entry.data.body.name)} i sitt remissvar]({urls.link(page, urls.remissvar(rid))})"
+    return f"[{md(response_label(entry.data)[:1].lower() + response_label(entry.data)[1:])}]({urls.link(page, urls.remissvar(rid))})"
 
 
 def _discouraged_note(corpus: Corpus, term: Term, page: str) -> str:
@@ -64,13 +63,15 @@ def _section_links(corpus: Corpus, vid: str, sids: Sequence[str], page: str) -> 
     return ", ".join(f"[{md(sections[s].data.title)}]({urls.link(page, urls.section(vid, s))})" for s in sids)
 
 
-def _status_in(corpus: Corpus, term: Term, vid: str) -> str:
-    resolved = resolve(corpus, term, vid)
-    if resolved is None:
-        return "utgår i versionen" if vid in term.dropped_in else "ingår inte enligt källorna"
-    if resolved.own:
-        return "egen definition"
-    return f"samma definition som {version_label(corpus, resolved.from_version)} (källorna ger ingen ny)"
+IN_VERSION_TEXT = {
+    InVersion.DEFINED: "definieras",
+    InVersion.DROPPED: "utgår enligt källorna",
+    InVersion.SILENT: "källorna säger inget om begreppet",
+}
+
+
+def _status_in(term: Term, vid: str) -> str:
+    return IN_VERSION_TEXT[in_version(term, vid)]
 
 
 def term_page(site: Site, tid: str) -> GeneratedPage:
@@ -92,7 +93,7 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
     rows = ["| Version | I versionen |", "|---|---|"]
     for vid in reversed(corpus.versions):
         rows.append(f"| [{version_label(corpus, vid)}]({urls.link(page, urls.glossary(vid))}) | "
-                    f"{md(_status_in(corpus, term, vid))} |")
+                    f"{md(_status_in(term, vid))} |")
     parts.append("\n".join(rows) + "\n")
 
     parts.append("\n## Definitioner och ändringar\n")
@@ -148,14 +149,13 @@ def version_glossary(site: Site, vid: str) -> GeneratedPage:
              f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context }}\n",
              f"# Begrepp {label}\n"]
     intro = ("Källorna återger inte programmets egen begreppsram. Här står de begrepp som källorna knyter "
-             "till versionen, med webbplatsens sammanfattning av vad källorna säger. När versionen inte har en "
-             "egen definition visas den närmast tidigare versionens, och det står vilken.")
+             "till den här versionen, med webbplatsens sammanfattning av vad källorna säger.")
     begreppsram = [sid for sid, s in v.sections.items() if s.data.kind.value == "begreppsram"]
     if begreppsram:
         intro += (f" Om versionens kapitel om begrepp, se [{md(v.sections[begreppsram[0]].data.title)}]"
                   f"({urls.link(page, urls.section(vid, begreppsram[0]))}).")
     parts.append(intro + "\n")
-    found = site.layers.terms[vid].resolved
+    found = {tid: r for tid, r in site.layers.terms[vid].resolved.items() if r.definition is not None}
     if not found:
         parts.append("Källorna knyter inga begrepp till den här versionen.\n")
     sources: list[str] = []
@@ -164,17 +164,25 @@ def version_glossary(site: Site, vid: str) -> GeneratedPage:
         parts.append(f"## [{md(r.term.term)}]({urls.link(page, urls.term(tid))}) {{: #{tid} }}\n")
         if r.term.discouraged:
             parts.append(f"**Avrått begrepp.** {md(r.term.discouraged.reason)}\n")
-        parts.append(f"{md(' '.join(r.definition.definition.split()))}\n")
+        definition = r.definition
+        assert definition is not None  # only defined terms are in ``found``
+        parts.append(f"{md(' '.join(definition.definition.split()))}\n")
         parts.append(f"*{md(definition_note(corpus, r))}*\n")
         used = uses.get(tid, {}).get(vid)
         if used:
             parts.append(f"Används i: {_section_links(corpus, vid, used, page)}.\n")
-        sources += r.definition.sources
+        sources += definition.sources
     dropped = [e.data for e in corpus.terms.values() if vid in e.data.dropped_in]
     if dropped:
         parts.append("## Begrepp som utgår i versionen\n")
         parts += [f"- [{md(t.term)}]({urls.link(page, urls.term(t.id))})" for t in dropped]
         parts.append("")
+    silent = sorted((e.data for e in corpus.terms.values() if in_version(e.data, vid) is InVersion.SILENT),
+                    key=lambda t: sort_key(t.term))
+    if silent:
+        parts.append("## Begrepp som källorna inte knyter till versionen\n")
+        parts.append("Källorna säger inget om de här begreppen i den här versionen; de beskrivs för andra versioner: "
+                     + ", ".join(f"[{md(t.term)}]({urls.link(page, urls.term(t.id))})" for t in silent) + ".\n")
     parts.append(sources_block(corpus, sources))
     return GeneratedPage(page, f"Begrepp {label}", "\n".join(parts), "glossary", meta={"tp_version": vid})
 
@@ -206,6 +214,7 @@ def glossary_index(corpus: Corpus) -> GeneratedPage:
         parts.append("Det finns inga begrepp än.\n")
     parts.append("## Begrepp per version\n")
     parts += [f"- [{md(v.data.title)}]({urls.link(page, urls.glossary(vid))})" for vid, v in reversed(corpus.versions.items())]
+    parts.append(sources_block(corpus, [s for e in terms for s in e.data.sources]))
     return GeneratedPage(page, "Begrepp", "\n".join(parts) + "\n", "glossary-index", nav_title="Begrepp", nav_order=40)
 
 

@@ -14,15 +14,18 @@ from dataclasses import dataclass
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
+from macros.core.model.schema import TextAvailability
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import md
 from macros.engine.diff.comparison import GroupDiff, reader_text
 from macros.engine.diff.textdiff import diff_text
 from macros.engine.layers.lineage import Change
+from macros.engine.layers.lineage import label as change_label
 from macros.website.model import Site
 from macros.website.pages.compare import comparison_exists, diff_views
 from macros.website.pages.navigation import version_label
 from macros.website.pages.printing import shift_headings
+from macros.website.pages.sources import sources_block
 from macros.website.templates import Markup, render
 
 
@@ -116,6 +119,8 @@ def _sentence(corpus: Corpus, step: Step) -> str:
             return (f"Avsnittets rubrik i {own} är inte källornas egen, och källorna om {own} nämner inte alla "
                     f"avsnitt. Att {label} saknar ett avsnitt med samma rubrik visar därför inte att ämnet har tagits bort.")
         return f"Avsnittet finns inte i {label}, vars avsnittsförteckning är fullständig."
+    if change is Change.BYTT_NAMN and step.group.summaries:
+        return f"I {label} {'var' if older else 'är'} rubriken {names}."
     if change is Change.BYTT_NAMN:
         return f"I {label} {'hette' if older else 'heter'} avsnittet {names}."
     if change is Change.DELAD:
@@ -137,7 +142,8 @@ def _lineage_note(corpus: Corpus, page: str, step: Step) -> str:
     kinds = ", ".join(sorted(k.value for k in group.group.recorded)) if step.sections else ""
     target = (urls.link(page, urls.compare(older, newer), group.anchor)
               if step.sections and comparison_exists(corpus, older, newer) else None)
-    return render("history/lineage.html", change=step.change.value, sentence=Markup(_sentence(corpus, step)),
+    return render("history/lineage.html", change=step.change.value, label=change_label(step.change, group.summaries),
+                  sentence=Markup(_sentence(corpus, step)),
                   kinds=kinds or None, compare_href=target) + "\n"
 
 
@@ -156,8 +162,13 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
     newest = corpus.versions[versions_with(corpus, sid)[-1]].sections[sid].data.title
     labels = {s.version: version_label(corpus, s.version) for s in steps}
     with_text = [labels[s.version] for s in steps if s.sections]
-    intro = (f"Avsnittets text i varje version där det finns ({', '.join(with_text)}), den äldsta först, "
-             "och vad som ändrades från en version till nästa.")
+    summaries = any(_is_summary(corpus, s.version) for s in steps if s.sections)
+    what = "Webbplatsens sammanfattning av avsnittet" if summaries else "Avsnittets text"
+    intro = (f"{what} i varje version där det finns ({', '.join(with_text)}), den äldsta först, "
+             "och vad som skiljer en version från nästa.")
+    if summaries:
+        intro += (" Sammanfattningarna återger med egna ord vad källorna säger; programmens egen text finns inte i "
+                  "källorna, så skillnaderna är skillnader mellan sammanfattningarna.")
     if any(s.group is not None for s in steps):
         intro += (" Där avsnittet hade ett annat id – bytte namn, delades eller slogs samman – visas de avsnitt "
                   "som det motsvarar enligt avsnittens ursprung.")
@@ -183,12 +194,20 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
             parts.append(f"### Ändringar från {old_label} {{: #andringar-{old_vid}--{vid} }}\n")
             # diff_views is HTML the comparison built from escaped text.
             views = Markup(diff_views(diff, old_label, label)) if any(p.changed for p in diff.pairs) else None
-            parts.append(render("history/changes.html", diff=views) + "\n")
-        parts.append(f"### Texten i {label} {{: #text-{vid} }}\n")
+            parts.append(render("history/changes.html", diff=views,
+                                summary=_is_summary(corpus, vid) or _is_summary(corpus, old_vid)) + "\n")
+        heading = "Sammanfattningen" if _is_summary(corpus, vid) else "Texten"
+        parts.append(f"### {heading} i {label} {{: #text-{vid} }}\n")
         parts.append(render("history/text.html", text=Markup(shift_headings(shown, 2))) + "\n")
         previous = (vid, text)
+    cited = [src for s in steps for x in s.sections for src in corpus.versions[s.version].sections[x].data.sources]
+    parts.append(sources_block(corpus, cited))
     return GeneratedPage(page, f"{newest} genom versionerna", "\n".join(parts), "section-history",
                          meta={"tp_section": sid, **NOT_IN_SEARCH})
+
+
+def _is_summary(corpus: Corpus, vid: str) -> bool:
+    return corpus.versions[vid].data.text is not TextAvailability.FULLTEXT
 
 
 def has_history(corpus: Corpus, sid: str) -> bool:

@@ -14,7 +14,7 @@ EXPLAIN = "LIX är ett läsbarhetsindex: ord per mening plus andelen långa ord 
 def describe(r: Readability) -> str:
     if not r.words:
         return "Ingen löptext att mäta."
-    return (f"LIX {r.lix:.0f} ({r.band}): {r.words} ord i {r.sentences} meningar, "
+    return (f"LIX {r.shown} ({r.band}): {r.words} ord i {r.sentences} meningar, "
             f"{100 * r.long_words / r.words:.0f} % långa ord.")
 
 
@@ -32,11 +32,11 @@ def lix_change(olds: Sequence[Entry], news: Sequence[Entry]) -> str:
     old = _lix_of(olds) if olds else None
     new = _lix_of(news) if news else None
     if old and new and old.words and new.words:
-        delta = round(new.lix) - round(old.lix)
+        delta = new.shown - old.shown
         sign = f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "±0"  # a real minus sign
-        return f"{old.lix:.0f} → {new.lix:.0f} ({sign})"
+        return f"{old.shown} → {new.shown} ({sign})"
     one = new or old
-    return f"{one.lix:.0f}" if one and one.words else "–"
+    return f"{one.shown}" if one and one.words else "–"
 
 
 def version_lix_line(site: Site, a: str, b: str) -> str:
@@ -44,5 +44,5 @@ def version_lix_line(site: Site, a: str, b: str) -> str:
     ra, rb = site.layers.readability[a], site.layers.readability[b]
     if not ra.words or not rb.words:
         return "Läsbarheten (LIX) kan bara jämföras när båda versionerna har text.\n"
-    return (f"Läsbarhet (LIX): {ra.lix:.0f} ({ra.band}) i {a.replace('-', '–')} och {rb.lix:.0f} ({rb.band}) i {b.replace('-', '–')}. "
+    return (f"Läsbarhet (LIX): {ra.shown} ({ra.band}) i {a.replace('-', '–')} och {rb.shown} ({rb.band}) i {b.replace('-', '–')}. "
             f"{EXPLAIN} Siffrorna gäller webbplatsens sammanfattningar, inte programmens egen text.\n")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import SteeringDocument
+from macros.core.model.schema import DocumentKind, SteeringDocument
 from macros.core.text import md, period, swedish_date
 from macros.website.model import Site
 from macros.website.pages import compare
@@ -36,7 +36,7 @@ def versions_block(site: Site, vid: str, sid: str, page_path: str) -> str:
                 f"[{md(corpus.versions[cp.version].sections[s].data.title)}]"
                 f"({urls.link(page_path, urls.section(cp.version, s))})" for s in cp.sections) + " – "
         # str(): a str plus Markup would escape the Markdown made so far.
-        item += str(render("panel/change.html", change=cp.change.value))
+        item += str(render("panel/change.html", change=cp.change.value, label=cp.label))
         if cp.lineage:
             item += f" (enligt avsnittets ursprung: {md(cp.lineage)})"
         older, newer = sorted((vid, cp.version), key=order.index)
@@ -49,13 +49,15 @@ def versions_block(site: Site, vid: str, sid: str, page_path: str) -> str:
 
 
 def validity(doc: SteeringDocument) -> str:
-    """'giltigt från 1 juli 2023', or that the sources do not say."""
+    """'i kraft från 1 juli 2023' for a law, 'giltighetstid från …' otherwise (a noun phrase, so it reads
+    right after any kind of document), or that the sources do not say."""
+    lead = "i kraft" if doc.kind is DocumentKind.LAG else "giltighetstid"
     if doc.valid_from and doc.valid_to:
-        return f"giltigt {swedish_date(doc.valid_from)}–{swedish_date(doc.valid_to)}"
+        return f"{lead} {swedish_date(doc.valid_from)}–{swedish_date(doc.valid_to)}"
     if doc.valid_from:
-        return f"giltigt från {swedish_date(doc.valid_from)}"
+        return f"{lead} från {swedish_date(doc.valid_from)}"
     if doc.valid_to:
-        return f"giltigt till {swedish_date(doc.valid_to)}"
+        return f"{lead} till {swedish_date(doc.valid_to)}"
     return "giltighetstiden anges inte i källorna"
 
 

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import PERSPECTIVES, SectionListing, Status
+from macros.core.model.schema import PERSPECTIVES, SectionListing, Status, VersionPerspective
 from macros.core.page import GeneratedPage
 from macros.core.text import md, period
+from macros.engine import validity
 from macros.engine.layers.perspectives import CoverageChange, changes, consecutive_pairs, label, version_level
 from macros.website.model import Site
 from macros.website.pages.banner import banner
@@ -23,6 +24,12 @@ from macros.website.templates import render
 UNMARKED_NOTE = ("Ett tomt fält betyder att källorna inte knyter perspektivet till avsnittet, "
                  "inte att avsnittet säkert saknar det.")
 
+
+
+def perspective_note(p: VersionPerspective) -> str | None:
+    """What the page says of a version's naming: its note, and whether the naming is the site's reading."""
+    parts = [x for x in (p.note, f"Benämningen är webbplatsens läsning: {p.inferred}" if p.inferred else None) if x]
+    return " ".join(parts) or None
 
 def _and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else "".join(items)
@@ -77,8 +84,8 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     if whole:
         parts.append("Enligt källorna ska programmet som helhet genomsyras av "
                      + _and([md(p.label) for p in v.data.perspectives]) + ".\n")
-        parts += [f"{render('perspectives/note.html', label=p.label, note=p.note)}\n"
-                  for p in v.data.perspectives if p.note]
+        parts += [f"{render('perspectives/note.html', label=p.label, note=perspective_note(p))}\n"
+                  for p in v.data.perspectives if perspective_note(p)]
     else:
         parts.append("Källorna anger inte vilka perspektiv programmet som helhet skulle ha.\n")
     if not v.sections:
@@ -114,7 +121,7 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
         whole = version_level(corpus, vid)
         if pid in whole:
             parts.append(f"Programmet som helhet ska genomsyras av {md(whole[pid])} (versionens egen benämning).\n")
-            note = next((p.note for p in v.data.perspectives if p.id == pid and p.note), None)
+            note = next((perspective_note(p) for p in v.data.perspectives if p.id == pid and perspective_note(p)), None)
             if note:
                 parts.append(f"{render('perspectives/note.html', label='', note=note)}\n")
             sources += v.data.sources
@@ -202,7 +209,7 @@ def _naming_note(corpus: Corpus) -> str:
             continue
         said = []
         for n, (name, vid) in enumerate(first.items()):
-            kind = "förslaget" if corpus.versions[vid].data.status in (Status.FORSLAG, Status.REMISS) else "programmet"
+            kind = "förslaget" if validity.status(corpus.versions[vid].data) in (Status.FORSLAG, Status.REMISS) else "programmet"
             said.append(f"{kind} {_vlabel(corpus, vid)} {'talar om' if n == 0 else 'om'} {md(name)}")
         return ": " + ", ".join(said)
     return ""
@@ -230,6 +237,10 @@ def perspectives_index(site: Site) -> GeneratedPage:
         parts.append("Det finns inga versioner att jämföra.\n")
     for old, new in reversed(pairs):
         parts.append(_comparison(corpus, old, new, page))
+    cited = [s for vid, v in corpus.versions.items() if v.data.perspectives for s in v.data.sources]
+    cited += [s for vid, v in corpus.versions.items() for e in v.sections.values() if e.data.perspectives
+              for s in e.data.sources]
+    parts.append(sources_block(corpus, cited))
     return GeneratedPage(page, "Perspektiv", "\n".join(parts) + "\n", "perspectives-index",
                          nav_title="Perspektiv", nav_order=50)
 

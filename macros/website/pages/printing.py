@@ -109,7 +109,7 @@ def print_page(site: Site, vid: str) -> GeneratedPage:
         chapters[-1][1].append(shift_headings(render_body(site.renderer, entry, page), level - 1) + "\n")
         sources += entry.data.sources
     parts += [_section(heading_id, content) for heading_id, content in chapters]
-    parts += [_section("beslut", ["## Beslut {: #beslut }\n", decisions_table(v)]),
+    parts += [_section("beslut", ["## Beslut {: #beslut }\n", decisions_table(corpus, v)]),
               sources_block(corpus, [*sources, *(s for d in data.decisions for s in d.sources)])]
     return GeneratedPage(page, f"{data.title} – utskriftsversion", "\n".join(parts), "print", source=v.entry.path,
                          meta={"tp_version": vid, "hide": ["navigation"], **NOT_IN_SEARCH})

@@ -91,6 +91,15 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
 REMISSVAR_HEADING = "Förvaltningens förslag till remissvar"
 
 
+def _board_decision(rv: Remissvar) -> str:
+    """What the board itself decided, as far as the sources say (Markdown)."""
+    decision = rv.board_decision
+    if decision is None:
+        return "finns inte i källorna" if rv.administration else UNKNOWN_IN_SOURCE
+    when = f"{swedish_date(decision.date)}: " if decision.date else ""
+    return when + md(decision.what)
+
+
 def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     corpus = site.corpus
     rv = entry.data
@@ -101,13 +110,16 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
         p = corpus.versions[vid].data.period
         context += f" › [Remissammanställning {period(p.start, p.end)}]({urls.link(page, urls.remiss_summary(vid))})"
     facts = [
-        ("Instans", md(rv.body.name)),
+        ("Remissen gick till", md(rv.body.name)),
         ("Typ av instans", BODY_KIND_LABEL[rv.body.kind]),
+        *([("Skrivet av", md(rv.administration) + " (tjänsteutlåtande med förslag till nämnden)")]
+          if rv.administration else []),
         ("Svarar på", f"[{_version_label(corpus, vid)}]({urls.link(page, urls.version(vid))})"),
         ("Sammanträde", swedish_date(rv.meeting) if rv.meeting else UNKNOWN_IN_SOURCE),
         ("Diarienummer", md(rv.dnr) if rv.dnr else UNKNOWN_IN_SOURCE),
         ("Förslag till beslut", md(rv.proposed_decision)),
-        ("Förvaltningens hållning", f"**{STANCE_LABEL[rv.stance]}**"),
+        ("Förvaltningens hållning" if rv.administration else "Hållning", f"**{STANCE_LABEL[rv.stance]}**"),
+        ("Nämndens beslut", _board_decision(rv)),
     ]
     # The sources are the administration's statements (tjänsteutlåtanden) with a proposed
     # decision; none records the board's own decision, so the page does not call it the board's answer.
@@ -136,9 +148,15 @@ def _responses_table(corpus: Corpus, vid: str, page: str) -> str:
 def remissvar_index(corpus: Corpus) -> GeneratedPage:
     page = urls.remissvar_index()
     parts = ["# Remissvar\n",
-             "Remissvar är de yttranden som nämnder, bolag och andra lämnade när ett förslag till "
-             "trygghetsprogram skickades på remiss. Här finns de svar som webbplatsens källor innehåller. "
+             "Remissvar är de yttranden som nämnder, bolag och andra lämnar när ett förslag till "
+             "trygghetsprogram skickas på remiss. Här finns de svar som webbplatsens källor innehåller. "
              "Remisserna kan ha gått till fler instanser än dessa.\n"]
+    proposals = [e.data for e in corpus.remissvar.values() if e.data.administration and e.data.board_decision is None]
+    if proposals:
+        everyone = len(proposals) == len(corpus.remissvar)
+        parts.append(("Alla svaren här" if everyone else f"{len(proposals)} av svaren här") +
+                     " är förvaltningarnas tjänsteutlåtanden med förslag till beslut i nämnden. Hållningen och "
+                     "synpunkterna är alltså förvaltningens förslag; nämndens eget beslut finns inte i källorna.\n")
     answered = [vid for vid in reversed(versions_with_responses(corpus))]
     if not answered:
         parts.append("Det finns inga remissvar än.\n")
@@ -148,6 +166,7 @@ def remissvar_index(corpus: Corpus) -> GeneratedPage:
         parts.append(f"[Remissammanställning för {period(v.period.start, v.period.end)}]"
                      f"({urls.link(page, urls.remiss_summary(vid))}) – alla synpunkter avsnitt för avsnitt.\n")
         parts.append(_responses_table(corpus, vid, page))
+    parts.append(sources_block(corpus, [s for e in corpus.remissvar.values() for s in e.data.sources]))
     return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
 
 

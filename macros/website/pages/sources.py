@@ -21,9 +21,10 @@ def link_target(address: str) -> str:
 
 
 def source_label(src: Source) -> str:
-    """Markdown for one source: title (linked to its address), issuer, date, reference, copy."""
+    """Markdown for one source: title (linked to its address), issuer, date, when it was read, reference, copy."""
     title = f"[{md(src.title)}]({link_target(src.address)})" if src.address else md(src.title)
-    extra = [x for x in (src.issuer, swedish_date(src.date) if src.date else None) if x]
+    extra = [x for x in (src.issuer, swedish_date(src.date) if src.date else None,
+                         f"läst {swedish_date(src.read)}" if src.read else None) if x]
     if src.reference and src.reference not in src.title:
         extra.append(src.reference)
     if src.public_copy:
@@ -53,3 +54,9 @@ def provenance_note(corpus: Corpus, ids: Iterable[str], note: str) -> str:
     if not labels and not note:
         return ""
     return f"\n{render('panel/provenance.html', note=note, labels=labels)}\n"
+
+
+def version_sources(corpus: Corpus, vid: str) -> list[str]:
+    """Every source a version's own facts cite: the version, its decisions and the statements that it applies."""
+    data = corpus.versions[vid].data
+    return [*data.sources, *(s for d in data.decisions for s in d.sources), *(s for o in data.applies_per for s in o.sources)]

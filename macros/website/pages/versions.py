@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Iterator
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
+from macros.core.model import dates
 from macros.core.model.schema import HeadingOrigin, Status, TextAvailability
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
-from macros.core.text import STATUS_LABEL, md, period, swedish_date
+from macros.core.text import md, period, swedish_date
+from macros.engine import validity
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages import followup
@@ -21,7 +21,7 @@ from macros.website.pages.navigation import programme_tree, version_label, versi
 from macros.website.pages.panel import panel
 from macros.website.pages.perspectives import version_links
 from macros.website.pages.remiss_block import version_block
-from macros.website.pages.sources import provenance_note, source_label
+from macros.website.pages.sources import provenance_note, source_label, sources_block, version_sources
 from macros.website.publish.feed import FEED_PATH
 from macros.website.publish.opendata.files import version_path
 from macros.website.templates import Markup, render
@@ -37,16 +37,18 @@ TEXT_NOTE = {
 
 
 def status_line(corpus: Corpus, vid: str) -> str:
-    version = corpus.versions[vid].data
-    text = STATUS_LABEL[version.status]
-    if vid == corpus.latest_adopted and version.status is Status.ANTAGEN:
-        text += " – senast antagna versionen"
-    return text
+    """The version's standing in one sentence (``validity.status_line``: from its records)."""
+    return validity.status_line(corpus, vid)
 
 
-def decisions_table(v: VersionEntry) -> str:
-    """Every recorded decision of a version, in date order (undated last)."""
-    if not v.data.decisions:
+def is_proposal(corpus: Corpus, vid: str) -> bool:
+    return validity.status(corpus.versions[vid].data) in (Status.FORSLAG, Status.REMISS)
+
+
+def decisions_table(corpus: Corpus, v: VersionEntry) -> str:
+    """Every recorded decision of a version, in date order (undated last), then every statement
+    that it applies (which is not a decision, and says so)."""
+    if not v.data.decisions and not v.data.applies_per:
         return "Källorna redovisar inga beslut om den här versionen.\n"
     rows = ["| Datum | Organ | Vad |", "|---|---|---|"]
     # Dated decisions in date order; an undated one keeps its place after the
@@ -57,6 +59,9 @@ def decisions_table(v: VersionEntry) -> str:
         ordered.append((last, len(ordered), d))
     for _, _, d in sorted(ordered, key=lambda t: (t[0], t[1])):
         rows.append(f"| {md(swedish_date(d.date))} | {md(d.body)} | {md(d.what)} |")
+    for obs in v.data.applies_per:
+        when = validity.observation_date(corpus, obs)
+        rows.append(f"| {md(swedish_date(when))} | Uppgift, inte ett beslut | {md(obs.what)} |")
     return "\n".join(rows) + "\n"
 
 
@@ -76,20 +81,6 @@ def _section_list(corpus: Corpus, v: VersionEntry, page: str) -> str:
 
     walk(None, 0)
     return "\n".join(lines) + "\n"
-
-
-def standing(corpus: Corpus, vid: str) -> str:
-    """The version's standing, as the lead paragraph (``version/lead.html``) words it."""
-    status = corpus.versions[vid].data.status
-    if status is Status.REMISS:
-        return "remiss"
-    if status is Status.FORSLAG:
-        return "forslag"
-    if status is Status.UPPHAVD:
-        return "upphavd"
-    if status is Status.GALLER_ENLIGT_STADEN:
-        return "per_city"
-    return "latest" if vid == corpus.latest_adopted else "later"
 
 
 def has_sections(corpus: Corpus, vid: str) -> bool:
@@ -117,11 +108,10 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
     page = urls.version(vid)
     prev, nxt = corpus.previous(vid), corpus.next(vid)
     facts = [
-        f"Status\n: {md(status_line(corpus, vid))}",
         f"Period\n: {period(data.period.start, data.period.end)}",
         f"Diarienummer\n: {md(data.dnr) if data.dnr else 'anges inte i källorna'}",
     ]
-    proposal = data.status in (Status.FORSLAG, Status.REMISS)
+    proposal = is_proposal(corpus, vid)
     if prev:
         item = (f"{'Föreslås ersätta' if proposal else 'Ersätter'}\n: "
                 f"[{md(corpus.versions[prev].data.title)}]({urls.link(page, urls.version(prev))})")
@@ -129,26 +119,28 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
             item += f" – [se vad som ändrades]({urls.link(page, urls.compare(prev, vid))})"
         facts.append(item)
     if nxt:
-        pending = corpus.versions[nxt].data.status in (Status.FORSLAG, Status.REMISS)
+        pending = is_proposal(corpus, nxt)
         facts.append(f"{'Förslag till efterföljare' if pending else 'Ersatt av'}\n: "
                      f"[{md(corpus.versions[nxt].data.title)}]({urls.link(page, urls.version(nxt))})")
     if v.sections:
         facts.append("Läsbarhet\n: " + describe(site.layers.readability[vid]))
     if data.perspectives:
-        facts.append("Perspektiv\n: " + ", ".join(md(p.label) for p in data.perspectives))
+        facts.append("Perspektiv\n: " + ", ".join(md(p.label) + (" (webbplatsens läsning)" if p.inferred else "")
+                                                   for p in data.perspectives))
+        facts += [f"Om {md(p.label)}\n: {md(p.inferred)}" for p in data.perspectives if p.inferred]
     parts = [
         banner(corpus, vid, page),
         f"# {md(data.title)}\n",
-        render("version/lead.html", period=period(data.period.start, data.period.end),
-               standing=standing(corpus, vid)) + "\n",
+        # The banner says what applies now; the lead says where this version stands, once.
+        render("version/lead.html", status=validity.status_line(corpus, vid, now=False)) + "\n",
         render_body(site.renderer, v.entry, page),
         "\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page),
         "\n" + facts_box(facts, "Fakta om versionen"),
         downloads(corpus, vid, page),
         version_block(corpus, vid, page), version_links(corpus, vid, page),
-        "\n## Beslut\n", decisions_table(v), followup.version_block(corpus, vid, page),
+        "\n## Beslut\n", decisions_table(corpus, v), followup.version_block(corpus, vid, page),
         related_block(corpus, vid),
-        provenance_note(corpus, [*data.sources, *(s for d in data.decisions for s in d.sources)],
+        provenance_note(corpus, version_sources(corpus, vid),
                         TEXT_NOTE[data.text]),
     ]
     return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
@@ -201,7 +193,8 @@ def versions_index(corpus: Corpus) -> GeneratedPage:
                     f"{period(v.data.period.start, v.data.period.end)} | {md(status_line(corpus, vid))} | "
                     f"{md(v.data.dnr or '–')} |")
     body = ("# Programmets versioner\n\nAlla versioner av trygghetsprogrammet som källorna beskriver, "
-            "den senaste först.\n\n" + "\n".join(rows) + "\n")
+            "den senaste först.\n\n" + "\n".join(rows) + "\n"
+            + sources_block(corpus, [s for vid in corpus.versions for s in version_sources(corpus, vid)]))
     return GeneratedPage(page, "Programmets versioner", body, "versions", nav_title="Programmet", nav_order=10,
                          nav_children=programme_tree(corpus))
 
@@ -211,63 +204,82 @@ def _years(corpus: Corpus, vid: str) -> tuple[int, int]:
     return p.start, p.end
 
 
-def _today() -> dt.date:
-    """The build's date: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+def _now_lines(corpus: Corpus, page: str) -> list[str]:
+    """'Vad gäller nu?': what applies today and on what evidence, from ``validity``."""
+    answer = validity.applied_on(corpus, corpus.today)
+
+    def link(vid: str) -> str:
+        return f"**[{md(corpus.versions[vid].data.title)}]({urls.link(page, urls.version(vid))})**"
+
+    if answer.outcome is validity.Outcome.UNKNOWN:
+        return ["Källorna visar inte vilken version som gäller nu.\n"]
+    if answer.outcome is validity.Outcome.ONE_OF:
+        which = " eller ".join(link(v) for v in answer.versions)
+        return [f"Källorna kan inte avgöra vilken version som gäller nu: {which}. "
+                + md(validity.capitalised("; ".join(answer.reasons))) + ".\n"]
+    vid = answer.versions[0]
+    data = corpus.versions[vid].data
+    start = validity.start(corpus, vid)
+    if validity.status(data) is Status.GALLER_ENLIGT_KALLA:
+        obs = data.applies_per[0]
+        per = " och ".join(validity.source_phrase(corpus, sid) for sid in obs.sources if sid in corpus.sources)
+        return [f"Nu gäller {link(vid)} enligt {md(per)}. Ingen källa anger när programmet antogs.\n"]
+    d = start.decision
+    assert d is not None
+    verb = "trädde i kraft" if d.kind.value == "ikraftträdande" else f"antogs av {md(d.body[0].lower() + d.body[1:])}"
+    when = f" {md(dates.swedish(d.date))}" if d.date else "; källorna anger inte när"
+    return [f"Nu gäller {link(vid)}. Programmet {verb}{when}.\n"]
 
 
 def start_page(corpus: Corpus) -> GeneratedPage:
     page = urls.start()
-    latest = corpus.latest_adopted
+    latest = validity.current(corpus)
     newest = next(reversed(corpus.versions), None)
     parts = ["# Stockholms stads trygghetsprogram\n",
              "Här finns det som offentliga källor säger om Stockholms stads trygghetsprogram: "
              "sammanfattningar med webbplatsens egna ord av varje version, uppgifter om beslut, remissvaren, "
              "begrepp, perspektiv och styrdokument. Programmens egen antagna text finns inte här.\n"]
+    now_parts = _now_lines(corpus, page)
     if latest:
         lv = corpus.versions[latest].data
-        link = f"**[{md(lv.title)}]({urls.link(page, urls.version(latest))})**"
-        if lv.status is Status.GALLER_ENLIGT_STADEN:
-            now = (f"Enligt staden är det {link} som stadens arbete vilar på nu. Ingen källa anger när "
-                   "kommunfullmäktige antog den, eller från vilket datum den gäller.\n")
-        else:
-            now = f"Den senast antagna versionen enligt källorna är {link}.\n"
-        now_parts = [now]
-        adopted = [d for d in lv.decisions if d.kind.value == "antagande"]
-        if adopted:
-            d = adopted[0]
-            when = f"den {swedish_date(d.date)}" if d.date and len(d.date) == 10 else swedish_date(d.date)
-            now_parts.append(f"Den antogs av {md(d.body.lower() if d.body.istitle() else d.body)} {md(when)}.\n")
         prev = corpus.previous(latest)
-        if prev:
+        if prev and has_sections(corpus, prev) and has_sections(corpus, latest):
             now_parts.append(f"[Se vad som ändrades jämfört med {period(*_years(corpus, prev))}]"
                              f"({urls.link(page, urls.compare(prev, latest))})\n")
-        if newest and newest != latest and corpus.versions[newest].data.period.start > lv.period.start:
+        if newest and newest != latest and is_proposal(corpus, newest):
             nv = corpus.versions[newest].data
-            state = {Status.REMISS: "har skickats på remiss", Status.FORSLAG: "finns som förslag"}.get(nv.status, "finns")
-            expired = lv.period.end < _today().year
+            state = "har skickats på remiss" if validity.status(nv) is Status.REMISS else "finns som förslag"
+            expired = lv.period.end < corpus.today.year
             now_parts.append((f"Programperioden {period(lv.period.start, lv.period.end)} har löpt ut. " if expired else "")
                              + f"En ny version, [{md(nv.title)}]({urls.link(page, urls.version(newest))}), {state}; "
-                             "källorna säger inte att den har antagits. "
-                             f"[Jämför förslaget med den antagna versionen]({urls.link(page, urls.compare(latest, newest))}).\n")
+                             "källorna visar inte att den har antagits. "
+                             f"[Jämför förslaget med {period(lv.period.start, lv.period.end)}]"
+                             f"({urls.link(page, urls.compare(latest, newest))}).\n")
         sections = corpus.versions[latest].sections
         if sections:
             now_parts.append("### Innehåll\n")
             now_parts += [f"- [{md(s.data.title)}]({urls.link(page, urls.section(latest, sid))})"
                           for sid, s in sections.items() if s.data.parent is None]
             now_parts.append("")
-        parts.append(render("version/now.html", content=Markup("\n".join(now_parts))) + "\n")
+    parts.append(render("version/now.html", content=Markup("\n".join(now_parts))) + "\n")
+    if latest:
+        cited = version_sources(corpus, latest)
+        answer = validity.applied_on(corpus, corpus.today)
+        cited += [s for vid in answer.versions for s in version_sources(corpus, vid)]
+    else:
+        cited = []
+    tail = sources_block(corpus, cited)
     parts.append("## Hitta vidare\n")
     parts += [
         f"- [Alla versioner]({urls.link(page, urls.versions_index())}): status, period och beslut för varje version.",
         f"- [Jämför två versioner]({urls.link(page, urls.compare_index())}): vad som har lagts till, tagits bort och ändrats.",
-        f"- [Remissvar]({urls.link(page, urls.remissvar_index())}): vad nämnderna sa om förslagen, punkt för punkt.",
+        f"- [Remissvar]({urls.link(page, urls.remissvar_index())}): vad förvaltningarna föreslog att nämnderna skulle svara, punkt för punkt.",
         f"- [Begrepp]({urls.link(page, urls.glossary_index())}) och [perspektiv]({urls.link(page, urls.perspectives_index())}):"
         " begrepp som programmet använder och de fem perspektiven.",
         f"- [Styrdokument]({urls.link(page, urls.documents_index())}) som programmet bygger på, och en "
         f"[tidslinje]({urls.link(page, urls.timeline())}) över alla beslut.",
     ]
+    parts.append(tail)
     return GeneratedPage(page, "Start", "\n".join(parts) + "\n", "start", meta={"hide": ["navigation"]},
                          nav_title="Start", nav_order=0)
 

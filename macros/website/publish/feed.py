@@ -11,13 +11,13 @@ local build): ids are ``urn:uuid:`` names derived from the entry's key and
 links are relative to the feed's own address, so nothing claims an address
 the site does not have.
 
-Dates come from the sources only, never from the clock, so the feed is the
-same for every build of the same content. A partial date is dated by its
-first day (2018 -> 2018-01-01, 2023-10 -> 2023-10-01), because Atom needs a
-full timestamp; the entry's summary then says that the source gives only the
-year or month, so the visible text claims no more than the source. A decision or
-remissvar without a date ("datum okänt") gets no entry, because the feed
-would have to invent when it happened.
+Dates come from the sources and the repository, never from the clock, so the
+feed is the same for every build of the same content. Atom needs a full timestamp
+for each entry. An event the sources date to the day gets that day. An event they
+date less precisely (a year, a season, "senast …") is never given a day it did not
+have: its title says the date as the source gives it, and the entry is dated by
+when the site recorded it (the last commit of the file that holds it); without
+that record (no git history) it gets no entry. Nor does an undated event.
 """
 
 from __future__ import annotations
@@ -25,14 +25,16 @@ from __future__ import annotations
 import io
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import DecisionKind, date_bounds
+from macros.core.model import dates
+from macros.core.model.schema import BodyKind, DecisionKind
 from macros.core.page import GeneratedAsset, SiteInfo
 from macros.core.text import swedish_date
+from macros.engine.layers.remiss import genitive, response_label
 from macros.website.model import Site
 from macros.website.publish.opendata.files import pairs
 
@@ -57,47 +59,46 @@ class Event:
     #: Unique within the feed and never changed: the entry id is the feed URL plus ``#key`` (``_id``).
     key: str
     title: str
-    #: As precise as the source gives it (ÅÅÅÅ, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD).
+    #: As precise as the source gives it (``macros.core.model.dates``).
     date: str
     #: Docs path of the page the entry links to.
     page: str
     summary: str
+    #: Repository file that holds the record (its last commit dates an imprecise event's entry).
+    file: str = ""
 
-    @property
-    def updated(self) -> str:
-        return date_bounds(self.date)[0].isoformat() + "T00:00:00Z"
+    def updated(self, recorded: Mapping[str, str]) -> str | None:
+        """The entry's Atom timestamp: the event's day, or when the site recorded an imprecise one."""
+        exact = dates.parse(self.date).exact
+        if exact is not None:
+            return exact.isoformat() + "T00:00:00Z"
+        day = recorded.get(self.file)
+        return day + "T00:00:00Z" if day else None
 
-    @property
-    def text(self) -> str:
-        """The summary, with the date's precision when the source gives less than a day."""
-        note = precision_note(self.date)
-        return f"{note} {self.summary}" if note else self.summary
-
-
-def precision_note(date: str) -> str | None:
-    """Say how a year- or month-only date is written in the feed; None for a full date."""
-    parts = date.split("-")
-    if len(parts) == 3:
-        return None
-    first = swedish_date(date_bounds(date)[0].isoformat())
-    unit = "året" if len(parts) == 1 else "månaden"
-    return f"(Källan anger bara {unit} {swedish_date(date)}; flödet daterar posten {first}.)"
+    def text(self, recorded: Mapping[str, str]) -> str:
+        """The summary; for an imprecise date, how precise the source is and what dates the entry."""
+        if dates.parse(self.date).exact is not None:
+            return self.summary
+        when = dates.swedish(self.date)
+        note = (f"(Källan anger bara {when}. Posten är daterad när webbplatsen förde in uppgiften, "
+                f"{swedish_date(recorded[self.file])}.)") if self.file in recorded else f"(Källan anger bara {when}.)"
+        return f"{note} {self.summary}"
 
 
 def _version_events(corpus: Corpus, pages: set[str]) -> Iterator[Event]:
     for vid, v in corpus.versions.items():
         title = v.data.title
-        dated = sorted((d for d in v.data.decisions if d.date), key=lambda d: date_bounds(d.date or "")[0])
+        dated = sorted((d for d in v.data.decisions if d.date), key=lambda d: dates.sort_key(d.date or ""))
         if not dated:
             continue
         first = dated[0]
-        page = urls.version(vid)
+        page, file = urls.version(vid), v.entry.path
         yield Event(f"version-{vid}", f"Ny version: {title}", first.date or "", page,
-                    f"{first.body}, {swedish_date(first.date)}: {first.what}")
+                    f"{first.body}, {swedish_date(first.date)}: {first.what}", file)
         for i, d in enumerate(dated[1:], start=1):
             if d.kind in STATUS_KINDS:
-                yield Event(f"beslut-{vid}-{i}", f"{title}: {d.kind.value} ({d.body})", d.date or "", page,
-                            f"{d.body}, {swedish_date(d.date)}: {d.what}")
+                yield Event(f"beslut-{vid}-{i}", f"{title}: {d.kind.value} ({d.body}), {swedish_date(d.date)}",
+                            d.date or "", page, f"{d.body}, {swedish_date(d.date)}: {d.what}", file)
 
 
 def _remissvar_events(corpus: Corpus, pages: set[str]) -> Iterator[Event]:
@@ -109,27 +110,31 @@ def _remissvar_events(corpus: Corpus, pages: set[str]) -> Iterator[Event]:
         if page not in pages:
             page = urls.remiss_summary(r.answers) if urls.remiss_summary(r.answers) in pages else urls.version(r.answers)
         answered = corpus.versions[r.answers].data.title if r.answers in corpus.versions else r.answers
-        yield Event(f"remissvar-{rid}", f"Remissvar från {r.body.name} om {answered}", r.meeting, page,
-                    f"Sammanträde {swedish_date(r.meeting)}. Hållning: {r.stance.value}. {r.summary}")
+        board = r.body.name[:1].lower() + r.body.name[1:] if r.body.kind is not BodyKind.EXTERN else r.body.name
+        yield Event(f"remissvar-{rid}", f"{response_label(r)} om {answered}", r.meeting, page,
+                    f"Till {genitive(board)} sammanträde {swedish_date(r.meeting)}. Föreslagen hållning: "
+                    f"{r.stance.value}. {r.summary}", entry.path)
 
 
-def _comparison_events(corpus: Corpus, pages: set[str], version_dates: dict[str, str]) -> Iterator[Event]:
+def _comparison_events(corpus: Corpus, pages: set[str], version_events: dict[str, Event]) -> Iterator[Event]:
     for a, b in pairs(corpus, pages):
         page = urls.compare(a, b)
-        if page not in pages or b not in version_dates:
+        if page not in pages or b not in version_events:
             continue
-        yield Event(f"jamforelse-{a}--{b}", f"Jämförelse: {a.replace('-', '–')} och {b.replace('-', '–')}", version_dates[b], page,
-                    f"Vad som skiljer versionerna {a.replace('-', '–')} och {b.replace('-', '–')} åt, avsnitt för avsnitt.")
+        first = version_events[b]
+        yield Event(f"jamforelse-{a}--{b}", f"Jämförelse: {a.replace('-', '–')} och {b.replace('-', '–')}", first.date,
+                    page, f"Vad som skiljer versionerna {a.replace('-', '–')} och {b.replace('-', '–')} åt, avsnitt för "
+                    "avsnitt.", first.file)
 
 
-def events(corpus: Corpus, pages: set[str]) -> list[Event]:
-    """Every entry, newest first (ties in a stable order)."""
+def events(corpus: Corpus, pages: set[str], recorded: Mapping[str, str]) -> list[tuple[str, Event]]:
+    """Every entry that can be dated without inventing a day, with its timestamp, newest first."""
     found = list(_version_events(corpus, pages))
-    version_dates = {e.key.removeprefix("version-"): e.date for e in found if e.key.startswith("version-")}
+    firsts = {e.key.removeprefix("version-"): e for e in found if e.key.startswith("version-")}
     found += _remissvar_events(corpus, pages)
-    found += _comparison_events(corpus, pages, version_dates)
-    found = [e for e in found if e.page in pages]
-    return sorted(found, key=lambda e: (e.updated, e.key), reverse=True)
+    found += _comparison_events(corpus, pages, firsts)
+    stamped = [(stamp, e) for e in found if e.page in pages and (stamp := e.updated(recorded))]
+    return sorted(stamped, key=lambda se: (se[0], se[1].key), reverse=True)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -141,25 +146,25 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 def feed_xml(corpus: Corpus, pages: set[str], site: SiteInfo) -> bytes:
     base = site.site_url.rstrip("/") + "/" if site.site_url else ""
-    found = events(corpus, pages)
+    found = events(corpus, pages, site.recorded)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
     _sub(feed, "id", _id(base, ""))
     _sub(feed, "title", f"{site.site_name}: ändringar")
     _sub(feed, "subtitle", "Nya versioner, beslut, remissvar och jämförelser, daterade enligt källorna.")
-    _sub(feed, "updated", found[0].updated if found else "1970-01-01T00:00:00Z")
+    _sub(feed, "updated", found[0][0] if found else "1970-01-01T00:00:00Z")
     author = _sub(feed, "author")
     _sub(author, "name", site.site_name)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_PATH)
     _sub(feed, "link", rel="alternate", type="text/html", href=base or "./")
-    for event in found:
+    for stamp, event in found:
         entry = _sub(feed, "entry")
         page_url = base + urls.url(event.page)
         _sub(entry, "id", _id(base, event.key))  # not the page: a link may move, the id must not
         _sub(entry, "title", event.title)
-        _sub(entry, "updated", event.updated)
+        _sub(entry, "updated", stamp)
         _sub(entry, "link", rel="alternate", type="text/html", href=page_url)
-        _sub(entry, "summary", event.text, type="text")
+        _sub(entry, "summary", event.text(site.recorded), type="text")
     ET.indent(feed)
     out = io.BytesIO()
     ET.ElementTree(feed).write(out, encoding="utf-8", xml_declaration=True)

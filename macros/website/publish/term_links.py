@@ -57,7 +57,8 @@ def term_href(vid: str, sid: str, tid: str) -> str:
 
 def tooltip_text(corpus: Corpus, resolved: Resolved) -> str:
     term = resolved.term
-    text = f"{term.term[:1].upper()}{term.term[1:]}: {first_sentence(resolved.definition.definition)}"
+    name = f"{term.term[:1].upper()}{term.term[1:]}"
+    text = f"{name}: {first_sentence(resolved.definition.definition)}" if resolved.definition else f"{name}."
     if term.discouraged:
         text = f"Avrått begrepp. {text}"
     return f"{text} {definition_note(corpus, resolved)}"

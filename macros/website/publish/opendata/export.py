@@ -15,6 +15,7 @@ from typing import Any
 from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.model.schema import PERSPECTIVES, FollowUp
+from macros.engine import validity
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.publish.opendata import comparisons
@@ -23,6 +24,7 @@ from macros.website.publish.opendata.models import (
     SCHEMA_VERSION,
     BoardCountsRecord,
     ComparisonRecord,
+    DateWindow,
     DocumentRecord,
     FollowUpRecord,
     IndicatorCountsRecord,
@@ -62,8 +64,13 @@ def _version(site: Site, vid: str, pages: Collection[str]) -> VersionRecord:
     v = corpus.versions[vid]
     page = urls.version(vid)
     body = render_body(site.renderer, v.entry, page)
+    start = validity.start(corpus, vid)
+    window = DateWindow(earliest=start.earliest.day and start.earliest.day.isoformat(),
+                        latest=start.latest.day and start.latest.day.isoformat(),
+                        earliest_reason=start.earliest.why or None, latest_reason=start.latest.why or None)
     return VersionRecord(
         **_fields(v.entry), superseded_by=corpus.next(vid), url=_url(page, pages),
+        status=validity.status(v.data), status_text=validity.status_line(corpus, vid), start=window,
         print_url=_url(urls.print_version(vid), pages), data_url=version_path(vid),
         body_markdown=body, body_text=plain_text(body),
         sections=[_section(site, vid, sid, pages) for sid in v.sections],
@@ -135,7 +142,7 @@ def programme(site: Site, pages: Collection[str], generated: str | None = None) 
         perspectives=_perspectives(corpus, pages),
         comparisons=_comparisons(site, pages),
         followups=[_followup(site, fid, pages) for fid in sorted(corpus.followups)],
-        sources=[SourceRecord(**_fields(e)) for e in corpus.sources.values()],
+        sources=[SourceRecord(**{k: v for k, v in _fields(e).items() if k != "file"}) for e in corpus.sources.values()],
     ))
 
 

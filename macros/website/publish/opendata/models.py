@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from macros.core.model.schema import FollowUp, Remissvar, Section, Source, SteeringDocument, Term, Version
+from macros.core.model.schema import FollowUp, Remissvar, Section, Source, Status, SteeringDocument, Term, Version
 from macros.engine.layers.lineage import Change
 
 #: Bumped when a key is removed or changes meaning; additions keep the major number.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "2.0"
 
 Url = str
 
@@ -51,12 +51,25 @@ class VersionRecord(Version):
     model_config = LAZY
 
     superseded_by: str | None = Field(alias="ersatt_av", description="Id för versionen som ersätter denna, om någon")
+    status: Status = Field(description="Status enligt versionens beslut och uppgifter: förslag, remiss, antagen, "
+                                       "gäller enligt källa eller upphävd")
+    status_text: str = Field(alias="status_text", description="Versionens läge i en mening, som på webbplatsen")
+    start: DateWindow = Field(alias="började_gälla", description="När versionen kan ha börjat gälla, enligt källorna")
     url: Url | None = Field(description="Versionssidans adress, relativ till webbplatsens rot")
     print_url: Url | None = Field(alias="utskrift_url", description="Utskriftsversionens adress")
     data_url: Url = Field(alias="data_url", description="Den här versionens egen datafil")
     body_markdown: str = Field(alias="markdown", description="Versionens inledande text i Markdown")
     body_text: str = Field(alias="klartext", description="Versionens inledande text utan formatering")
     sections: list[SectionRecord] = Field(alias="avsnitt", description="Avsnitten i läsordning (efter ordning)")
+
+
+class DateWindow(Record):
+    """Dagarna då något kan ha skett: tidigast och senast (null = källorna sätter ingen gräns)."""
+
+    earliest: str | None = Field(alias="tidigast")
+    latest: str | None = Field(alias="senast")
+    earliest_reason: str | None = Field(alias="tidigast_skäl", description="Varför, med källans eller webbplatsens skäl")
+    latest_reason: str | None = Field(alias="senast_skäl")
 
 
 class DocumentRecord(SteeringDocument):
@@ -125,9 +138,11 @@ class FollowUpRecord(FollowUp):
 
 
 class SourceRecord(Source):
-    """En källa ur källförteckningen."""
+    """En källa ur källförteckningen, namngiven av sitt dokument (aldrig av en fil)."""
 
     model_config = LAZY
+
+    file: None = Field(None, alias="fil", exclude=True)
 
 
 class PerspectiveNaming(Record):
