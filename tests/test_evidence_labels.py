@@ -75,3 +75,16 @@ def test_without_a_full_list_a_section_is_neither_new_nor_removed(tmp_path: Path
     write(tmp_path / "program/2020-2023/miljo.md", section_md("miljo", 1, "Arbete i stadens offentliga miljö", body=BODY))
     groups = {g.news: g.change for g in align(load_or_raise(tmp_path), "2020-2023", "2024-2027")}
     assert groups[("valfard",)] is Change.NY
+
+
+def test_a_history_renders_a_sections_own_macros_in_its_version(tmp_path: Path) -> None:
+    """A section's text that links a sibling without naming the version ({{ avsnitt("x") }}) means its
+    own version, also on its history page (which belongs to no version): rendered, never raw."""
+    corpus = _corpus(tmp_path, "sammanfattning", new_section=True,
+                     body_b='Se också {{ avsnitt("valfard") }}.')
+    write(tmp_path / "program/2024-2027/miljo.md", section_md("miljo", 1, "Stadens offentliga miljö",
+                                                              body='Se också {{ avsnitt("valfard") }}.'))
+    corpus = load_or_raise(tmp_path)
+    page = history_page(build_site(corpus), "miljo").markdown
+    assert "{{" not in page
+    assert "Se också [Välfärdsbrott](../program/2024-2027/valfard.md)." in page
