@@ -15,7 +15,7 @@ from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
-from macros.core.problems import Problem, Severity, errors_only
+from macros.core.problems import Problem, Severity, errors_only, follow_ons, in_reading_order
 from macros.engine.checks import decisions, documents, followup, html_policy, klarsprak, macro_calls, references
 from macros.engine.checks import glossary as glossary_checks
 from macros.engine.checks import lineage as lineage_checks
@@ -83,9 +83,16 @@ def run_advisory(corpus: Corpus) -> list[Problem]:
 
 
 def check_loaded(corpus: Corpus, load_problems: list[Problem], *, advisory: bool = True) -> list[Problem]:
-    """The loader's problems and the checks', in file and line order (``advisory``: with the warnings-only checks)."""
-    problems = load_problems + run_checks(corpus, advisory=advisory)
-    return _in_order(problems)
+    """The loader's problems and the checks' (``advisory``: with the warnings-only checks): root causes
+    first. An error that only follows from another file's (a reference to a record that file would
+    have made) is folded into one ``följdfel`` line after that file's error; warnings come last."""
+    return root_causes_first(corpus, load_problems + run_checks(corpus, advisory=advisory))
+
+
+def root_causes_first(corpus: Corpus, problems: list[Problem]) -> list[Problem]:
+    """``problems`` with the errors that follow from a file that could not be loaded folded into one
+    line after that file's error (``follow_ons``): errors first, warnings last."""
+    return in_reading_order(follow_ons(problems, corpus.unloaded))
 
 
 def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:

@@ -37,7 +37,7 @@ def check_answers(corpus: Corpus) -> Iterator[Problem]:
         vid = entry.data.answers
         if vid not in corpus.versions:
             yield Problem(entry.path, entry.line_of("svarar_på"), f"okänd version '{vid}'.", field="svarar_på",
-                          hint=_known_hint(vid, corpus.versions, "versioner"))
+                          hint=_known_hint(vid, corpus.versions, "versioner"), refers_to=("version", vid))
 
 
 def check_points(corpus: Corpus) -> Iterator[Problem]:
@@ -64,7 +64,8 @@ def check_points(corpus: Corpus) -> Iterator[Problem]:
                     if sid not in version.sections:
                         yield Problem(entry.path, where,
                                       f"punkten '{point.id}' gäller avsnittet '{sid}', som inte finns i {data.answers}.",
-                                      field="punkter.avsnitt", hint=_known_hint(sid, version.sections, "avsnitt"))
+                                      field="punkter.avsnitt", hint=_known_hint(sid, version.sections, "avsnitt"),
+                                      refers_to=("avsnitt", f"{data.answers}/{sid}"))
             if point.shows_in is not None and version is not None:
                 where = entry.line_of("punkter", i, "syns_i")
                 if following is None:
@@ -76,7 +77,8 @@ def check_points(corpus: Corpus) -> Iterator[Problem]:
                     yield Problem(entry.path, where,
                                   f"punkten '{point.id}' har syns_i '{point.shows_in}', som inte finns i {following}.",
                                   field="punkter.syns_i",
-                                  hint=_known_hint(point.shows_in, corpus.versions[following].sections, "avsnitt"))
+                                  hint=_known_hint(point.shows_in, corpus.versions[following].sections, "avsnitt"),
+                                  refers_to=("avsnitt", f"{following}/{point.shows_in}"))
 
 
 def check_outcomes(corpus: Corpus) -> Iterator[Problem]:
