@@ -184,3 +184,41 @@ def test_check_says_what_an_adopted_version_lacks(tmp_path: Path, extra: str, ex
     _, problems = check_repository(tmp_path)
     found = [p.message for p in problems if p.field == "beslut" and p.severity is Severity.WARNING]
     assert [m for m in found if expected and expected in m] if expected else not found, found
+
+
+@pytest.mark.parametrize("decisions, expected", [
+    # Items flush with their key: the file's own indentation is kept.
+    ("beslut:\n- typ: remiss\n  organ: KS  # från källan\n  beskrivning: 'Skickades: på remiss.'\n  källor: [kalla-a]\n",
+     "beslut:\n- typ: remiss\n  organ: KS  # från källan\n  beskrivning: 'Skickades: på remiss.'\n  källor: [kalla-a]\n"
+     "- typ: antagande\n  organ: 'KF: fullmäktige'\n  datum: 2024-03-04\n  beskrivning: KF antog.\n  källor: [kalla-a]\n"),
+    # A list on one line stays on one line.
+    ("beslut: [{typ: remiss, organ: KS, beskrivning: Remiss., källor: [kalla-a]}]\n",
+     "beslut: [{typ: remiss, organ: KS, beskrivning: Remiss., källor: [kalla-a]}, {typ: antagande, organ: 'KF: "
+     "fullmäktige', datum: 2024-03-04, beskrivning: KF antog., källor: [kalla-a]}]\n"),
+    # An empty list becomes one that can grow (the comment keeps its column).
+    ("beslut: []   # inga beslut än\n",
+     "beslut:      # inga beslut än\n  - typ: antagande\n    organ: 'KF: fullmäktige'\n    datum: 2024-03-04\n"
+     "    beskrivning: KF antog.\n    källor: [kalla-a]\n"),
+])
+def test_only_the_new_decision_and_the_status_change_in_the_file(tmp_path: Path, decisions: str, expected: str) -> None:
+    write(tmp_path / "program" / "kallor.yml", SOURCES)
+    index = tmp_path / "program" / "2024-2027" / "index.md"
+    write(index, version_md("2024-2027", "remiss", extra=decisions))
+    before = index.read_text(encoding="utf-8")
+    result = run(tmp_path, "2024-2027", "antagande", "--organ", "KF: fullmäktige", "--datum", "2024-03-04",
+                 "--beskrivning", "KF antog.", "--kalla", "kalla-a")
+    assert result.exit_code == 0, result.output
+    after = index.read_text(encoding="utf-8")
+    assert after == before.replace("status: remiss", "status: antagen").replace(decisions, expected)
+    decision = load_or_raise(tmp_path).versions["2024-2027"].data.decisions[-1]
+    assert (decision.body, decision.date, decision.what) == ("KF: fullmäktige", "2024-03-04", "KF antog.")
+
+
+def test_front_matter_the_round_trip_cannot_keep_is_left_alone(tmp_path: Path) -> None:
+    write(tmp_path / "program" / "kallor.yml", SOURCES)
+    index = tmp_path / "program" / "2024-2027" / "index.md"
+    write(index, version_md("2024-2027", "remiss", extra="perspektiv:\n      - id: barn\n        benämning: barn\n"))
+    before = index.read_text(encoding="utf-8")
+    result = run(tmp_path, "2024-2027", "antagande", "--organ", "KF", "--kalla", "kalla-a")
+    assert result.exit_code == 2 and "gör ändringen för hand" in " ".join(result.output.split())
+    assert index.read_text(encoding="utf-8") == before

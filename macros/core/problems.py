@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from macros.core.placeholder import PLACEHOLDER
+
 
 class Severity(StrEnum):
     ERROR = "fel"
@@ -92,6 +94,9 @@ def follow_ons(problems: list[Problem], unloaded: dict[Ref, Problem]) -> list[Pr
     waiting: dict[str, list[Problem]] = {}
     kept: list[Problem] = []
     for p in problems:
+        if p.refers_to is not None and PLACEHOLDER in p.refers_to[1]:
+            continue  # a draft's placeholder where an id goes: the placeholder check reports that line
+
         cause = None
         if p.refers_to is not None and p.severity is Severity.ERROR:
             cause = unloaded.get(p.refers_to) or unloaded.get((p.refers_to[0], "*"))

@@ -16,7 +16,16 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
 from macros.core.problems import Problem, Severity, errors_only, follow_ons, in_reading_order
-from macros.engine.checks import decisions, documents, followup, html_policy, klarsprak, macro_calls, references
+from macros.engine.checks import (
+    decisions,
+    documents,
+    followup,
+    html_policy,
+    klarsprak,
+    macro_calls,
+    placeholders,
+    references,
+)
 from macros.engine.checks import glossary as glossary_checks
 from macros.engine.checks import lineage as lineage_checks
 from macros.engine.checks import remiss as remiss_checks
@@ -33,6 +42,7 @@ CHECKS: list[Check] = [
     *glossary_checks.CHECKS,
     *lineage_checks.CHECKS,
     *followup.CHECKS,
+    *placeholders.CHECKS,
 ]
 
 #: Checks that only ever warn (klarspråk). They cannot stop a build, so a build

@@ -38,6 +38,7 @@ def unknown(entry: Entry, loc: tuple, what: str, value: str, known: Iterable[str
 
 
 def _all_entries(corpus: Corpus) -> Iterator[Entry]:
+    """Every loaded record: sources, versions and sections, documents, remissvar, terms, follow-ups."""
     yield from corpus.sources.values()
     for version in corpus.versions.values():
         yield version.entry

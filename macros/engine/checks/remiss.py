@@ -11,14 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import Outcome, Remissvar
+from macros.core.model.schema import Outcome
 from macros.core.problems import Problem, Severity, did_you_mean
 from macros.engine.layers.remiss import is_adopted
-
-#: Text the template ``trygghet nytt-remissvar`` writes where the editor must write.
-PLACEHOLDER = "FYLL I"
-#: Every placeholder a generated draft may hold (``trygghet importera`` writes the second).
-PLACEHOLDERS = (PLACEHOLDER, "ATT FYLLA I")
 
 
 def _known_hint(value: str, known: Iterable[str], what: str) -> str:
@@ -106,26 +101,4 @@ def check_outcomes(corpus: Corpus) -> Iterator[Problem]:
                               hint="Ändra utfallet eller ta bort syns_i.")
 
 
-def _placeholders(data: Remissvar) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    fields: list[tuple[tuple[str | int, ...], str | None]] = [
-        (("instans", "namn"), data.body.name), (("dnr",), data.dnr),
-        (("förslag_till_beslut",), data.proposed_decision), (("sammanfattning",), data.summary),
-    ]
-    for i, p in enumerate(data.points):
-        fields += [(("punkter", i, "rubrik"), p.title), (("punkter", i, "sammanfattning"), p.summary),
-                   (("punkter", i, "motivering"), p.reason)]
-    for loc, value in fields:
-        found = next((p for p in PLACEHOLDERS if value and p in value), None)
-        if found:
-            yield loc, ".".join(str(x) for x in loc if isinstance(x, str)), found
-
-
-def check_placeholders(corpus: Corpus) -> Iterator[Problem]:
-    """The template's 'FYLL I' must not reach the published site."""
-    for entry in corpus.remissvar.values():
-        for loc, name, found in _placeholders(entry.data):
-            yield Problem(entry.path, entry.line_of(*loc), f"platshållaren '{found}' står kvar.", field=name,
-                          hint="Skriv in uppgiften från källan, eller ta bort fältet om det är frivilligt och okänt.")
-
-
-CHECKS = [check_answers, check_points, check_outcomes, check_placeholders]
+CHECKS = [check_answers, check_points, check_outcomes]
