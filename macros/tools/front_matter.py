@@ -100,9 +100,12 @@ def block_list(seq: Any) -> CommentedSeq:
     return seq
 
 
-def mapping(pairs: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> CommentedMap:
-    """A mapping in the given key order; ``notes``: key -> a comment written after its value."""
+def mapping(pairs: Mapping[str, Any], notes: Mapping[str, str] | None = None, *, flow: bool = False) -> CommentedMap:
+    """A mapping in the given key order; ``notes``: key -> a comment written after its value;
+    ``flow``: on one line, ``{från: 2028, till: 2031}``."""
     out = CommentedMap(pairs)
+    if flow:
+        out.fa.set_flow_style()
     for key, note in (notes or {}).items():
         out.yaml_add_eol_comment(note, key)
     return out

@@ -151,7 +151,7 @@ def version_draft(doc: ReadDocument, vid: str, existing_ids: set[str]) -> Draft:
     meta["titel"] = title or placeholder("versionens titel")
     if title:
         notes["titel"] = draft.flag(index, "titel", "läst ur dokumentets titel; kontrollera")
-    meta["period"] = front_matter.mapping({"från": int(match.group(1)), "till": int(match.group(2))})
+    meta["period"] = front_matter.mapping({"från": int(match.group(1)), "till": int(match.group(2))}, flow=True)
     meta["status"] = "förslag"
     notes["status"] = "ändra med 'trygghet beslut' när versionen har beslutats"
     dnr = find_dnr(doc)
