@@ -65,6 +65,15 @@ def _serve(root: Path, site: Path, steps: list[dict[str, str]]) -> tuple[list[di
     return json.loads(result.stdout.splitlines()[-1]), result.stderr
 
 
+def _mkdocs_checks_links(root: Path) -> None:
+    """Leave docs/ links to MkDocs' own checks (the plugin checks them first otherwise, and the
+    preview shows its errors): these tests are about what a kept conversion logged."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - trygghet\n" in text
+    config.write_text(text.replace("  - trygghet\n", "  - trygghet:\n      check_docs: false\n"), encoding="utf-8")
+
+
 def _appended(root: Path, path: str, text: str) -> dict[str, str]:
     return {path: (root / path).read_text(encoding="utf-8") + text}
 
@@ -124,6 +133,7 @@ def test_a_new_file_means_every_page_is_converted_again(repo_copy: Path, tmp_pat
 
 
 def test_a_kept_page_fails_on_an_anchor_its_target_no_longer_has(repo_copy: Path, tmp_path: Path) -> None:
+    _mkdocs_checks_links(repo_copy)
     linked = {**_appended(repo_copy, "docs/om.md", "\nSe [testrubriken](redaktorsguide.md#testrubrik).\n"),
               **_appended(repo_copy, "docs/redaktorsguide.md", "\n## Testrubrik\n\nText.\n")}
     renamed = {"docs/redaktorsguide.md": linked["docs/redaktorsguide.md"].replace("## Testrubrik", "## Annan rubrik")}
@@ -137,6 +147,7 @@ def test_a_kept_page_fails_on_an_anchor_its_target_no_longer_has(repo_copy: Path
 
 
 def test_what_a_kept_conversion_logged_is_logged_again(repo_copy: Path, tmp_path: Path) -> None:
+    _mkdocs_checks_links(repo_copy)
     broken = _appended(repo_copy, "docs/om.md", "\nSe [sidan som saknas](saknas.md).\n")
     other = _appended(repo_copy, "docs/redaktorsguide.md", "\nEtt nytt stycke.\n")
     report, log = _serve(repo_copy, tmp_path / "site", [broken, other])

@@ -10,6 +10,7 @@ written is found by searching the source, with code masked, for its target in do
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from macros.core.markdown import mask_code, to_html
@@ -39,13 +40,15 @@ class _Targets(HTMLParser):
             self.found.append(target)
 
 
-def written_links(text: str) -> list[WrittenLink]:
+@lru_cache(maxsize=128)  # make serve checks the same docs/ pages on every rebuild
+def written_links(text: str) -> tuple[WrittenLink, ...]:
     """Every link and image target in ``text``, in order, with its line."""
     parser = _Targets()
     parser.feed(to_html(text))
     parser.close()
     source = mask_code(text)
-    out, pos = [], 0
+    out: list[WrittenLink] = []
+    pos = 0
     for target in parser.found:
         at = source.find(target, pos)
         if at < 0:
@@ -53,4 +56,4 @@ def written_links(text: str) -> list[WrittenLink]:
         if at >= 0:
             pos = at + len(target)
         out.append(WrittenLink(target, source.count("\n", 0, at) + 1 if at >= 0 else 1))
-    return out
+    return tuple(out)

@@ -40,22 +40,30 @@ class Problem:
     #: problem follows from it and ``follow_ons`` folds it into one line.
     refers_to: Ref | None = None
 
+    @property
+    def where(self) -> str:
+        """The file, and the line when known: ``program/2024-2027/index.md:14``."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def text(self) -> str:
+        """What is wrong and how to fix it, without the file."""
+        if self.severity is Severity.FOLLOW_ON:
+            return f"{self.severity.value}, försvinner när {self.file} är rättad: {self.message}"
+        field = f" i fältet '{self.field}'" if self.field else ""
+        return f"{self.severity.value}{field}: {self.message}" + (f" {self.hint}" if self.hint else "")
+
     def format(self) -> str:
         if self.severity is Severity.FOLLOW_ON:  # printed under its cause's error, which names the file
-            return f"  {self.severity.value}, försvinner när {self.file} är rättad: {self.message}"
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" i fältet '{self.field}'" if self.field else ""
-        text = f"{where}: {self.severity.value}{field}: {self.message}"
-        if self.hint:
-            text += f" {self.hint}"
-        return text
+            return f"  {self.text}"
+        return f"{self.where}: {self.text}"
 
 
 class ContentError(Exception):
     """Raised when content cannot be used; carries every problem found at once."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        self.problems = in_reading_order(problems)
         super().__init__(self.format())
 
     def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:

@@ -54,11 +54,13 @@ def generated_targets(corpus: Corpus) -> Targets:
     return Targets({**{p.path: p.markdown for p in pages}, **{a.path: None for a in assets}})
 
 
-def docs_problems(corpus: Corpus, docs_dir: Path, generated: Callable[[], Targets] | None) -> list[Problem]:
+def docs_problems(corpus: Corpus, docs_dir: Path, generated: Callable[[], Targets] | None,
+                  renderer: Renderer | None = None) -> list[Problem]:
     """Every macro, link and anchor problem in the Markdown pages under ``docs_dir``.
 
     ``generated`` makes the site's generated pages and files (only called if a link needs
-    them); None: links outside docs/ are not checked.
+    them); None: links outside docs/ are not checked. ``renderer``: the build's, which has
+    rendered these pages already (for their backlinks).
     """
     if not docs_dir.is_dir():
         return []
@@ -66,7 +68,7 @@ def docs_problems(corpus: Corpus, docs_dir: Path, generated: Callable[[], Target
     own: dict[str, str | None] = {p.as_posix(): None for p in _files(docs_dir)}
     own.update({page.src: page.body for page in pages})
     made = cache(generated) if generated is not None else None
-    renderer = Renderer(corpus)
+    renderer = renderer or Renderer(corpus)
     problems: list[Problem] = []
     for page in pages:
         if page.macros:
