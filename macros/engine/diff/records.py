@@ -85,10 +85,10 @@ def _records(corpus: Corpus) -> Iterator[Record]:
         for sid, section in version.sections.items():
             yield Record(("avsnitt", vid, sid), section.data.title, section.path, 1, _fields(section.data), section)
     for rid, answer in corpus.remissvar.items():
-        data = answer.data
-        yield Record(("remissvar", rid), f"Remissvar från {data.body.name}", answer.path, 1, _fields(data, "punkter"),
-                     answer)
-        for i, point in enumerate(data.points):
+        response = answer.data
+        yield Record(("remissvar", rid), f"Remissvar från {response.body.name}", answer.path, 1,
+                     _fields(response, "punkter"), answer)
+        for i, point in enumerate(response.points):
             yield Record(("remisspunkt", rid, point.id), point.title or point.summary, answer.path,
                          answer.line_of("punkter", i), _fields(point), parent=("remissvar", rid))
     for tid, term in corpus.terms.items():

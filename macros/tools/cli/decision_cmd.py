@@ -24,7 +24,7 @@ from typing import Any
 
 import typer
 from rich.markup import escape
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from macros.core.load.loader import load
 from macros.core.model.schema import DecisionKind, Status, normalise_partial_date
@@ -93,7 +93,7 @@ def edit_front_matter(text: str, decision: NewDecision, status: Status | None) -
         keys = list(data)
         after = "dnr" if "dnr" in data else "status"
         data.insert(keys.index(after) + 1 if after in data else len(keys), "beslut", front_matter.block_list([item]))
-    elif not isinstance(decisions, list):
+    elif not isinstance(decisions, CommentedSeq):
         raise DecisionError("fältet 'beslut' ska vara en lista.")
     elif not decisions:  # beslut: [] becomes a list that can grow
         data["beslut"] = front_matter.block_list(decisions)
