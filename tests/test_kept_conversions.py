@@ -27,7 +27,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 if __name__ == "__main__":
-    root, site, steps = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+    root, site, steps = Path(sys.argv[1]), sys.argv[2], json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(message)s")
     threading.Thread(target=threading.Event().wait, daemon=True).start()  # the server's threads
     def config():
@@ -58,8 +58,10 @@ if __name__ == "__main__":
 def _serve(root: Path, site: Path, steps: list[dict[str, str]]) -> tuple[list[dict[str, Any]], str]:
     script = root.parent / "serve_steps.py"
     script.write_text(_SERVE_SCRIPT, encoding="utf-8")
+    plan = root.parent / "serve_steps.json"  # a file, not an argument: whole pages exceed the argument limit
+    plan.write_text(json.dumps(steps), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, str(script), str(root), str(site), json.dumps(steps)], cwd=root,
+    result = subprocess.run([sys.executable, str(script), str(root), str(site), str(plan)], cwd=root,
                             capture_output=True, text=True, check=False, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1]), result.stderr

@@ -4,6 +4,13 @@ Each module contributes functions ``(Corpus) -> Iterable[Problem]``; the two
 lists below are the one place that says which run: ``CHECKS``, which can stop
 a build, and ``ADVISORY``, which only warn. ``make check`` runs both at once;
 a build runs ``CHECKS`` first and ``ADVISORY`` beside its costly pages.
+
+Root causes come first. Reading comes before the rules: a file that cannot be read or
+does not fit the schema is left out of the corpus (``Corpus.unloaded`` says which records
+it would have made), and an error a check then finds only because that record is missing
+(an unknown version, a section that is not there) is folded into one ``följdfel`` line
+under the file's own error (``root_causes_first``), without a "Menade du …?" that could
+not be right.
 """
 
 from __future__ import annotations
