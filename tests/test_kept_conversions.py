@@ -50,7 +50,8 @@ if __name__ == "__main__":
             ok = False
         print(f"--- step {i} ---", file=sys.stderr)
         kept = plugin.conversions
-        report.append({"ok": ok, "reused": kept.reused, "pages": kept.reused + kept.converted})
+        report.append({"ok": ok, "reused": kept.reused, "pages": kept.reused + kept.converted,
+                       "errors_shown": plugin.failure is not None})
     print(json.dumps(report))
 """
 
@@ -157,6 +158,17 @@ def test_what_a_kept_conversion_logged_is_logged_again(repo_copy: Path, tmp_path
     assert report[1]["reused"] > 0
     first, second = log.split("--- step 0 ---", 1)
     assert "saknas.md" in first and "saknas.md" in second
+
+
+def test_after_the_preview_showed_an_error_the_fix_converts_only_what_changed(repo_copy: Path, tmp_path: Path) -> None:
+    """The error page's build keeps the last good build's conversions (issue 32: the page is back as fast as an edit)."""
+    section = "program/2024-2027/samverkan.md"
+    good = (repo_copy / section).read_text(encoding="utf-8")
+    broken = {section: good.replace("\ntitel:", "\ntitell:", 1)}
+    report, _ = _serve(repo_copy, tmp_path / "site", [{}, broken, {section: good}])
+    assert [step["ok"] for step in report] == [True, True, True]  # the preview shows the error as a page
+    assert [step["errors_shown"] for step in report] == [False, True, False]
+    assert report[2]["reused"] > report[2]["pages"] / 2, report
 
 
 def test_only_serve_keeps_conversions() -> None:

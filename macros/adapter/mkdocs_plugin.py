@@ -255,12 +255,14 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     @event_priority(-100)  # the files and the navigation are final
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if self.conversions is not None:
+        # While the preview shows errors, the last good build's conversions are kept as they were:
+        # the build after the fix has that build's files again and converts only what changed.
+        if self.conversions is not None and self.failure is None:
             self.conversions.begin(config, files)
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.conversions is not None:
+        if self.conversions is not None and self.failure is None:
             self.conversions.attach(page)
         return page
 
