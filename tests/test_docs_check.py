@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
 from macros.core.markdown_links import written_links
+from macros.core.page import SiteInfo
 from macros.core.problems import Severity
 from macros.website.docs_check import check_everything
+from macros.website.site import asset_paths, build_site, make_assets, make_pages
 from tests.conftest import FIXTURES
 
 
@@ -82,3 +85,9 @@ def test_links_to_generated_pages_wait_while_the_content_has_errors(corpus_copy:
 def test_written_links_know_their_lines() -> None:
     text = "# R\n\nSe [a](a.md) och\n[b][ref].\n\n```\n[c](c.md)\n```\n\n![d](d.png)\n\n[ref]: b.md\n"
     assert [(link.target, link.line) for link in written_links(text)] == [("a.md", 3), ("b.md", 12), ("d.png", 10)]
+
+
+def test_the_generated_files_a_link_may_go_to_are_the_ones_the_site_makes(fixture_corpus: Corpus) -> None:
+    site = build_site(fixture_corpus, SiteInfo(None, ""))
+    made = make_assets(site, [p.path for p in make_pages(site)])
+    assert sorted(asset_paths(fixture_corpus)) == sorted(a.path for a in made)

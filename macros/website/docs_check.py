@@ -28,7 +28,7 @@ from macros.engine.checks import root_causes_first, run_checks
 from macros.engine.render.headings import heading_ids
 from macros.engine.render.sandbox import Renderer
 from macros.engine.render.usage import HandWritten, hand_written_pages
-from macros.website.site import build_site, make_assets, make_pages
+from macros.website.site import asset_paths, build_site, make_pages
 
 
 def check_everything(root: Path) -> tuple[Corpus, list[Problem]]:
@@ -47,11 +47,10 @@ class Targets:
 
 
 def generated_targets(corpus: Corpus) -> Targets:
-    """The generated pages and files of the site made of ``corpus``."""
-    site = build_site(corpus, SiteInfo(None, ""))
-    pages = make_pages(site)
-    assets = make_assets(site, [p.path for p in pages])
-    return Targets({**{p.path: p.markdown for p in pages}, **{a.path: None for a in assets}})
+    """The generated pages of the site made of ``corpus`` (with their Markdown, for their headings)
+    and its generated files (their paths only)."""
+    pages = make_pages(build_site(corpus, SiteInfo(None, "")))
+    return Targets({**{p.path: p.markdown for p in pages}, **dict.fromkeys(asset_paths(corpus))})
 
 
 def docs_problems(corpus: Corpus, docs_dir: Path, generated: Callable[[], Targets] | None,
