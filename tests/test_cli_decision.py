@@ -210,3 +210,41 @@ def test_a_web_page_read_in_the_future_is_refused(tmp_path: Path) -> None:
     corpus, problems = load(tmp_path, dt.date(2026, 12, 7))
     [error] = [p for p in check_loaded(corpus, problems) if p.severity is Severity.ERROR]
     assert (error.file, error.field) == ("program/kallor.yml", "läst") and "1 januari 2030" in error.message
+
+
+@pytest.mark.parametrize("decisions, expected", [
+    # Items flush with their key: the file's own indentation is kept.
+    ("beslut:\n- typ: remiss\n  organ: KS  # från källan\n  beskrivning: 'Skickades: på remiss.'\n  källor: [kalla-a]\n",
+     "beslut:\n- typ: remiss\n  organ: KS  # från källan\n  beskrivning: 'Skickades: på remiss.'\n  källor: [kalla-a]\n"
+     "- typ: antagande\n  organ: 'KF: fullmäktige'\n  datum: 2024-03-04\n  beskrivning: KF antog.\n  källor: [kalla-a]\n"),
+    # A list on one line stays on one line.
+    ("beslut: [{typ: remiss, organ: KS, beskrivning: Remiss., källor: [kalla-a]}]\n",
+     "beslut: [{typ: remiss, organ: KS, beskrivning: Remiss., källor: [kalla-a]}, {typ: antagande, organ: 'KF: "
+     "fullmäktige', datum: 2024-03-04, beskrivning: KF antog., källor: [kalla-a]}]\n"),
+    # An empty list becomes one that can grow (the comment keeps its column).
+    ("beslut: []   # inga beslut än\n",
+     "beslut:      # inga beslut än\n  - typ: antagande\n    organ: 'KF: fullmäktige'\n    datum: 2024-03-04\n"
+     "    beskrivning: KF antog.\n    källor: [kalla-a]\n"),
+])
+def test_only_the_new_decision_changes_in_the_file(tmp_path: Path, decisions: str, expected: str) -> None:
+    write(tmp_path / "program" / "kallor.yml", SOURCES)
+    index = tmp_path / "program" / "2024-2027" / "index.md"
+    write(index, version_md("2024-2027", "remiss", extra=decisions))
+    before = index.read_text(encoding="utf-8")
+    result = run(tmp_path, "2024-2027", "antagande", "--organ", "KF: fullmäktige", "--datum", "2024-03-04",
+                 "--beskrivning", "KF antog.", "--kalla", "kalla-a")
+    assert result.exit_code == 0, result.output
+    after = index.read_text(encoding="utf-8")
+    assert after == before.replace(decisions, expected)  # the status follows from it: nothing else is written
+    decision = load_or_raise(tmp_path).versions["2024-2027"].data.decisions[-1]
+    assert (decision.body, decision.date, decision.what) == ("KF: fullmäktige", "2024-03-04", "KF antog.")
+
+
+def test_front_matter_the_round_trip_cannot_keep_is_left_alone(tmp_path: Path) -> None:
+    write(tmp_path / "program" / "kallor.yml", SOURCES)
+    index = tmp_path / "program" / "2024-2027" / "index.md"
+    write(index, version_md("2024-2027", "remiss", extra="perspektiv:\n      - id: barn\n        benämning: barn\n"))
+    before = index.read_text(encoding="utf-8")
+    result = run(tmp_path, "2024-2027", "antagande", "--organ", "KF", "--kalla", "kalla-a")
+    assert result.exit_code == 2 and "gör ändringen för hand" in " ".join(result.output.split())
+    assert index.read_text(encoding="utf-8") == before

@@ -91,8 +91,8 @@ def test_git_report_shows_the_planted_change(tmp_path: Path) -> None:
     assert "## Ändringar i innehållet jämfört med `HEAD`" in out
     assert "`texten`: <del>sammanfattning</del> → <ins>fulltext</ins>" in out
     assert "Text om avsnittet<ins> och om välfärdsbrott enligt lag (2023:196)</ins>." in out
-    assert "### Nya filer" in out and "`program/2024-2027/valfardsbrott.md`: Välfärdsbrott" in out
-    assert "### Borttagna filer" in out and "`program/2020-2023/stadsutveckling.md`" in out
+    assert "#### Ny: Avsnitt 2024-2027/valfardsbrott: Välfärdsbrott" in out
+    assert "### Borttaget" in out and "Avsnitt 2020-2023/stadsutveckling: Stadsutveckling" in out
     assert "### Remisspunkter utan utfall" in out and "fraga-ett" in out
     new = out.split("#### Nya i den här ändringen")[1].split("####")[0]
     assert "okand-kalla" in new and "fel" in new  # check_repository's error on the new file
@@ -182,7 +182,7 @@ def test_pr_redline_of_one_sentence_lists_no_standing_warning_and_shows_macro_te
 
 def test_long_problem_messages_are_folded() -> None:
     from macros.core.problems import Problem
-    from macros.tools.cli.diff_cmd import FOLD_AT, _md_problem
+    from macros.tools.cli.git_report import FOLD_AT, _md_problem
     short = _md_problem(Problem("a.md", 1, "kort"))
     long = _md_problem(Problem("a.md", 1, "ord " * FOLD_AT))
     assert "<details>" not in short

@@ -10,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from macros.tools.cli.main import app
-from macros.tools.cli.swedish import swedish
 from tests.conftest import ROOT
 
 ENGLISH = ("Usage", "Error", "Options", "Arguments", "Commands", "Show this message", "default:", "Missing",
@@ -32,11 +31,14 @@ def test_help_screens_are_swedish(args: list[str]) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["nosuch"], "Fel: Det finns inget kommando 'nosuch'."),
-    (["diff", "--rott", "."], "Fel: Det finns ingen flagga --rott. Menade du --rot?"),
+    (["dif"], "Fel: Det finns inget kommando 'dif'. Menade du 'diff'?"),
+    (["diff", "--rott", "."], "Fel: Det finns ingen flagga --rott. Menade du '--rot'?"),
     (["ny-version"], "Fel: Argumentet ID saknas."),
+    (["importera"], "Fel: Argumentet fil saknas."),
     (["diff", "a", "b", "c"], "Fel: Oväntade extra argument: c."),
     (["ny-version", "2028-2031", "--från"], "Fel: Flaggan --från behöver ett värde."),
-    (["importera", "--som", "x", "fil.docx"], "'x' är inte något av 'version', 'remissvar'."),
+    (["check", "--varningar=ja"], "Fel: Flaggan --varningar tar inget värde."),
+    (["--rot", "."], "Fel: Det finns ingen flagga --rot."),
 ])
 def test_argument_errors_are_swedish(args: list[str], message: str) -> None:
     result = trygghet(*args)
@@ -51,8 +53,23 @@ def test_commands_still_run_and_exit_with_their_status() -> None:
     assert trygghet("--help").returncode == 0
 
 
-def test_unknown_messages_pass_through_unchanged() -> None:
-    assert swedish("Something new.") == "Something new."
+def test_an_error_the_library_words_in_a_way_not_known_here_is_still_swedish() -> None:
+    from macros.tools.cli.swedish import UsageError, message
+
+    assert message(UsageError("Something new."), None) == "Kommandot kan inte köras med de här argumenten."
+
+
+def test_no_english_text_of_the_library_is_matched_or_translated() -> None:
+    """Messages are built from what the exceptions carry, not by reading the library's English (issue 33)."""
+    source = (ROOT / "macros/tools/cli/swedish.py").read_text(encoding="utf-8")
+    assert "import re" not in source and "re.compile" not in source
+    for english in ('"No such option', '"Missing', '"Usage:', '"Options"', '"default:', '"required"', '"Commands"'):
+        assert english not in source, english
+
+
+def test_a_document_kind_the_importer_does_not_know_is_told_in_swedish() -> None:
+    result = trygghet("importera", "--som", "x", "--version", "2028-2031", "fil.docx")
+    assert result.returncode == 2 and "Okänd sorts dokument 'x'. Skriv --som version eller --som remissvar." in result.stderr
 
 
 def test_an_aborted_command_says_so_in_swedish(capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,11 +171,9 @@ def test_no_module_under_macros_uses_typer_internals() -> None:
 
 
 def test_help_row_notes_are_swedish() -> None:
-    from macros.tools.cli.swedish import help_text
-
-    assert help_text("Roten.  [env var: ROT; default: .; required]") == "Roten.  [miljövariabel: ROT; förval: .; krävs]"
-    assert help_text("[default: [a, b]]") == "[förval: [a, b]]"
-    assert help_text("Ingen not [här]") == "Ingen not [här]"
+    out = " ".join(CliRunner().invoke(app, ["ny-version", "--help"], prog_name="trygghet").output.split())
+    assert "Den nya versionens id, ÅÅÅÅ-ÅÅÅÅ, till exempel 2028-2031. [krävs]" in out
+    assert "Förrådets rot (där mappen program/ finns). [förval: .]" in out
 
 
 def test_each_app_gets_every_command_explicitly() -> None:

@@ -15,7 +15,7 @@ SECTION = "program/2024-2027/stadsutveckling.md"
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.tools.cli.main", "check", "--rot", str(root)],
+    return subprocess.run([sys.executable, "-m", "macros.tools.cli.main", "check", "--varningar", "--rot", str(root)],
                           capture_output=True, text=True, check=False)
 
 

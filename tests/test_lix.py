@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedPage
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.klarsprak.lix import band, letters, readability, sentences
+from macros.tools.cli.main import app
 from tests.conftest import build_site
 from tests.factory import minimal_repo, section_md, write
 
@@ -89,7 +91,8 @@ def test_comparison_page_shows_the_change_in_lix(fixture_corpus: Corpus, fixture
 
 @pytest.mark.build
 def test_a_build_reports_long_sentences_and_still_succeeds(repo_copy: Path, tmp_path: Path) -> None:
-    # The warnings-only checks must reach the editor's terminal, with file and line.
+    # The warnings-only checks reach the editor: the build counts them in one line, and make check
+    # (here with --varningar, outside git) names file and line.
     section = repo_copy / "program/2024-2027/samverkan.md"
     lines = section.read_text(encoding="utf-8").split("\n")
     end = lines.index("---", 1)
@@ -97,8 +100,11 @@ def test_a_build_reports_long_sentences_and_still_succeeds(repo_copy: Path, tmp_
     section.write_text("\n".join(lines), encoding="utf-8")
     result = build_site(repo_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert f"program/2024-2027/samverkan.md:{end + 2}: varning: meningen som börjar \"ord ord" in result.stderr
-    assert "har 80 ord" in result.stderr
+    assert "varningar i innehållet (trygghet check --varningar visar dem)." in result.stderr
+    checked = CliRunner().invoke(app, ["check", "--varningar", "--rot", str(repo_copy)], terminal_width=400)
+    out = " ".join(checked.output.split())
+    assert f"program/2024-2027/samverkan.md:{end + 2}: varning: meningen som börjar \"ord ord" in out
+    assert "har 80 ord" in out
 
 
 def test_an_advisory_check_may_not_find_errors(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

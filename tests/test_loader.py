@@ -60,8 +60,18 @@ def test_unknown_field_suggests_the_nearest(tmp_path: Path) -> None:
 
 def test_id_must_match_the_file_name(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stad.md", section_md("stadsdelar", 3))
+    assert any("program/2024-2027/stad.md:2" in m and "stämmer inte med filnamnet" in m and "Filen ska heta stadsdelar.md" in m
+               for m in errors(root))
+
+
+def test_a_copy_that_keeps_another_files_id_is_told_so(tmp_path: Path) -> None:
+    """Not "the file should be called stadsutveckling.md": that name is taken."""
+    root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/stad.md", section_md("stadsutveckling", 3))
-    assert any("program/2024-2027/stad.md:2" in m and "stämmer inte med filnamnet" in m for m in errors(root))
+    found = [m for m in errors(root) if m.startswith("program/2024-2027/stad.md")]
+    assert len(found) == 1 and "id 'stadsutveckling' används redan av program/2024-2027/stadsutveckling.md" in found[0]
+    assert "Filen ska heta" not in found[0]
 
 
 def test_unknown_reference_suggests_known_ids(tmp_path: Path) -> None:

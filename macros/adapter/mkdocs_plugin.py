@@ -26,7 +26,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
 
@@ -40,8 +40,10 @@ from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
-from macros.engine.checks import check_loaded
+from macros.engine.checks import check_loaded, root_causes_first
+from macros.website.docs_check import Targets, docs_problems
 from macros.website.pages.navigation import nav_config
+from macros.website.pages.preview_errors import error_pages
 from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.page_marks import PageMarks
@@ -74,11 +76,12 @@ class _CompiledTemplates(BytecodeCache):
 
 
 def _log_warnings(problems: list[Problem]) -> None:
-    # Content warnings are for editors (make check); they must not fail a
-    # strict build, so they are logged below warning level.
-    for p in problems:
-        if p.severity is Severity.WARNING:
-            log.info(p.format())
+    # Content warnings are for editors (make check); they must not fail a strict build, so the
+    # count is logged below warning level, as one line: the list is make check's.
+    count = sum(p.severity is Severity.WARNING for p in problems)
+    if count:
+        log.info(f"{count} {'varning' if count == 1 else 'varningar'} i innehållet "
+                 "(trygghet check --varningar visar dem).")
 
 
 CONVERSION_SECONDS = 30.0
@@ -91,6 +94,9 @@ class TrygghetConfig(Config):
     atomic = c.Type(bool, default=True)
     #: Seconds one page's Markdown conversion may take before the build stops with a message.
     conversion_seconds = c.Type(float, default=CONVERSION_SECONDS)
+    #: Check docs/ pages' macros, links and anchors before MkDocs does (in Swedish, with the line, and
+    #: shown in the preview). Off only to test MkDocs' own link checks, which then come first.
+    check_docs = c.Type(bool, default=True)
 
 
 class TrygghetPlugin(BasePlugin[TrygghetConfig]):
@@ -113,6 +119,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         #: Made in each page's conversion (their page is set per page): term links on section pages,
         #: pinpoints on section pages and soft hyphens in narrow places.
         self.page_extensions = (TermLinks(), PageMarks())
+        #: Under ``mkdocs serve``: the content's errors while it has some (the preview shows them), and
+        #: every page path the preview has shown, so that each of them shows the errors.
+        self.failure: ContentError | None = None
+        self.shown_paths: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -127,30 +137,22 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             # No repository (REPO_URL unset): no edit links, and no edit_uri for MkDocs to warn about.
             config.edit_uri = None
         history = PendingHistory(self.root)  # git reads every page's "Senast ändrad" meanwhile
-        # Before MkDocs reads docs/ itself: links, names, front matter with the safe loader.
-        outside = repository_problems(self.root)
-        corpus, load_problems = load(self.root)
-        problems = check_loaded(corpus, load_problems + outside)
-        errors = errors_only(problems)
-        _log_warnings(problems)
-        if errors:
-            raise content_failure(ContentError(errors))
-        self.history = history.result()
-        settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"),
-                            recorded=self.history.trusted_dates())
-        # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
-        site = build_site(corpus, settings, Path(config.docs_dir))
+        self.history = history.result()  # its dates date the feed's imprecise events
+        docs_dir = Path(config.docs_dir)
         try:
-            self.pages = make_pages(site)
-            self.assets = make_assets(site, [p.path for p in self.pages])
+            site = self._make_site(config, docs_dir)
         except ContentError as exc:
-            raise content_failure(exc) from None
-        self.corpus = corpus
-        self.site: Site = site
+            if self.command != "serve":
+                raise content_failure(exc) from None
+            site = None
+            self._show_errors(exc, docs_dir)
         config.nav = self._nav(config.nav or [])
-        for extension in self.page_extensions:
-            extension.site, extension.page = site, None
-        config.markdown_extensions += list(self.page_extensions)
+        if site is not None:
+            self.site: Site = site
+            self.corpus = site.corpus
+            for extension in self.page_extensions:
+                extension.site, extension.page = site, None
+            config.markdown_extensions += list(self.page_extensions)
         if self.command == "build" and self.config.atomic:
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
@@ -166,6 +168,39 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             self._warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self._warnings)
         return config
+
+    def _make_site(self, config: MkDocsConfig, docs_dir: Path) -> Site:
+        """Load and check the content, make its pages and files, and check docs/ against them;
+        ContentError with the errors, root causes first, when any of it fails."""
+        # Before MkDocs reads docs/ itself: links, names, front matter with the safe loader.
+        outside = repository_problems(self.root)
+        corpus, load_problems = load(self.root)
+        problems = check_loaded(corpus, load_problems + outside)
+        _log_warnings(problems)
+        if errors_only(problems):
+            raise ContentError([p for p in problems if p.severity is not Severity.WARNING])
+        settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"),
+                            recorded=self.history.trusted_dates())
+        # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
+        site = build_site(corpus, settings, docs_dir)
+        self.pages = make_pages(site)
+        self.assets = make_assets(site, [p.path for p in self.pages])
+        made = Targets({**{p.path: p.markdown for p in self.pages}, **{a.path: None for a in self.assets}})
+        docs = errors_only(docs_problems(corpus, docs_dir, lambda: made, site.renderer)) if self.config.check_docs else []
+        if docs:
+            raise ContentError(root_causes_first(corpus, docs))
+        self.failure = None
+        self.shown_paths = {p.path for p in self.pages} | _docs_pages(docs_dir)
+        return site
+
+    def _show_errors(self, error: ContentError, docs_dir: Path) -> None:
+        """Under ``mkdocs serve``: the errors as the page of every path the preview has shown, so the
+        browser shows them (and reloads when they are fixed) instead of waiting for a build."""
+        self.failure = error
+        self.pages = error_pages(error.problems, self.shown_paths | _docs_pages(docs_dir))
+        self.assets = []
+        log.info("Innehållet har fel. Förhandsvisningen i webbläsaren visar dem tills de är rättade:\n"
+                 + "\n".join(p.format() for p in error.problems))
 
     def _nav(self, tail: list[Any]) -> list[Any]:
         return nav_config(self.pages, tail)
@@ -206,22 +241,29 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path in [*(p.path for p in self.pages), *(a.path for a in self.assets)]:
             existing = files.get_file_from_path(path)
-            if existing is not None:
+            if existing is not None and self.failure is not None:
+                files.remove(existing)  # the preview shows the errors here too, not the page
+            elif existing is not None:
                 raise PluginError(f"{existing.src_path}: sidan skapas av webbplatsen och kan inte också skrivas för hand.")
         for page in self.pages:
-            files.append(File.generated(config, page.path, content=page_file_content(page)))
+            # Generated pages are reached through the site's own navigation and links; MkDocs' notice of
+            # pages "not included in the nav" is for hand-written pages (MkDocs' documented inclusion level).
+            files.append(File.generated(config, page.path, content=page_file_content(page),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         for asset in self.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
         return stem_prefix_queries(files, config)  # Swedish inflections in search
 
     @event_priority(-100)  # the files and the navigation are final
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if self.conversions is not None:
+        # While the preview shows errors, the last good build's conversions are kept as they were:
+        # the build after the fix has that build's files again and converts only what changed.
+        if self.conversions is not None and self.failure is None:
             self.conversions.begin(config, files)
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.conversions is not None:
+        if self.conversions is not None and self.failure is None:
             self.conversions.attach(page)
         return page
 
@@ -272,6 +314,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files (search index …)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.failure is not None:  # the preview's error page also for an address it has not shown
+            shutil.copyfile(Path(config.site_dir) / "index.html", Path(config.site_dir) / "404.html")
         self._policy_verdict()  # every page is written: a page outside the policy stops the build here
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():  # written by the search plugin's on_post_build, which runs before this
@@ -318,6 +362,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             raise PluginError(write_failure(error, final)) from None
         if isinstance(error, BudgetExceeded):  # a page Markdown could not convert in time: a message
             raise PluginError(str(error)) from None
+
+
+def _docs_pages(docs_dir: Path) -> set[str]:
+    """The Markdown pages under docs/, as site paths."""
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")} if docs_dir.is_dir() else set()
 
 
 def write_failure(error: OSError, final: str | None) -> str:

@@ -466,3 +466,20 @@ def mask_code(text: str) -> str:
 def prose(text: str) -> str:
     """The plain prose of a body: no code, no raw HTML; blocks separated by a blank line."""
     return "\n\n".join(b.prose for b in blocks(text) if b.kind not in ("code", "html") and b.prose)
+
+
+#: Classes of the links that extensions write themselves (toc's permalinks, footnotes).
+_EXTENSION_LINKS = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
+
+
+def link_targets(text: str) -> tuple[str, ...]:
+    """The targets of the links and images written in ``text`` (``href`` and ``src``), in order, as the
+    one reading reads them; links inside raw HTML blocks and links the extensions add are not the text's."""
+    found = []
+    for el in _read(text).root.iter():
+        if set((el.get("class") or "").split()) & _EXTENSION_LINKS:
+            continue
+        target = el.get("href") if el.tag == "a" else el.get("src") if el.tag == "img" else None
+        if target is not None:
+            found.append(target)
+    return tuple(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 
+from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedAsset, GeneratedPage
 from macros.website.model import Site, build_site
 from macros.website.pages import (
@@ -28,7 +29,7 @@ from macros.website.publish import feed
 from macros.website.publish.opendata import pages as opendata
 from macros.website.publish.search_rank import in_force_first
 
-__all__ = ["ASSET_MAKERS", "PAGE_MAKERS", "Site", "build_site", "make_assets", "make_pages"]
+__all__ = ["ASSET_MAKERS", "PAGE_MAKERS", "Site", "asset_paths", "build_site", "make_assets", "make_pages"]
 
 PageMaker = Callable[[Site], Iterable[GeneratedPage]]
 AssetMaker = Callable[[Site, Collection[str]], Iterable[GeneratedAsset]]
@@ -72,6 +73,11 @@ def make_pages(site: Site) -> list[GeneratedPage]:
     pages = in_force_first(site.corpus, (page for make in PAGE_MAKERS for page in make(site)))
     _unique((p.path for p in pages), "generated pages")
     return pages
+
+
+def asset_paths(corpus: Corpus) -> list[str]:
+    """The paths ``make_assets`` writes, known from the corpus alone (without making the files)."""
+    return [*opendata.asset_paths(corpus), *feed.asset_paths(corpus)]
 
 
 def make_assets(site: Site, page_paths: Collection[str]) -> list[GeneratedAsset]:

@@ -17,6 +17,7 @@ from macros.core.model.schema import (
     Term,
     Version,
 )
+from macros.core.problems import Problem, Ref
 
 T = TypeVar("T")
 
@@ -67,6 +68,10 @@ class Corpus:
     terms: dict[str, Entry[Term]] = field(default_factory=dict)
     #: Follow-ups of the programme's goal (annual reports), oldest year first.
     followups: dict[str, Entry[FollowUp]] = field(default_factory=dict)
+    #: Records whose file is there but could not be loaded -> the first error in that file
+    #: (``("källa", "*")``: the whole list of sources). Errors that only follow from these are
+    #: folded into one line (``macros.core.problems.follow_ons``).
+    unloaded: dict[Ref, Problem] = field(default_factory=dict)
 
     @cached_property
     def superseded_by(self) -> dict[str, str]:

@@ -37,7 +37,7 @@ from macros.core.model.schema import (
     Term,
     Version,
 )
-from macros.core.problems import ContentError, Problem, errors_only
+from macros.core.problems import ContentError, Problem, Ref, errors_only
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,6 +47,8 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "begrepp": Term,
     "uppfoljning": FollowUp,
 }
+#: The kind of record (``macros.core.problems.Ref``) each collection folder holds.
+REF_KINDS = {"styrdokument": "styrdokument", "remissvar": "remissvar", "begrepp": "begrepp", "uppfoljning": "uppföljning"}
 SOURCES_FILE = "kallor.yml"
 #: Files an editor may keep beside the content without it being content.
 IGNORED_NAMES = {"README.md", ".gitkeep"}
@@ -82,7 +84,7 @@ def load(root: Path, today: dt.date | None = None) -> tuple[Corpus, list[Problem
         elif name in COLLECTIONS:
             target = {"styrdokument": corpus.documents, "remissvar": corpus.remissvar, "begrepp": corpus.terms,
                       "uppfoljning": corpus.followups}[name]
-            problems += _load_collection(root, child, COLLECTIONS[name], target)
+            problems += _load_collection(root, child, COLLECTIONS[name], target, corpus.unloaded)
         elif VERSION_ID_RE.match(name):
             version_dirs.append(child)
         else:
@@ -91,7 +93,7 @@ def load(root: Path, today: dt.date | None = None) -> tuple[Corpus, list[Problem
 
     versions = []
     for vdir in version_dirs:
-        version, found = _load_version(root, vdir)
+        version, found = _load_version(root, vdir, corpus.unloaded)
         problems += found
         if version:
             versions.append(version)
@@ -133,11 +135,20 @@ def _load_entry(root: Path, path: Path, model: type[M]) -> tuple[Entry[M] | None
     return Entry(data, raw.path, raw.body, raw.body_line, raw.lines), []
 
 
-def _check_name(entry: Entry[Any], expected: str) -> list[Problem]:
-    if entry.data.id != expected:
-        return [Problem(entry.path, entry.line_of("id"), f"id '{entry.data.id}' stämmer inte med filnamnet.",
-                        field="id", hint=f"Filen ska heta {entry.data.id}.md, eller id ändras till '{expected}'.")]
-    return []
+def _check_name(entry: Entry[Any], path: Path) -> list[Problem]:
+    """A file's id is its name. An id that another file in the folder has is a copy whose id was
+    not changed: say so, rather than suggest renaming the file to a name that is taken."""
+    stated, expected = entry.data.id, path.stem
+    if stated == expected:
+        return []
+    other = path.with_name(f"{stated}.md")
+    if other.is_file():
+        owner = str(Path(entry.path).with_name(other.name).as_posix())
+        return [Problem(entry.path, entry.line_of("id"), f"id '{stated}' används redan av {owner}.", field="id",
+                        hint=f"Ge filen ett eget id: skriv 'id: {expected}' (filens namn), eller byt namn på filen "
+                             "och ändra id till samma namn.")]
+    return [Problem(entry.path, entry.line_of("id"), f"id '{stated}' stämmer inte med filnamnet.",
+                    field="id", hint=f"Filen ska heta {stated}.md, eller id ändras till '{expected}'.")]
 
 
 def _markdown_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -152,26 +163,38 @@ def _markdown_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]
     return files, problems
 
 
-def _load_collection(root: Path, folder: Path, model: type[M], target: dict[str, Entry[M]]) -> list[Problem]:
+def _load_collection(root: Path, folder: Path, model: type[M], target: dict[str, Entry[M]],
+                     unloaded: dict[Ref, Problem]) -> list[Problem]:
     files, problems = _markdown_files(root, folder)
     for path in files:
         entry, found = _load_entry(root, path, model)
+        if entry is not None:
+            found = _check_name(entry, path)
         problems += found
-        if entry is None:
+        if entry is None or found:  # not loaded: what refers to it waits on this file's error
+            unloaded.setdefault((REF_KINDS[folder.name], path.stem), found[0])
             continue
-        problems += _check_name(entry, path.stem)
         target[entry.data.id] = entry
     return problems
 
 
-def _load_version(root: Path, vdir: Path) -> tuple[VersionEntry | None, list[Problem]]:
+def _load_version(root: Path, vdir: Path, unloaded: dict[Ref, Problem]) -> tuple[VersionEntry | None, list[Problem]]:
     problems: list[Problem] = []
     index = vdir / "index.md"
     if not index.is_file():
-        return None, [Problem(rel_path(root, vdir), None, "versionsmappen saknar index.md med versionens uppgifter.",
-                              hint="Skapa den med 'trygghet ny-version' eller kopiera en annan versions index.md.")]
+        missing = Problem(rel_path(root, vdir), None, "versionsmappen saknar index.md med versionens uppgifter.",
+                          hint="Skapa den med 'trygghet ny-version' eller kopiera en annan versions index.md.")
+        unloaded[("version", vdir.name)] = missing
+        return None, [missing]
     entry, found = _load_entry(root, index, Version)
     problems += found
+    if entry is not None and entry.data.id != vdir.name:
+        found = [Problem(entry.path, entry.line_of("id"), f"id '{entry.data.id}' stämmer inte med mappens namn '{vdir.name}'.",
+                         field="id", hint=f"Skriv 'id: {vdir.name}', eller byt namn på mappen.")]
+        problems += found
+        entry = None
+    if entry is None:
+        unloaded[("version", vdir.name)] = found[0]
     files, found = _markdown_files(root, vdir)
     problems += found
     sections: list[Entry[Section]] = []
@@ -179,16 +202,18 @@ def _load_version(root: Path, vdir: Path) -> tuple[VersionEntry | None, list[Pro
         if path.name == "index.md":
             continue
         section, found = _load_entry(root, path, Section)
+        if section is not None:
+            found = _check_name(section, path)
         problems += found
-        if section is None:
-            continue
-        problems += _check_name(section, path.stem)
-        sections.append(section)
+        ref = ("avsnitt", f"{vdir.name}/{path.stem}")
+        if section is None or found:
+            unloaded[ref] = found[0]
+        elif entry is None:  # the section is fine, but its version is not
+            unloaded[ref] = unloaded[("version", vdir.name)]
+        else:
+            sections.append(section)
     if entry is None:
         return None, problems
-    if entry.data.id != vdir.name:
-        problems.append(Problem(entry.path, entry.line_of("id"), f"id '{entry.data.id}' stämmer inte med mappens namn '{vdir.name}'.",
-                                field="id"))
     sections.sort(key=lambda s: (s.data.order, s.data.id))
     return VersionEntry(entry, {s.data.id: s for s in sections}), problems
 
@@ -197,6 +222,13 @@ def _load_sources(root: Path, path: Path, corpus: Corpus) -> list[Problem]:
     rel = rel_path(root, path)
     if not path.is_file():
         return [Problem(rel, None, "källförteckningen saknas.", hint="Skapa program/kallor.yml med en lista över källor.")]
+    problems = _read_sources(root, path, rel, corpus)
+    if errors_only(problems) and not corpus.sources:  # none could be read: every source waits on this file
+        corpus.unloaded[("källa", "*")] = errors_only(problems)[0]
+    return problems
+
+
+def _read_sources(root: Path, path: Path, rel: str, corpus: Corpus) -> list[Problem]:
     text, problems = read_text(root, path)
     if text is None:
         return problems
@@ -215,10 +247,11 @@ def _load_sources(root: Path, path: Path, corpus: Corpus) -> list[Problem]:
         data, found = _validate(raw, Source)
         problems += found
         if data is None:
+            if isinstance(item.get("id"), str) and found:
+                corpus.unloaded.setdefault(("källa", item["id"]), found[0])
             continue
         if data.id in corpus.sources:
             problems.append(Problem(rel, raw.line_of(("id",)), f"källan '{data.id}' står två gånger.", field="id"))
             continue
         corpus.sources[data.id] = Entry(data, rel, "", 1, lines)
     return problems
-

@@ -59,14 +59,9 @@ def load(text: str, first_line: int = 1) -> LoadedYaml:
                 _check_depth(text)
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            raise YamlProblem(
-                f"YAML kan inte läsas: {exc.problem or exc.context}.",
-                mark.line + 1 if mark else None,
-                "Kontrollera indrag, kolon och citattecken på raden.",
-            ) from None
-        except yaml.YAMLError as exc:
-            raise YamlProblem(f"YAML kan inte läsas: {exc}.", None) from None
+            raise explain(exc, text) from None
+        except yaml.YAMLError:
+            raise YamlProblem("fälten kan inte läsas som YAML.", None, _GENERAL_HINT) from None
         result = LoadedYaml(None)
         if node is None:
             result.data = None
@@ -75,6 +70,58 @@ def load(text: str, first_line: int = 1) -> LoadedYaml:
         return result
     finally:
         loader.dispose()
+
+
+_GENERAL_HINT = "Skriv ett fält per rad som 'namn: värde', med mellanslag (inte tabb) för indrag."
+_QUOTE_HINT = "Sätt värdet inom citattecken, till exempel titel: \"Mål: ett tryggare Stockholm\"."
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """What a YAML parser's error means for the editor, in Swedish, at the line to fix.
+
+    The parsers (libyaml and PyYAML) name the construct they were reading (``context``) and what
+    they met (``problem``); together with the text of the lines they point at, that tells the
+    usual mistakes apart: a tab, a missing colon, a quote or bracket never closed, a colon inside
+    a value, a line indented wrong. Their English text is never shown.
+    """
+    lines = text.split("\n")
+    at = exc.problem_mark.line if exc.problem_mark else (exc.context_mark.line if exc.context_mark else 0)
+    start = exc.context_mark.line if exc.context_mark else at
+    context, problem = exc.context or "", exc.problem or ""
+
+    def shown(i: int) -> str:
+        line = lines[i].strip() if i < len(lines) else ""
+        return line if len(line) <= 40 else line[:37] + " …"
+
+    tab = next((i for i in range(min(start, at), min(at, len(lines) - 1) + 1) if "\t" in lines[i]), None)
+    if tab is not None:
+        return YamlProblem("raden har en tabb. YAML tillåter bara mellanslag för indrag och mellan fält och värde.",
+                           tab + 1, "Byt tabben mot mellanslag (två mellanslag per nivå).")
+    if "simple key" in context:
+        return YamlProblem(f"kolon saknas efter fältnamnet på raden '{shown(start)}'.", start + 1,
+                           "Skriv fältet som 'namn: värde', med kolon och mellanslag efter namnet.")
+    if "quoted scalar" in context:
+        return YamlProblem("citattecknet som börjar på raden avslutas aldrig.", start + 1,
+                           "Avsluta värdet med samma sorts citattecken (\" eller ') som det börjar med.")
+    if "flow mapping" in context or "flow sequence" in context:
+        opening, closing = ("{", "}") if "mapping" in context else ("[", "]")
+        return YamlProblem(f"'{opening}' på raden stängs aldrig med '{closing}'.", start + 1,
+                           f"Stäng med '{closing}' på samma rad, med komma mellan värdena.")
+    if "mapping values are not allowed" in problem:
+        return YamlProblem("raden har ett kolon mitt i värdet, eller är indragen fel.", at + 1,
+                           f"{_QUOTE_HINT} Ett fält som inte hör till fältet ovanför börjar i samma kolumn som det.")
+    if "expected key" in problem or "expected <block end>" in problem:
+        return YamlProblem("raden passar inte in bland fälten: den är indragen fel, eller det står något efter "
+                           "ett värde inom citattecken.", at + 1,
+                           "Låt fält på samma nivå börja i samma kolumn, och skriv hela värdet inom citattecknen.")
+    if "'-' indicator" in problem:
+        return YamlProblem("raderna i listan är indragna olika.", at + 1, "Låt varje '- ' i listan börja i samma kolumn.")
+    if "alias" in problem or "anchor" in context:
+        return YamlProblem("värdet börjar med * eller &, som YAML läser som en hänvisning.", at + 1, _QUOTE_HINT)
+    if "cannot start any token" in problem or "node content" in problem:
+        return YamlProblem(f"värdet på raden '{shown(at)}' börjar med ett tecken som YAML inte tillåter först "
+                           "(till exempel @, `, %, ] eller }).", at + 1, _QUOTE_HINT)
+    return YamlProblem(f"raden '{shown(at)}' kan inte läsas som YAML.", at + 1, _GENERAL_HINT)
 
 
 #: Nesting depth can never exceed the length of the text; libyaml's composer

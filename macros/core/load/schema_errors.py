@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from macros.core.load.frontmatter_file import RawFile
+from macros.core.placeholder import HINT, MESSAGE, holds_placeholder
 from macros.core.problems import Problem, did_you_mean
 
 #: Fields that used to be written and are now derived from evidence: model name -> field -> what to do.
@@ -95,6 +96,9 @@ def translate(raw: RawFile, model: type[BaseModel], exc: ValidationError) -> lis
         field = _field_name(loc) or None
         line = raw.line_of(loc)
         hint = None
+        if holds_placeholder(err.get("input")):  # a draft's placeholder: the same problem as the placeholder check's
+            problems.append(Problem(raw.path, line, MESSAGE, hint=HINT))
+            continue
         if kind == "missing":
             message = f"fältet '{loc[-1]}' saknas."
             line = raw.line_of(loc[:-1])

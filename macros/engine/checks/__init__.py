@@ -4,6 +4,13 @@ Each module contributes functions ``(Corpus) -> Iterable[Problem]``; the two
 lists below are the one place that says which run: ``CHECKS``, which can stop
 a build, and ``ADVISORY``, which only warn. ``make check`` runs both at once;
 a build runs ``CHECKS`` first and ``ADVISORY`` beside its costly pages.
+
+Root causes come first. Reading comes before the rules: a file that cannot be read or
+does not fit the schema is left out of the corpus (``Corpus.unloaded`` says which records
+it would have made), and an error a check then finds only because that record is missing
+(an unknown version, a section that is not there) is folded into one ``följdfel`` line
+under the file's own error (``root_causes_first``), without a "Menade du …?" that could
+not be right.
 """
 
 from __future__ import annotations
@@ -15,8 +22,17 @@ from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
-from macros.core.problems import Problem, Severity, errors_only
-from macros.engine.checks import decisions, documents, followup, html_policy, klarsprak, macro_calls, references
+from macros.core.problems import Problem, Severity, errors_only, follow_ons, in_reading_order
+from macros.engine.checks import (
+    decisions,
+    documents,
+    followup,
+    html_policy,
+    klarsprak,
+    macro_calls,
+    placeholders,
+    references,
+)
 from macros.engine.checks import glossary as glossary_checks
 from macros.engine.checks import lineage as lineage_checks
 from macros.engine.checks import remiss as remiss_checks
@@ -33,6 +49,7 @@ CHECKS: list[Check] = [
     *glossary_checks.CHECKS,
     *lineage_checks.CHECKS,
     *followup.CHECKS,
+    *placeholders.CHECKS,
 ]
 
 #: Checks that only ever warn (klarspråk). They cannot stop a build, so a build
@@ -83,9 +100,16 @@ def run_advisory(corpus: Corpus) -> list[Problem]:
 
 
 def check_loaded(corpus: Corpus, load_problems: list[Problem], *, advisory: bool = True) -> list[Problem]:
-    """The loader's problems and the checks', in file and line order (``advisory``: with the warnings-only checks)."""
-    problems = load_problems + run_checks(corpus, advisory=advisory)
-    return _in_order(problems)
+    """The loader's problems and the checks' (``advisory``: with the warnings-only checks): root causes
+    first. An error that only follows from another file's (a reference to a record that file would
+    have made) is folded into one ``följdfel`` line after that file's error; warnings come last."""
+    return root_causes_first(corpus, load_problems + run_checks(corpus, advisory=advisory))
+
+
+def root_causes_first(corpus: Corpus, problems: list[Problem]) -> list[Problem]:
+    """``problems`` with the errors that follow from a file that could not be loaded folded into one
+    line after that file's error (``follow_ons``): errors first, warnings last."""
+    return in_reading_order(follow_ons(problems, corpus.unloaded))
 
 
 def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.model.schema import HAS_APPLIED, PERSPECTIVES, RESERVED_SECTION_IDS, Section, Version
-from macros.core.problems import Problem, did_you_mean
+from macros.core.problems import Problem, Ref, did_you_mean
 from macros.engine import validity
 
 _NOUNS = {  # plural used in hints -> "okänd/okänt <singular>"
@@ -19,16 +19,27 @@ _NOUNS = {  # plural used in hints -> "okänd/okänt <singular>"
 }
 
 
-def unknown(entry: Entry, loc: tuple, what: str, value: str, known: Iterable[str], field: str) -> Problem:
-    """An unknown id, with "Menade du …?" or the list of known ids."""
+#: The kind of record (``macros.core.problems.Ref``) each plural in ``_NOUNS`` names.
+_KINDS = {"källor": "källa", "versioner": "version", "styrdokument": "styrdokument", "remissvar": "remissvar",
+          "begrepp": "begrepp"}
+
+
+def unknown(entry: Entry, loc: tuple, what: str, value: str, known: Iterable[str], field: str,
+            ref: Ref | None = None) -> Problem:
+    """An unknown id, with "Menade du …?" or the list of known ids. ``ref``: the record it names
+    (by default ``value`` of the kind ``what`` names; sections pass their version with it)."""
+    if ref is None and what in _KINDS:
+        ref = (_KINDS[what], value)
     known = sorted(known)
     hint = did_you_mean(value, known)
     if not hint:
         hint = f"Kända {what}: " + ", ".join(known[:12]) + ("…" if len(known) > 12 else "") + "." if known else f"Det finns inga {what} än."
-    return Problem(entry.path, entry.line_of(*loc), f"{_NOUNS.get(what, 'okänt id')} '{value}'.", field=field, hint=hint)
+    return Problem(entry.path, entry.line_of(*loc), f"{_NOUNS.get(what, 'okänt id')} '{value}'.", field=field, hint=hint,
+                   refers_to=ref)
 
 
 def _all_entries(corpus: Corpus) -> Iterator[Entry]:
+    """Every loaded record: sources, versions and sections, documents, remissvar, terms, follow-ups."""
     yield from corpus.sources.values()
     for version in corpus.versions.values():
         yield version.entry
@@ -129,7 +140,8 @@ def check_sections(corpus: Corpus) -> Iterator[Problem]:
             orders.setdefault(data.order, sid)
             if data.parent is not None:
                 if data.parent not in version.sections:
-                    yield unknown(entry, ("förälder",), "avsnitt", data.parent, version.sections.keys(), "förälder")
+                    yield unknown(entry, ("förälder",), "avsnitt", data.parent, version.sections.keys(), "förälder",
+                                  ("avsnitt", f"{version.id}/{data.parent}"))
                 else:
                     chain, current = [sid], data.parent
                     while current and current in version.sections and current not in chain:
@@ -151,6 +163,8 @@ def check_sections(corpus: Corpus) -> Iterator[Problem]:
                 if doc not in corpus.documents:
                     yield unknown(entry, ("styrdokument", i), "styrdokument", doc, corpus.documents.keys(), "styrdokument")
             if data.lineage:
+                if previous is None and version.data.supersedes:
+                    continue  # 'ersätter' names an unknown version: reported (or folded) at 'ersätter'
                 if previous is None:
                     yield Problem(entry.path, entry.line_of("ursprung"),
                                   "'ursprung' pekar bakåt, men versionen anger inte vilken version den ersätter.",
@@ -161,7 +175,8 @@ def check_sections(corpus: Corpus) -> Iterator[Problem]:
                             yield Problem(entry.path, entry.line_of("ursprung", "från", i),
                                           f"'ursprung' pekar på avsnittet '{old}', som inte finns i {previous.id}.",
                                           field="ursprung.från",
-                                          hint=did_you_mean(old, previous.sections.keys()))
+                                          hint=did_you_mean(old, previous.sections.keys()),
+                                          refers_to=("avsnitt", f"{previous.id}/{old}"))
 
 
 def check_documents(corpus: Corpus) -> Iterator[Problem]:

@@ -11,14 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import Outcome, Remissvar
+from macros.core.model.schema import Outcome
 from macros.core.problems import Problem, Severity, did_you_mean
 from macros.engine.layers.remiss import is_adopted
-
-#: Text the template ``trygghet nytt-remissvar`` writes where the editor must write.
-PLACEHOLDER = "FYLL I"
-#: Every placeholder a generated draft may hold (``trygghet importera`` writes the second).
-PLACEHOLDERS = (PLACEHOLDER, "ATT FYLLA I")
 
 
 def _known_hint(value: str, known: Iterable[str], what: str) -> str:
@@ -37,7 +32,7 @@ def check_answers(corpus: Corpus) -> Iterator[Problem]:
         vid = entry.data.answers
         if vid not in corpus.versions:
             yield Problem(entry.path, entry.line_of("svarar_på"), f"okänd version '{vid}'.", field="svarar_på",
-                          hint=_known_hint(vid, corpus.versions, "versioner"))
+                          hint=_known_hint(vid, corpus.versions, "versioner"), refers_to=("version", vid))
 
 
 def check_points(corpus: Corpus) -> Iterator[Problem]:
@@ -64,7 +59,8 @@ def check_points(corpus: Corpus) -> Iterator[Problem]:
                     if sid not in version.sections:
                         yield Problem(entry.path, where,
                                       f"punkten '{point.id}' gäller avsnittet '{sid}', som inte finns i {data.answers}.",
-                                      field="punkter.avsnitt", hint=_known_hint(sid, version.sections, "avsnitt"))
+                                      field="punkter.avsnitt", hint=_known_hint(sid, version.sections, "avsnitt"),
+                                      refers_to=("avsnitt", f"{data.answers}/{sid}"))
             if point.shows_in is not None and version is not None:
                 where = entry.line_of("punkter", i, "syns_i")
                 if following is None:
@@ -76,7 +72,8 @@ def check_points(corpus: Corpus) -> Iterator[Problem]:
                     yield Problem(entry.path, where,
                                   f"punkten '{point.id}' har syns_i '{point.shows_in}', som inte finns i {following}.",
                                   field="punkter.syns_i",
-                                  hint=_known_hint(point.shows_in, corpus.versions[following].sections, "avsnitt"))
+                                  hint=_known_hint(point.shows_in, corpus.versions[following].sections, "avsnitt"),
+                                  refers_to=("avsnitt", f"{following}/{point.shows_in}"))
 
 
 def check_outcomes(corpus: Corpus) -> Iterator[Problem]:
@@ -104,26 +101,4 @@ def check_outcomes(corpus: Corpus) -> Iterator[Problem]:
                               hint="Ändra utfallet eller ta bort syns_i.")
 
 
-def _placeholders(data: Remissvar) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    fields: list[tuple[tuple[str | int, ...], str | None]] = [
-        (("instans", "namn"), data.body.name), (("dnr",), data.dnr),
-        (("förslag_till_beslut",), data.proposed_decision), (("sammanfattning",), data.summary),
-    ]
-    for i, p in enumerate(data.points):
-        fields += [(("punkter", i, "rubrik"), p.title), (("punkter", i, "sammanfattning"), p.summary),
-                   (("punkter", i, "motivering"), p.reason)]
-    for loc, value in fields:
-        found = next((p for p in PLACEHOLDERS if value and p in value), None)
-        if found:
-            yield loc, ".".join(str(x) for x in loc if isinstance(x, str)), found
-
-
-def check_placeholders(corpus: Corpus) -> Iterator[Problem]:
-    """The template's 'FYLL I' must not reach the published site."""
-    for entry in corpus.remissvar.values():
-        for loc, name, found in _placeholders(entry.data):
-            yield Problem(entry.path, entry.line_of(*loc), f"platshållaren '{found}' står kvar.", field=name,
-                          hint="Skriv in uppgiften från källan, eller ta bort fältet om det är frivilligt och okänt.")
-
-
-CHECKS = [check_answers, check_points, check_outcomes, check_placeholders]
+CHECKS = [check_answers, check_points, check_outcomes]

@@ -24,12 +24,14 @@ _PAGE_VERSION = re.compile(r"^program/(\d{4}-\d{4})/")
 
 
 class MacroError(Exception):
-    """A macro call that cannot be rendered: message plus an optional hint."""
+    """A macro call that cannot be rendered: message plus an optional hint, and the record
+    (kind, id) it names that does not exist, if that is why."""
 
-    def __init__(self, message: str, hint: str | None = None):
+    def __init__(self, message: str, hint: str | None = None, missing: tuple[str, str] | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def _require_version(corpus: Corpus, vid: str) -> None:
         hint = _hint(vid, list(corpus.versions), "versioner")
         if not VERSION_ID_RE.match(vid):
             hint = "En version skrivs ÅÅÅÅ-ÅÅÅÅ, till exempel 2020-2023. " + hint
-        raise MacroError(f"okänd version '{vid}'.", hint)
+        raise MacroError(f"okänd version '{vid}'.", hint, ("version", vid))
 
 
 def _section_link(ctx: CallContext, vid: str, sid: str, ankare: str | None, text: str | None,
@@ -105,7 +107,8 @@ def _section_link(ctx: CallContext, vid: str, sid: str, ankare: str | None, text
         hint = did_you_mean(sid, version.sections) or ""
         if elsewhere:
             hint = (hint + " " if hint else "") + f"Avsnittet '{sid}' finns i " + ", ".join(elsewhere) + "."
-        raise MacroError(f"avsnittet '{sid}' finns inte i versionen {vid}.", hint or _hint(sid, list(version.sections), "avsnitt"))
+        raise MacroError(f"avsnittet '{sid}' finns inte i versionen {vid}.", hint or _hint(sid, list(version.sections), "avsnitt"),
+                         ("avsnitt", f"{vid}/{sid}"))
     label = entry.data.title
     if ankare is not None:
         anchors = heading_ids(entry.body)
@@ -145,7 +148,8 @@ def gallande(ctx: CallContext, target: str, ankare: str | None = None, text: str
         hint = did_you_mean(target, ctx.corpus.versions[latest].sections) or ""
         if elsewhere:
             hint = (hint + " " if hint else "") + f"Avsnittet finns bara i {', '.join(elsewhere)}: använd avsnitt(\"{elsewhere[-1]}/{target}\")."
-        raise MacroError(f"avsnittet '{target}' finns inte i den gällande versionen {latest}.", hint or None)
+        raise MacroError(f"avsnittet '{target}' finns inte i den gällande versionen {latest}.", hint or None,
+                         ("avsnitt", f"{latest}/{target}"))
     link = _section_link(ctx, latest, target, ankare, text, "")
     if text:
         return link
@@ -161,7 +165,7 @@ def version(ctx: CallContext, target: str, text: str | None = None) -> Link:
 def styrdokument(ctx: CallContext, target: str, text: str | None = None) -> Link:
     docs = ctx.corpus.documents
     if target not in docs:
-        raise MacroError(f"okänt styrdokument '{target}'.", _hint(target, list(docs), "styrdokument"))
+        raise MacroError(f"okänt styrdokument '{target}'.", _hint(target, list(docs), "styrdokument"), ("styrdokument", target))
     data = docs[target].data
     label = data.title
     if data.reference and data.reference not in label:
@@ -172,7 +176,7 @@ def styrdokument(ctx: CallContext, target: str, text: str | None = None) -> Link
 def remissvar(ctx: CallContext, target: str, punkt: str | None = None, text: str | None = None) -> Link:
     answers = ctx.corpus.remissvar
     if target not in answers:
-        raise MacroError(f"okänt remissvar '{target}'.", _hint(target, list(answers), "remissvar"))
+        raise MacroError(f"okänt remissvar '{target}'.", _hint(target, list(answers), "remissvar"), ("remissvar", target))
     data = answers[target].data
     label = response_label(data)
     anchor = None
@@ -190,7 +194,7 @@ def remissvar(ctx: CallContext, target: str, punkt: str | None = None, text: str
 def begrepp(ctx: CallContext, target: str, text: str | None = None) -> Link:
     terms = ctx.corpus.terms
     if target not in terms:
-        raise MacroError(f"okänt begrepp '{target}'.", _hint(target, list(terms), "begrepp"))
+        raise MacroError(f"okänt begrepp '{target}'.", _hint(target, list(terms), "begrepp"), ("begrepp", target))
     return Link(text or terms[target].data.term, urls.term(target), None, Ref("begrepp", target))
 
 

@@ -142,8 +142,8 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
     ctx = links.CallContext(corpus, page_path, file)
     env = ContentSandbox(ctx)
 
-    def problem(line: int | None, message: str, hint: str | None = None) -> Problem:
-        return Problem(file, first_line + (line or 1) - 1, message, hint=hint)
+    def problem(line: int | None, message: str, hint: str | None = None, missing: tuple[str, str] | None = None) -> Problem:
+        return Problem(file, first_line + (line or 1) - 1, message, hint=hint, refers_to=missing)
 
     if env.variable_start_string not in prose and env.block_start_string not in prose \
             and env.comment_start_string not in prose:
@@ -168,7 +168,8 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
             try:
                 link = links.call(ctx, node.node.name, args, kwargs)  # type: ignore[attr-defined]
             except links.MacroError as exc:
-                problems.append(problem(node.lineno, f"{node.node.name}(): {exc.message}", exc.hint))  # type: ignore[attr-defined]
+                problems.append(problem(node.lineno, f"{node.node.name}(): {exc.message}", exc.hint,  # type: ignore[attr-defined]
+                                        exc.missing))
                 continue
             found.append(Usage(file, first_line + node.lineno - 1, page_path, link.ref))
     if problems:

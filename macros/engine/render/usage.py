@@ -49,37 +49,62 @@ def render_all(renderer: Renderer) -> list[Problem]:
     return problems
 
 
-def hand_written_usages(renderer: Renderer, docs_dir: Path) -> dict[str, tuple[str, list[Usage]]]:
-    """Page path (relative to ``docs_dir``) -> (its title, its macro calls), for the Markdown pages there.
+@dataclass(frozen=True)
+class HandWritten:
+    """A Markdown page under docs/, as MkDocs hands it to the macros plugin."""
 
-    A page that opts out (``render_macros: false``) has none. A page whose calls
-    cannot be rendered is left out here: the build reports it, with its line, when
-    the page itself is rendered.
-    """
-    found: dict[str, tuple[str, list[Usage]]] = {}
+    #: Path relative to docs/ (MkDocs' ``src_uri``), e.g. ``om.md``.
+    src: str
+    #: Path in the repository, for messages: ``docs/om.md``.
+    file: str
+    #: The text after the front matter (leading blank lines dropped), as the macros plugin gets it.
+    body: str
+    #: The file line where ``body`` starts.
+    first_line: int
+    title: str
+    #: False when the page opts out of macros (``render_macros: false``).
+    macros: bool = True
+
+
+def hand_written_pages(docs_dir: Path) -> Iterator[HandWritten]:
+    """The Markdown pages under ``docs_dir`` that can be read (the others are reported, with their
+    line, by ``repository_problems`` and by the build)."""
     root = docs_dir.parent
     for path in sorted(docs_dir.rglob("*.md")):
         text, problems = read_text(root, path)
         if text is None or problems:
             continue
         src = path.relative_to(docs_dir).as_posix()
-        body, first_line, title = text, 1, None
+        body, first_line, title, macros = text, 1, None, True
         if text.startswith("---\n"):
             raw, problems = parse(src, text)
-            if raw is None or raw.meta.get("render_macros") is False:
+            if raw is None:
                 continue
             # The body exactly as MkDocs hands it to the macros plugin (the text after the closing
             # '---', leading blank lines dropped), so that the plugin's render of it is this one.
             body = text.split("\n", raw.body_line - 1)[-1] if raw.body_line > 1 else text
-            first_line, title = raw.body_line, raw.meta.get("title")
-        file = f"{docs_dir.name}/{src}"
+            first_line, title, macros = raw.body_line, raw.meta.get("title"), raw.meta.get("render_macros") is not False
+        yield HandWritten(src, f"{docs_dir.name}/{src}", body, first_line,
+                          str(title or _first_heading(body) or path.stem), macros)
+
+
+def hand_written_usages(renderer: Renderer, docs_dir: Path) -> dict[str, tuple[str, list[Usage]]]:
+    """Page path (relative to ``docs_dir``) -> (its title, its macro calls), for the Markdown pages there.
+
+    A page that opts out (``render_macros: false``) has none. A page whose calls
+    cannot be rendered is left out here: ``make check`` and the build report it, with its line.
+    """
+    found: dict[str, tuple[str, list[Usage]]] = {}
+    for page in hand_written_pages(docs_dir):
+        if not page.macros:
+            continue
         try:
-            renderer.render(body, file, first_line, src)
+            renderer.render(page.body, page.file, page.first_line, page.src)
         except ContentError:
             continue
-        calls = renderer.usages_of(file, src)
+        calls = renderer.usages_of(page.file, page.src)
         if calls:
-            found[src] = (str(title or _first_heading(body) or path.stem), calls)
+            found[page.src] = (page.title, calls)
     return found
 
 

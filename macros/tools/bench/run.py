@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -157,8 +159,9 @@ def check_seconds(root: Path) -> float:
     return _timed_process([sys.executable, "-m", "macros.tools.cli.main", "check", "--rot", str(root)], root)[0]
 
 
-def serve_reload_seconds(root: Path) -> float:
-    """Time from saving an edited section to the new text being served."""
+@contextmanager
+def _served(root: Path) -> Iterator[tuple[Path, Path, Callable[[], str]]]:
+    """``mkdocs serve`` on a copy of ``root``: (the copy, a section file in it, a fetch of that section's page)."""
     work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     for name in ("program", "docs", "overrides"):
         shutil.copytree(root / name, work / name)
@@ -170,7 +173,6 @@ def serve_reload_seconds(root: Path) -> float:
                             cwd=work, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     section = next(p for p in sorted((work / "program").glob("*/*.md")) if p.name != "index.md")
     url = f"http://127.0.0.1:{port}/program/{section.parent.name}/{section.stem}/"
-    marker = "Bänkmärke" + str(os.getpid())
 
     def fetch() -> str:
         try:
@@ -184,17 +186,40 @@ def serve_reload_seconds(root: Path) -> float:
         while not fetch() and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(1.0)  # let the watcher settle
-        section.write_text(section.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-        start = time.perf_counter()
-        while time.perf_counter() - start < 60:
-            if marker in fetch():
-                return time.perf_counter() - start
-            time.sleep(0.05)
-        return float("inf")
+        yield work, section, fetch
     finally:
         proc.terminate()
         proc.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _until(test: Callable[[], bool]) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < 60:
+        if test():
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return float("inf")
+
+
+def serve_reload_seconds(root: Path) -> float:
+    """Time from saving an edited section to the new text being served."""
+    marker = "Bänkmärke" + str(os.getpid())
+    with _served(root) as (_work, section, fetch):
+        section.write_text(section.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        return _until(lambda: marker in fetch())
+
+
+def serve_error_seconds(root: Path) -> tuple[float, float]:
+    """Time from saving a section with an error to the preview's error page being served, and from
+    saving the fix to the section's page being served again."""
+    with _served(root) as (_work, section, fetch):
+        good = section.read_text(encoding="utf-8")
+        section.write_text(good.replace("\ntitel:", "\ntitell:", 1), encoding="utf-8")
+        shown = _until(lambda: "Innehållet har fel" in fetch())
+        section.write_text(good, encoding="utf-8")
+        back = _until(lambda: (page := fetch()) != "" and "Innehållet har fel" not in page)
+        return shown, back
 
 
 def page_weights(site: Path) -> dict[str, int]:
@@ -281,9 +306,11 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(small_site, ignore_errors=True)
         check_t = statistics.median(check_seconds(REPO) for _ in range(args.körningar))
         reload_t = statistics.median(serve_reload_seconds(REPO) for _ in range(args.körningar))
+        errors = [serve_error_seconds(REPO) for _ in range(args.körningar)]
+        error_t = (statistics.median(e[0] for e in errors), statistics.median(e[1] for e in errors))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = render(rows, weights, check_t, reload_t, args.oberoende_versioner)
+    report = render(rows, weights, check_t, reload_t, args.oberoende_versioner, error_t)
     Path(args.till).parent.mkdir(parents=True, exist_ok=True)
     Path(args.till).write_text(report, encoding="utf-8")
     print(report)
@@ -297,7 +324,7 @@ MODELS = {
 
 
 def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, reload_t: float,
-           independent: bool = False) -> str:
+           independent: bool = False, error_t: tuple[float, float] | None = None) -> str:
     lines = [
         "# Mätresultat (`make bench`)",
         "",
@@ -330,6 +357,8 @@ def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, 
         "",
         f"`make check` på det riktiga innehållet: {check_t:.2f} s (mål: under 1 s, inklusive Pythons uppstart).",
         f"Ett ändrat avsnitt syns i `make serve` efter {reload_t:.2f} s (mål: inom 2 s).",
+        *([f"Ett fel i ett avsnitt syns som felsida i `make serve` efter {error_t[0]:.2f} s, och avsnittet är "
+           f"tillbaka {error_t[1]:.2f} s efter rättelsen."] if error_t else []),
         "",
         "Sidvikt (HTML + CSS + JS som sidan laddar, utan sökindex), i kB:",
         "",

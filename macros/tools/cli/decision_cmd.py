@@ -2,9 +2,9 @@
 
 An adoption, repeal or other decision is added to the version's ``beslut``
 list in ``program/<version>/index.md``; its status follows from its decisions
-(``macros.engine.validity.status``), so nothing else is written. The
-front matter is edited as text, line by line, so the file's own formatting
-and comments stay as the editor wrote them. Everything else on the site
+(``macros.engine.validity.status``), so nothing else is written. The front matter is
+edited through ruamel.yaml's round trip (``macros.tools.front_matter``), so the file's
+own formatting and comments stay as the editor wrote them. Everything else on the site
 (banners, the timeline and its date tool, the feed, open data, the remiss
 gate) reads status and decisions, so nothing else needs editing; afterwards
 the command runs the checks and says what is missing, for example remiss
@@ -16,22 +16,22 @@ and in one step (a temporary file renamed into place).
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
-import yaml
 from rich.markup import escape
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from macros.core.load.loader import load
 from macros.core.model.schema import DecisionKind, Status, normalise_partial_date
 from macros.core.problems import Severity, did_you_mean
 from macros.engine import validity
 from macros.engine.checks import check_repository
+from macros.tools import front_matter
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 #: The description written when the editor gives none ("annat" always needs one).
@@ -44,9 +44,6 @@ DEFAULT_TEXT = {
     DecisionKind.UPPHAVANDE: "{organ} upphävde programmet.",
     DecisionKind.IKRAFTTRADANDE: "Programmet trädde i kraft.",
 }
-
-_TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
-
 
 class DecisionError(Exception):
     """Something the editor must fix; Swedish text. Nothing has been written."""
@@ -61,67 +58,38 @@ class NewDecision:
     sources: tuple[str, ...]
 
 
-def _scalar(text: str) -> str:
-    """``text`` as a YAML scalar: plain when that reads back as the same string, else double-quoted."""
-    try:
-        plain = yaml.safe_load(f"k: {text}") == {"k": text}
-    except yaml.YAMLError:
-        plain = False
-    return text if plain and "\n" not in text else json.dumps(text, ensure_ascii=False)
-
-
-def decision_lines(d: NewDecision, indent: str) -> list[str]:
+def decision_item(d: NewDecision) -> CommentedMap:
     """The list item for ``beslut``, in the order the programme's files use."""
-    inner = indent + "  "
-    lines = [f"{indent}- typ: {d.kind.value}", f"{inner}organ: {_scalar(d.body)}"]
+    pairs: list[tuple[str, Any]] = [("typ", d.kind.value), ("organ", d.body)]
     if d.date:
-        lines.append(f"{inner}datum: {d.date}")
-    lines.append(f"{inner}beskrivning: {_scalar(d.what)}")
-    lines.append(f"{inner}källor: [{', '.join(d.sources)}]")
-    return lines
-
-
-def _split_front_matter(text: str) -> tuple[list[str], list[str], str]:
-    """(front matter lines, the closing '---' and body lines, newline) of a Markdown file."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
-    if not lines or lines[0].strip() != "---":
-        raise DecisionError("filen börjar inte med front matter (---).")
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            return lines[1:i], lines[i:], newline
-    raise DecisionError("front matter slutar aldrig (ingen avslutande ---).")
+        pairs.append(("datum", front_matter.scalar(d.date)))
+    pairs += [("beskrivning", d.what), ("källor", front_matter.flow_list(list(d.sources)))]
+    return front_matter.mapping(dict(pairs))
 
 
 def edit_front_matter(text: str, decision: NewDecision) -> str:
-    """``text`` with ``decision`` appended to ``beslut``; every other line as it was."""
-    front, rest, newline = _split_front_matter(text)
-    start = next((i for i, line in enumerate(front) if re.match(r"^beslut:", line)), None)
-    if start is None:  # no decisions yet: a new list after dnr (or period)
-        anchor = next((i for i, line in enumerate(front) if re.match(r"^dnr:", line)), None)
-        if anchor is None:
-            anchor = next((i for i, line in enumerate(front) if line.startswith("period:")), None)
-        if anchor is None:
-            raise DecisionError("versionen har inget fält 'period' att skriva besluten efter.")
-        front[anchor + 1:anchor + 1] = ["beslut:", *decision_lines(decision, "  ")]
-    elif re.match(r"^beslut:\s*\[\s*\]\s*(#.*)?$", front[start]):
-        comment = front[start].split("]", 1)[1].strip()
-        front[start:start + 1] = [f"beslut:{'  ' + comment if comment else ''}", *decision_lines(decision, "  ")]
-    elif re.match(r"^beslut:\s*(#.*)?$", front[start]):
-        end, indent = start, None
-        for i in range(start + 1, len(front)):
-            line = front[i]
-            if _TOP_KEY.match(line):
-                break
-            if line.strip() and not line.lstrip().startswith("#"):
-                end = i
-            item = re.match(r"^(\s*)- ", line)
-            if item and indent is None:
-                indent = item.group(1)  # the file's own indentation of list items
-        front[end + 1:end + 1] = decision_lines(decision, "  " if indent is None else indent)
+    """``text`` with ``decision`` appended to ``beslut``; everything else as it was."""
+    try:
+        doc = front_matter.read(text)
+    except front_matter.FrontMatterError as exc:
+        raise DecisionError(str(exc)) from None
+    data = doc.data
+    item = decision_item(decision)
+    decisions = data.get("beslut")
+    if decisions is None:  # no decisions yet: a new list after dnr (or period)
+        keys = list(data)
+        after = "dnr" if "dnr" in data else "period"
+        data.insert(keys.index(after) + 1 if after in data else len(keys), "beslut", front_matter.block_list([item]))
+    elif not isinstance(decisions, CommentedSeq):
+        raise DecisionError("fältet 'beslut' ska vara en lista.")
+    elif not decisions:  # beslut: [] becomes a list that can grow
+        data["beslut"] = front_matter.block_list(decisions)
+        data["beslut"].append(item)
     else:
-        raise DecisionError("fältet 'beslut' är skrivet på en rad ([…]); skriv det som en lista med '- typ: …' först.")
-    return newline.join(["---", *front, *rest])
+        if decisions.fa.flow_style():  # a list on one line stays on one line
+            item.fa.set_flow_style()
+        decisions.append(item)
+    return doc.text()
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -11,6 +11,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from rich.markup import escape
 
 from macros.core.load.loader import load
+from macros.core.problems import did_you_mean
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
 from macros.tools.importer.docx_reader import read
 from macros.tools.importer.drafts import ImportProblem, remissvar_draft, version_draft, write_draft
@@ -23,7 +24,7 @@ class Kind(StrEnum):
 
 def importera(
     fil: Path = typer.Argument(..., help="Word-filen (.docx) som ska importeras."),
-    som: Kind = typer.Option(..., "--som", help="Vad dokumentet är: version eller remissvar."),
+    som: str = typer.Option(..., "--som", metavar="version|remissvar", help="Vad dokumentet är: version eller remissvar."),
     version: str = typer.Option(..., "--version", help="Versionens id (ÅÅÅÅ-ÅÅÅÅ): den nya versionen, eller den version remissvaret gäller."),
     id_: str = typer.Option(None, "--id", help="Remissvarets id (små bokstäver och bindestreck), för --som remissvar."),
     root: Path = RootOption,
@@ -33,6 +34,10 @@ def importera(
     Inga befintliga filer skrivs över. En rapport visar vad du behöver fylla i.
     """
     root = repo_root(root)
+    if som not in {k.value for k in Kind}:  # checked here, not by the library, so the message is Swedish
+        hint = did_you_mean(som, [k.value for k in Kind]) or "Skriv --som version eller --som remissvar."
+        err_console.print(f"[red]Okänd sorts dokument '{escape(som)}'.[/red] {escape(hint)}")
+        raise typer.Exit(2)
     if not fil.is_file():
         err_console.print(f"[red]Filen {escape(str(fil))} finns inte.[/red]")
         raise typer.Exit(2)
@@ -45,7 +50,7 @@ def importera(
         raise typer.Exit(2) from None
     corpus, _ = load(root)
     try:
-        if som is Kind.VERSION:
+        if som == Kind.VERSION:
             existing = {sid for v in corpus.versions.values() for sid in v.sections}
             draft = version_draft(doc, version, existing)
         else:

@@ -15,20 +15,33 @@ import typer
 from rich.markup import escape
 
 from macros.core.problems import Severity
-from macros.engine.checks import check_repository
 from macros.tools.cli import decision_cmd, diff_cmd, import_cmd, remiss_cmd, scaffold_cmd, schema_cmd, swedish
+from macros.tools.cli.changed_files import changed_since_commit
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
+from macros.website.docs_check import check_everything
 
 
-def check(root: Path = RootOption) -> None:
-    """Kontrollera allt innehåll i program/ (det som 'make check' kör)."""
+def check(
+    root: Path = RootOption,
+    all_warnings: bool = typer.Option(False, "--varningar", help="Visa alla varningar, också de i filer du inte har ändrat."),
+) -> None:
+    """Kontrollera allt innehåll i program/ och docs/ (det som 'make check' kör)."""
     root = repo_root(root)
-    corpus, problems = check_repository(root)
+    corpus, problems = check_everything(root)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     warnings = [p for p in problems if p.severity is Severity.WARNING]
+    changed = changed_since_commit(root)
+    standing = [] if all_warnings else [p for p in warnings if changed is None or p.file not in changed]
     for p in problems:
-        colour = "red" if p.severity is Severity.ERROR else "yellow"
+        if p in standing:
+            continue
+        colour = "yellow" if p.severity is Severity.WARNING else "red"
         err_console.print(f"[{colour}]{escape(p.format())}[/{colour}]", soft_wrap=True)
+    if standing:
+        count = "1 varning" if len(standing) == 1 else f"{len(standing)} varningar"
+        where = "" if changed is None else " i filer du inte har ändrat"  # outside git: which is not known
+        err_console.print(f"[yellow]{count}{where} visas inte[/yellow] (trygghet check --varningar visar dem).",
+                          soft_wrap=True)
     sections = sum(len(v.sections) for v in corpus.versions.values())
     summary = (f"{len(corpus.versions)} versioner, {sections} avsnitt, {len(corpus.documents)} styrdokument, "
                f"{len(corpus.remissvar)} remissvar, {len(corpus.terms)} begrepp: "

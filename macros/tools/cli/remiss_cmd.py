@@ -24,8 +24,8 @@ from macros.core.load.frontmatter_file import parse
 from macros.core.load.loader import load
 from macros.core.load.schema_errors import translate
 from macros.core.model.schema import SLUG_RE, BodyKind, Remissvar, normalise_partial_date
+from macros.core.placeholder import PLACEHOLDER, placeholder
 from macros.core.problems import did_you_mean
-from macros.engine.checks.remiss import PLACEHOLDER
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 
@@ -56,22 +56,22 @@ def render_template(corpus: Corpus, vid: str, rid: str, name: str, kind: BodyKin
         "instans:",
         f"  namn: {_q(name)}",
         f"  typ: {kind.value}   # {kinds}",
-        f"dnr: {_q(dnr) if dnr else _q(PLACEHOLDER + ': nämndens diarienummer (ta bort raden om källan saknar det)')}",
+        f"dnr: {_q(dnr) if dnr else _q(placeholder('nämndens diarienummer (ta bort raden om källan saknar det)'))}",
         f"sammanträde: {meeting or ''}   # nämndens sammanträde, ÅÅÅÅ-MM-DD; tomt om källan inte anger det",
         f"svarar_på: {vid}",
-        f"förslag_till_beslut: {_q(PLACEHOLDER + ': vad förvaltningen föreslog att nämnden skulle besluta')}",
+        f"förslag_till_beslut: {_q(placeholder('vad förvaltningen föreslog att nämnden skulle besluta'))}",
         "# Hållning: tillstyrker, tillstyrker med synpunkter, tveksam eller avstyrker. VÄLJ utifrån svaret.",
         "hållning: tillstyrker med synpunkter",
-        f"sammanfattning: {_q(PLACEHOLDER + ': svaret i korthet, med egna ord')}",
+        f"sammanfattning: {_q(placeholder('svaret i korthet, med egna ord'))}",
         "# En punkt per synpunkt. 'avsnitt' är avsnitts-id i den version som svaret gäller;",
         "# [] betyder att punkten gäller programmet som helhet. Avsnitt i " + vid + ":",
         *_section_comments(corpus, vid, ""),
         "punkter:",
         "  - id: punkt-1                 # kort id (a–z, 0–9, bindestreck), unikt i filen",
-        f"    rubrik: {_q(PLACEHOLDER + ': några ord om synpunkten')}",
+        f"    rubrik: {_q(placeholder('några ord om synpunkten'))}",
         "    avsnitt: []",
         "    hållning: förslag          # instämmer, förslag, invändning, tveksam eller fråga",
-        f"    sammanfattning: {_q(PLACEHOLDER + ': synpunkten med egna ord')}",
+        f"    sammanfattning: {_q(placeholder('synpunkten med egna ord'))}",
         "    utfall: ej bedömd          # beaktad, delvis beaktad, ej beaktad eller ej bedömd",
         "    motivering: Källorna säger inte hur synpunkten hanterades.",
     ]
@@ -82,7 +82,7 @@ def render_template(corpus: Corpus, vid: str, rid: str, name: str, kind: BodyKin
         lines.append(f"    # syns_i: anges först när det finns en version som ersätter {vid}")
     lines += [
         "# Källor: id i program/kallor.yml. Lägg först till remissvaret där och skriv sedan dess id här.",
-        f"källor: [{PLACEHOLDER.lower().replace(' ', '-')}]",
+        f"källor: [{_q(placeholder('remissvarets id i program/kallor.yml'))}]",
         "---",
         "",
     ]

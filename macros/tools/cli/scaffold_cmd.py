@@ -1,10 +1,14 @@
 """``trygghet ny-version``: start a new programme version from an existing one.
 
 Every section file is copied with its id, so sections keep their URLs and the
-comparison between the versions starts out empty. The new ``index.md`` is a
-proposal (no decisions yet, so its status is ``förslag``) that supersedes the source version. Nothing is
-written unless everything can be: the files are made in a temporary folder
-beside ``program/`` and moved into place with one rename.
+comparison between the versions starts out empty (each copy keeps its front matter
+as written, comments too, less ``ursprung``). The new ``index.md`` is a proposal
+(no decisions yet, so its status is ``förslag``) that supersedes the source version. Its
+``avsnittsförteckning`` is never copied in silence: it decides whether a section the
+editor deletes shows as removed, so the command asks (in a terminal), or takes the
+``--avsnittsförteckning`` given, or writes ``fullständig`` and says so and why.
+Nothing is written unless everything can be: the files are made in a temporary
+folder beside ``program/`` and moved into place with one rename.
 """
 
 from __future__ import annotations
@@ -13,21 +17,24 @@ import datetime as _dt
 import os
 import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import frontmatter
 import typer
 from pydantic import ValidationError
 from rich.markup import escape
+from rich.prompt import Prompt
 from rich.table import Table
 
 from macros.core.load.frontmatter_file import parse, read_text
 from macros.core.load.loader import load
-from macros.core.model.schema import VERSION_ID_RE, Section, Version
+from macros.core.model.schema import VERSION_ID_RE, Section, SectionListing, Version
 from macros.core.problems import Severity, did_you_mean
 from macros.engine.checks import check_repository
+from macros.tools import front_matter
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
 
 #: Front-matter keys of a section that describe its relation to the version
@@ -57,10 +64,42 @@ def _title(old_title: str, old: tuple[int, int], new: tuple[int, int]) -> str:
     return f"{old_title} {new[0]}–{new[1]}"
 
 
-def _dump(meta: dict[str, Any], body: str) -> str:
-    post = frontmatter.Post(body.strip("\n"))
-    post.metadata.update(meta)
-    return frontmatter.dumps(post, sort_keys=False, width=100) + "\n"
+#: What each listing means for the new version, said where it is chosen and in index.md.
+LISTING_MEANING = {
+    SectionListing.FULLSTANDIG: "källorna nämner alla avsnitt: ett avsnitt du tar bort visas som borttaget, "
+                                "ett du lägger till som nytt",
+    SectionListing.OFULLSTANDIG: "källorna nämner inte alla avsnitt: ett avsnitt som saknas visas som "
+                                 "'finns inte i källorna', inte som borttaget",
+}
+
+
+class _Question(Prompt):
+    """Rich's prompt, answering in Swedish when the reply is not one of the choices."""
+
+    illegal_choice_message = "[prompt.invalid.choice]Svara fullständig eller ofullständig."
+
+
+def ask_listing(stream: TextIO | None = None) -> SectionListing:
+    """Ask the editor whether the new version's sources will list every section."""
+    console.print("\n[bold]Avsnittsförteckning[/bold] – nämner källorna till den nya versionen alla dess avsnitt?")
+    for listing, meaning in LISTING_MEANING.items():
+        console.print(f"  {listing.value}: {meaning}.", soft_wrap=True)
+    answer = _Question.ask("Avsnittsförteckning", console=console, stream=stream,
+                           choices=[v.value for v in SectionListing], default=SectionListing.FULLSTANDIG.value)
+    return SectionListing(answer)
+
+
+def _copy_section(text: str, meta: dict[str, Any], body: str) -> str:
+    """A section file for the new version: as written, less what ties it to the version before."""
+    try:
+        doc = front_matter.read(text)
+    except front_matter.FrontMatterError:  # front matter the round trip cannot keep: written from its data
+        post = frontmatter.Post(body.strip("\n"))
+        post.metadata.update({k: v for k, v in meta.items() if k not in DROPPED_SECTION_KEYS})
+        return frontmatter.dumps(post, sort_keys=False, width=100) + "\n"
+    for key in DROPPED_SECTION_KEYS:
+        doc.data.pop(key, None)
+    return doc.text()
 
 
 def _plain(value: Any) -> Any:
@@ -74,7 +113,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def plan(root: Path, new_id: str, source_id: str) -> dict[str, str]:
+def plan(root: Path, new_id: str, source_id: str,
+         listing: SectionListing = SectionListing.FULLSTANDIG) -> dict[str, str]:
     """File name -> text of every file of the new version. Writes nothing."""
     new_period = _parse_id(new_id)
     source_period = _parse_id(source_id)
@@ -102,7 +142,7 @@ def plan(root: Path, new_id: str, source_id: str) -> dict[str, str]:
         "beslut": [],
         "ersätter": source_id,
         "texten": old.text.value,
-        "avsnittsförteckning": old.listing.value,
+        "avsnittsförteckning": listing.value,
     }
     if old.perspectives:
         index_meta["perspektiv"] = [{"id": p.id, "benämning": p.label} for p in old.perspectives]
@@ -110,8 +150,12 @@ def plan(root: Path, new_id: str, source_id: str) -> dict[str, str]:
     index_body = (f"Ett förslag till ny version av programmet för perioden {new_period[0]}–{new_period[1]}. "
                   f"Versionen är skapad som en kopia av versionen {source_period[0]}–{source_period[1]}, "
                   "och avsnitten är ännu inte omarbetade.\n")
-    files = {"index.md": _dump(index_meta, index_body)}
     Version.model_validate(index_meta)
+    index_meta["period"] = front_matter.mapping(index_meta["period"], flow=True)
+    index_meta["beslut"] = front_matter.flow_list([])
+    index_meta["källor"] = front_matter.flow_list(index_meta["källor"])
+    files = {"index.md": front_matter.new_document(
+        front_matter.mapping(index_meta, {"avsnittsförteckning": LISTING_MEANING[listing]}), index_body)}
     for sid, entry in source.sections.items():
         text, problems = read_text(root, root / entry.path)
         raw, more = parse(entry.path, text) if text is not None else (None, problems)
@@ -119,7 +163,7 @@ def plan(root: Path, new_id: str, source_id: str) -> dict[str, str]:
             raise ScaffoldError(f"{entry.path} kan inte läsas: {(problems + more)[0].message}")
         meta = {k: _plain(v) for k, v in raw.meta.items() if k not in DROPPED_SECTION_KEYS}
         Section.model_validate(meta)
-        files[f"{sid}.md"] = _dump(meta, raw.body)
+        files[f"{sid}.md"] = _copy_section(text or "", raw.meta, raw.body)
     return files
 
 
@@ -142,6 +186,9 @@ def write_atomically(root: Path, new_id: str, files: dict[str, str]) -> Path:
 def new_version(
     new_id: str = typer.Argument(..., metavar="ID", help="Den nya versionens id, ÅÅÅÅ-ÅÅÅÅ, till exempel 2028-2031."),
     source_id: str = typer.Option(None, "--från", help="Versionen att utgå från, till exempel 2024-2027. Krävs."),
+    listing: str = typer.Option(None, "--avsnittsförteckning", metavar="fullständig|ofullständig",
+                                help="Nämner källorna till den nya versionen alla avsnitt? Utan flaggan frågar "
+                                     "kommandot i en terminal, annars blir det fullständig."),
     root: Path = RootOption,
 ) -> None:
     """Skapa en ny version (status förslag) som kopia av en befintlig version."""
@@ -149,8 +196,14 @@ def new_version(
     if not source_id:  # checked here, not by click, so the message is Swedish
         err_console.print("[red]Fel:[/red] ange versionen att utgå från med --från, till exempel --från 2024-2027.")
         raise typer.Exit(2)
+    if listing is not None and listing not in {v.value for v in SectionListing}:
+        err_console.print(f"[red]Fel:[/red] --avsnittsförteckning är fullständig eller ofullständig, inte "
+                          f"'{escape(listing)}'.")
+        raise typer.Exit(2)
+    asked = listing is None and sys.stdin.isatty()
+    chosen = SectionListing(listing) if listing else ask_listing() if asked else SectionListing.FULLSTANDIG
     try:
-        files = plan(root, new_id, source_id)
+        files = plan(root, new_id, source_id, chosen)
         target = write_atomically(root, new_id, files)
     except ScaffoldError as exc:
         err_console.print(f"[red]Fel:[/red] {escape(str(exc))}")
@@ -183,3 +236,8 @@ def new_version(
     console.print(table)
     console.print(f"[green]Versionen {escape(new_id)} är skapad och giltig.[/green] Nästa steg: fyll i titel, text och beslut, "
                   "kör 'make check' och öppna en pull request.")
+    other = SectionListing.OFULLSTANDIG if chosen is SectionListing.FULLSTANDIG else SectionListing.FULLSTANDIG
+    how = "som du valde" if asked or listing else "eftersom inget annat angavs"
+    console.print(f"\n[bold]avsnittsförteckning: {chosen.value}[/bold] ({how}): {LISTING_MEANING[chosen]}. "
+                  f"Gäller det inte, skriv 'avsnittsförteckning: {other.value}' i program/{escape(new_id)}/index.md "
+                  f"({LISTING_MEANING[other]}).", soft_wrap=True)

@@ -1,121 +1,135 @@
 """Swedish for the parts of the command line that the CLI library writes itself.
 
-Typer (with its own copy of Click) prints its help headings, usage line and
-argument errors in English, mostly without gettext. Editors should meet one
-language. Only the library's public extension points are used, and nothing
-global is changed: the app and each command are built with the classes below
-(``new_app`` and ``add_command``), whose context formats help with
-``SwedishHelpFormatter``; ``run`` shows argument errors in Swedish instead of
-letting the library print them. Unknown messages pass through unchanged
-rather than be guessed.
+Typer (with its own copy of Click) writes its help screens and argument errors in English.
+Editors meet one language, through the library's own extension points and nothing else:
+
+- the app and each command are built with the classes below (``new_app``, ``add_command``),
+  which set the usage line's words (``options_metavar``, ``subcommand_metavar``, the prefix
+  given to ``write_usage``), write the help sections from each parameter's own attributes
+  (``format_options``, ``format_commands``: its name and help, ``required``, ``default``), give
+  the help option a Swedish text (``get_help_option``), and raise their own Swedish errors
+  for extra arguments and unknown commands (``parse_args``, ``resolve_command``);
+- ``run`` words every other argument error from what the exception carries (the option's
+  name and the options there are, the parameter, whether it takes a value), never from the
+  library's English text.
+
+Nothing global is changed.
 """
 
 from __future__ import annotations
 
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import typer
 import typer.core
 
-#: Words the help screens are made of.
-WORDS = {
-    "Arguments": "Argument",
-    "Options": "Flaggor",
-    "Commands": "Kommandon",
-    "Show this message and exit.": "Visa den här hjälpen och avsluta.",
-    "Aborted!": "Avbrutet.",
-}
-#: The bracketed notes at the end of a help row ("[default: .; required]"), part by part.
-EXTRAS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"default: (?P<a>.*)", re.S), "förval: {a}"),
-    (re.compile(r"env var: (?P<a>.*)", re.S), "miljövariabel: {a}"),
-    (re.compile(r"required"), "krävs"),
-]
-
-#: Argument errors: (English pattern, Swedish template).
-ERRORS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"No such option: (?P<a>\S+) \(Possible options: (?P<c>.+)\)"),
-     "Det finns ingen flagga {a}. Menade du {c}?"),
-    (re.compile(r"No such option: (?P<a>.+)"), "Det finns ingen flagga {a}."),
-    (re.compile(r"No such command '(?P<a>.+)'\."), "Det finns inget kommando '{a}'."),
-    (re.compile(r"Missing command\."), "Ange ett kommando."),
-    (re.compile(r"Missing argument '(?P<a>.+)'\.?(?P<b>.*)"), "Argumentet {a} saknas.{b}"),
-    (re.compile(r"Missing option '(?P<a>.+)'\.?(?P<b>.*)"), "Flaggan {a} saknas.{b}"),
-    (re.compile(r"Missing parameter: (?P<a>.+)"), "Parametern {a} saknas."),
-    (re.compile(r"Got unexpected extra argument\(s\) \((?P<a>.+)\)"), "Oväntade extra argument: {a}."),
-    (re.compile(r"Option '(?P<a>.+)' requires an argument\."), "Flaggan {a} behöver ett värde."),
-    (re.compile(r"Option '(?P<a>.+)' requires (?P<b>\d+) arguments\."), "Flaggan {a} behöver {b} värden."),
-    (re.compile(r"Option '(?P<a>.+)' does not take a value\."), "Flaggan {a} tar inget värde."),
-    (re.compile(r"Invalid value for (?P<a>.+?): (?P<b>.+)", re.S), "Ogiltigt värde för {a}: {b}"),
-    (re.compile(r"Invalid value: (?P<a>.+)", re.S), "Ogiltigt värde: {a}"),
-    (re.compile(r"(?:Value error, )?'(?P<a>.*)' is not one of (?P<c>.+)\."), "'{a}' är inte något av {c}."),
-    (re.compile(r"'(?P<a>.*)' is not a valid (?P<b>integer|float)( range)?\."), "'{a}' är inget giltigt tal."),
-    (re.compile(r"(?P<a>File|Directory|Path) '(?P<b>.+)' does not exist\."), "'{b}' finns inte."),
-]
+from macros.core.problems import did_you_mean
 
 
-def swedish(message: str) -> str:
-    """The Swedish form of one of the library's messages (itself if unknown)."""
-    for pattern, template in ERRORS:
-        match = pattern.fullmatch(message.strip())
-        if match:
-            parts = {k: swedish(v) if k == "b" else v for k, v in match.groupdict().items()}
-            return template.format(**parts)
-    return message
+def _library_exception(name: str) -> type[Exception]:
+    """One of the library's exception classes, found among the bases of the public typer.BadParameter.
+
+    Typer 0.29 raises the exceptions of its own copy of Click, which are not the
+    classes of the separately installed ``click`` package.
+    """
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
 
 
-def _extra(part: str) -> str:
-    for pattern, template in EXTRAS:
-        match = pattern.fullmatch(part)
-        if match:
-            return template.format(**match.groupdict())
-    return part
+UsageError: type[Any] = _library_exception("UsageError")
+ClickException: type[Any] = _library_exception("ClickException")
 
 
-def help_text(text: str) -> str:
-    """A help row's text with its trailing "[default: …; required]" note in Swedish."""
-    text = WORDS.get(text, text)
-    if not text.endswith("]"):
-        return text
-    # Typer appends the note as "<help>  [<parts>]", or "[<parts>]" alone when there is no help.
-    start = text.rfind("  [") + 3 if "  [" in text else (1 if text.startswith("[") else -1)
-    if start < 0:
-        return text
-    parts = text[start:-1].split("; ")
-    return f"{text[:start]}{'; '.join(_extra(p) for p in parts)}]"
+class SwedishUsageError(UsageError):
+    """An argument error whose message is already Swedish."""
 
 
-# The library's HelpFormatter, reached through the public Context class.
-_HelpFormatter: type[Any] = typer.Context.formatter_class
+HELP_OPTION_TEXT = "Visa den här hjälpen och avsluta."
 
 
-class SwedishHelpFormatter(_HelpFormatter):  # type: ignore[misc]
-    """Writes the usage line, the headings and the help rows in Swedish."""
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        args = args.replace("[OPTIONS]", "[FLAGGOR]").replace("COMMAND [ARGS]...", "KOMMANDO [ARGUMENT]...")
-        super().write_usage(prog, args, "Användning: " if prefix is None else prefix)
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(WORDS.get(heading, heading))
-
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(term, help_text(text)) for term, text in rows], col_max, col_spacing)
+def _shown_default(param: Any) -> str | None:
+    """The default a help row mentions: of an option that takes a value and shows its default."""
+    if param.param_type_name != "option" or getattr(param, "is_flag", False) or param.show_default is False:
+        return None
+    default = param.default
+    if default is None or default in ("", (), []):
+        return None
+    return str(getattr(default, "value", default))
 
 
-class SwedishContext(typer.Context):
-    formatter_class = SwedishHelpFormatter
+def help_row(param: Any, ctx: Any) -> tuple[str, str] | None:
+    """A parameter's help row: its name from the library, the text from the parameter's own attributes."""
+    record = param.get_help_record(ctx)
+    if record is None:
+        return None
+    notes = [f"förval: {d}" for d in [_shown_default(param)] if d] + (["krävs"] if param.required else [])
+    text = param.help or ""
+    if notes:
+        text = f"{text}  [{'; '.join(notes)}]" if text else f"[{'; '.join(notes)}]"
+    return record[0], text
 
 
-class SwedishGroup(typer.core.TyperGroup):
-    context_class = SwedishContext
+class _Swedish:
+    """What the app and its commands share: the usage line, the help sections and the help option."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Användning: ")  # type: ignore[attr-defined]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        rows = [(p.param_type_name, help_row(p, ctx)) for p in self.get_params(ctx)]  # type: ignore[attr-defined]
+        for kind, heading in (("argument", "Argument"), ("option", "Flaggor")):
+            found = [row for k, row in rows if k == kind and row is not None]
+            if found:
+                with formatter.section(heading):
+                    formatter.write_dl(found)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_OPTION_TEXT
+        return option
 
 
-class SwedishCommand(typer.core.TyperCommand):
-    context_class = SwedishContext
+class SwedishCommand(_Swedish, typer.core.TyperCommand):
+    #: Extra arguments reach ``parse_args`` below, which refuses them in Swedish.
+    allow_extra_args = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[FLAGGOR]"
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest: list[str] = super().parse_args(ctx, args)
+        if rest and not ctx.resilient_parsing:
+            raise SwedishUsageError(f"Oväntade extra argument: {' '.join(rest)}.", ctx)
+        return rest
+
+
+class SwedishGroup(_Swedish, typer.core.TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[FLAGGOR]"
+        self.subcommand_metavar = "KOMMANDO [ARGUMENT]..."
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        commands = [(name, cmd) for name in self.list_commands(ctx)
+                    if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            with formatter.section("Kommandon"):
+                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in commands])
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else None
+        if name is not None and not name.startswith("-") and self.get_command(ctx, name) is None:
+            hint = did_you_mean(name, self.list_commands(ctx))
+            raise SwedishUsageError(f"Det finns inget kommando '{name}'." + (f" {hint}" if hint else ""), ctx)
+        return super().resolve_command(ctx, args)
 
 
 def new_app(**settings: Any) -> typer.Typer:
@@ -128,35 +142,64 @@ def add_command(app: typer.Typer, name: str, function: Callable[..., Any]) -> No
     app.command(name, cls=SwedishCommand)(function)
 
 
-def _library_exception(name: str) -> type[Exception]:
-    """One of the library's exception classes, found among the bases of the public typer.BadParameter.
-
-    Typer 0.29 raises the exceptions of its own copy of Click, which are not the
-    classes of the separately installed ``click`` package.
-    """
-    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+def _named(param: Any) -> str:
+    kind = "Flaggan" if param.param_type_name == "option" else "Argumentet"
+    return f"{kind} {param.get_error_hint().strip(chr(39))}"
 
 
-UsageError = _library_exception("UsageError")
-ClickException = _library_exception("ClickException")
+def _command(app_command: Any, args: list[str]) -> Any:
+    """The command ``args`` name (the first that is not an option), or the app itself."""
+    name = next((a for a in args if not a.startswith("-")), None)
+    commands = getattr(app_command, "commands", {})
+    return commands.get(name, app_command) if name else app_command
+
+
+def _option(command: Any, name: str) -> Any:
+    for param in command.params:
+        if name in getattr(param, "opts", ()) or name in getattr(param, "secondary_opts", ()):
+            return param
+    return None
+
+
+def message(exc: Any, command: Any) -> str:
+    """What went wrong with the arguments, in Swedish, from what the exception carries (and, for an
+    option used wrongly, from the option itself in ``command``, the command that was called)."""
+    if isinstance(exc, SwedishUsageError):
+        return str(exc.message)
+    if hasattr(exc, "option_name") and hasattr(exc, "possibilities"):  # an option that does not exist
+        hint = did_you_mean(exc.option_name, exc.possibilities or [])
+        return f"Det finns ingen flagga {exc.option_name}." + (f" {hint}" if hint else "")
+    param = getattr(exc, "param", None)
+    if param is not None and hasattr(exc, "param_type"):  # a required parameter is missing
+        return f"{_named(param)} saknas."
+    if param is not None:  # a value the parameter's type refuses
+        return f"Ogiltigt värde för {_named(param).lower()}."
+    if hasattr(exc, "option_name"):  # an option used wrongly: a value for a flag, or none for an option
+        option = _option(command, exc.option_name)
+        if option is not None and getattr(option, "is_flag", False):
+            return f"Flaggan {exc.option_name} tar inget värde."
+        return f"Flaggan {exc.option_name} behöver ett värde."
+    return "Kommandot kan inte köras med de här argumenten."
 
 
 def run(app: typer.Typer, args: list[str] | None = None) -> int:
     """Run the CLI; argument errors are shown in Swedish. Returns the exit status."""
     command = typer.main.get_command(app)
+    args = sys.argv[1:] if args is None else args
     try:
         result: Any = command.main(args=args, prog_name="trygghet", standalone_mode=False)
     except UsageError as exc:
-        ctx = exc.ctx  # type: ignore[attr-defined]
-        if ctx is not None:
-            print(ctx.get_usage(), file=sys.stderr)
-        print(f"Skriv '{ctx.command_path if ctx else 'trygghet'} --help' för hjälp.\n", file=sys.stderr)
-        print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)  # type: ignore[attr-defined]
-        return exc.exit_code  # type: ignore[attr-defined,no-any-return]
+        called = exc.ctx.command if exc.ctx is not None else _command(command, args)
+        if exc.ctx is not None:
+            print(exc.ctx.get_usage(), file=sys.stderr)
+        path = exc.ctx.command_path if exc.ctx is not None else " ".join(["trygghet", *([called.name] if called is not command else [])])
+        print(f"Skriv '{path} --help' för hjälp.\n", file=sys.stderr)
+        print(f"Fel: {message(exc, called)}", file=sys.stderr)
+        return int(exc.exit_code)
     except typer.Abort:
         print("Avbrutet.", file=sys.stderr)
         return 1
-    except ClickException as exc:
-        print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)  # type: ignore[attr-defined]
-        return exc.exit_code  # type: ignore[attr-defined,no-any-return]
+    except ClickException as exc:  # a file the library could not open (not used by our commands)
+        print(f"Fel: {getattr(exc, 'ui_filename', '')} kunde inte öppnas.", file=sys.stderr)
+        return int(exc.exit_code)
     return result if isinstance(result, int) else 0

@@ -67,7 +67,8 @@ class Step:
 def lineage_steps(site: Site, sid: str) -> list[Step]:
     """The versions the history shows, oldest first: where ``sid`` exists, itself; elsewhere what the
     comparison with the nearest version holding ``sid`` links to it. Versions before the first and
-    after the last linked one are left out (there the section has not begun, or has ended)."""
+    after the last linked one are left out (there the section has not begun, or has ended), except
+    the version that removed it, when its complete listing shows that: the history ends there."""
     corpus, comparisons = site.corpus, site.layers.comparisons
     order = list(corpus.versions)
     own = [order.index(v) for v in versions_with(corpus, sid)]
@@ -82,7 +83,10 @@ def lineage_steps(site: Site, sid: str) -> list[Step]:
         group = comparisons[(vid, nearest) if older else (nearest, vid)].group_of(nearest, sid)
         steps.append(Step(vid, group.group.olds if older else group.group.news, group, nearest))
     linked = [k for k, s in enumerate(steps) if s.sections]
-    return steps[linked[0]: linked[-1] + 1]
+    end = linked[-1] + 1
+    if end < len(steps) and steps[end].change is Change.BORTTAGEN:
+        end += 1
+    return steps[linked[0]: end]
 
 
 def _titles(corpus: Corpus, vid: str, sids: tuple[str, ...]) -> str:
@@ -179,7 +183,8 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
     for step in steps:
         vid, label = step.version, labels[step.version]
         if not step.sections:
-            parts.append(f"## {label} {{: #{anchor(vid)} }}\n")
+            removed = step is steps[-1] and step.change is Change.BORTTAGEN
+            parts.append(f"## {'Borttagen i ' + label if removed else label} {{: #{anchor(vid)} }}\n")
             parts.append(_lineage_note(corpus, page, step))
             continue
         text, shown = _joined_texts(site, page, vid, step.sections)
