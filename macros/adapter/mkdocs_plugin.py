@@ -40,6 +40,7 @@ from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
+from macros.core.sanitize import ContentHtml
 from macros.engine.checks import check_loaded
 from macros.website.pages.navigation import nav_config
 from macros.website.publish.csp import add_csp
@@ -113,6 +114,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         #: Made in each page's conversion (their page is set per page): term links on section pages,
         #: pinpoints on section pages and soft hyphens in narrow places.
         self.page_extensions = (TermLinks(), PageMarks())
+        #: Sanitizes the HTML made of content in every conversion: a docs/ page whole, on a
+        #: generated page the bodies it marks (core/sanitize.py).
+        self.content_html = ContentHtml()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -149,7 +153,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         config.nav = self._nav(config.nav or [])
         for extension in self.page_extensions:
             extension.site, extension.page = site, None
-        config.markdown_extensions += list(self.page_extensions)
+        config.markdown_extensions += [*self.page_extensions, self.content_html]
         if self.command == "build" and self.config.atomic:
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
@@ -232,6 +236,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
         section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
         self._convert_next((vid, sid) if section else None)
+        self.content_html.whole_page = not page.file.generated_by  # a docs/ page is an editor's from end to end
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
 
@@ -239,6 +244,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.conversion_budget.stop()
         self._convert_next(None)  # converted: no other conversion marks this page
+        self.content_html.whole_page = False
         return html
 
     def _convert_next(self, section: tuple[str, str] | None) -> None:

@@ -27,6 +27,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
+from macros.core import sanitize
+
 #: The site's ``markdown_extensions`` (mkdocs.yml), in its order; a test keeps the two equal.
 EXTENSIONS: tuple[str, ...] = ("abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
                                "admonition", "pymdownx.details", "pymdownx.superfences")
@@ -79,17 +81,23 @@ def _converter() -> tuple[markdown.Markdown, _Capture]:
 
 
 def to_html(text: str) -> str:
-    """The body as the site's Markdown converts it."""
+    """The body as the site's Markdown converts it, sanitized as content (``core.sanitize``)."""
     if beyond_limits(text):
         return f"<p>{html.escape(text)}</p>"
-    md, _ = _converter()
-    return md.reset().convert(text)
+    if not hasattr(_local, "content_md"):
+        content = sanitize.ContentHtml()
+        content.whole_page = True
+        _local.content_md = markdown.Markdown(extensions=[*EXTENSIONS, content], extension_configs=EXTENSION_CONFIGS)
+    return str(_local.content_md.reset().convert(text))
 
 
 @dataclass(frozen=True)
 class _Reading:
     root: etree.Element
     stash: tuple[str, ...]
+    #: Which stash entries are raw HTML Python-Markdown passes through as text (md_in_html
+    #: keeps an element it reads as Markdown in the stash as an element: that one is in ``root``).
+    text_entries: tuple[bool, ...] = ()
 
 
 #: Deeper than this, Python-Markdown recurses past Python's limit (and the HTML policy
@@ -121,7 +129,8 @@ def _read(text: str) -> _Reading:
     capture.root = None  # an empty text is never converted: no tree is left from the text before
     md.reset().convert(text)
     root = capture.root if capture.root is not None else etree.Element("div")
-    return _Reading(root, tuple(str(s) for s in md.htmlStash.rawHtmlBlocks))
+    entries = md.htmlStash.rawHtmlBlocks
+    return _Reading(root, tuple(str(s) for s in entries), tuple(isinstance(s, str) for s in entries))
 
 
 _PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
@@ -466,3 +475,43 @@ def mask_code(text: str) -> str:
 def prose(text: str) -> str:
     """The plain prose of a body: no code, no raw HTML; blocks separated by a blank line."""
     return "\n\n".join(b.prose for b in blocks(text) if b.kind not in ("code", "html") and b.prose)
+
+
+@dataclass(frozen=True)
+class RawHtml:
+    """A piece of raw HTML as Python-Markdown passes it through, and the line (0-based) it is on."""
+
+    html: str
+    line: int
+    #: A fenced code block's HTML (made by the fence extension, not written by the editor).
+    code: bool
+
+
+def raw_html(text: str) -> tuple[RawHtml, ...]:
+    """Every piece of raw HTML the conversion of ``text`` passes through, in the order stored
+    (blocks first, then inline tags), each with the line where its text is found."""
+    reading = _read(text)
+    found: list[RawHtml] = []
+    cursor = 0
+    for raw, is_text in zip(reading.stash, reading.text_entries, strict=True):
+        if not is_text:
+            continue
+        needle = next((line.strip() for line in raw.split("\n") if line.strip()), "")
+        at = -1
+        # Python-Markdown keeps most raw HTML as written; a comment it rewrites ('--!>' ends as '-->'):
+        # then its start is looked for.
+        for part in dict.fromkeys((needle, needle[:max(4, len(needle) // 2)], needle[:4])) if needle else ():
+            at = text.find(part, cursor)
+            at = text.find(part) if at < 0 else at
+            if at >= 0:
+                break
+        if at >= 0:
+            cursor = at + 1
+        found.append(RawHtml(raw, text.count("\n", 0, at) if at >= 0 else 0, _is_code_stash(raw)))
+    return tuple(found)
+
+
+def elements(text: str) -> list[etree.Element]:
+    """The elements of ``text``'s converted tree (Markdown's own, attr_list's attributes on them,
+    and the raw HTML md_in_html read as elements), in document order."""
+    return list(_read(text).root.iter())[1:]
