@@ -29,7 +29,7 @@ from macros.core.problems import ContentError
 from macros.engine.checks import check_repository, html_policy
 from macros.engine.klarsprak.lix import drop_templates
 from macros.engine.render.sandbox import render_content
-from macros.website.publish.page_policy import ScriptAllowance, check_page
+from macros.website.policy.page_policy import ScriptAllowance, check_page
 from tests.conftest import build_site
 from tests.factory import minimal_repo, write
 

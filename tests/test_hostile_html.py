@@ -13,7 +13,7 @@ import pytest
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.checks.html_policy import body_problems
-from macros.website.publish.csp import add_csp, sha256_source
+from macros.website.policy.csp import add_csp, sha256_source
 from tests.conftest import TEST_SITE_URL
 from tests.factory import minimal_repo, section_md, write
 
@@ -228,8 +228,11 @@ def test_every_built_page_has_the_policy_first_with_matching_hashes(built_site: 
         assert {sha256_source(s) for s in code} <= set(policy["script-src"]), page
         assert policy["style-src"] == ["'self'"] and not styles, page
         assert {sha256_source(s) for s in style_attrs} <= set(policy["style-src-attr"]), page
-        for directive in ("connect-src", "font-src", "base-uri", "form-action"):
+        for directive in ("connect-src", "font-src", "form-action"):
             assert policy[directive] == ["'self'"], (page, directive)
+        assert policy["base-uri"] == ["'none'"] and policy["frame-src"] == ["'none'"]
+        # Scripts only from the site's own script folder at its address, not from the whole origin.
+        assert policy["script-src"][0] == TEST_SITE_URL + "assets/javascripts/" and "'self'" not in policy["script-src"]
         assert policy["img-src"] == ["'self'", "data:"] and policy["object-src"] == ["'none'"]
         # … and the policy precedes them all; <meta charset> still within the first 1024 bytes.
         assert html.index("Content-Security-Policy") < html.index("<script")

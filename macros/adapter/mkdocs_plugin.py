@@ -43,11 +43,12 @@ from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.core.sanitize import ContentHtml
 from macros.engine.checks import check_loaded
 from macros.website.pages.navigation import nav_config
-from macros.website.publish.csp import add_csp
+from macros.website.policy import headers
+from macros.website.policy.csp import add_csp
+from macros.website.policy.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
+from macros.website.policy.policy_checks import PolicyChecks
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.page_marks import PageMarks
-from macros.website.publish.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
-from macros.website.publish.policy_checks import PolicyChecks
 from macros.website.publish.search_text import without_soft_hyphens
 from macros.website.publish.term_links import TermLinks
 from macros.website.site import Site, build_site, make_assets, make_pages
@@ -144,7 +145,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         site = build_site(corpus, settings, Path(config.docs_dir))
         try:
             self.pages = make_pages(site)
-            self.assets = make_assets(site, [p.path for p in self.pages])
+            self.assets = [*make_assets(site, [p.path for p in self.pages]),
+                           GeneratedAsset(headers.PATH, headers.headers_file())]
         except ContentError as exc:
             raise content_failure(exc) from None
         self.corpus = corpus
@@ -197,7 +199,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if self.checks is None:
             self.checks = PolicyChecks()
         self.checks.submit(output, allowance, dest, site_path, source)
-        return add_csp(output, allowance.inline)
+        return add_csp(output, allowance.inline, self._config.site_url if self._config else None)
 
     def _policy_verdict(self) -> None:
         checks, self.checks = self.checks, None

@@ -29,7 +29,10 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 @dataclass
 class SiteServer:
     root: Path
+    #: The site's published test address, which the browser resolves to the local server.
     base_url: str
+    #: Where the server really listens (host:port).
+    local: str = ""
 
     def url(self, path: str) -> str:
         return self.base_url + "/" + path.lstrip("/")
