@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.core.load import safe_yaml
 from macros.core.load.corpus import Corpus, Entry, VersionEntry
-from macros.core.load.frontmatter_file import RawFile, parse, read_text, rel_path
+from macros.core.load.frontmatter_file import RawFile, forbidden_in_values, parse, read_text, rel_path
 from macros.core.load.schema_errors import translate
 from macros.core.model.schema import (
     VERSION_ID_RE,
@@ -200,6 +200,10 @@ def _load_sources(root: Path, path: Path, corpus: Corpus) -> list[Problem]:
         return [Problem(rel, exc.line, exc.message, hint=exc.hint)]
     if not isinstance(loaded.data, list):
         return [Problem(rel, 1, "källförteckningen ska vara en lista ('- id: …').")]
+    escaped = forbidden_in_values(rel, loaded.data, lambda loc: next(
+        (loaded.lines[loc[:cut]] for cut in range(len(loc), 0, -1) if loc[:cut] in loaded.lines), 1))
+    if escaped:
+        return [escaped]
     for i, item in enumerate(loaded.data):
         lines = {k[1:]: v for k, v in loaded.lines.items() if k[:1] == (i,)}
         raw = RawFile(rel, item if isinstance(item, dict) else {}, "", 1, lines)
