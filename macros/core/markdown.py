@@ -20,12 +20,12 @@ import threading
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import Any, Literal
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
+from selectolax.lexbor import LexborHTMLParser
 
 from macros.core import sanitize
 
@@ -136,31 +136,18 @@ def _read(text: str) -> _Reading:
 _PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
 
 
-class _HtmlText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self.skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skip = max(0, self.skip - 1)
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
-
-
 def html_text(raw: str) -> str:
-    """The text of a piece of HTML (no tags, comments, scripts or styles)."""
-    parser = _HtmlText()
-    parser.feed(raw)
-    parser.close()
-    return "".join(parser.parts)
+    """The text of a piece of HTML (no tags, comments, scripts or styles), read as a browser reads it
+    (lexbor: no markup makes it fail, ``<![foo[`` included)."""
+    if "<" not in raw and "&" not in raw:
+        return raw
+    tree = LexborHTMLParser(f"<body>{raw}")
+    body = tree.body
+    if body is None:
+        return ""
+    for node in body.css("script, style, template"):
+        node.decompose()
+    return body.text(deep=True)
 
 
 def _is_code_stash(raw: str) -> bool:

@@ -147,6 +147,8 @@ def _comment_problem(text: str) -> tuple[str, str | None]:
     """What a browser reads as a comment, by what it was written as."""
     if text.startswith("[CDATA["):
         return ("<![CDATA[ … ]]> är inte HTML; webbläsaren läser det som en kommentar, som inte publiceras.", _COMMENT_HINT)
+    if text.startswith("["):
+        return ("<![ … ]]> är inte HTML; webbläsaren läser det som en kommentar, som inte publiceras.", _COMMENT_HINT)
     if text.startswith("?"):
         return ("<? … ?> är inte HTML; webbläsaren läser det som en kommentar, som inte publiceras.", _COMMENT_HINT)
     return ("HTML-kommentarer är inte tillåtna i innehållet: de publiceras inte, och webbläsare och "
@@ -185,6 +187,9 @@ def _piece_problems(raw: str, allowed: dict[str, frozenset[str]]) -> Iterator[tu
     if errors and not any(code in ("expected-dashes-or-doctype", "expected-tag-name-but-got-question-mark",
                                    "incorrect-comment") for _, code in errors):
         line, code = errors[0]
+        if code == "unexpected-doctype":
+            yield line, "<!DOCTYPE> hör inte hemma i innehållet: sidan har redan sin egen.", "Ta bort raden."
+            return
         yield (line, f"HTML-koden går inte att läsa entydigt ({code}); webbläsare och Markdown kan läsa den olika.",
                "Skriv HTML-taggarna hela och enkla: <namn attribut=\"värde\"> … </namn>.")
 

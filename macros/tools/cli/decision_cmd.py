@@ -40,8 +40,10 @@ STATUS_AFTER = {
     DecisionKind.UPPHAVANDE: Status.UPPHAVD,
     DecisionKind.REMISS: Status.REMISS,
 }
-#: A remiss never takes an adopted or repealed version back to remiss.
-_ONLY_FORWARD = {Status.FORSLAG: 0, Status.REMISS: 1, Status.ANTAGEN: 2, Status.UPPHAVD: 3}
+#: A remiss never takes an adopted or repealed version back to remiss. Every status has a rank (a test
+#: holds it): one in force without a known adoption date ranks as adopted, and an adoption decision makes it so.
+_ONLY_FORWARD = {Status.FORSLAG: 0, Status.REMISS: 1, Status.ANTAGEN: 2, Status.GALLER_ENLIGT_STADEN: 2,
+                 Status.UPPHAVD: 3}
 
 #: The description written when the editor gives none ("annat" always needs one).
 DEFAULT_TEXT = {
@@ -107,7 +109,7 @@ def edit_front_matter(text: str, decision: NewDecision, status: Status | None) -
     front, rest, newline = _split_front_matter(text)
     if status is not None:
         for i, line in enumerate(front):
-            m = re.match(r"^status:(\s*)([^\s#]+)(.*)$", line)
+            m = re.match(r"^status:(\s*)([^#]*?)(\s*(?:#.*)?)$", line)  # the whole value: some are words
             if m:
                 front[i] = f"status:{m.group(1) or ' '}{status.value}{m.group(3)}"
                 break

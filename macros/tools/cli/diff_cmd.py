@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -60,23 +61,34 @@ def _check_version(corpus: Corpus, vid: str) -> None:
         raise DiffError(f"Okänd version '{vid}'. {hint}")
 
 
+#: What content must never send to a terminal: C0 and C1 controls (ESC starts its escape codes).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """``text`` without control characters (the loader refuses them; a base revision may hold them)."""
+    return _CONTROLS.sub("", text)
+
+
 def _styled(ops: list[Op]) -> Text:
     """Ops as rich Text: colour and line style, plus [-…-]/{+…+} (wdiff's signs) that survive
     without colour (NO_COLOR, or output that is not a terminal)."""
     text = Text()
     for op in ops:
+        shown = _printable(op.text)
         if op.tag == "equal":
-            text.append(op.text)
+            text.append(shown)
         elif op.tag == "insert":
-            text.append("{+" + op.text + "+}", style=INS_STYLE)
+            text.append("{+" + shown + "+}", style=INS_STYLE)
         else:
-            text.append("[-" + op.text + "-]", style=DEL_STYLE)
+            text.append("[-" + shown + "-]", style=DEL_STYLE)
     return text
 
 
 def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
     a, b = corpus.versions[cmp.a].data, corpus.versions[cmp.b].data
-    console.print(f"[bold]Jämförelse {escape(cmp.a)} → {escape(cmp.b)}[/bold]: {escape(a.title)} → {escape(b.title)}")
+    console.print(Text(f"Jämförelse {cmp.a} → {cmp.b}", style="bold")
+                  + Text(_printable(f": {a.title} → {b.title}")))
     changed_meta = [m for m in cmp.meta if m.changed]
     if changed_meta:
         console.print("\n[bold]Versionsuppgifter[/bold]")
@@ -88,8 +100,9 @@ def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
     intro = "ändrad" if cmp.intro.changed else "oförändrad"
     table.add_row(intro, "Om versionen (inledande text)", str(cmp.intro.added), str(cmp.intro.removed))
     for g in cmp.groups:
-        unknown = g.change is Change.OKAND
-        table.add_row(g.label, g.title, "–" if unknown else str(g.added), "–" if unknown else str(g.removed))
+        unknown = g.change is Change.OKAND  # titles are content: Text, never read as Rich markup
+        table.add_row(Text(_printable(g.label)), Text(_printable(g.title)), "–" if unknown else str(g.added),
+                      "–" if unknown else str(g.removed))
     console.print()
     console.print(table)
     changed = [g for g in cmp.groups if g.text_changed]
@@ -99,7 +112,7 @@ def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
     sections = [("Om versionen (inledande text)", "ändrad", cmp.intro)] if cmp.intro.changed else []
     sections += [(g.title, g.label, g.body) for g in changed]
     for title, label, diff in sections:
-        console.print(f"\n[bold]{escape(title)}[/bold] ({escape(label)})")
+        console.print(Text("\n") + Text(_printable(title), style="bold") + Text(_printable(f" ({label})")))
         for pair in diff.pairs:
             for sentence in changed_sentences(pair.ops):
                 console.print(Text("  • ") + _styled(sentence))
@@ -354,15 +367,15 @@ def print_git_terminal(r: GitReport) -> None:
     if r.unchanged:
         console.print("Inget innehåll i program/ har ändrats.")
     for path, title, words in r.added:
-        console.print(Text("Ny fil ", style="bold") + Text(f"{path}: {title} ({words} ord)", style=INS_STYLE))
+        console.print(Text("Ny fil ", style="bold") + Text(_printable(f"{path}: {title} ({words} ord)"), style=INS_STYLE))
     for path, title in r.removed:
-        console.print(Text("Borttagen fil ", style="bold") + Text(f"{path}: {title}", style=DEL_STYLE))
+        console.print(Text("Borttagen fil ", style="bold") + Text(_printable(f"{path}: {title}"), style=DEL_STYLE))
     for path, title, meta, body in r.changed:
         console.print()
-        console.print(Text(f"{path}: {title}", style="bold"))
+        console.print(Text(_printable(f"{path}: {title}"), style="bold"))
         for m in meta:
             ops = ([Op("delete", m.old)] if m.old is not None else []) + ([Op("insert", m.new)] if m.new is not None else [])
-            line = Text(f"  {m.key}: ")
+            line = Text(_printable(f"  {m.key}: "))
             for i, op in enumerate(ops):
                 line += (Text(" → ") if i else Text()) + _styled([op])
             console.print(line, soft_wrap=True)
@@ -374,13 +387,13 @@ def print_git_terminal(r: GitReport) -> None:
     if r.open_points:
         console.print(Text("\nRemisspunkter utan utfall", style="bold"))
         for where, summary in r.open_points:
-            console.print(Text(f"  {where}: {summary}"), soft_wrap=True)
+            console.print(Text(_printable(f"  {where}: {summary}")), soft_wrap=True)
     console.print(Text("\nKontroll (make check)", style="bold"))
     for heading, found in (("Nya i den här ändringen", r.new_problems), ("Åtgärdade av den här ändringen", r.fixed_problems)):
         console.print(Text(f"{heading}: {len(found) or 'inga'}"))
         for p in found:
             style = "red" if p.severity is Severity.ERROR else "yellow"
-            console.print(Text("  " + p.format(), style=style), soft_wrap=True)
+            console.print(Text(_printable("  " + p.format()), style=style), soft_wrap=True)
     console.print(Text(_standing_line(r.standing).replace("`", "")))
 
 
@@ -400,7 +413,7 @@ def diff(
             if a or b:
                 raise DiffError("Ange antingen två versioner eller --git BASE, inte båda.")
             if markdown:
-                console.print(git_report(root, git), markup=False, highlight=False, soft_wrap=True)
+                console.print(_printable(git_report(root, git)), markup=False, highlight=False, soft_wrap=True)
             else:
                 print_git_terminal(git_changes(root, git))
             return
@@ -416,7 +429,7 @@ def diff(
             a, b = b, a  # comparisons always read older → newer
         cmp = compare(corpus, a, b)
         if markdown:
-            console.print(_markdown_comparison(cmp, corpus), markup=False, highlight=False, soft_wrap=True)
+            console.print(_printable(_markdown_comparison(cmp, corpus)), markup=False, highlight=False, soft_wrap=True)
         else:
             _print_terminal(cmp, corpus)
     except DiffError as exc:
