@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -30,10 +29,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
 
-from macros.adapter import kept_conversions
+from macros.adapter import kept_conversions, site_swap
 from macros.adapter.errors import content_failure
 from macros.adapter.kept_conversions import KeptConversions
 from macros.adapter.search_sv import stem_prefix_queries
+from macros.adapter.site_swap import remove_abandoned
 from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
@@ -157,6 +157,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             extension.site, extension.page = site, None
         config.markdown_extensions += [*self.page_extensions, self.content_html]
         if self.command == "build" and self.config.atomic:
+            refused = site_swap.target_problem(Path(config.site_dir))
+            if refused:
+                raise PluginError(refused + " Inget har skrivits.")
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
             parent.mkdir(parents=True, exist_ok=True)
@@ -297,17 +300,15 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if unchecked:
             raise PluginError(f"{unchecked}: en HTML-fil som inte är en sida från webbplatsen publiceras inte. "
                               "Skriv sidan som Markdown (.md) i docs/ i stället.")
-        old = final.with_name(f".{final.name}-old-{os.getpid()}")
+        refused = site_swap.target_problem(final)  # something else may have written there meanwhile
+        if refused:
+            raise PluginError(refused + " Den nya webbplatsen skrevs inte dit.")
+        site_swap.mark(staged)
         try:
-            if final.exists():
-                final.rename(old)
-            staged.rename(final)
+            site_swap.swap_in(staged, final)
         except OSError as exc:  # read-only file system, permissions …: the old site stays
-            if old.exists() and not final.exists():
-                old.rename(final)
             raise PluginError(f"Webbplatsen kunde inte skrivas till {final} ({exc.strerror}); "
                               "den gamla webbplatsen är kvar.") from None
-        shutil.rmtree(old, ignore_errors=True)
         config.site_dir = str(final)
         self._final_site_dir = None
 
@@ -336,35 +337,6 @@ def write_failure(error: OSError, final: str | None) -> str:
     kept = f"den gamla webbplatsen i {final} är kvar" if final else "ingenting skrevs om"
     return (f"Webbplatsen kunde inte skrivas: {reason}{where}; {kept}. "
             "Frigör utrymme eller välj en katalog du kan skriva i (trygghet build --till KATALOG) och bygg igen.")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True
-
-
-def remove_abandoned(parent: Path, site_name: str) -> list[str]:
-    """Remove the staging and old-site folders of builds that were killed (their process is gone).
-
-    A running build's folders are left alone, so concurrent builds stay safe; a folder
-    without an owner's process id in its name is left too.
-    """
-    owned = re.compile(rf"^\.site-(\d+)-|^\.{re.escape(site_name)}-old-(\d+)$")
-    removed = []
-    for folder in parent.iterdir():
-        match = owned.match(folder.name)
-        if not match or not folder.is_dir() or folder.is_symlink():
-            continue
-        pid = int(match.group(1) or match.group(2))
-        if pid != os.getpid() and not _alive(pid):
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder.name)
-    return removed
 
 
 def theme_script_files(config: MkDocsConfig) -> list[str]:
