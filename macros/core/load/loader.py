@@ -46,6 +46,10 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "uppfoljning": FollowUp,
 }
 SOURCES_FILE = "kallor.yml"
+#: Files in one folder of program/ (a version's sections, the remissvar …) and version folders: far
+#: above any programme (the largest version has 14 sections), and low enough that a build stays bounded.
+MAX_FILES_PER_FOLDER = 300
+MAX_VERSIONS = 50
 #: Files an editor may keep beside the content without it being content.
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 
@@ -83,6 +87,10 @@ def load(root: Path) -> tuple[Corpus, list[Problem]]:
             problems.append(Problem(rel, None, f"okänd mapp '{name}' under program/.",
                                     hint="Versionsmappar heter ÅÅÅÅ-ÅÅÅÅ; övriga mappar: styrdokument, remissvar, begrepp, uppfoljning."))
 
+    if len(version_dirs) > MAX_VERSIONS:
+        problems.append(Problem("program", None, f"program/ har {len(version_dirs)} versionsmappar; högst {MAX_VERSIONS} läses.",
+                                hint="Ta bort versionsmappar som inte hör till programmet."))
+        version_dirs = version_dirs[:MAX_VERSIONS]
     versions = []
     for vdir in version_dirs:
         version, found = _load_version(root, vdir)
@@ -143,6 +151,10 @@ def _markdown_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]
             problems.append(Problem(rel_path(root, path), None, "okänd fil: bara Markdown-filer (.md) hör hemma här."))
             continue
         files.append(path)
+    if len(files) > MAX_FILES_PER_FOLDER:  # not one of them is read: the folder is refused whole
+        return [], [*problems, Problem(rel_path(root, folder), None,
+                                       f"mappen har {len(files)} Markdown-filer; högst {MAX_FILES_PER_FOLDER} tillåts.",
+                                       hint="Slå ihop avsnitt, eller dela upp innehållet på fler mappar.")]
     return files, problems
 
 

@@ -381,8 +381,30 @@ def _unclosed_tags(line: str) -> int:
     return count
 
 
+#: Characters in a front-matter title (the real ones are under 120) and in any other front-matter
+#: text (the longest summary is under 900): titles go into navigation, tables, feeds and word diffs.
+MAX_TITLE_CHARS = 300
+MAX_FIELD_CHARS = 5_000
+TITLE_KEYS = frozenset({"titel", "rubrik", "namn", "term", "title"})
+
+
+def check_text_lengths(corpus: Corpus) -> Iterator[Problem]:
+    """No front-matter text longer than a title or a summary can sensibly be."""
+    for entry in _all_entries(corpus):
+        data = entry.data.model_dump(mode="json", by_alias=True)
+        for loc, text in _strings(data):
+            key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+            limit = MAX_TITLE_CHARS if key in TITLE_KEYS else MAX_FIELD_CHARS
+            if len(text) > limit:
+                yield Problem(entry.path, entry.line_of(*loc), f"texten är {len(text)} tecken lång; högst {limit} tillåts här.",
+                              field=".".join(str(p) for p in loc if isinstance(p, str)) or None,
+                              hint="Korta texten; längre text hör hemma i brödtexten under front matter.")
+
+
 def check_nesting(corpus: Corpus) -> Iterator[Problem]:
-    """Bodies stay shallow enough for the Markdown renderer."""
+    """Bodies stay shallow enough for the Markdown renderer, and front-matter texts short enough
+    for titles, tables and word diffs (checked before anything else reads them)."""
+    yield from check_text_lengths(corpus)
     for entry in _all_entries(corpus):
         for line, message, hint in nesting(entry.body) if entry.body else ():
             yield Problem(entry.path, entry.body_line + line, message, hint=hint)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import frontmatter
 
+from macros.core.load.loader import MAX_FILES_PER_FOLDER
 from macros.core.model.schema import RESERVED_SECTION_IDS
 from macros.tools.importer.docx_reader import Block, ReadDocument
 
@@ -103,13 +104,18 @@ def version_draft(doc: ReadDocument, vid: str, existing_ids: set[str]) -> Draft:
         draft.attention.append("index.md: inget diarienummer hittades; fyll i 'dnr' om det finns.")
     draft.files[f"program/{vid}/index.md"] = _dump(index_meta, _markdown(intro) if intro else "Beskriv versionen här.\n")
     draft.attention.append("alla filer: 'källor' är ATT-FYLLA-I; lägg till dokumentet i program/kallor.yml och ange dess id.")
+    if len(sections) > MAX_FILES_PER_FOLDER - 1:
+        raise ImportProblem(f"dokumentet har {len(sections)} rubriker på avsnittsnivå; en version får ha högst "
+                            f"{MAX_FILES_PER_FOLDER - 1} avsnitt. Kontrollera formatmallarna (Rubrik 1/Heading 1).")
     used = set(RESERVED_SECTION_IDS) | {"index"}
+    next_number: dict[str, int] = {}  # per id, the next number to try: no search from 2 each time
     for order, (heading, blocks) in enumerate(sections, start=1):
         sid = slugify(heading)
         if sid in used:
-            base, n = sid, 2
+            base, n = sid, next_number.get(sid, 2)
             while f"{base}-{n}" in used:
                 n += 1
+            next_number[base] = n + 1
             sid = f"{base}-{n}"
             draft.attention.append(f"{sid}.md: id:t '{base}' var upptaget; kontrollera '{sid}'.")
         used.add(sid)
