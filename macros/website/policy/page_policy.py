@@ -67,7 +67,7 @@ CONTENT_ELEMENTS = sanitize.TAGS | {"script"}
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 _EXECUTABLE_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
-_PAGE_START, _PAGE_END = (marker[4:-3] for marker in (sanitize.PAGE_START, sanitize.PAGE_END))
+_PAGE_START, _PAGE_END = (marker[4:-3].strip() for marker in (sanitize.PAGE_START, sanitize.PAGE_END))
 
 
 @dataclass(frozen=True)
