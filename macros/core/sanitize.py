@@ -24,6 +24,7 @@ text: it is kept out of the sanitizer and put back afterwards.
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 from typing import Any
@@ -67,7 +68,17 @@ PAGE_START, PAGE_END = "<!-- tp-innehåll -->", "<!-- /tp-innehåll -->"
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
+_ELSEWHERE = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|[/\\]{2})")
+
+
+def loads_from_elsewhere(url: str) -> bool:
+    """Whether an image address points off the site (a scheme, or ``//host``): pages fetch nothing from elsewhere."""
+    return bool(_ELSEWHERE.match(html.unescape(url).replace("\t", "").replace("\n", "").replace("\r", "")))
+
+
 def _attribute(element: str, name: str, value: str) -> str | None:
+    if element == "img" and name == "src":
+        return None if loads_from_elsewhere(value) else value
     if name == "id":
         return value if NAME_RE.match(value) else None
     if name == "class":
@@ -106,29 +117,29 @@ def mark_content(markdown_text: str) -> str:
 _REGION = re.compile(re.escape(START) + "|" + re.escape(END))
 
 
-def sanitize_regions(html: str, whole: bool = False) -> str:
+def sanitize_regions(page: str, whole: bool = False) -> str:
     """The converted page with every content region cleaned (``whole``: the page is all content).
 
     A region ends at its end marker or, where content swallowed that (a code block never
     closed), at the end of the page: never later than the content could reach.
     """
     if whole:
-        return PAGE_START + clean(without_forbidden(html)) + PAGE_END
-    if _PRIVATE not in html:
-        return html
+        return PAGE_START + clean(without_forbidden(page)) + PAGE_END
+    if _PRIVATE not in page:
+        return page
     out: list[str] = []
     pos, inside = 0, False
-    for match in _REGION.finditer(html):
+    for match in _REGION.finditer(page):
         if match.group(0) == START and not inside:
-            out.append(html[pos:match.start()])
+            out.append(page[pos:match.start()])
             pos, inside = match.end(), True
         elif match.group(0) == END and inside:
-            out.append(PAGE_START + clean(html[pos:match.start()]) + PAGE_END)
+            out.append(PAGE_START + clean(page[pos:match.start()]) + PAGE_END)
             pos, inside = match.end(), False
         else:  # a marker out of place (only a stray end marker can be): dropped
-            out.append(html[pos:match.start()])
+            out.append(page[pos:match.start()])
             pos = match.end()
-    rest = html[pos:]
+    rest = page[pos:]
     out.append(PAGE_START + clean(rest) + PAGE_END if inside else rest)
     return "".join(out)
 
@@ -168,14 +179,14 @@ class _RawHtml(MarkdownInHTMLPostprocessor):
             key = int(m.group(1) or m.group(2))
             if key >= stash.html_counter:
                 return m.group(0)
-            html = self.stash_to_string(stash.rawHtmlBlocks[key])
-            if wrapped and not self.isblocklevel(html):
-                html = f"<p>{html}</p>"
+            raw = self.stash_to_string(stash.rawHtmlBlocks[key])
+            if wrapped and not self.isblocklevel(raw):
+                raw = f"<p>{raw}</p>"
             if key >= self.boundary.first_own:
                 token = f"tp{nonce}n{key}n"
-                self.own[token] = html
+                self.own[token] = raw
                 return token
-            return pattern.sub(substitute, html)
+            return pattern.sub(substitute, raw)
 
         return pattern.sub(substitute, text)
 
@@ -190,8 +201,8 @@ class _Sanitize(Postprocessor):
 
     def run(self, text: str) -> str:
         text = sanitize_regions(text, self.whole)
-        for token, html in self.raw.own.items():
-            text = text.replace(token, html, 1)
+        for token, own in self.raw.own.items():
+            text = text.replace(token, own, 1)
         return text
 
 

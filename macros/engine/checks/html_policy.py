@@ -216,6 +216,10 @@ def body_problems(text: str) -> Iterator[tuple[int, str, str | None]]:
         for name, value in el.attrib.items():
             for message, hint in _attribute_problems(el.tag, name, value, allowed):
                 yield _line(text, value.replace(AMP_SUBSTITUTE, "&"), name), message, hint
+        src = el.get("src")
+        if el.tag == "img" and src and not bad_scheme(src) and sanitize.loads_from_elsewhere(src.replace(AMP_SUBSTITUTE, "&")):
+            yield (_line(text, src), f"bilden '{src[:60]}' hämtas från en annan webbplats; sidorna hämtar inget därifrån.",
+                   "Lägg bilden i docs/assets/ och länka till den där, eller länka till bilden i stället för att visa den.")
 
 
 def _line(text: str, *needles: str) -> int:
