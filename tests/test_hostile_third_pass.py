@@ -214,6 +214,13 @@ def test_an_ordinary_paragraph_is_still_diffed_word_by_word() -> None:
     assert not diff.coarse and [op.tag for op in diff.pairs[0].ops] == ["equal", "delete", "insert", "equal"]
 
 
+def test_a_body_of_more_blocks_than_any_section_needs_is_refused_before_conversion(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / SECTION, section_md("stadsutveckling", 2, body="\n\n".join(f"Stycke {i}." for i in range(6000))))
+    found = docs_errors(root)
+    assert any(e.startswith(f"{SECTION}:") and "fler än 300 stycken" in e for e in found), found
+
+
 def test_a_title_of_400_kb_is_refused(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
     write(root / SECTION, section_md("stadsutveckling", 2, title="ord " * 100_000))

@@ -19,8 +19,9 @@ from macros.core.load import safe_yaml
 from macros.core.problems import Problem
 from macros.core.sanitize import FORBIDDEN_CHARACTERS
 
-#: Ample for any section (the largest is under 10 kB); the limit keeps every later step's work bounded.
-MAX_FILE_BYTES = 512_000
+#: Ample for any section (the largest is under 15 kB) or docs/ page (under 30 kB); the limit keeps every
+#: later step's work bounded: each body is shown on several pages, so its size multiplies (issue 30).
+MAX_FILE_BYTES = 200_000
 _DELIM = "---"
 
 

@@ -299,6 +299,10 @@ MAX_UNCLOSED_TAGS = 20
 #: Characters in one paragraph (lines without a blank line between them). Python-Markdown copies the
 #: paragraph once for every link, escape or code span in it, so its time grows with length × marks.
 MAX_PARAGRAPH_CHARS = 10_000
+#: Blocks (text between blank lines) in one body: the largest real section has 13. Each block is shown on
+#: the section page, the print page, the history and every comparison: 6 000 of them made a build nine
+#: times as long as normal.
+MAX_BLOCKS = 300
 _BLOCK_OPEN_RE = re.compile(r"<(?:div|details)(?=[\s/>]|$)", re.IGNORECASE)
 _BLOCK_CLOSE_RE = re.compile(r"</(?:div|details)\s*>", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
@@ -311,7 +315,7 @@ _TAG_OPEN_RE = re.compile(r"<[A-Za-z/!?]")
 def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
     """(0-based line, message, hint) for structure nested deeper than Markdown can take; once per kind."""
     reported: set[str] = set()
-    depth = unclosed = 0
+    depth = unclosed = blocks = 0
     paragraph_start, marks, brackets, chars = 0, 0, 0, 0
     hint = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
     for i, line in enumerate([*text.split("\n"), ""]):
@@ -334,6 +338,11 @@ def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
             reported.add("block")
             yield i, f"<div>/<details> är nästlade mer än {MAX_LEVELS} nivåer.", hint
         if not line.strip():
+            blocks += chars > 0
+            if blocks > MAX_BLOCKS and "stycken" not in reported:
+                reported.add("stycken")
+                yield (paragraph_start, f"texten har fler än {MAX_BLOCKS} stycken (block mellan tomma rader).",
+                       "Dela upp texten i flera avsnitt.")
             if marks > MAX_EMPHASIS_MARKS and "betoning" not in reported:
                 reported.add("betoning")
                 yield (paragraph_start, f"stycket har {marks} tecken * eller _ (högst {MAX_EMPHASIS_MARKS}).",
