@@ -223,7 +223,7 @@ KINDS: dict[str, Kind] = {
                           SECTION, 4, ("ordning 5 används redan av avsnittet 'nytt'",)),
     # Python-Markdown recurses: a few hundred levels used to crash the build with a RecursionError.
     "djupt-nastlad-lista": Kind(lambda r: edit(r, SECTION, "Källorna återger",
-                                               "".join("    " * i + "- x\n" for i in range(400)) + "\nKällorna återger"),
+                                               "".join("    " * i + "- x\n" for i in range(200)) + "\nKällorna återger"),
                                 SECTION, 32, ("indragen mer än 20 nivåer",)),
     "djupt-nastlade-div": Kind(lambda r: edit(r, SECTION, "Källorna återger",
                                               "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400 + "\nKällorna återger"),
