@@ -1,6 +1,6 @@
 """How long ``trygghet check`` and the build take on each hostile input of issue 30.
 
-    .venv/bin/python -m macros.tools.bench.hostile_times [--utan-bygge]
+    .venv/bin/python -m macros.tools.bench.hostile_times [--utan-bygge] > bench/HOSTILE.md
 
 Each input is made in a fresh copy of the repository; the table gives the wall time of
 ``trygghet check`` and of the strict build, beside those of the unchanged copy, and
@@ -107,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     build = not args.utan_bygge
     base = measure(None, build)
+    print("# Fientlig indata (issue 30)\n")
+    print("`.venv/bin/python -m macros.tools.bench.hostile_times > bench/HOSTILE.md` skriver den här tabellen: varje "
+          "fientlig indata ur issue 30 i en ny kopia av förrådet, med väggklockan för `trygghet check` och det strikta "
+          f"bygget ({os.cpu_count()} kärnor).\n")
     print("| Indata | check | avvisad av check | bygge | bygge ÷ normalt | avvisad av bygget |")
     print("|---|---|---|---|---|---|")
     print(f"| normalt innehåll | {base[0]:.2f} s | – | {base[2] or 0:.2f} s | 1.00 | – |")
