@@ -62,6 +62,8 @@ DIFFERENTIALS = {
     "falskt-staket": "<div>\n ``` \n<script>alert(1)</script>\n</div>",
     "formular": '<div>\n<form action="https://evil.example/"><input name="q"></form>\n</div>',
     "bas": '<div>\n<base href="https://evil.example/">\n</div>',
+    "id-som-sidans-egna": "Text\n{: #tp-giltighet }",
+    "id-som-temats": "## Rubrik {: #__config }",
 }
 
 
@@ -139,6 +141,7 @@ def page(body: str) -> str:
     '<form method="post"></form>',
     '<form action="https://evil.example/"></form>',
     '<p><meta http-equiv="refresh" content="0"></p>',
+    f'{PAGE_START}<p id="tp-giltighet">x</p><!-- /tp-innehåll -->',
 ])
 def test_the_page_policy_reads_pages_as_a_browser_does(body: str) -> None:
     assert check_page(page(body), ALLOW, "om/index.html"), body
@@ -147,7 +150,8 @@ def test_the_page_policy_reads_pages_as_a_browser_does(body: str) -> None:
 def test_the_site_own_forms_and_markup_pass_the_policy() -> None:
     body = ('<form class="md-search__form" name="search"><input type="text" name="query"></form>'
             '<form class="tp-search-form" action="../program/" method="get"><input name="q"></form>'
-            f'{PAGE_START}<p id="a-stycke-1">Text <a class="tp-pin" href="#a" data-tp-cite="x">¶</a></p>'
+            f'{PAGE_START}<p id="a-stycke-1">Text <a class="tp-pin" href="#a" data-tp-cite="x">¶</a>'
+            '<span class="tp-term-tip" role="tooltip" id="tp-begrepp-x">x</span></p>'
             '<script src="../assets/javascripts/bundle.js" defer></script><!-- /tp-innehåll -->')
     assert check_page(page(body), ALLOW, "om/index.html") == []
 
@@ -221,11 +225,13 @@ def test_a_body_of_more_blocks_than_any_section_needs_is_refused_before_conversi
     assert any(e.startswith(f"{SECTION}:") and "fler än 300 stycken" in e for e in found), found
 
 
-def test_a_title_of_400_kb_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("words", "expected"), [(100_000, "högst 200 kB"), (40_000, "högst 300")])
+def test_a_long_title_is_refused(tmp_path: Path, words: int, expected: str) -> None:
+    # 400 KB: the file is over its limit; 160 KB: the file is not, the title is.
     root = minimal_repo(tmp_path)
-    write(root / SECTION, section_md("stadsutveckling", 2, title="ord " * 100_000))
+    write(root / SECTION, section_md("stadsutveckling", 2, title="ord " * words))
     found = docs_errors(root)
-    assert any(e.startswith(f"{SECTION}:3") and "högst 300" in e for e in found), found
+    assert any(e.startswith(SECTION) and expected in e for e in found), found
 
 
 def test_a_folder_with_too_many_sections_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

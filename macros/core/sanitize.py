@@ -58,6 +58,14 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 #: Ids and class names content may give: no leading '_' (the theme's own ids, ``__config`` …,
 #: start with one: an element of content with such an id would stand in for the theme's).
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.\-]*$")
+#: Ids the site's own elements have (the theme's ``md-…``, the site's ``tp-…``): content gives none,
+#: or its element would be the one the site's scripts find.
+OWN_ID_RE = re.compile(r"^(?:tp|md)-", re.IGNORECASE)
+
+
+def content_id(value: str) -> bool:
+    """Whether content may give an element the id ``value``."""
+    return bool(NAME_RE.match(value)) and not OWN_ID_RE.match(value)
 
 _PRIVATE = "\ue001"
 START = f"<!-- {_PRIVATE}tp-innehåll -->"
@@ -80,7 +88,7 @@ def _attribute(element: str, name: str, value: str) -> str | None:
     if element == "img" and name == "src":
         return None if loads_from_elsewhere(value) else value
     if name == "id":
-        return value if NAME_RE.match(value) else None
+        return value if content_id(value) else None
     if name == "class":
         kept = [c for c in value.split() if NAME_RE.match(c)]
         return " ".join(kept) if kept else None

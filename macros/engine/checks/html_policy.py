@@ -119,9 +119,11 @@ def _attribute_problems(tag: str, name: str, value: str, allowed: frozenset[str]
         found.append(("attributet 'style' är inte tillåtet: webbplatsens stilmall bestämmer utseendet "
                       "och säkerhetspolicyn (Content-Security-Policy) stoppar inbäddade stilar.",
                       "Ta bort attributet eller använd en klass (class=\"…\")."))
-    elif name in ("id", "class") and name in allowed and not all(sanitize.NAME_RE.match(v) for v in value.split()):
-        found.append((f"{'id' if name == 'id' else 'klassnamnet'} {value!r} är ogiltigt.",
-                      "Namn består av bokstäver, siffror, - och _ och börjar inte med _."))
+    elif name == "class" and name in allowed and not all(sanitize.NAME_RE.match(v) for v in value.split()):
+        found.append((f"klassnamnet {value!r} är ogiltigt.", "Namn består av bokstäver, siffror, - och _ och börjar inte med _."))
+    elif name == "id" and name in allowed and not sanitize.content_id(value):
+        found.append((f"id {value!r} är ogiltigt eller hör till webbplatsen själv.",
+                      "Ett id består av bokstäver, siffror, - och _, börjar inte med _ och inte med tp- eller md-."))
     elif name == "markdown" and name in allowed and value.lower() not in MARKDOWN_VALUES:
         found.append((f"markdown=\"{value}\" är inte ett giltigt värde.", "Skriv markdown eller markdown=\"1\"."))
     elif name not in allowed and name != "style":

@@ -161,7 +161,8 @@ class _Checker:
             self.bad(tag, f"<{tag} method=\"{value}\"> är inte tillåtet: webbplatsens formulär skickar inget.")
         elif name == "style" and value.strip() not in ALLOWED_STYLES:
             self.bad(tag, f"attributet style=\"{value}\" på <{tag}> är inte tillåtet.")
-        elif in_content and name in ("id", "class") and not all(sanitize.NAME_RE.match(v) for v in value.split()):
+        elif in_content and ((name == "class" and not all(sanitize.NAME_RE.match(v) for v in value.split()))
+                             or (name == "id" and not sanitize.content_id(value) and not _term_tip(attrs))):
             self.bad(tag, f"{name}=\"{value}\" på <{tag}> är inte tillåtet i innehållet.")
         elif name in URL_ATTRIBUTES:
             scheme = url_scheme(value)
@@ -183,6 +184,12 @@ class _Checker:
                 self.bad("script", "ett datablock <script type=\"application/json\"> som webbplatsen inte skapar.")
         elif kind not in _EXECUTABLE_TYPES or text not in self.allowance.inline:
             self.bad("script", "ett inbäddat skript som inte kommer från webbplatsens tema.")
+
+
+def _term_tip(attrs: dict[str, str | None]) -> bool:
+    """A term link's tooltip, which the site puts into a section's text (``publish.term_links``)."""
+    return (attrs.get("class") == "tp-term-tip" and attrs.get("role") == "tooltip"
+            and (attrs.get("id") or "").startswith("tp-begrepp-"))
 
 
 def _in_head(node: LexborNode) -> bool:
