@@ -85,8 +85,10 @@ def browser(site_server: SiteServer) -> Iterator[Browser]:
         )
     with sync_playwright() as pw:
         published = urlsplit(site_server.base_url).hostname
+        # The published site is https, a secure context (the clipboard needs one); its plain-http stand-in is made one.
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
-            *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {published}:80 {site_server.local}"])
+            *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {published}:80 {site_server.local}",
+            f"--unsafely-treat-insecure-origin-as-secure={site_server.base_url}"])
         try:
             yield chromium
         finally:
