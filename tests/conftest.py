@@ -128,7 +128,9 @@ def repo_root() -> Path:
 
 
 #: The address and repository of the shared test build (the workflows set these from GitHub's variables).
-TEST_SITE_URL = "https://trygghet.example.org/"
+#: Plain http: the browser tests serve the build from 127.0.0.1 under this very name (Chromium maps the
+#: host, tests/browser/conftest.py), so the pages' CSP, which names the script folder at this address, holds.
+TEST_SITE_URL = "http://trygghet.example.org/"
 TEST_REPO_URL = "https://forge.example.org/stad/trygghet"
 PUBLISHED = {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/"}
 

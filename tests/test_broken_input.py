@@ -206,7 +206,7 @@ KINDS: dict[str, Kind] = {
     # 'ä' in 'källor' on line 6 is the first byte that is not UTF-8.
     "inte-utf8": Kind(_not_utf8, SECTION, 6, ("inte sparad som UTF-8",)),
     "nolltecken": Kind(_nul_byte, SECTION, 9, ("nolltecken",)),
-    "tio-megabyte": Kind(_ten_megabytes, SECTION, None, ("filen är 10 MB", "högst 512 kB")),
+    "tio-megabyte": Kind(_ten_megabytes, SECTION, None, ("filen är 10 MB", "högst 200 kB")),
     "lank-ut-ur-forradet": Kind(_symlink_out, "program/2024-2027/hemlig.md", None, ("pekar ut ur förrådet",)),
     "mapplank-ut-ur-forradet": Kind(_symlinked_folder_out, "program/begrepp-kopia", None, ("pekar ut ur förrådet",)),
     "dubbel-nyckel": Kind(lambda r: edit(r, SECTION, "ordning: 5\n", "ordning: 5\nordning: 6\n"), SECTION, 5,
@@ -224,7 +224,7 @@ KINDS: dict[str, Kind] = {
                           SECTION, 4, ("ordning 5 används redan av avsnittet 'nytt'",)),
     # Python-Markdown recurses: a few hundred levels used to crash the build with a RecursionError.
     "djupt-nastlad-lista": Kind(lambda r: edit(r, SECTION, "Källorna återger",
-                                               "".join("    " * i + "- x\n" for i in range(400)) + "\nKällorna återger"),
+                                               "".join("    " * i + "- x\n" for i in range(200)) + "\nKällorna återger"),
                                 SECTION, 32, ("indragen mer än 20 nivåer",)),
     "djupt-nastlade-div": Kind(lambda r: edit(r, SECTION, "Källorna återger",
                                               "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400 + "\nKällorna återger"),

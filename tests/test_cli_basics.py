@@ -68,6 +68,6 @@ def test_failed_build_leaves_the_old_site(repo_copy: Path, tmp_path: Path) -> No
     result = runner.invoke(app, ["build", "--rot", str(repo_copy), "--till", str(site)])
     assert result.exit_code != 0
     out = flat(result.output)
-    assert "Bygget misslyckades; site/ är oförändrad." in out
+    assert f"Bygget misslyckades; {site} är oförändrad." in out
     assert "program/2024-2027/samverkan.md:1" in out  # MkDocs' message, shown after the spinner
     assert [p.name for p in site.iterdir()] == ["gammal.html"]

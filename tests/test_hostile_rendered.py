@@ -20,8 +20,8 @@ from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.tools.cli.main import app
 from macros.tools.importer.docx_reader import MAX_UNPACKED_BYTES, read
-from macros.website.publish.csp import add_csp, sha256_source
-from macros.website.publish.page_policy import ScriptAllowance, check_page, resolve
+from macros.website.policy.csp import add_csp, sha256_source
+from macros.website.policy.page_policy import ScriptAllowance, check_page, resolve
 from tests.conftest import build_site
 from tests.factory import minimal_repo, write
 

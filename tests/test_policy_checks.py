@@ -1,13 +1,11 @@
-"""The page policy checked beside the build: the same verdicts as checking each page in turn."""
+"""The page policy collected for the build: the same verdicts as checking each page in turn."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from macros.website.publish.page_policy import ScriptAllowance, check_page
-from macros.website.publish.policy_checks import PolicyChecks
+from macros.website.policy.page_policy import ScriptAllowance, check_page
+from macros.website.policy.policy_checks import PolicyChecks
 
 ALLOW = ScriptAllowance(frozenset({"assets/site.js"}), frozenset({"var theme = 1;"}))
 PAGES = {
@@ -18,27 +16,15 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize(("in_background", "batch"), [(True, 1), (True, 3), (True, 8), (False, 3)])
-def test_verdicts_are_those_of_checking_each_page(in_background: bool, batch: int) -> None:
-    # Three pages a batch: one full batch and the rest, handed over when the verdicts are asked for.
-    checks = PolicyChecks(in_background=in_background, batch=batch)
+def test_verdicts_are_those_of_checking_each_page_in_order() -> None:
+    checks = PolicyChecks()
     for source, html in PAGES.items():
         checks.submit(html, ALLOW, "index.html", "/", source)
     found = checks.failures()
     expected = [(s, check_page(h, ALLOW, "index.html", "/")) for s, h in PAGES.items()]
     assert found == [(s, v) for s, v in expected if v]
     assert [s for s, _ in found] == ["docs/inline.md", "docs/handler.md"]
-
-
-def test_a_lost_worker_means_the_pages_are_checked_here() -> None:
-    checks = PolicyChecks(in_background=True, batch=1)
-    checks.submit(PAGES["docs/inline.md"], ALLOW, "index.html", "/", "docs/inline.md")
-    pool = checks._pool
-    assert pool is not None
-    for process in list(pool._processes.values()):  # the test kills the worker; the code under test never looks inside
-        process.kill()
-    checks.submit(PAGES["docs/handler.md"], ALLOW, "index.html", "/", "docs/handler.md")
-    assert [s for s, _ in checks.failures()] == ["docs/inline.md", "docs/handler.md"]
+    assert checks.failures() == []  # asked once: a rebuild starts afresh
 
 
 def test_an_html_file_the_policy_did_not_see_is_named(tmp_path: Path) -> None:

@@ -63,11 +63,17 @@ def test_workflow_hygiene(name: str) -> None:
             assert ("uses" in step) != ("run" in step), step
             # Expressions in shell scripts are an injection risk: values go through env instead.
             assert "${{" not in step.get("run", ""), step
+    # Pinned to a commit: a tag can be moved to other code; the tag stays as a comment for readers.
     for action in uses(data):
-        assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", action), action
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    for line in (line for line in text.splitlines() if "uses:" in line):
+        assert re.search(r"@[0-9a-f]{40}  # v\d+\.\d+\.\d+$", line), line
     checkouts = [s for s in steps(data) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
     for checkout in checkouts:
         assert checkout["with"]["fetch-depth"] == 0  # "Senast ändrad" needs the whole history
+        assert checkout["with"]["persist-credentials"] is False  # no token in .git/config for the build
 
 
 def test_ci_runs_make_test_on_every_push_and_pr() -> None:
@@ -82,16 +88,23 @@ def test_ci_runs_make_test_on_every_push_and_pr() -> None:
 def test_pr_redline_comments_only_for_the_same_repository() -> None:
     data = workflow("pr-redline.yml")
     assert list(data["on"]) == ["pull_request"]
-    assert data["permissions"]["pull-requests"] == "write"
-    script = runs(data)
+    assert data["permissions"] == {"contents": "read"}
+    redline, comment_job = data["jobs"]["redline"], data["jobs"]["comment"]
+    # The job that runs the pull request's code can only read; the one that may write runs none of it.
+    assert redline["permissions"] == {"contents": "read"}
+    assert comment_job["permissions"] == {"pull-requests": "write"} and comment_job["needs"] == "redline"
+    assert comment_job["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    assert all("run" not in s for s in comment_job["steps"])
+    assert [s["uses"].split("@")[0] for s in comment_job["steps"]] == ["actions/download-artifact", "actions/github-script"]
+    script = "\n".join(s.get("run", "") for s in redline["steps"])
     assert "make build" in script
     assert '.venv/bin/trygghet diff --git "origin/${BASE_REF}" --markdown' in script
-    assert data["jobs"]["redline"]["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert redline["env"]["BASE_REF"] == "${{ github.base_ref }}"
     assert "GITHUB_STEP_SUMMARY" in script  # forks still see the redline
-    comment = [s for s in steps(data) if s.get("uses", "").startswith("actions/github-script@")]
-    assert len(comment) == 1
-    assert comment[0]["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
-    assert "createComment" in comment[0]["with"]["script"] and "updateComment" in comment[0]["with"]["script"]
+    comment = comment_job["steps"][1]["with"]["script"]
+    assert "createComment" in comment and "updateComment" in comment
+    # The comment to update is found by its author and the marker, never by the marker alone.
+    assert "c.user.login === 'github-actions[bot]'" in comment and "c.body.startsWith(marker)" in comment
 
 
 def test_deploy_publishes_site_to_pages_from_main() -> None:
@@ -122,13 +135,17 @@ def test_deploy_takes_address_and_repository_from_github_and_prints_pdfs() -> No
 
 def test_pr_redline_uploads_a_preview_and_says_how_to_look_at_it() -> None:
     steps_ = workflow("pr-redline.yml")["jobs"]["redline"]["steps"]
-    preview = [s for s in steps_ if s.get("uses", "").startswith("actions/upload-artifact@") and s["with"]["path"] == "site"]
+    preview = [s for s in steps_ if s.get("uses", "").startswith("actions/upload-artifact@")
+               and s["with"]["path"] == "forhandsvisning"]
     assert len(preview) == 1 and preview[0]["id"] == "preview"
+    staging = next(s for s in steps_ if "forhandsvisning/visa.py" in s.get("run", ""))
+    assert "cp macros/tools/preview_server.py forhandsvisning/visa.py" in staging["run"]  # the site's headers, not http.server's
     note = next(s for s in steps_ if "PREVIEW_URL" in s.get("env", {}))
     assert note["env"]["PREVIEW_URL"] == "${{ steps.preview.outputs.artifact-url }}"
-    assert "http.server" in note["run"] and ">> redline.md" in note["run"]
-    comment = next(i for i, s in enumerate(steps_) if s.get("uses", "").startswith("actions/github-script@"))
-    assert steps_.index(preview[0]) < steps_.index(note) < comment  # the comment carries the note
+    assert "python3 visa.py" in note["run"] and ">> redline.md" in note["run"]
+    upload = next(i for i, s in enumerate(steps_) if s.get("uses", "").startswith("actions/upload-artifact@")
+                  and s["with"]["path"] == "redline.md")
+    assert steps_.index(staging) < steps_.index(preview[0]) < steps_.index(note) < upload  # the comment carries the note
     build = next(s for s in steps_ if "make build" in s.get("run", ""))
     assert "SITE_URL" not in build.get("env", {})  # a preview claims no address
 

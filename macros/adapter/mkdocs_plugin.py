@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -30,25 +29,28 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, get_relative_url
 
-from macros.adapter import kept_conversions
+from macros.adapter import kept_conversions, site_swap
 from macros.adapter.errors import content_failure
 from macros.adapter.kept_conversions import KeptConversions
 from macros.adapter.search_sv import stem_prefix_queries
+from macros.adapter.site_swap import remove_abandoned
 from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
+from macros.core.sanitize import ContentHtml
 from macros.engine.checks import check_loaded, root_causes_first
 from macros.website.docs_check import Targets, docs_problems
 from macros.website.pages.navigation import nav_config
 from macros.website.pages.preview_errors import error_pages
-from macros.website.publish.csp import add_csp
+from macros.website.policy import headers
+from macros.website.policy.csp import add_csp
+from macros.website.policy.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
+from macros.website.policy.policy_checks import PolicyChecks
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.page_marks import PageMarks
-from macros.website.publish.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
-from macros.website.publish.policy_checks import PolicyChecks
 from macros.website.publish.search_text import without_soft_hyphens
 from macros.website.publish.term_links import TermLinks
 from macros.website.site import Site, build_site, make_assets, make_pages
@@ -123,6 +125,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         #: every page path the preview has shown, so that each of them shows the errors.
         self.failure: ContentError | None = None
         self.shown_paths: set[str] = set()
+        #: Sanitizes the HTML made of content in every conversion: a docs/ page whole, on a
+        #: generated page the bodies it marks (core/sanitize.py).
+        self.content_html = ContentHtml()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -152,8 +157,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             self.corpus = site.corpus
             for extension in self.page_extensions:
                 extension.site, extension.page = site, None
-            config.markdown_extensions += list(self.page_extensions)
+            config.markdown_extensions += [*self.page_extensions, self.content_html]
         if self.command == "build" and self.config.atomic:
+            refused = site_swap.target_problem(Path(config.site_dir))
+            if refused:
+                raise PluginError(refused + " Inget har skrivits.")
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
             parent.mkdir(parents=True, exist_ok=True)
@@ -184,7 +192,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
         site = build_site(corpus, settings, docs_dir)
         self.pages = make_pages(site)
-        self.assets = make_assets(site, [p.path for p in self.pages])
+        self.assets = [*make_assets(site, [p.path for p in self.pages]),
+                       GeneratedAsset(headers.PATH, headers.headers_file())]
         made = Targets({**{p.path: p.markdown for p in self.pages}, **{a.path: None for a in self.assets}})
         docs = errors_only(docs_problems(corpus, docs_dir, lambda: made, site.renderer)) if self.config.check_docs else []
         if docs:
@@ -229,7 +238,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if self.checks is None:
             self.checks = PolicyChecks()
         self.checks.submit(output, allowance, dest, site_path, source)
-        return add_csp(output, allowance.inline)
+        return add_csp(output, allowance.inline, self._config.site_url if self._config else None)
 
     def _policy_verdict(self) -> None:
         checks, self.checks = self.checks, None
@@ -275,6 +284,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
         section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
         self._convert_next((vid, sid) if section else None)
+        self.content_html.whole_page = not page.file.generated_by  # a docs/ page is an editor's from end to end
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
 
@@ -282,6 +292,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.conversion_budget.stop()
         self._convert_next(None)  # converted: no other conversion marks this page
+        self.content_html.whole_page = False
         return html
 
     def _convert_next(self, section: tuple[str, str] | None) -> None:
@@ -334,17 +345,15 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if unchecked:
             raise PluginError(f"{unchecked}: en HTML-fil som inte är en sida från webbplatsen publiceras inte. "
                               "Skriv sidan som Markdown (.md) i docs/ i stället.")
-        old = final.with_name(f".{final.name}-old-{os.getpid()}")
+        refused = site_swap.target_problem(final)  # something else may have written there meanwhile
+        if refused:
+            raise PluginError(refused + " Den nya webbplatsen skrevs inte dit.")
+        site_swap.mark(staged)
         try:
-            if final.exists():
-                final.rename(old)
-            staged.rename(final)
+            site_swap.swap_in(staged, final)
         except OSError as exc:  # read-only file system, permissions …: the old site stays
-            if old.exists() and not final.exists():
-                old.rename(final)
             raise PluginError(f"Webbplatsen kunde inte skrivas till {final} ({exc.strerror}); "
                               "den gamla webbplatsen är kvar.") from None
-        shutil.rmtree(old, ignore_errors=True)
         config.site_dir = str(final)
         self._final_site_dir = None
 
@@ -378,35 +387,6 @@ def write_failure(error: OSError, final: str | None) -> str:
     kept = f"den gamla webbplatsen i {final} är kvar" if final else "ingenting skrevs om"
     return (f"Webbplatsen kunde inte skrivas: {reason}{where}; {kept}. "
             "Frigör utrymme eller välj en katalog du kan skriva i (trygghet build --till KATALOG) och bygg igen.")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True
-
-
-def remove_abandoned(parent: Path, site_name: str) -> list[str]:
-    """Remove the staging and old-site folders of builds that were killed (their process is gone).
-
-    A running build's folders are left alone, so concurrent builds stay safe; a folder
-    without an owner's process id in its name is left too.
-    """
-    owned = re.compile(rf"^\.site-(\d+)-|^\.{re.escape(site_name)}-old-(\d+)$")
-    removed = []
-    for folder in parent.iterdir():
-        match = owned.match(folder.name)
-        if not match or not folder.is_dir() or folder.is_symlink():
-            continue
-        pid = int(match.group(1) or match.group(2))
-        if pid != os.getpid() and not _alive(pid):
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder.name)
-    return removed
 
 
 def theme_script_files(config: MkDocsConfig) -> list[str]:

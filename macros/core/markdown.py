@@ -20,12 +20,14 @@ import threading
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import Any, Literal
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.core import sanitize
 
 #: The site's ``markdown_extensions`` (mkdocs.yml), in its order; a test keeps the two equal.
 EXTENSIONS: tuple[str, ...] = ("abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
@@ -79,17 +81,23 @@ def _converter() -> tuple[markdown.Markdown, _Capture]:
 
 
 def to_html(text: str) -> str:
-    """The body as the site's Markdown converts it."""
+    """The body as the site's Markdown converts it, sanitized as content (``core.sanitize``)."""
     if beyond_limits(text):
         return f"<p>{html.escape(text)}</p>"
-    md, _ = _converter()
-    return md.reset().convert(text)
+    if not hasattr(_local, "content_md"):
+        content = sanitize.ContentHtml()
+        content.whole_page = True
+        _local.content_md = markdown.Markdown(extensions=[*EXTENSIONS, content], extension_configs=EXTENSION_CONFIGS)
+    return str(_local.content_md.reset().convert(text))
 
 
 @dataclass(frozen=True)
 class _Reading:
     root: etree.Element
     stash: tuple[str, ...]
+    #: Which stash entries are raw HTML Python-Markdown passes through as text (md_in_html
+    #: keeps an element it reads as Markdown in the stash as an element: that one is in ``root``).
+    text_entries: tuple[bool, ...] = ()
 
 
 #: Deeper than this, Python-Markdown recurses past Python's limit (and the HTML policy
@@ -121,37 +129,25 @@ def _read(text: str) -> _Reading:
     capture.root = None  # an empty text is never converted: no tree is left from the text before
     md.reset().convert(text)
     root = capture.root if capture.root is not None else etree.Element("div")
-    return _Reading(root, tuple(str(s) for s in md.htmlStash.rawHtmlBlocks))
+    entries = md.htmlStash.rawHtmlBlocks
+    return _Reading(root, tuple(str(s) for s in entries), tuple(isinstance(s, str) for s in entries))
 
 
 _PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
 
 
-class _HtmlText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self.skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skip = max(0, self.skip - 1)
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
-
-
 def html_text(raw: str) -> str:
-    """The text of a piece of HTML (no tags, comments, scripts or styles)."""
-    parser = _HtmlText()
-    parser.feed(raw)
-    parser.close()
-    return "".join(parser.parts)
+    """The text of a piece of HTML (no tags, comments, scripts or styles), read as a browser reads it
+    (lexbor: no markup makes it fail, ``<![foo[`` included)."""
+    if "<" not in raw and "&" not in raw:
+        return raw
+    tree = LexborHTMLParser(f"<body>{raw}")
+    body = tree.body
+    if body is None:
+        return ""
+    for node in body.css("script, style, template"):
+        node.decompose()
+    return body.text(deep=True)
 
 
 def _is_code_stash(raw: str) -> bool:
@@ -483,3 +479,43 @@ def link_targets(text: str) -> tuple[str, ...]:
         if target is not None:
             found.append(target)
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class RawHtml:
+    """A piece of raw HTML as Python-Markdown passes it through, and the line (0-based) it is on."""
+
+    html: str
+    line: int
+    #: A fenced code block's HTML (made by the fence extension, not written by the editor).
+    code: bool
+
+
+def raw_html(text: str) -> tuple[RawHtml, ...]:
+    """Every piece of raw HTML the conversion of ``text`` passes through, in the order stored
+    (blocks first, then inline tags), each with the line where its text is found."""
+    reading = _read(text)
+    found: list[RawHtml] = []
+    cursor = 0
+    for raw, is_text in zip(reading.stash, reading.text_entries, strict=True):
+        if not is_text:
+            continue
+        needle = next((line.strip() for line in raw.split("\n") if line.strip()), "")
+        at = -1
+        # Python-Markdown keeps most raw HTML as written; a comment it rewrites ('--!>' ends as '-->'):
+        # then its start is looked for.
+        for part in dict.fromkeys((needle, needle[:max(4, len(needle) // 2)], needle[:4])) if needle else ():
+            at = text.find(part, cursor)
+            at = text.find(part) if at < 0 else at
+            if at >= 0:
+                break
+        if at >= 0:
+            cursor = at + 1
+        found.append(RawHtml(raw, text.count("\n", 0, at) if at >= 0 else 0, _is_code_stash(raw)))
+    return tuple(found)
+
+
+def elements(text: str) -> list[etree.Element]:
+    """The elements of ``text``'s converted tree (Markdown's own, attr_list's attributes on them,
+    and the raw HTML md_in_html read as elements), in document order."""
+    return list(_read(text).root.iter())[1:]

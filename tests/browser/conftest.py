@@ -2,6 +2,9 @@
 
 The site is served by a threaded ``http.server`` on a free port of 127.0.0.1 and,
 like a real static host, answers a missing path with ``404.html`` and status 404.
+Chromium reaches it under the published test address (``TEST_SITE_URL``: its host is
+mapped to the local port), because the pages' Content-Security-Policy names the
+site's script folder at that address and nothing else.
 A missing Chromium is a failure (never a skip): the tests are part of the gate.
 """
 
@@ -13,11 +16,13 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.helpers import AXE_JS, AXE_URL, Recorder, SiteServer
+from tests.conftest import TEST_SITE_URL
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -64,14 +69,14 @@ def site_server(built_site: Path) -> Iterator[SiteServer]:
     thread.start()
     host, port = server.server_address[:2]
     try:
-        yield SiteServer(built_site, f"http://{host}:{port}")
+        yield SiteServer(built_site, TEST_SITE_URL.rstrip("/"), f"{host}:{port}")
     finally:
         server.shutdown()
         server.server_close()
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser(site_server: SiteServer) -> Iterator[Browser]:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
             f"Chromium saknas ({CHROMIUM}). Webbläsartesterna kräver Debians paket 'chromium': "
@@ -79,7 +84,11 @@ def browser() -> Iterator[Browser]:
             pytrace=False,
         )
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        published = urlsplit(site_server.base_url).hostname
+        # The published site is https, a secure context (the clipboard needs one); its plain-http stand-in is made one.
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
+            *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {published}:80 {site_server.local}",
+            f"--unsafely-treat-insecure-origin-as-secure={site_server.base_url}"])
         try:
             yield chromium
         finally:

@@ -13,7 +13,9 @@ from tests.browser.page_types import PageType
 
 # The axe-core build shipped with axe-playwright-python (pinned in pyproject.toml).
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-AXE_URL = "/__test__/axe.min.js"  # served by the test server only, never part of the site
+#: Served by the test server only, never part of the site; in the site's script folder, the only one its
+#: Content-Security-Policy lets scripts come from.
+AXE_URL = "/assets/javascripts/__test__/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Selectors of the interactive parts other modules add; one place to change them.
@@ -29,7 +31,10 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 @dataclass
 class SiteServer:
     root: Path
+    #: The site's published test address, which the browser resolves to the local server.
     base_url: str
+    #: Where the server really listens (host:port).
+    local: str = ""
 
     def url(self, path: str) -> str:
         return self.base_url + "/" + path.lstrip("/")

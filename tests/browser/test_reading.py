@@ -28,7 +28,8 @@ NEW_PAGES = [SECTION, HISTORY, LEDGER, "/program/2024-2027/", "/jamfor/2020-2023
 
 
 def _ok(page: Page, server: SiteServer, href: str) -> bool:
-    response = page.request.get(server.url(href.removeprefix(server.base_url)))
+    # Playwright's own HTTP client does not resolve the published name as the browser does: the local address.
+    response = page.request.get(f"http://{server.local}/" + href.removeprefix(server.base_url).lstrip("/"))
     return response.status == 200
 
 

@@ -9,15 +9,19 @@ file can do wrong before the schema sees it is reported here as a Problem.
 from __future__ import annotations
 
 import os
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from macros.core.load import safe_yaml
 from macros.core.problems import Problem
+from macros.core.sanitize import FORBIDDEN_CHARACTERS
 
-#: Ample for any section (the largest is under 10 kB); the limit keeps every later step's work bounded.
-MAX_FILE_BYTES = 512_000
+#: Ample for any section (the largest is under 15 kB) or docs/ page (under 30 kB); the limit keeps every
+#: later step's work bounded: each body is shown on several pages, so its size multiplies (issue 30).
+MAX_FILE_BYTES = 200_000
 _DELIM = "---"
 
 
@@ -73,7 +77,36 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
                               hint="Spara om den som UTF-8 i din editor (Spara som … > Kodning: UTF-8).")]
     if "\x00" in text:
         return None, [Problem(rel, text[: text.index("\x00")].count("\n") + 1, "filen innehåller ett nolltecken (binär fil?).")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = forbidden_character(rel, text) if text.strip() else None  # blank: parse says the file is empty
+    return (None, [bad]) if bad else (text, [])
+
+
+def forbidden_character(rel: str, text: str) -> Problem | None:
+    """The first character content may not hold (``core.sanitize.FORBIDDEN_CHARACTERS``), with its line.
+
+    Control characters make feeds invalid XML and reach terminals as escape codes; the
+    private-use area holds the site's own markers; bidirectional overrides make text read
+    differently from how it is stored. None of them can be seen in an editor.
+    """
+    found = FORBIDDEN_CHARACTERS.search(text)
+    if not found:
+        return None
+    char = found.group(0)
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        kind = "ett styrtecken"
+    elif 0xE000 <= code <= 0xF8FF:
+        kind = "ett tecken ur Unicodes privata område"
+    elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        kind = "ett tecken som vänder textens riktning"
+    else:
+        kind = "ett tecken som inte är text"
+    name = unicodedata.name(char, "").lower()
+    return Problem(rel, text.count("\n", 0, found.start()) + 1,
+                   f"raden innehåller {kind} (U+{code:04X}{', ' + name if name else ''}), som inte syns men "
+                   "inte får finnas i innehållet.",
+                   hint=f"Ta bort tecknet: sök efter \\u{code:04x} i din editor, eller skriv om raden.")
 
 
 def parse(rel: str, text: str) -> tuple[RawFile | None, list[Problem]]:
@@ -98,9 +131,36 @@ def parse(rel: str, text: str) -> tuple[RawFile | None, list[Problem]]:
         return None, [Problem(rel, 2, "front matter ska vara fält med värden (nyckel: värde).",
                               hint="Skriv ett fält per rad, till exempel 'titel: Förebyggande arbete'.")]
     lines = {path: line + 1 for path, line in loaded.lines.items()}
+    escaped = forbidden_in_values(rel, loaded.data, RawFile(rel, {}, "", 1, lines).line_of)
+    if escaped:
+        return None, [escaped]
     body = "\n".join(lines_of_text[end + 1 :]).strip("\n") + "\n"
     first_body = next((i for i in range(end + 1, len(lines_of_text)) if lines_of_text[i].strip()), end + 1)
     return RawFile(rel, loaded.data, body, body_line=first_body + 1, lines=lines), []
+
+
+def forbidden_in_values(rel: str, data: Any, line_of: Callable[[tuple[str | int, ...]], int]) -> Problem | None:
+    """A forbidden character that YAML made of an escape (``\\e``, ``\\x1b``) in a quoted string, if any."""
+    for loc, value in _strings(data):
+        bad = forbidden_character(rel, value) if FORBIDDEN_CHARACTERS.search(value) else None
+        if bad:
+            return Problem(rel, line_of(loc), bad.message, field=".".join(str(p) for p in loc if isinstance(p, str)) or None,
+                           hint="Ta bort escape-sekvensen (till exempel \\e eller \\x1b) ur värdet.")
+    return None
+
+
+def _strings(value: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every string in front matter (keys too), with where it is."""
+    if isinstance(value, str):
+        return [(loc, value)]
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _strings(key, loc) + _strings(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _strings(item, (*loc, i))
+    return found
 
 
 def rel_path(root: Path, path: Path) -> str:

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from macros.core.clock import build_date
 from macros.core.load import safe_yaml
 from macros.core.load.corpus import Corpus, Entry, VersionEntry
-from macros.core.load.frontmatter_file import RawFile, parse, read_text, rel_path
+from macros.core.load.frontmatter_file import RawFile, forbidden_in_values, parse, read_text, rel_path
 from macros.core.load.schema_errors import translate
 from macros.core.model.schema import (
     VERSION_ID_RE,
@@ -50,6 +50,10 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
 #: The kind of record (``macros.core.problems.Ref``) each collection folder holds.
 REF_KINDS = {"styrdokument": "styrdokument", "remissvar": "remissvar", "begrepp": "begrepp", "uppfoljning": "uppföljning"}
 SOURCES_FILE = "kallor.yml"
+#: Files in one folder of program/ (a version's sections, the remissvar …) and version folders: far
+#: above any programme (the largest version has 14 sections), and low enough that a build stays bounded.
+MAX_FILES_PER_FOLDER = 300
+MAX_VERSIONS = 50
 #: Files an editor may keep beside the content without it being content.
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 
@@ -91,6 +95,10 @@ def load(root: Path, today: dt.date | None = None) -> tuple[Corpus, list[Problem
             problems.append(Problem(rel, None, f"okänd mapp '{name}' under program/.",
                                     hint="Versionsmappar heter ÅÅÅÅ-ÅÅÅÅ; övriga mappar: styrdokument, remissvar, begrepp, uppfoljning."))
 
+    if len(version_dirs) > MAX_VERSIONS:
+        problems.append(Problem("program", None, f"program/ har {len(version_dirs)} versionsmappar; högst {MAX_VERSIONS} läses.",
+                                hint="Ta bort versionsmappar som inte hör till programmet."))
+        version_dirs = version_dirs[:MAX_VERSIONS]
     versions = []
     for vdir in version_dirs:
         version, found = _load_version(root, vdir, corpus.unloaded)
@@ -160,6 +168,10 @@ def _markdown_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]
             problems.append(Problem(rel_path(root, path), None, "okänd fil: bara Markdown-filer (.md) hör hemma här."))
             continue
         files.append(path)
+    if len(files) > MAX_FILES_PER_FOLDER:  # not one of them is read: the folder is refused whole
+        return [], [*problems, Problem(rel_path(root, folder), None,
+                                       f"mappen har {len(files)} Markdown-filer; högst {MAX_FILES_PER_FOLDER} tillåts.",
+                                       hint="Slå ihop avsnitt, eller dela upp innehållet på fler mappar.")]
     return files, problems
 
 
@@ -238,6 +250,10 @@ def _read_sources(root: Path, path: Path, rel: str, corpus: Corpus) -> list[Prob
         return [Problem(rel, exc.line, exc.message, hint=exc.hint)]
     if not isinstance(loaded.data, list):
         return [Problem(rel, 1, "källförteckningen ska vara en lista ('- id: …').")]
+    escaped = forbidden_in_values(rel, loaded.data, lambda loc: next(
+        (loaded.lines[loc[:cut]] for cut in range(len(loc), 0, -1) if loc[:cut] in loaded.lines), 1))
+    if escaped:
+        return [escaped]
     for i, item in enumerate(loaded.data):
         lines = {k[1:]: v for k, v in loaded.lines.items() if k[:1] == (i,)}
         raw = RawFile(rel, item if isinstance(item, dict) else {}, "", 1, lines)

@@ -1,10 +1,14 @@
-"""What HTML content may contain: a small safe subset, nothing that runs code.
+"""What HTML content may contain: a small safe subset, nothing that runs code – an early,
+friendly warning with file and line. The boundary is elsewhere: the conversion sanitizes
+what content makes (``core.sanitize``) and the page policy reads every finished page with
+an HTML5 parser (``website.policy``).
 
-Markdown lets an editor write raw HTML, and Python-Markdown passes it through
-untouched; ``attr_list`` even lets ``{: onclick=… }`` put attributes on
-Markdown elements. So every body in ``program/`` (versions, sections, steering
-documents, remissvar, terms) is checked here, and every string in front matter
-may not contain HTML at all (titles reach the navigation unescaped).
+Markdown lets an editor write raw HTML, and ``attr_list`` lets ``{: onclick=… }`` put
+attributes on Markdown's own elements. So every body in ``program/`` (versions, sections,
+steering documents, remissvar, terms, follow-ups) and every page in ``docs/`` is read here
+the way the build reads it: macros rendered, then the one Markdown reading
+(``core.markdown``), whose raw HTML pieces are parsed with html5lib, the WHATWG parser
+in Python, and whose element tree is walked. No string in front matter may contain HTML.
 
 The safe subset – the only raw HTML allowed in content:
 
@@ -15,59 +19,48 @@ Element                     Attributes allowed
 ``<br>``                    –
 ``<sup>``, ``<sub>``        –
 ``<kbd>``, ``<mark>``       –
+``<ins>``, ``<del>``        –
 ``<details>``               ``class``, ``open``, ``markdown``
 ``<summary>``               –
 ``<span>``                  ``class``
 ``<div>``                   ``class``, ``markdown``
 ==========================  =================================================
 
-``class`` holds class names only (letters, digits, ``-`` and ``_``);
-``markdown`` (for Markdown inside the element) is empty, ``1``, ``block``,
-``span`` or ``auto``. HTML comments are allowed.
+``class`` holds class names only (letters, digits, ``-`` and ``_``, not first);
+``markdown`` (for Markdown inside the element) is empty, ``1``, ``block``, ``span`` or
+``auto``. Refused, with file and line: every other element (the dangerous ones with a
+sharper message), HTML comments (never published: a comment is not a place for notes),
+``<![CDATA[``, ``<?…?>`` and other markup browsers read as a bogus comment, end tags
+with attributes and other markup an HTML5 parser reports as an error; event handlers
+(``on*``) and ``style`` also in ``{: … }``; ``javascript:``, ``data:`` and ``vbscript:``
+addresses however disguised; ids that start with ``_`` (the theme's own ids do).
 
-Always rejected, with file and line:
-
-* every other element, in particular ``<script>``, ``<iframe>``, ``<object>``,
-  ``<embed>``, ``<style>``, ``<link>``, ``<meta>``, ``<form>``, ``<base>``,
-  ``<svg>``, ``<img>`` and ``<a>`` (use Markdown links and images instead);
-* event-handler attributes (``onclick``, ``onerror`` … every ``on*``), also
-  in ``{: … }`` attribute lists;
-* ``style=`` attributes (the site's stylesheet decides how things look, and
-  the Content-Security-Policy blocks inline styles);
-* ``javascript:``, ``data:`` and ``vbscript:`` URLs, in HTML attributes, in
-  ``{: … }`` attribute lists, in Markdown links and images (inline and
-  reference style) and in ``<…>`` autolinks – also when disguised with
-  entities, upper case or whitespace.
-
-Fenced code blocks (`````/``~~~``) and inline code (`` `…` ``) are not
-checked: there HTML is shown as text, never interpreted.
-
-Limits on nesting, because Python-Markdown recurses and a few hundred levels
-crash the build with a RecursionError: at most 20 levels of indentation (80
-columns), of ``>`` quotes, of list markers at the start of one line and of
-``<div>``/``<details>`` inside each other, and at most 400 ``*``/``_`` in one
-paragraph. Limits on what Python-Markdown searches for again from every
-opening mark (its time grows with the square of the input: 30 KB of ``[``
-took minutes): at most 20 ``[``/``(`` open at once in a paragraph, at most 20
-``<`` tags with no ``>`` before the next ``<`` in a body, at most 10 000
-characters in one paragraph. These are checked
-before any body is converted (``macros.engine.checks.run_checks``).
+Limits on nesting and on what Python-Markdown searches for again from every opening
+mark (see :func:`nesting`) are checked first, on the raw text, before any body is
+converted (``macros.engine.checks.run_checks``).
 """
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Iterator
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from macros.core.load.corpus import Corpus, Entry
-from macros.core.problems import Problem
-from macros.engine.checks.references import _all_entries
+import html5lib
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
-#: Element -> the attributes it may carry.
+from macros.core import markdown as reading
+from macros.core import sanitize
+from macros.core.load.corpus import Corpus, Entry
+from macros.core.problems import ContentError, Problem
+from macros.engine.checks.references import _all_entries
+from macros.engine.render.sandbox import Renderer
+from macros.engine.render.usage import rendered_bodies
+
+#: Element -> the attributes it may carry, when an editor writes it as raw HTML.
 ALLOWED: dict[str, frozenset[str]] = {
     "abbr": frozenset({"title"}),
     "br": frozenset(),
@@ -75,6 +68,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "sub": frozenset(),
     "kbd": frozenset(),
     "mark": frozenset(),
+    "ins": frozenset(),
+    "del": frozenset(),
     "details": frozenset({"class", "open", "markdown"}),
     "summary": frozenset(),
     "span": frozenset({"class"}),
@@ -88,147 +83,23 @@ DANGEROUS = frozenset({
 })
 BAD_SCHEMES = ("javascript", "data", "vbscript")
 MARKDOWN_VALUES = frozenset({"", "1", "block", "span", "auto"})
+#: What html5lib reports for a lone start or end tag: Python-Markdown keeps inline tags one by one.
+_PIECE_ERRORS = frozenset({"unexpected-end-tag", "expected-closing-tag-but-got-eof", "end-tag-too-early",
+                           "unexpected-end-tag-before-html", "eof-in-tag-name"})
 
-_CLASS_RE = re.compile(r"^[A-Za-z0-9_\- ]*$")
-_FENCE_RE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-_BLOCK_OPEN_RE = re.compile(r"<(?:div|details)(?=[\s/>]|$)", re.IGNORECASE)
-_BLOCK_CLOSE_RE = re.compile(r"</(?:div|details)\s*>", re.IGNORECASE)
-_TAG_START_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
-_AUTOLINK_RE = re.compile(r"<\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
-_ATTR_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
-_MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_MD_REF_RE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+)", re.MULTILINE)
-_ATTR_LIST_RE = re.compile(r"\{:?([^{}\n]*)\}")
 _STRIP_URL_RE = re.compile(r"[\x00-\x20\x7f]+")
 _FRONT_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 
 _SUBSET_HINT = ("Tillåten HTML: " + ", ".join(f"<{t}>" for t in ALLOWED)
                 + ". Skriv i övrigt med Markdown, eller visa koden som kod inom `backticks`.")
-
-
-@lru_cache(maxsize=4096)  # the scan and the nesting check both ask for every body
-def mask_code(text: str) -> str:
-    """``text`` with fenced code, inline code and HTML comments blanked out.
-
-    Blanking keeps every newline, so offsets still give the right line. Inside
-    a raw ``<div>``/``<details>`` block Markdown may not run, so code there is
-    NOT blanked: what looks like code might be passed through as HTML.
-    """
-    out: list[str] = []
-    fence: str | None = None
-    depth = 0  # open raw block elements
-    for line in text.split("\n"):
-        match = _FENCE_RE.match(line)
-        if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not line[match.end():].strip():
-                fence = None
-            out.append("")
-            continue
-        opens_block = "<" in line and bool(_BLOCK_OPEN_RE.search(line))
-        if match and depth == 0 and not opens_block:
-            fence = match.group(1)
-            out.append("")
-            continue
-        masked = line if depth or opens_block else _blank_inline_code(line)
-        if "<" in masked:
-            depth = max(0, depth + len(_BLOCK_OPEN_RE.findall(masked)) - len(_BLOCK_CLOSE_RE.findall(masked)))
-        out.append(masked)
-    return _blank_comments("\n".join(out))
-
-
-def _blank_comments(text: str) -> str:
-    """Blank every HTML comment, ending it where a browser does (first ``-->`` or ``--!>``;
-    ``<!-->`` and ``<!--->`` are complete). One pass: an opener with no end ends the search."""
-    out: list[str] = []
-    pos = 0
-    while (start := text.find("<!--", pos)) >= 0:
-        if text.startswith((">", "->"), start + 4):
-            end = text.index(">", start + 4) + 1
-        else:
-            ends = [(e, e + len(mark)) for mark in ("-->", "--!>") if (e := text.find(mark, start + 4)) >= 0]
-            if not ends:
-                break  # no comment ends after this one: none of the later openers closes either
-            end = min(ends)[1]
-        out += [text[pos:start], _blank(text[start:end])]
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
-
-
-def _blank_inline_code(line: str) -> str:
-    """Blank backtick code spans on one line: a run of N backticks up to the next run of exactly N.
-
-    A backslash-escaped backtick opens nothing (Markdown shows it as text).
-    """
-    if "`" not in line:
-        return line
-    runs = list(re.finditer(r"(?<!\\)`+", line))
-    # The next run of the same length, for every run (one pass from the right, not a search per run).
-    following: list[int | None] = [None] * len(runs)
-    last: dict[int, int] = {}
-    for k in range(len(runs) - 1, -1, -1):
-        size = runs[k].end() - runs[k].start()
-        following[k] = last.get(size)
-        last[size] = k
-    result, i, k = [], 0, 0
-    while k < len(runs):
-        opening = runs[k]
-        j = following[k]
-        if j is None:
-            k += 1
-            continue
-        result += [line[i:opening.start()], _blank(line[opening.start():runs[j].end()])]
-        i, k = runs[j].end(), j + 1
-    result.append(line[i:])
-    return "".join(result)
+_COMMENT_HINT = ("Ta bort den. En anteckning till andra redaktörer skrivs i pull requesten eller i "
+                 "commit-meddelandet, aldrig i texten.")
 
 
 def bad_scheme(url: str) -> str | None:
     """The forbidden scheme a URL uses (after undoing entity and whitespace tricks), or None."""
-    plain = _STRIP_URL_RE.sub("", html.unescape(html.unescape(url))).lower()
+    plain = _STRIP_URL_RE.sub("", html.unescape(html.unescape(url.replace(AMP_SUBSTITUTE, "&")))).lower()
     return next((s for s in BAD_SCHEMES if plain.startswith(s + ":")), None)
-
-
-def _unquote(value: str | None) -> str:
-    if value and value[:1] in "\"'" and value[-1:] == value[:1]:
-        return value[1:-1]
-    return value or ""
-
-
-def _tag_attributes(text: str, start: int) -> list[tuple[str, str | None]]:
-    """Attributes of the tag whose name ends at ``start``: up to ``>`` outside quotes."""
-    end, quote = start, None
-    while end < len(text):
-        ch = text[end]
-        if quote:
-            quote = None if ch == quote else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "><":
-            break
-        end += 1
-    return [(m.group(1).lower(), m.group(2)) for m in _ATTR_RE.finditer(text[start:end])]
-
-
-def _attribute_problems(name: str, value: str | None) -> list[tuple[str, str | None]]:
-    """(message, hint) for an attribute that is forbidden wherever it appears."""
-    found: list[tuple[str, str | None]] = []
-    if name.startswith("on"):
-        found.append((f"attributet '{name}' är en händelsehanterare som kör JavaScript och är inte tillåtet.",
-                      "Ta bort attributet; innehåll får aldrig köra skript."))
-    elif name == "style":
-        found.append(("attributet 'style' är inte tillåtet: webbplatsens stilmall bestämmer utseendet "
-                      "och säkerhetspolicyn (Content-Security-Policy) stoppar inbäddade stilar.",
-                      "Ta bort attributet eller använd en klass (class=\"…\")."))
-    scheme = bad_scheme(_unquote(value)) if value else None
-    if scheme:
-        found.append(_scheme_problem(scheme, _unquote(value)))
-    return found
 
 
 def _scheme_problem(scheme: str, url: str) -> tuple[str, str | None]:
@@ -238,53 +109,187 @@ def _scheme_problem(scheme: str, url: str) -> tuple[str, str | None]:
             "Länka till en vanlig webbadress (https://…) eller till en sida på webbplatsen.")
 
 
-def scan(text: str) -> Iterator[tuple[int, str, str | None]]:
-    """(0-based line within ``text``, message, hint) for everything outside the subset."""
-    masked = mask_code(text)
-    starts = [m.end() for m in re.finditer("\n", masked)]
+def _attribute_problems(tag: str, name: str, value: str, allowed: frozenset[str]) -> list[tuple[str, str | None]]:
+    """(message, hint) for one attribute of an element content wrote."""
+    found: list[tuple[str, str | None]] = []
+    if name.startswith("on"):
+        found.append((f"attributet '{name}' är en händelsehanterare som kör JavaScript och är inte tillåtet.",
+                      "Ta bort attributet; innehåll får aldrig köra skript."))
+    elif name == "style" and not (tag in ("td", "th") and value.strip() in sanitize.ALIGNMENTS):
+        found.append(("attributet 'style' är inte tillåtet: webbplatsens stilmall bestämmer utseendet "
+                      "och säkerhetspolicyn (Content-Security-Policy) stoppar inbäddade stilar.",
+                      "Ta bort attributet eller använd en klass (class=\"…\")."))
+    elif name == "class" and name in allowed and not all(sanitize.NAME_RE.match(v) for v in value.split()):
+        found.append((f"klassnamnet {value!r} är ogiltigt.", "Namn består av bokstäver, siffror, - och _ och börjar inte med _."))
+    elif name == "id" and name in allowed and not sanitize.content_id(value):
+        found.append((f"id {value!r} är ogiltigt eller hör till webbplatsen själv.",
+                      "Ett id består av bokstäver, siffror, - och _, börjar inte med _ och inte med tp- eller md-."))
+    elif name == "markdown" and name in allowed and value.lower() not in MARKDOWN_VALUES:
+        found.append((f"markdown=\"{value}\" är inte ett giltigt värde.", "Skriv markdown eller markdown=\"1\"."))
+    elif name not in allowed and name != "style":
+        names = ", ".join(sorted(allowed)) or "inga"
+        found.append((f"attributet '{name}' är inte tillåtet på <{tag}>.", f"Tillåtna attribut på <{tag}>: {names}."))
+    scheme = bad_scheme(value) if value else None
+    if scheme:
+        found.append(_scheme_problem(scheme, value))
+    return found
 
-    def line_at(offset: int) -> int:
-        return bisect.bisect_right(starts, offset)
 
-    for match in _TAG_START_RE.finditer(masked):
-        closing, name = match.group(1), match.group(2).lower()
-        line = line_at(match.start())
-        if name not in ALLOWED:
-            if not closing:
-                if name in DANGEROUS:
-                    yield (line, f"HTML-elementet <{name}> är inte tillåtet av säkerhetsskäl: det kan köra kod, "
-                                 "hämta innehåll från andra webbplatser eller ändra sidan.", _SUBSET_HINT)
-                else:
-                    yield line, f"HTML-elementet <{name}> är inte tillåtet i innehållet.", _SUBSET_HINT
-            else:
-                continue  # the opening tag is reported already
-        for attr, value in _tag_attributes(masked, match.end()) if not closing else []:
-            specific = _attribute_problems(attr, value)
-            yield from ((line, msg, hint) for msg, hint in specific)
-            if specific or name not in ALLOWED:
-                continue
-            if attr not in ALLOWED[name]:
-                allowed = ", ".join(sorted(ALLOWED[name])) or "inga"
-                yield (line, f"attributet '{attr}' är inte tillåtet på <{name}>.",
-                       f"Tillåtna attribut på <{name}>: {allowed}.")
-            elif attr == "class" and not _CLASS_RE.match(_unquote(value)):
-                yield line, f"klassnamnet {_unquote(value)!r} är ogiltigt.", "Klassnamn består av bokstäver, siffror, - och _."
-            elif attr == "markdown" and _unquote(value).lower() not in MARKDOWN_VALUES:
-                yield line, f"markdown=\"{_unquote(value)}\" är inte ett giltigt värde.", "Skriv markdown eller markdown=\"1\"."
+def _element_problem(tag: str) -> tuple[str, str | None]:
+    if ":" in tag:  # <javascript:alert(1)>: an address written as an autolink Markdown does not know
+        scheme = bad_scheme(tag + ":") or tag.split(":", 1)[0]
+        return _scheme_problem(scheme, tag)
+    if tag in DANGEROUS:
+        return (f"HTML-elementet <{tag}> är inte tillåtet av säkerhetsskäl: det kan köra kod, "
+                "hämta innehåll från andra webbplatser eller ändra sidan.", _SUBSET_HINT)
+    return f"HTML-elementet <{tag}> är inte tillåtet i innehållet.", _SUBSET_HINT
 
-    for regex in (_AUTOLINK_RE, _MD_LINK_RE, _MD_REF_RE):
-        for match in regex.finditer(masked):
-            url = match.group(1) + (":" if regex is _AUTOLINK_RE else "")
-            scheme = bad_scheme(url)
-            if scheme:
-                yield (line_at(match.start()), *_scheme_problem(scheme, url))
 
-    for match in _ATTR_LIST_RE.finditer(masked):
-        for attr in _ATTR_RE.finditer(match.group(1)):
-            if attr.group(2) is None and not attr.group(1).lower().startswith("on"):
-                continue  # '.class', '#id' or a bare word: harmless
-            for msg, hint in _attribute_problems(attr.group(1).lower(), attr.group(2)):
-                yield line_at(match.start()), msg, hint
+def _comment_problem(text: str) -> tuple[str, str | None]:
+    """What a browser reads as a comment, by what it was written as."""
+    if text.startswith("[CDATA["):
+        return ("<![CDATA[ … ]]> är inte HTML; webbläsaren läser det som en kommentar, som inte publiceras.", _COMMENT_HINT)
+    if text.startswith("["):
+        return ("<![ … ]]> är inte HTML; webbläsaren läser det som en kommentar, som inte publiceras.", _COMMENT_HINT)
+    if text.startswith("?"):
+        return ("<? … ?> är inte HTML; webbläsaren läser det som en kommentar, som inte publiceras.", _COMMENT_HINT)
+    return ("HTML-kommentarer är inte tillåtna i innehållet: de publiceras inte, och webbläsare och "
+            "Markdown läser inte alltid var de slutar på samma sätt.", _COMMENT_HINT)
+
+
+#: Where Python-Markdown kept another piece (checked on its own).
+_PLACEHOLDER = re.compile(HTML_PLACEHOLDER_RE.pattern)
+_PARSER = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree", implementation=etree), namespaceHTMLElements=False)
+
+
+def _piece_problems(raw: str, allowed: dict[str, frozenset[str]]) -> Iterator[tuple[int, str, str | None]]:
+    """(line within ``raw``, message, hint) for one piece of raw HTML, read as a browser reads it."""
+    raw = _PLACEHOLDER.sub("", raw)
+    fragment = _PARSER.parseFragment(raw, container="div")
+    errors = [(pos[0] - 1, code) for pos, code, _ in _PARSER.errors if code not in _PIECE_ERRORS]
+    lowered, cursor = raw.lower(), 0
+    comments = [m.start() for m in re.finditer(r"<[!?]|</[^A-Za-z]", raw)]
+    for el in fragment.iter():
+        if el is fragment:
+            continue
+        if el.tag is etree.Comment:
+            at = comments.pop(0) if comments else 0
+            yield raw.count("\n", 0, at), *_comment_problem(el.text or "")
+            continue
+        tag = str(el.tag).rpartition("}")[2]  # <svg> and <math> come namespaced
+        at = lowered.find("<" + tag, cursor)
+        cursor = at + 1 if at >= 0 else cursor
+        line = raw.count("\n", 0, at) if at >= 0 else 0
+        if tag not in allowed:
+            yield line, *_element_problem(tag)
+        for name, value in el.attrib.items():
+            for message, hint in _attribute_problems(tag, name, value, allowed.get(tag, frozenset())):
+                if tag in allowed or not message.startswith("attributet '" + name + "' är inte tillåtet på"):
+                    yield line, message, hint
+    if errors and not any(code in ("expected-dashes-or-doctype", "expected-tag-name-but-got-question-mark",
+                                   "incorrect-comment") for _, code in errors):
+        line, code = errors[0]
+        if code == "unexpected-doctype":
+            yield line, "<!DOCTYPE> hör inte hemma i innehållet: sidan har redan sin egen.", "Ta bort raden."
+            return
+        yield (line, f"HTML-koden går inte att läsa entydigt ({code}); webbläsare och Markdown kan läsa den olika.",
+               "Skriv HTML-taggarna hela och enkla: <namn attribut=\"värde\"> … </namn>.")
+
+
+_OUTPUT_ATTRIBUTES = {tag: sanitize.ATTRIBUTES["*"] | sanitize.ATTRIBUTES.get(tag, frozenset()) for tag in sanitize.TAGS}
+#: Fenced code's HTML as the fence extension writes it (the subset does not apply to it).
+_CODE_ALLOWED = {tag: _OUTPUT_ATTRIBUTES[tag] for tag in ("div", "pre", "span", "code", "table", "tbody", "tr", "td", "th")}
+
+
+def body_problems(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """(0-based line, message, hint) for everything in a rendered body outside the subset."""
+    if not text.strip() or reading.beyond_limits(text):
+        return
+    for piece in reading.raw_html(text):
+        if piece.html.strip():
+            for line, message, hint in _piece_problems(piece.html, _CODE_ALLOWED if piece.code else ALLOWED):
+                yield piece.line + line, message, hint
+    for el in reading.elements(text):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag not in sanitize.TAGS:
+            yield _line(text, "<" + el.tag), *_element_problem(el.tag)
+        allowed = _OUTPUT_ATTRIBUTES.get(el.tag, frozenset()) | ({"style"} if el.tag in ("td", "th") else frozenset())
+        for name, value in el.attrib.items():
+            for message, hint in _attribute_problems(el.tag, name, value, allowed):
+                yield _line(text, value.replace(AMP_SUBSTITUTE, "&"), name), message, hint
+        src = el.get("src")
+        if el.tag == "img" and src and not bad_scheme(src) and sanitize.loads_from_elsewhere(src.replace(AMP_SUBSTITUTE, "&")):
+            yield (_line(text, src), f"bilden '{src[:60]}' hämtas från en annan webbplats; sidorna hämtar inget därifrån.",
+                   "Lägg bilden i docs/assets/ och länka till den där, eller länka till bilden i stället för att visa den.")
+
+
+def _line(text: str, *needles: str) -> int:
+    """The 0-based line of the first needle found in ``text`` (0 when none is)."""
+    lowered = text.lower()
+    for needle in needles:
+        at = lowered.find(needle.lower()) if needle else -1
+        if at >= 0:
+            return text.count("\n", 0, at)
+    return 0
+
+
+def _rendered(renderer: Renderer, text: str, file: str, first_line: int, page: str) -> str:
+    """The text with its macros rendered, as the build converts it (as written where the macros
+    cannot be rendered: the macro check reports those)."""
+    try:
+        return renderer.render(text, file, first_line, page)
+    except ContentError:
+        return text
+
+
+def _problems(file: str, first_line: int, text: str) -> Iterator[Problem]:
+    seen: set[tuple[int, str]] = set()
+    for line, message, hint in body_problems(text):
+        if (line, message) not in seen:
+            seen.add((line, message))
+            yield Problem(file, first_line + line, message, hint=hint)
+
+
+def check_bodies(corpus: Corpus) -> Iterator[Problem]:
+    """Raw HTML in every body, with its macros rendered, stays inside the safe subset."""
+    renderer = Renderer(corpus)
+    pages = {body.entry.path: body.page_path for body in rendered_bodies(corpus)}
+    for entry in _all_entries(corpus):
+        if entry.body and entry.body.strip():
+            text = _rendered(renderer, entry.body, entry.path, entry.body_line, pages.get(entry.path, ""))
+            yield from _problems(entry.path, entry.body_line, text)
+
+
+def check_docs(corpus: Corpus) -> Iterator[Problem]:
+    """The same for the hand-written pages in docs/ (MkDocs converts them with the same extensions)."""
+    docs = Path(corpus.root) / "docs"
+    if not docs.is_dir():
+        return
+    renderer = Renderer(corpus)
+    for path in sorted(docs.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # refused by repository_problems
+        try:
+            source = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # refused by repository_problems
+        rel = path.relative_to(corpus.root).as_posix()
+        body, first_line = _without_front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
+        if any(True for _ in nesting(body)):
+            continue  # refused below (check_docs_nesting) before any conversion
+        text = _rendered(renderer, body, rel, first_line, path.relative_to(docs).as_posix())
+        yield from _problems(rel, first_line, text)
+
+
+def _without_front_matter(text: str) -> tuple[str, int]:
+    """The page without its front matter, and the 1-based line it starts on."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+        if end is not None:
+            return "\n".join(lines[end + 1:]), end + 2
+    return text, 1
 
 
 MAX_LEVELS = 20
@@ -296,6 +301,12 @@ MAX_UNCLOSED_TAGS = 20
 #: Characters in one paragraph (lines without a blank line between them). Python-Markdown copies the
 #: paragraph once for every link, escape or code span in it, so its time grows with length × marks.
 MAX_PARAGRAPH_CHARS = 10_000
+#: Blocks (text between blank lines) in one body: the largest real section has 13. Each block is shown on
+#: the section page, the print page, the history and every comparison: 6 000 of them made a build nine
+#: times as long as normal.
+MAX_BLOCKS = 300
+_BLOCK_OPEN_RE = re.compile(r"<(?:div|details)(?=[\s/>]|$)", re.IGNORECASE)
+_BLOCK_CLOSE_RE = re.compile(r"</(?:div|details)\s*>", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
 #: Quote and list markers at the start of a line: each one opens a level.
 _MARKERS_RE = re.compile(r"^[ \t]*((?:(?:>|[-*+]|\d{1,9}[.)])[ \t]+)+)")
@@ -305,12 +316,11 @@ _TAG_OPEN_RE = re.compile(r"<[A-Za-z/!?]")
 
 def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
     """(0-based line, message, hint) for structure nested deeper than Markdown can take; once per kind."""
-    masked = mask_code(text)
     reported: set[str] = set()
-    depth = unclosed = 0
+    depth = unclosed = blocks = 0
     paragraph_start, marks, brackets, chars = 0, 0, 0, 0
     hint = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
-    for i, line in enumerate([*masked.split("\n"), ""]):
+    for i, line in enumerate([*text.split("\n"), ""]):
         indent = len(line) - len(line.lstrip(" \t"))
         if line.strip() and len(line[:indent].expandtabs(4)) > 4 * MAX_LEVELS and "indrag" not in reported:
             reported.add("indrag")
@@ -330,6 +340,11 @@ def nesting(text: str) -> Iterator[tuple[int, str, str | None]]:
             reported.add("block")
             yield i, f"<div>/<details> är nästlade mer än {MAX_LEVELS} nivåer.", hint
         if not line.strip():
+            blocks += chars > 0
+            if blocks > MAX_BLOCKS and "stycken" not in reported:
+                reported.add("stycken")
+                yield (paragraph_start, f"texten har fler än {MAX_BLOCKS} stycken (block mellan tomma rader).",
+                       "Dela upp texten i flera avsnitt.")
             if marks > MAX_EMPHASIS_MARKS and "betoning" not in reported:
                 reported.add("betoning")
                 yield (paragraph_start, f"stycket har {marks} tecken * eller _ (högst {MAX_EMPHASIS_MARKS}).",
@@ -381,11 +396,44 @@ def _unclosed_tags(line: str) -> int:
     return count
 
 
+#: Characters in a front-matter title (the real ones are under 120) and in any other front-matter
+#: text (the longest summary is under 900): titles go into navigation, tables, feeds and word diffs.
+MAX_TITLE_CHARS = 300
+MAX_FIELD_CHARS = 5_000
+TITLE_KEYS = frozenset({"titel", "rubrik", "namn", "term", "title"})
+
+
+def check_text_lengths(corpus: Corpus) -> Iterator[Problem]:
+    """No front-matter text longer than a title or a summary can sensibly be."""
+    for entry in _all_entries(corpus):
+        data = entry.data.model_dump(mode="json", by_alias=True)
+        for loc, text in _strings(data):
+            key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+            limit = MAX_TITLE_CHARS if key in TITLE_KEYS else MAX_FIELD_CHARS
+            if len(text) > limit:
+                yield Problem(entry.path, entry.line_of(*loc), f"texten är {len(text)} tecken lång; högst {limit} tillåts här.",
+                              field=".".join(str(p) for p in loc if isinstance(p, str)) or None,
+                              hint="Korta texten; längre text hör hemma i brödtexten under front matter.")
+
+
 def check_nesting(corpus: Corpus) -> Iterator[Problem]:
-    """Bodies stay shallow enough for the Markdown renderer."""
+    """Bodies stay shallow enough for the Markdown renderer, and front-matter texts short enough
+    for titles, tables and word diffs (checked before anything else reads them)."""
+    yield from check_text_lengths(corpus)
     for entry in _all_entries(corpus):
         for line, message, hint in nesting(entry.body) if entry.body else ():
             yield Problem(entry.path, entry.body_line + line, message, hint=hint)
+    docs = Path(corpus.root) / "docs"
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            source = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        body, first_line = _without_front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
+        for line, message, hint in nesting(body):
+            yield Problem(path.relative_to(corpus.root).as_posix(), first_line + line, message, hint=hint)
 
 
 def _strings(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -397,18 +445,6 @@ def _strings(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tupl
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             yield from _strings(item, (*loc, i))
-
-
-def check_bodies(corpus: Corpus) -> Iterator[Problem]:
-    """Raw HTML in every body stays inside the safe subset."""
-    for entry in _all_entries(corpus):
-        if not entry.body:
-            continue
-        seen: set[tuple[int, str]] = set()
-        for line, message, hint in scan(entry.body):
-            if (line, message) not in seen:
-                seen.add((line, message))
-                yield Problem(entry.path, entry.body_line + line, message, hint=hint)
 
 
 def check_front_matter(corpus: Corpus) -> Iterator[Problem]:
@@ -430,4 +466,4 @@ def _front_matter_problems(entry: Entry) -> Iterator[Problem]:
 
 
 #: check_nesting runs first, on its own: see run_checks.
-CHECKS = [check_bodies, check_front_matter]
+CHECKS = [check_bodies, check_docs, check_front_matter]

@@ -24,6 +24,7 @@ from macros.engine.diff.redline import changed_sentences
 from macros.engine.layers.lineage import Change, older_first
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
 from macros.tools.cli.git_report import GitError, git_changes, git_markdown, markdown_comparison, print_git_terminal, styled
+from macros.tools.cli.git_report import printable as _printable
 
 
 class DiffError(Exception):
@@ -39,7 +40,8 @@ def _check_version(corpus: Corpus, vid: str) -> None:
 
 def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
     a, b = corpus.versions[cmp.a].data, corpus.versions[cmp.b].data
-    console.print(f"[bold]Jämförelse {escape(cmp.a)} → {escape(cmp.b)}[/bold]: {escape(a.title)} → {escape(b.title)}")
+    console.print(Text(f"Jämförelse {cmp.a} → {cmp.b}", style="bold")
+                  + Text(_printable(f": {a.title} → {b.title}")))
     changed_meta = [m for m in cmp.meta if m.changed]
     if changed_meta:
         console.print("\n[bold]Versionsuppgifter[/bold]")
@@ -51,8 +53,9 @@ def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
     intro = "ändrad" if cmp.intro.changed else "oförändrad"
     table.add_row(intro, "Om versionen (inledande text)", str(cmp.intro.added), str(cmp.intro.removed))
     for g in cmp.groups:
-        unknown = g.change is Change.OKAND
-        table.add_row(g.label, g.title, "–" if unknown else str(g.added), "–" if unknown else str(g.removed))
+        unknown = g.change is Change.OKAND  # titles are content: Text, never read as Rich markup
+        table.add_row(Text(_printable(g.label)), Text(_printable(g.title)), "–" if unknown else str(g.added),
+                      "–" if unknown else str(g.removed))
     console.print()
     console.print(table)
     changed = [g for g in cmp.groups if g.text_changed]
@@ -62,7 +65,7 @@ def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
     sections = [("Om versionen (inledande text)", "ändrad", cmp.intro)] if cmp.intro.changed else []
     sections += [(g.title, g.label, g.body) for g in changed]
     for title, label, diff in sections:
-        console.print(f"\n[bold]{escape(title)}[/bold] ({escape(label)})")
+        console.print(Text("\n") + Text(_printable(title), style="bold") + Text(_printable(f" ({label})")))
         for pair in diff.pairs:
             for sentence in changed_sentences(pair.ops):
                 console.print(Text("  • ") + styled(sentence))
@@ -86,7 +89,7 @@ def diff(
                 raise DiffError("Ange antingen två versioner eller --git BASE, inte båda.")
             report = git_changes(root, git)
             if markdown:
-                console.print(git_markdown(report), markup=False, highlight=False, soft_wrap=True)
+                console.print(_printable(git_markdown(report)), markup=False, highlight=False, soft_wrap=True)
             else:
                 print_git_terminal(report)
             return
@@ -102,7 +105,7 @@ def diff(
             a, b = b, a  # comparisons always read older → newer
         cmp = compare(corpus, a, b)
         if markdown:
-            console.print(markdown_comparison(cmp), markup=False, highlight=False, soft_wrap=True)
+            console.print(_printable(markdown_comparison(cmp)), markup=False, highlight=False, soft_wrap=True)
         else:
             _print_terminal(cmp, corpus)
     except (DiffError, GitError) as exc:

@@ -15,6 +15,7 @@ terminal changes are coloured and signed.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -322,31 +323,46 @@ def markdown_comparison(cmp: Comparison, level: int = 2) -> str:
 
 # -- terminal ------------------------------------------------------------------
 
+#: What content must never send to a terminal: C0 and C1 controls (ESC starts its escape codes).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (the loader refuses them; a base revision may hold them)."""
+    return _CONTROLS.sub("", text)
+
+
+def _text(text: str = "", style: str = "") -> Text:
+    """Content as Rich Text: never read as Rich markup ('[/red]' in a title), never a terminal escape."""
+    return Text(printable(text), style=style)
+
+
 def styled(ops: list[Op]) -> Text:
     """Ops as rich Text: colour and line style, plus [-…-]/{+…+} (wdiff's signs) that survive
     without colour (NO_COLOR, or output that is not a terminal)."""
-    text = Text()
+    text = _text()
     for op in ops:
+        shown = printable(op.text)
         if op.tag == "equal":
-            text.append(op.text)
+            text.append(shown)
         elif op.tag == "insert":
-            text.append("{+" + op.text + "+}", style=INS_STYLE)
+            text.append("{+" + shown + "+}", style=INS_STYLE)
         else:
-            text.append("[-" + op.text + "-]", style=DEL_STYLE)
+            text.append("[-" + shown + "-]", style=DEL_STYLE)
     return text
 
 
 def _print_text(diff: TextDiff, new: bool = False) -> None:
     count = f"{diff.added} ord." if new else f"{diff.added} ord tillagda, {diff.removed} ord borttagna."
-    console.print(f"  Texten: {count}")
+    console.print(_text(f"  Texten: {count}"))
     for pair in diff.pairs:
         for sentence in changed_sentences(pair.ops):
-            console.print(Text("  • ") + styled(sentence), soft_wrap=True)
+            console.print(_text("  • ") + styled(sentence), soft_wrap=True)
 
 
 def print_git_terminal(r: GitReport) -> None:
     """The same report for a terminal: colour and signs, never HTML tags."""
-    console.print(Text(f"Ändringar i innehållet jämfört med {r.base}", style="bold"))
+    console.print(_text(f"Ändringar i innehållet jämfört med {r.base}", style="bold"))
     if r.unchanged:
         console.print("Inget innehåll i program/ har ändrats.")
     for change in sorted(r.shown(), key=lambda c: ["new", "changed", "removed"].index(_kind_of(c))):
@@ -354,13 +370,13 @@ def print_git_terminal(r: GitReport) -> None:
         kind = _kind_of(change)
         label = {"new": "Ny", "changed": "Ändrad", "removed": "Borttagen"}[kind]
         style = INS_STYLE if kind == "new" else DEL_STYLE if kind == "removed" else ""
-        console.print(Text(f"{label}: ", style="bold") + Text(heading(change), style=style or "bold")
-                      + Text(f" ({where(change)})"), soft_wrap=True)
+        console.print(_text(f"{label}: ", style="bold") + _text(heading(change), style=style or "bold")
+                      + _text(f" ({where(change)})"), soft_wrap=True)
         if kind == "new":
             for key, value in change.record.fields.items():
-                console.print(Text(f"  {key}: ") + Text(shown_value(value), style=INS_STYLE), soft_wrap=True)
+                console.print(_text(f"  {key}: ") + _text(shown_value(value), style=INS_STYLE), soft_wrap=True)
             for name, title, fields in map(child_line, r.children(change)):
-                console.print(Text(f"  + {name} ({title}): ", style="bold") + Text(fields), soft_wrap=True)
+                console.print(_text(f"  + {name} ({title}): ", style="bold") + _text(fields), soft_wrap=True)
             text = full_text(r, change)
             if text is not None:
                 _print_text(text, new=True)
@@ -369,27 +385,27 @@ def print_git_terminal(r: GitReport) -> None:
         elif kind == "changed":
             for c in change.fields:
                 ops = ([Op("delete", c.old)] if c.old is not None else []) + ([Op("insert", c.new)] if c.new is not None else [])
-                line = Text(f"  {c.key}: ")
+                line = _text(f"  {c.key}: ")
                 for i, op in enumerate(ops):
-                    line += (Text(" → ") if i else Text()) + styled([op])
+                    line += (_text(" → ") if i else _text()) + styled([op])
                 console.print(line, soft_wrap=True)
             if change.text is not None:
                 _print_text(change.text)
     if r.open_points:
-        console.print(Text("\nRemisspunkter utan utfall", style="bold"))
+        console.print(_text("\nRemisspunkter utan utfall", style="bold"))
         for at, pid, summary in r.open_points:
-            console.print(Text(f"  {at} {pid}: {summary}"), soft_wrap=True)
-    console.print(Text("\nKontroll (make check)", style="bold"))
+            console.print(_text(f"  {at} {pid}: {summary}"), soft_wrap=True)
+    console.print(_text("\nKontroll (make check)", style="bold"))
     for title, found in (("Nya i den här ändringen", r.new_problems), ("Åtgärdade av den här ändringen", r.fixed_problems)):
-        console.print(Text(f"{title}: {len(found) or 'inga'}"))
+        console.print(_text(f"{title}: {len(found) or 'inga'}"))
         for p in found:
             style = "yellow" if p.severity is Severity.WARNING else "red"
-            console.print(Text("  " + p.format().strip(), style=style), soft_wrap=True)
-    console.print(Text(_standing_line(r.standing).replace("`", "")))
+            console.print(_text("  " + p.format().strip(), style=style), soft_wrap=True)
+    console.print(_text(_standing_line(r.standing).replace("`", "")))
 
 
 def _print_comparison_summary(cmp: Comparison) -> None:
-    console.print(Text(f"  Jämförelse med {cmp.a} (trygghet diff {cmp.a} {cmp.b} visar hela):", style="bold"))
+    console.print(_text(f"  Jämförelse med {cmp.a} (trygghet diff {cmp.a} {cmp.b} visar hela):", style="bold"))
     for g in cmp.groups:
         if g.text_changed or g.change.value != "oförändrad":
-            console.print(f"    {g.title}: {g.label} (+{g.added} −{g.removed} ord)", highlight=False, soft_wrap=True)
+            console.print(_text(f"    {g.title}: {g.label} (+{g.added} −{g.removed} ord)"), highlight=False, soft_wrap=True)

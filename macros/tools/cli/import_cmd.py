@@ -10,11 +10,15 @@ import typer
 from docx.opc.exceptions import PackageNotFoundError
 from rich.markup import escape
 
+from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.loader import load
 from macros.core.problems import did_you_mean
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
 from macros.tools.importer.docx_reader import read
 from macros.tools.importer.drafts import ImportProblem, remissvar_draft, version_draft, write_draft
+
+#: Seconds reading a Word file may take (the limits on size and elements keep it to a few).
+IMPORT_SECONDS = 60.0
 
 
 class Kind(StrEnum):
@@ -42,7 +46,12 @@ def importera(
         err_console.print(f"[red]Filen {escape(str(fil))} finns inte.[/red]")
         raise typer.Exit(2)
     try:
-        doc = read(fil)
+        with Budget(IMPORT_SECONDS).running(str(fil)):  # a backstop behind the limits on size and elements
+            doc = read(fil)
+    except BudgetExceeded:
+        err_console.print(f"[red]{escape(str(fil))} tog mer än {IMPORT_SECONDS:g} sekunder att läsa och importerades "
+                          "inte.[/red] Dela upp dokumentet i flera filer och försök igen.")
+        raise typer.Exit(2) from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         why = f" ({escape(str(exc))})" if isinstance(exc, ValueError) else ""
         err_console.print(f"[red]{escape(str(fil))} är ingen Word-fil (.docx) som går att läsa{why}.[/red] "

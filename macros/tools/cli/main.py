@@ -54,7 +54,8 @@ def check(
 
 def build(
     root: Path = RootOption,
-    site_dir: Path = typer.Option(None, "--till", help="Katalog att skriva webbplatsen till (standard: site/)."),
+    site_dir: Path = typer.Option(None, "--till", help="Katalog att skriva webbplatsen till (standard: site/). Den ska "
+                                  "vara tom, ny eller ett tidigare bygge; annars skrivs inget."),
 ) -> None:
     """Bygg webbplatsen strikt till site/; vid fel lämnas den gamla site/ orörd."""
     root = repo_root(root)
@@ -72,9 +73,9 @@ def build(
     if result.stdout.strip() or result.stderr.strip():
         err_console.print((result.stdout + result.stderr).rstrip(), markup=False, soft_wrap=True)
     if result.returncode:
-        err_console.print("[red]Bygget misslyckades; site/ är oförändrad.[/red]")
+        err_console.print(f"[red]Bygget misslyckades; {escape(str(site_dir or 'site/'))} är oförändrad.[/red]")
         raise typer.Exit(result.returncode)
-    console.print(f"[green]Webbplatsen byggdes till {site_dir or root / 'site'}.[/green]")
+    console.print(f"[green]Webbplatsen byggdes till {escape(str(site_dir or root / 'site'))}.[/green]")
 
 
 def _source_date_epoch(root: Path) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.core.load.loader import MAX_FILES_PER_FOLDER
 from macros.core.model.schema import RESERVED_SECTION_IDS, BodyKind, SectionKind, Stance
 from macros.core.placeholder import PLACEHOLDER, placeholder
 from macros.tools import front_matter
@@ -181,13 +182,18 @@ def version_draft(doc: ReadDocument, vid: str, existing_ids: set[str]) -> Draft:
     draft.files[index] = front_matter.new_document(front_matter.mapping(meta, notes), intro_text)
     draft.attention.append(f"program/{vid}/: källor – lägg till dokumentet i program/kallor.yml och skriv dess id "
                            f"där det står {PLACEHOLDER}.")
+    if len(sections) > MAX_FILES_PER_FOLDER - 1:
+        raise ImportProblem(f"dokumentet har {len(sections)} rubriker på avsnittsnivå; en version får ha högst "
+                            f"{MAX_FILES_PER_FOLDER - 1} avsnitt. Kontrollera formatmallarna (Rubrik 1/Heading 1).")
     used = set(RESERVED_SECTION_IDS) | {"index"}
+    next_number: dict[str, int] = {}  # per id, the next number to try: no search from 2 each time
     for order, (heading, blocks) in enumerate(sections, start=1):
         sid = slugify(heading)
         if sid in used:
-            base, n = sid, 2
+            base, n = sid, next_number.get(sid, 2)
             while f"{base}-{n}" in used:
                 n += 1
+            next_number[base] = n + 1
             sid = f"{base}-{n}"
             draft.attention.append(f"program/{vid}/{sid}.md: id – '{base}' var upptaget; kontrollera '{sid}'.")
         used.add(sid)

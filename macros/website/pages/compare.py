@@ -192,7 +192,7 @@ def _side_by_side(diff: TextDiff, shown: list[Shown]) -> list[tuple[Run | None, 
 
 def _views(diff: TextDiff) -> dict[str, object]:
     shown = [_shown(pair, pair.block, "both") for pair in diff.pairs]
-    return {"inline": _runs(diff.pairs, shown), "rows": _side_by_side(diff, shown)}
+    return {"inline": _runs(diff.pairs, shown), "rows": _side_by_side(diff, shown), "coarse": diff.coarse}
 
 
 def diff_views(diff: TextDiff, old_label: str, new_label: str) -> Markup:

@@ -23,6 +23,7 @@ that record (no git history) it gets no entry. Nor does an undated event.
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterator, Mapping
@@ -137,10 +138,14 @@ def events(corpus: Corpus, pages: set[str], recorded: Mapping[str, str]) -> list
     return sorted(stamped, key=lambda se: (se[0], se[1].key), reverse=True)
 
 
+#: What XML 1.0 cannot hold at all (ElementTree would write it and make the feed unreadable).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _NOT_XML.sub("", v) for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = _NOT_XML.sub("", text)
     return el
 
 

@@ -16,7 +16,6 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
 from macros.core.model.schema import PERSPECTIVES, FollowUp
 from macros.engine import validity
-from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.publish.opendata import comparisons
 from macros.website.publish.opendata.files import pairs, version_path
@@ -55,7 +54,7 @@ def _section(site: Site, vid: str, sid: str, pages: Collection[str]) -> SectionR
     corpus = site.corpus
     entry = corpus.versions[vid].sections[sid]
     page = urls.section(vid, sid)
-    body = render_body(site.renderer, entry, page)
+    body = site.renderer.render_entry(entry, page)
     return SectionRecord(**_fields(entry), version=vid, url=_url(page, pages), body_markdown=body, body_text=plain_text(body))
 
 
@@ -63,7 +62,7 @@ def _version(site: Site, vid: str, pages: Collection[str]) -> VersionRecord:
     corpus = site.corpus
     v = corpus.versions[vid]
     page = urls.version(vid)
-    body = render_body(site.renderer, v.entry, page)
+    body = site.renderer.render_entry(v.entry, page)
     start = validity.start(corpus, vid)
     window = DateWindow(earliest=start.earliest.day and start.earliest.day.isoformat(),
                         latest=start.latest.day and start.latest.day.isoformat(),
@@ -80,13 +79,13 @@ def _version(site: Site, vid: str, pages: Collection[str]) -> VersionRecord:
 def _remissvar(site: Site, rid: str, pages: Collection[str]) -> RemissvarRecord:
     entry = site.corpus.remissvar[rid]
     page = urls.remissvar(rid)
-    return RemissvarRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
+    return RemissvarRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(site.renderer.render_entry(entry, page)))
 
 
 def _document(site: Site, did: str, pages: Collection[str]) -> DocumentRecord:
     entry = site.corpus.documents[did]
     page = urls.document(did)
-    return DocumentRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
+    return DocumentRecord(**_fields(entry), url=_url(page, pages), body_text=plain_text(site.renderer.render_entry(entry, page)))
 
 
 def _term(site: Site, tid: str, pages: Collection[str], only_version: str | None = None) -> TermRecord:
@@ -96,7 +95,7 @@ def _term(site: Site, tid: str, pages: Collection[str], only_version: str | None
     fields = _fields(entry)
     if only_version:
         fields["definitions"] = [d for d in entry.data.definitions if d.version == only_version]
-    return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
+    return TermRecord(**fields, url=_url(page, pages), body_text=plain_text(site.renderer.render_entry(entry, page)))
 
 
 def _followup(site: Site, fid: str, pages: Collection[str]) -> FollowUpRecord:
@@ -106,7 +105,7 @@ def _followup(site: Site, fid: str, pages: Collection[str]) -> FollowUpRecord:
     fields = _fields(entry)
     fields["boards"] = BoardCountsRecord(**dict(f.boards)) if f.boards else None
     fields["indicators"] = IndicatorCountsRecord(**dict(f.indicators)) if f.indicators else None
-    return FollowUpRecord(**fields, url=_url(page, pages), body_text=plain_text(render_body(site.renderer, entry, page)))
+    return FollowUpRecord(**fields, url=_url(page, pages), body_text=plain_text(site.renderer.render_entry(entry, page)))
 
 
 def _perspectives(corpus: Corpus, pages: Collection[str]) -> list[PerspectiveRecord]:
