@@ -38,6 +38,7 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Browser tests need Chromium, and the timeline script's test runs in Node.js;
 # both come from Debian's packages (chromium, nodejs). As root they are
@@ -52,6 +53,7 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
 
 bench: $(STAMP)

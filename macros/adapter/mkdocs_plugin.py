@@ -149,7 +149,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         config.nav = self._nav(config.nav or [])
         for extension in self.page_extensions:
             extension.site, extension.page = site, None
-        config.markdown_extensions += list(self.page_extensions)
+        # MkDocs hands this list to Markdown, which takes Extension instances as well as names.
+        config.markdown_extensions += list(self.page_extensions)  # type: ignore[arg-type]
         if self.command == "build" and self.config.atomic:
             self._final_site_dir = config.site_dir
             parent = Path(config.site_dir).resolve().parent
@@ -180,10 +181,12 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         """The site's own scripts for a page whose root is ``base_url``: the theme's inline
         scripts rendered from its templates (not read from the page), and the script files."""
         if base_url not in self._theme_inline:
+            config = self._config
+            assert config is not None, "on_env runs before any page is written"
             if self._partials is None:
-                self._partials = script_partials(self._config)
+                self._partials = script_partials(config)
             self._theme_inline[base_url] = frozenset(
-                theme_inline_scripts(self._env, self._config, base_url, self._partials))
+                theme_inline_scripts(self._env, config, base_url, self._partials))
         return ScriptAllowance(self._script_files, self._theme_inline[base_url])
 
     def _enforce(self, output: str, *, dest: str, base_url: str, source: str, site_path: str = "/") -> str:
@@ -230,8 +233,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
         # The conversion that follows (page.render) links terms if this is a section page.
         vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
-        section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
-        self._convert_next((vid, sid) if section else None)
+        is_section = page.meta.get("tp_kind") == "section"
+        self._convert_next((vid, sid) if is_section and isinstance(vid, str) and isinstance(sid, str) else None)
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
 

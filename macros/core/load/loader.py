@@ -74,9 +74,12 @@ def load(root: Path) -> tuple[Corpus, list[Problem]]:
             problems.append(Problem(rel, None, "okänd fil direkt under program/.",
                                     hint="Innehåll ligger i en versionsmapp (t.ex. program/2024-2027/) eller i styrdokument/, remissvar/, begrepp/ eller uppfoljning/."))
         elif name in COLLECTIONS:
-            target = {"styrdokument": corpus.documents, "remissvar": corpus.remissvar, "begrepp": corpus.terms,
-                      "uppfoljning": corpus.followups}[name]
-            problems += _load_collection(root, child, COLLECTIONS[name], target)
+            # Dispatch by folder name: each collection's entries are of its own model.
+            targets: dict[str, dict[str, Entry[Any]]] = {
+                "styrdokument": corpus.documents, "remissvar": corpus.remissvar,
+                "begrepp": corpus.terms, "uppfoljning": corpus.followups,
+            }
+            problems += _load_collection(root, child, COLLECTIONS[name], targets[name])
         elif VERSION_ID_RE.match(name):
             version_dirs.append(child)
         else:
@@ -146,9 +149,10 @@ def _markdown_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]
     return files, problems
 
 
-def _load_collection(root: Path, folder: Path, model: type[M], target: dict[str, Entry[M]]) -> list[Problem]:
+def _load_collection(root: Path, folder: Path, model: type[BaseModel], target: dict[str, Entry[Any]]) -> list[Problem]:
     files, problems = _markdown_files(root, folder)
     for path in files:
+        entry: Entry[Any] | None
         entry, found = _load_entry(root, path, model)
         problems += found
         if entry is None:

@@ -280,10 +280,10 @@ def scan(text: str) -> Iterator[tuple[int, str, str | None]]:
                 yield (line_at(match.start()), *_scheme_problem(scheme, url))
 
     for match in _ATTR_LIST_RE.finditer(masked):
-        for attr in _ATTR_RE.finditer(match.group(1)):
-            if attr.group(2) is None and not attr.group(1).lower().startswith("on"):
+        for pair in _ATTR_RE.finditer(match.group(1)):
+            if pair.group(2) is None and not pair.group(1).lower().startswith("on"):
                 continue  # '.class', '#id' or a bare word: harmless
-            for msg, hint in _attribute_problems(attr.group(1).lower(), attr.group(2)):
+            for msg, hint in _attribute_problems(pair.group(1).lower(), pair.group(2)):
                 yield line_at(match.start()), msg, hint
 
 

@@ -82,7 +82,8 @@ def check_versions(corpus: Corpus) -> Iterator[Problem]:
     # Supersedes cycles: follow each chain; a chain that revisits is a cycle.
     reported: set[str] = set()
     for start in versions:
-        chain, current = [], start
+        chain: list[str] = []
+        current: str | None = start
         while current in versions and current not in chain:
             chain.append(current)
             current = versions[current].data.supersedes
@@ -130,7 +131,8 @@ def check_sections(corpus: Corpus) -> Iterator[Problem]:
                 if data.parent not in version.sections:
                     yield unknown(entry, ("förälder",), "avsnitt", data.parent, version.sections.keys(), "förälder")
                 else:
-                    chain, current = [sid], data.parent
+                    chain = [sid]
+                    current: str | None = data.parent
                     while current and current in version.sections and current not in chain:
                         chain.append(current)
                         current = version.sections[current].data.parent

@@ -32,12 +32,14 @@ class BlockPair:
 
     @property
     def kind(self) -> str:
-        return (self.new or self.old).kind  # type: ignore[union-attr]
+        return self.block.kind
 
     @property
     def block(self) -> Block:
         """The block whose structure is shown (the new one if there is one)."""
-        return self.new or self.old  # type: ignore[return-value]
+        block = self.new or self.old
+        assert block is not None, "a pair has at least one block"
+        return block
 
     @property
     def changed(self) -> bool:
@@ -67,7 +69,7 @@ def _parsed(text: str) -> tuple[Block, ...]:
 
 
 
-def _dice(wa: set[str], wb: set[str]) -> float:
+def _dice(wa: frozenset[str], wb: frozenset[str]) -> float:
     if not wa and not wb:
         return 1.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
@@ -112,8 +114,8 @@ def diff_blocks(old: list[Block], new: list[Block]) -> TextDiff:
                 ops = tuple(diff_words(o.text, n.text))
             elif o is not None:
                 ops = (Op("delete", o.text),)
-            else:
-                ops = (Op("insert", n.text),)  # type: ignore[union-attr]
+            elif n is not None:
+                ops = (Op("insert", n.text),)
             pairs.append(BlockPair(o, n, ops))
     added = removed = 0
     for p in pairs:

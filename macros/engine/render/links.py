@@ -211,7 +211,9 @@ def call(ctx: CallContext, name: str, args: list[object], kwargs: dict[str, obje
             allowed = ", ".join(macro.keywords) or "inga"
             raise MacroError(f"makrot har inget argument '{key}'.",
                              " ".join(filter(None, [did_you_mean(key, macro.keywords), f"Tillåtna namngivna argument: {allowed}."])))
+    texts: dict[str, str] = {}
     for key, value in [(macro.argument, args[0]), *kwargs.items()]:
         if not isinstance(value, str) or not value.strip():
             raise MacroError(f"argumentet '{key}' ska vara en text inom citattecken.", usage)
-    return macro.function(ctx, args[0].strip(), **{k: str(v).strip() for k, v in kwargs.items()})  # type: ignore[union-attr]
+        texts[key] = value.strip()
+    return macro.function(ctx, texts.pop(macro.argument), **texts)

@@ -25,6 +25,7 @@ from typing import Any
 
 import typer
 from pydantic import BaseModel
+from rich.console import JustifyMethod
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -83,8 +84,10 @@ def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
         for row in changed_meta:
             console.print(Text(f"  {row.label}: ") + _styled(row.ops))
     table = Table(title="Avsnitt", title_justify="left", show_lines=False)
-    for col, justify in (("Ändring", "left"), ("Avsnitt", "left"), ("Tillagda ord", "right"), ("Borttagna ord", "right")):
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("Ändring", "left"), ("Avsnitt", "left"), ("Tillagda ord", "right"), ("Borttagna ord", "right"))
+    for col, justify in columns:
+        table.add_column(col, justify=justify)
     intro = "ändrad" if cmp.intro.changed else "oförändrad"
     table.add_row(intro, "Om versionen (inledande text)", str(cmp.intro.added), str(cmp.intro.removed))
     for g in cmp.groups:

@@ -92,7 +92,7 @@ def help_text(text: str) -> str:
 _HelpFormatter: type[Any] = typer.Context.formatter_class
 
 
-class SwedishHelpFormatter(_HelpFormatter):  # type: ignore[misc]
+class SwedishHelpFormatter(_HelpFormatter):
     """Writes the usage line, the headings and the help rows in Swedish."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -152,11 +152,11 @@ def run(app: typer.Typer, args: list[str] | None = None) -> int:
             print(ctx.get_usage(), file=sys.stderr)
         print(f"Skriv '{ctx.command_path if ctx else 'trygghet'} --help' för hjälp.\n", file=sys.stderr)
         print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)  # type: ignore[attr-defined]
-        return exc.exit_code  # type: ignore[attr-defined,no-any-return]
+        return exc.exit_code  # type: ignore[attr-defined]
     except typer.Abort:
         print("Avbrutet.", file=sys.stderr)
         return 1
     except ClickException as exc:
         print(f"Fel: {swedish(exc.format_message())}", file=sys.stderr)  # type: ignore[attr-defined]
-        return exc.exit_code  # type: ignore[attr-defined,no-any-return]
+        return exc.exit_code  # type: ignore[attr-defined]
     return result if isinstance(result, int) else 0

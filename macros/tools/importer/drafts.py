@@ -15,6 +15,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 
@@ -90,7 +91,7 @@ def version_draft(doc: ReadDocument, vid: str, existing_ids: set[str]) -> Draft:
             sections[-1][1].append(Block(block.kind, block.text, block.level - top) if block.kind == "heading" else block)
         else:
             intro.append(block)
-    index_meta = {
+    index_meta: dict[str, Any] = {
         "id": vid, "titel": title, "period": {"från": int(match.group(1)), "till": int(match.group(2))},
         "status": "förslag", "dnr": dnr, "beslut": [], "texten": "fulltext", "källor": ["ATT-FYLLA-I"],
     }

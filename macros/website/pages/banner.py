@@ -19,7 +19,7 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
     if vid == latest:
         return ""
     version = corpus.versions[vid].data
-    per_city = bool(latest) and corpus.versions[latest].data.status is Status.GALLER_ENLIGT_STADEN
+    per_city = latest is not None and corpus.versions[latest].data.status is Status.GALLER_ENLIGT_STADEN
     if version.status is Status.REMISS:
         situation, kind = "remiss", "proposal"
     elif version.status is Status.FORSLAG:

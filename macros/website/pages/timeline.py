@@ -196,7 +196,7 @@ def timeline_page(corpus: Corpus) -> GeneratedPage:
                          "som inte säger att den har antagits.")
     parts.append("")
     # Decisions and follow-ups (a year each: the annual report's year, shown as a year).
-    dated = [(date_bounds(d.date), vid, _event_line(corpus, vid, d, page))  # type: ignore[arg-type]
+    dated = [(date_bounds(d.date), vid, _event_line(corpus, vid, d, page))
              for vid, d in _events(corpus) if d.date]
     dated += [(date_bounds(str(e.data.year)), "~" + fid, _followup_line(e.data, page))
               for fid, e in corpus.followups.items()]
