@@ -19,8 +19,8 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import GeneratedPage, SiteInfo
+from macros.website.markup.term_links import TermLinks
 from macros.website.model import Site
-from macros.website.publish.term_links import TermLinks
 from macros.website.site import build_site as make_site
 from macros.website.site import make_pages
 

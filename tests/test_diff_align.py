@@ -8,8 +8,8 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Severity
 from macros.engine.checks import lineage as lineage_check
-from macros.engine.diff.comparison import compare
 from macros.engine.diff.tokens import count_words
+from macros.engine.layers.comparison import compare
 from macros.engine.layers.lineage import Change, align
 from tests.factory import SOURCES, section_md, version_md, write
 

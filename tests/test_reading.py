@@ -13,9 +13,9 @@ from macros.core import urls
 from macros.core.load.loader import load_or_raise
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import BODY_END, BODY_START
+from macros.website.markup.page_marks import PageMarks
 from macros.website.model import Site, build_site
 from macros.website.pages import compare, history, navigation, perspectives, printing, remiss, versions
-from macros.website.publish.page_marks import PageMarks
 from tests.factory import section_md, version_md, write
 
 SOURCES = "- id: kalla-a\n  fil: 000_f0938a9437317593.txt\n  titel: Rapport om tryggheten\n  utgivare: Staden\n"

@@ -41,14 +41,14 @@ from macros.core.load.repo_files import repository_problems
 from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_content
 from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.engine.checks import check_loaded
+from macros.website.markup.page_marks import PageMarks
+from macros.website.markup.term_links import TermLinks
 from macros.website.pages.navigation import nav_config
 from macros.website.publish.csp import add_csp
 from macros.website.publish.edit_source import edit_link, source_of
-from macros.website.publish.page_marks import PageMarks
 from macros.website.publish.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
 from macros.website.publish.policy_checks import PolicyChecks
 from macros.website.publish.search_text import without_soft_hyphens
-from macros.website.publish.term_links import TermLinks
 from macros.website.site import Site, build_site, make_assets, make_pages
 
 log = logging.getLogger("mkdocs.plugins.trygghet")

@@ -36,10 +36,10 @@ from macros.core.load.loader import load
 from macros.core.model.schema import VERSION_ID_RE
 from macros.core.problems import ContentError, Problem, Severity, did_you_mean
 from macros.engine.checks import check_repository
-from macros.engine.diff.comparison import Comparison, compare
 from macros.engine.diff.redline import changed_sentences, md_changed_blocks, md_ops, md_text
 from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op
+from macros.engine.layers.comparison import Comparison, compare
 from macros.engine.layers.lineage import Change, older_first
 from macros.engine.render.sandbox import render_content
 from macros.tools.cli.common import RootOption, console, err_console, repo_root

@@ -25,9 +25,9 @@ from macros.core.model.schema import TextAvailability
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import esc, md, period
 from macros.engine.diff.blocks import Block, row_cells
-from macros.engine.diff.comparison import Comparison, GroupDiff
 from macros.engine.diff.textdiff import BlockPair, TextDiff
 from macros.engine.diff.words import Op, Tag, diff_words
+from macros.engine.layers.comparison import Comparison, GroupDiff
 from macros.engine.layers.lineage import Change, listing_unknown, older_first
 from macros.website.model import Site
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line

@@ -16,8 +16,8 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import md
-from macros.engine.diff.comparison import GroupDiff, reader_text
 from macros.engine.diff.textdiff import diff_text
+from macros.engine.layers.comparison import GroupDiff, reader_text
 from macros.engine.layers.lineage import Change
 from macros.website.model import Site
 from macros.website.pages.compare import comparison_exists, diff_views

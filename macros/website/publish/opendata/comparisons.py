@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from macros.core import urls
-from macros.engine.diff.comparison import Comparison
+from macros.engine.layers.comparison import Comparison
 from macros.website.publish.opendata.models import ComparisonRecord, SectionChange
 
 METHOD = ("Avsnitten paras ihop på id och på det ursprung (ursprung) som avsnittsfilen anger, aldrig på att "

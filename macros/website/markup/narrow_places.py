@@ -21,7 +21,7 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 
 from macros.core.text import soft_hyphens
-from macros.website.publish.section_text import placeholders
+from macros.website.markup.section_text import placeholders
 
 #: The narrow places that are elements of the tree: (tag, class).
 PLACES = (("aside", "tp-panel"), ("div", "tp-responses"))
