@@ -12,6 +12,7 @@ import pytest
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
+from macros.core.markdown import to_html
 from macros.core.problems import ContentError
 from macros.engine.render.sandbox import render_content
 from tests.conftest import build_site, read_page
@@ -92,15 +93,46 @@ def test_section_without_version_on_a_page_outside_versions(corpus: Corpus) -> N
     assert "anger ingen version" in text and re.search(r'avsnitt\("\d{4}-\d{4}/gator"\)', text)
 
 
-def test_anchor_is_validated_against_headings(repo_copy: Path) -> None:
-    path = repo_copy / "program" / "2020-2023" / "samverkan.md"
+def test_anchor_is_validated_against_headings(fixture_copy: Path) -> None:
+    path = fixture_copy / "program" / "2007-2010" / "gator.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n## Samverkan med polisen\n\nText.\n", encoding="utf-8")
-    corpus = load_or_raise(repo_copy)
-    out = render_content(corpus, '{{ avsnitt("2020-2023/samverkan", ankare="samverkan-med-polisen") }}', PAGE, 1, PAGE)
-    assert out == "[Samverkan: Samverkan med polisen (2020–2023)](../2020-2023/samverkan.md#samverkan-med-polisen)"
-    with pytest.raises(ContentError) as caught:
-        render_content(corpus, '{{ avsnitt("2020-2023/samverkan", ankare="samverkan-med-polis") }}', PAGE, 1, PAGE)
-    assert "Menade du 'samverkan-med-polisen'?" in caught.value.format()
+    corpus = load_or_raise(fixture_copy)
+    out = render(corpus, '{{ avsnitt("2007-2010/gator", ankare="samverkan-med-polisen") }}')
+    assert out == "[Gator: Samverkan med polisen (2007–2010)](../2007-2010/gator.md#samverkan-med-polisen)"
+    text = error_text(corpus, '{{ avsnitt("2007-2010/gator", ankare="samverkan-med-polis") }}')
+    assert "Menade du 'samverkan-med-polisen'?" in text
+
+
+#: Headings whose id the toc extension makes differently from a slug of the source line.
+HEADINGS = {
+    "## Se [parkerna](parker.md) först": ("se-parkerna-forst", "Se parkerna först"),
+    "## Koden `a_b` i texten": ("koden-a_b-i-texten", "Koden a\\_b i texten"),
+    "## Tom &amp; Jerry &mdash; igen": ("tom-jerry-igen", "Tom & Jerry — igen"),
+    "Rubrik understruken\n-------------------": ("rubrik-understruken", "Rubrik understruken"),
+    "## Rubrik med {{ begrepp(\"trygghet\") }} makro": ("rubrik-med-trygghet-makro", "Rubrik med trygghet makro"),
+}
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_anchor_is_the_id_the_page_gets(fixture_copy: Path, heading: str) -> None:
+    """The anchor a macro may name is the id the built page has: the toc extension's own slug of
+    the heading as converted (link text, code, entities, setext headings)."""
+    anchor, label = HEADINGS[heading]
+    path = fixture_copy / "program" / "2007-2010" / "gator.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{heading}\n\nText.\n", encoding="utf-8")
+    corpus = load_or_raise(fixture_copy)
+    out = render(corpus, f'{{{{ avsnitt("2007-2010/gator", ankare="{anchor}") }}}}')
+    assert out == f"[Gator: {label} (2007–2010)](../2007-2010/gator.md#{anchor})"
+    page = "program/2007-2010/gator.md"
+    shown = render_content(corpus, corpus.versions["2007-2010"].sections["gator"].body, page, 1, page)
+    assert anchor in re.findall(r'<h2 id="([^"]+)"', to_html(shown))  # the page's own conversion
+
+
+def test_a_repeated_heading_gets_the_toc_suffix(fixture_copy: Path) -> None:
+    path = fixture_copy / "program" / "2007-2010" / "gator.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Mål\n\nA.\n\n## Mål\n\nB.\n", encoding="utf-8")
+    corpus = load_or_raise(fixture_copy)
+    assert render(corpus, '{{ avsnitt("2007-2010/gator", ankare="mal_1") }}').endswith("gator.md#mal_1)")
 
 
 def _resolve(page_url: str, href: str) -> str:

@@ -18,12 +18,15 @@ import html
 import re
 import threading
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any, Literal
 
+import jinja2
 import markdown
+from jinja2 import TemplateSyntaxError, nodes
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
@@ -90,6 +93,8 @@ def to_html(text: str) -> str:
 class _Reading:
     root: etree.Element
     stash: tuple[str, ...]
+    #: (id, text) of every heading, as the ``toc`` extension gave them, in document order.
+    headings: tuple[tuple[str, str], ...] = ()
 
 
 #: Deeper than this, Python-Markdown recurses past Python's limit (and the HTML policy
@@ -121,7 +126,13 @@ def _read(text: str) -> _Reading:
     capture.root = None  # an empty text is never converted: no tree is left from the text before
     md.reset().convert(text)
     root = capture.root if capture.root is not None else etree.Element("div")
-    return _Reading(root, tuple(str(s) for s in md.htmlStash.rawHtmlBlocks))
+    return _Reading(root, tuple(str(s) for s in md.htmlStash.rawHtmlBlocks), tuple(_toc_headings(getattr(md, "toc_tokens", []))))  # set by toc
+
+
+def _toc_headings(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    for token in tokens:
+        yield token["id"], html.unescape(token["name"])
+        yield from _toc_headings(token["children"])
 
 
 _PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
@@ -144,6 +155,38 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.parts.append(data)
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [value for name, value in attrs if name == "id" and value]
+
+
+def anchors(text: str, label: Callable[[str], str] | None = None) -> dict[str, str]:
+    """Every anchor a body gives its page: a heading's id -> its text, made by the ``toc``
+    extension in this very conversion (its slugify, its ``_1`` for a repeated id, an explicit
+    ``{: #id }``), then the id of any other element (attribute lists, raw HTML) -> the id.
+
+    ``label`` gives the Markdown a macro call shows on the page (without it a call is read
+    as nothing).
+    """
+    reading = _read(without_templates(text, label=label, outside_code=True))
+    found = dict(reading.headings)
+    for el in reading.root.iter():
+        if el.get("id"):
+            found.setdefault(el.get("id") or "", el.get("id") or "")
+    for raw in reading.stash:
+        if "id" in raw:
+            parser = _Ids()
+            parser.feed(raw)
+            parser.close()
+            for anchor in parser.ids:
+                found.setdefault(anchor, anchor)
+    return found
 
 
 def html_text(raw: str) -> str:
@@ -459,6 +502,84 @@ def mask_code(text: str) -> str:
         out.append(text[pos:a])
         out.append(re.sub(r"[^\n]", " ", text[a:b]))
         pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+#: Template syntax: a macro call ``{{ … }}``, a statement ``{% … %}``, a comment ``{# … #}``.
+_TEMPLATE_ENDS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_TEMPLATE_OPEN = re.compile(r"\{[{%#]")
+
+
+def template_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every ``{{ … }}``, ``{% … %}`` and ``{# … #}``, in one pass (a kind
+    that is never closed is not searched for again, so this stays linear)."""
+    spans: list[tuple[int, int]] = []
+    pos, unclosed = 0, set()
+    for match in _TEMPLATE_OPEN.finditer(text):
+        opening = match.group(0)
+        if match.start() < pos or opening in unclosed:
+            continue
+        end = text.find(_TEMPLATE_ENDS[opening], match.end())
+        if end < 0:
+            unclosed.add(opening)
+            continue
+        spans.append((match.start(), end + 2))
+        pos = end + 2
+    return spans
+
+
+@dataclass(frozen=True)
+class MacroCall:
+    """``{{ name("arg", key="value") }}`` read by Jinja's own parser (literal arguments only)."""
+
+    name: str
+    args: tuple[object, ...]
+    kwargs: dict[str, object]
+
+
+def macro_call(call: str) -> MacroCall | None:
+    """The call in ``{{ … }}``, or None for anything else (or anything Jinja cannot read)."""
+    try:
+        tree = _template_parser().parse(call)
+    except TemplateSyntaxError:
+        return None
+    node = next(tree.find_all(nodes.Call), None)
+    if node is None or not isinstance(node.node, nodes.Name):
+        return None
+    return MacroCall(node.node.name, tuple(a.value for a in node.args if isinstance(a, nodes.Const)),
+                     {k.key: k.value.value for k in node.kwargs if isinstance(k.value, nodes.Const)})
+
+
+def macro_label(call: str) -> str:
+    """What a reader reads where ``{{ name("arg", …) }}`` stands, without rendering it: its
+    first text argument, else its name; '' for anything that is not a call."""
+    found = macro_call(call)
+    if found is None:
+        return ""
+    return next((a for a in found.args if isinstance(a, str)), found.name)
+
+
+@lru_cache(maxsize=1)
+def _template_parser() -> jinja2.Environment:
+    return jinja2.Environment(autoescape=True)  # parses only: nothing is ever rendered with it
+
+
+def without_templates(text: str, *, label: Callable[[str], str] | None = None, outside_code: bool = False) -> str:
+    """``text`` with its template syntax taken out: a macro call becomes ``label(call)`` (a
+    space without it), a statement or comment a space. ``outside_code``: leave code alone
+    (a code span shows ``{{ … }}`` literally)."""
+    if "{" not in text:
+        return text
+    code = code_ranges(text) if outside_code else ()
+    out: list[str] = []
+    pos = 0
+    for start, end in template_spans(text):
+        if any(a <= start < b for a, b in code):
+            continue
+        chunk = text[start:end]
+        out += [text[pos:start], label(chunk) if label and chunk.startswith("{{") else " "]
+        pos = end
     out.append(text[pos:])
     return "".join(out)
 

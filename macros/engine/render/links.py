@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
+from macros.core.markdown import anchors, macro_call
 from macros.core.model.schema import VERSION_ID_RE
 from macros.core.problems import did_you_mean
 from macros.core.text import md, period
-from macros.engine.render.headings import heading_ids
 
 _PAGE_VERSION = re.compile(r"^program/(\d{4}-\d{4})/")
 
@@ -103,7 +103,7 @@ def _section_link(ctx: CallContext, vid: str, sid: str, ankare: str | None, text
         raise MacroError(f"avsnittet '{sid}' finns inte i versionen {vid}.", hint or _hint(sid, list(version.sections), "avsnitt"))
     label = entry.data.title
     if ankare is not None:
-        anchors = heading_ids(entry.body)
+        anchors = section_anchors(ctx.corpus, vid, sid, entry.body)
         if ankare not in anchors:
             known = list(anchors)
             raise MacroError(f"avsnittet '{vid}/{sid}' har ingen rubrik med id '{ankare}'.",
@@ -113,6 +113,25 @@ def _section_link(ctx: CallContext, vid: str, sid: str, ankare: str | None, text
     if vid != ctx.version:
         label += label_suffix.format(period=period(version.data.period.start, version.data.period.end))
     return Link(text or label, urls.section(vid, sid), ankare, Ref("avsnitt", f"{vid}/{sid}"))
+
+
+def section_anchors(corpus: Corpus, vid: str, sid: str, body: str) -> dict[str, str]:
+    """The anchors of a section's page (``core.markdown.anchors``), with a macro call in a
+    heading read as the link it shows there. A call that itself names an anchor is read
+    without it: its label would need yet another body's headings (and could loop)."""
+    page = urls.section(vid, sid)
+
+    def shown(source: str) -> str:
+        found = macro_call(source)
+        if found is None or found.name not in MACROS or not found.args:
+            return " "
+        kwargs = {k: v for k, v in found.kwargs.items() if k != "ankare"}
+        try:
+            return call(CallContext(corpus, page), found.name, list(found.args), kwargs).markdown(page)
+        except MacroError:
+            return " "
+
+    return anchors(body, label=shown)
 
 
 def avsnitt(ctx: CallContext, target: str, ankare: str | None = None, text: str | None = None) -> Link:
