@@ -24,6 +24,8 @@ from macros.website.model import Site
 from macros.website.site import build_site as make_site
 from macros.website.site import make_pages
 
+pytest_plugins = ["tests.program_readers"]
+
 ROOT = Path(__file__).resolve().parent.parent
 #: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

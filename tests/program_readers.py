@@ -1,0 +1,175 @@
+"""Counts the tests that read the live content ``program/`` (issue 33): rules are tested on
+``tests/fixtures/``, and the live content only by a handful of invariant tests.
+
+A test reads ``program/`` when, while it runs (setup included), the process opens or lists a
+file under it or starts a process on the repository, or when it uses a fixture that does (a
+session fixture reads once but serves every test that uses it), or one of ``LIVE_FIXTURES``
+(the real site built or copied, whose reading happens in a build process or on another worker).
+Reading ``program/`` while a test module is imported is an error: it would make every test of
+the module depend on it, and it runs even when none of them is selected.
+
+Over the whole suite at most ``MAX_SHARE`` of the tests may read it; the terminal summary says
+how many did. Python's audit hooks see every ``open`` and directory listing in this process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAM = str(ROOT / "program")
+MAX_SHARE = 0.10
+#: Fixtures that stand for the live content however they got it (see the module docstring).
+LIVE_FIXTURES = frozenset({"repo_root", "repo_copy", "built_site", "preview_repo", "built_repo_copy"})
+#: Test files the lead is rewriting for issue 29 (the evidence model); they leave this list
+#: as they move to the fixtures, and are not counted until then.
+PENDING = frozenset({
+    "tests/test_timeline.py", "tests/test_version_status.py", "tests/test_glossary.py",
+    "tests/test_glossary_checks.py", "tests/test_provenance_and_followup.py", "tests/test_feed.py",
+    "tests/test_remiss_site.py", "tests/test_opendata.py",
+})
+_EVENTS = frozenset({"open", "os.listdir", "os.scandir", "shutil.copytree", "subprocess.Popen"})
+
+
+def under_program(path: object) -> bool:
+    """Whether ``path`` (str, bytes or path-like) names ``program/`` or something in it."""
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        return False
+    full = os.path.abspath(os.fspath(path))
+    return full == PROGRAM or full.startswith(PROGRAM + os.sep)
+
+
+def event_reads_program(event: str, args: tuple[Any, ...]) -> bool:
+    """Whether an audit event reads ``program/``: a file or listing there, or a process started
+    in the repository or given it (a build, ``trygghet check``)."""
+    if event == "subprocess.Popen":
+        _executable, argv, cwd, _env = args
+        return (cwd is not None and os.path.abspath(os.fspath(cwd)) == str(ROOT)) or any(
+            isinstance(a, (str, os.PathLike)) and os.path.abspath(os.fspath(a)) in (str(ROOT), PROGRAM)
+            for a in (argv if isinstance(argv, (list, tuple)) else [argv]))
+    return bool(args) and under_program(args[0])
+
+
+@dataclass
+class Readers:
+    #: What is running now: a test's node id, "fixture:<name>" inside a fixture's setup,
+    #: "import:<path>" while a module is collected; None otherwise.
+    owner: str | None = None
+    fixtures: set[str] = field(default_factory=set)
+    direct: set[str] = field(default_factory=set)
+    imported: set[str] = field(default_factory=set)
+    counted: int = 0
+    reading: list[str] = field(default_factory=list)
+
+    def audit(self, event: str, args: tuple[Any, ...]) -> None:
+        if event not in _EVENTS or self.owner is None or not event_reads_program(event, args):
+            return
+        if self.owner.startswith("fixture:"):
+            self.fixtures.add(self.owner.removeprefix("fixture:"))
+        elif self.owner.startswith("import:"):
+            self.imported.add(self.owner.removeprefix("import:"))
+        else:
+            self.direct.add(self.owner)
+
+    def reads(self, item: pytest.Item) -> bool:
+        names = set(getattr(item, "fixturenames", ()))
+        return item.nodeid in self.direct or bool(names & (self.fixtures | LIVE_FIXTURES))
+
+
+STATE = Readers()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    sys.addaudithook(STATE.audit)  # hooks cannot be removed; the state decides what it counts
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Any:
+    if isinstance(collector, pytest.Module):  # collecting a module imports it
+        STATE.owner = f"import:{collector.path}"
+    try:
+        return (yield)
+    finally:
+        STATE.owner = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest) -> Any:
+    outer, STATE.owner = STATE.owner, f"fixture:{fixturedef.argname}"
+    try:
+        return (yield)
+    finally:
+        STATE.owner = outer
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    STATE.owner = item.nodeid
+    try:
+        return (yield)
+    finally:
+        STATE.owner = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call" and str(item.path.relative_to(ROOT)) not in PENDING:
+        report.user_properties.append(("reads_program", STATE.reads(item)))
+    return report
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """On the controller (or the only process): count every test that ran."""
+    for name, value in report.user_properties:
+        if name == "reads_program":
+            STATE.counted += 1
+            if value:
+                STATE.reading.append(report.nodeid)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if STATE.imported:
+        raise pytest.UsageError("program/ läses när testmodulen importeras (gör det i ett test eller en fixtur): "
+                                + ", ".join(sorted(STATE.imported)))
+
+
+def whole_suite(config: pytest.Config) -> bool:
+    """Whether this run is the whole suite (no paths, -k or -m narrowing it), where the share counts."""
+    args = [a for a in config.args if Path(a).resolve() != ROOT / "tests"]
+    return not args and not config.getoption("keyword") and not config.getoption("markexpr")
+
+
+def share_problem(reading: int, counted: int) -> str | None:
+    if counted and reading / counted > MAX_SHARE:
+        return (f"{reading} av {counted} tester ({reading / counted:.0%}) läser program/; högst {MAX_SHARE:.0%} får "
+                "göra det. Testa regler på tests/fixtures/.")
+    return None
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if hasattr(config, "workerinput") or not STATE.counted:
+        return
+    share = len(STATE.reading) / STATE.counted
+    terminalreporter.write_line(f"program/: {len(STATE.reading)} av {STATE.counted} tester läser det levande "
+                                f"innehållet ({share:.1%}; högst {MAX_SHARE:.0%}, {len(PENDING)} filer räknas inte än).")
+    if config.getoption("verbose") > 0:
+        for nodeid in sorted(STATE.reading):
+            terminalreporter.write_line(f"  {nodeid}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput") or not whole_suite(session.config):
+        return
+    problem = share_problem(len(STATE.reading), STATE.counted)
+    if problem:
+        session.config.get_terminal_writer().line(problem, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
