@@ -93,12 +93,20 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_make_collect_report(collector: pytest.Collector) -> Any:
-    if isinstance(collector, pytest.Module):  # collecting a module imports it
-        STATE.owner = f"import:{collector.path}"
-    try:
+    """Collecting a module imports it: reading program/ then fails the module's collection."""
+    if not isinstance(collector, pytest.Module):
         return (yield)
+    STATE.owner = f"import:{collector.path}"
+    try:
+        report = yield
     finally:
         STATE.owner = None
+    pending = str(collector.path.relative_to(ROOT)) in PENDING
+    if str(collector.path) in STATE.imported and report.outcome == "passed" and not pending:
+        report.outcome = "failed"
+        report.longrepr = (f"{collector.path}: program/ läses när modulen importeras. Läs det i ett test "
+                           "eller en fixtur (och helst inte alls: tests/fixtures/).")
+    return report
 
 
 @pytest.hookimpl(wrapper=True)
@@ -134,12 +142,6 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
             STATE.counted += 1
             if value:
                 STATE.reading.append(report.nodeid)
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    if STATE.imported:
-        raise pytest.UsageError("program/ läses när testmodulen importeras (gör det i ett test eller en fixtur): "
-                                + ", ".join(sorted(STATE.imported)))
 
 
 def whole_suite(config: pytest.Config) -> bool:
