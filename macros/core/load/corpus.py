@@ -72,17 +72,6 @@ class Corpus:
         return {v.data.supersedes: vid for vid, v in self.versions.items() if v.data.supersedes}
 
     @cached_property
-    def lineage_claims(self) -> dict[str, dict[str, set[str]]]:
-        """Per version: an older section id -> the ids in that version whose ``ursprung`` names it."""
-        out: dict[str, dict[str, set[str]]] = {}
-        for vid, version in self.versions.items():
-            claims = out.setdefault(vid, {})
-            for sid, entry in version.sections.items():
-                for old in entry.data.lineage.sources if entry.data.lineage else ():
-                    claims.setdefault(old, set()).add(sid)
-        return out
-
-    @cached_property
     def latest_adopted(self) -> str | None:
         """The version in force: the newest that is adopted or that the city says applies.
 

@@ -191,10 +191,6 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
                          meta={"tp_section": sid, **NOT_IN_SEARCH})
 
 
-def has_history(corpus: Corpus, sid: str) -> bool:
-    return bool(versions_with(corpus, sid))
-
-
 def generate(site: Site) -> Iterator[GeneratedPage]:
     for sid in section_ids(site.corpus):
         yield history_page(site, sid)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from collections.abc import Iterator
 
 from macros.core import urls
@@ -107,7 +108,7 @@ def downloads(corpus: Corpus, vid: str, page: str) -> str:
 
 def _file_href(page: str, file_path: str) -> str:
     """A relative URL from a page to a published file (not a page: no trailing slash)."""
-    return urls.relpath(file_path, urls.url(page).rstrip("/"))
+    return posixpath.relpath(file_path, urls.url(page).rstrip("/") or ".")
 
 
 def version_page(site: Site, vid: str) -> GeneratedPage:

@@ -166,10 +166,6 @@ def feed_xml(corpus: Corpus, pages: set[str], site: SiteInfo) -> bytes:
     return out.getvalue() + b"\n"
 
 
-def asset_paths(corpus: Corpus) -> list[str]:
-    return [FEED_PATH]
-
-
 def generate_assets(site: Site, paths: Collection[str]) -> Iterator[GeneratedAsset]:
     """``paths``: every page the site has (entries link only to pages that exist)."""
     yield GeneratedAsset(FEED_PATH, feed_xml(site.corpus, set(paths), site.settings))
