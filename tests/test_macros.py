@@ -93,10 +93,15 @@ def test_section_without_version_on_a_page_outside_versions(corpus: Corpus) -> N
     assert "anger ingen version" in text and re.search(r'avsnitt\("\d{4}-\d{4}/gator"\)', text)
 
 
-def test_anchor_is_validated_against_headings(fixture_copy: Path) -> None:
+def with_gator_ending(fixture_copy: Path, markdown: str) -> Corpus:
+    """The fixtures with ``markdown`` added at the end of the section 2007-2010/gator."""
     path = fixture_copy / "program" / "2007-2010" / "gator.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n## Samverkan med polisen\n\nText.\n", encoding="utf-8")
-    corpus = load_or_raise(fixture_copy)
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
+    return load_or_raise(fixture_copy)
+
+
+def test_anchor_is_validated_against_headings(fixture_copy: Path) -> None:
+    corpus = with_gator_ending(fixture_copy, "## Samverkan med polisen\n\nText.")
     out = render(corpus, '{{ avsnitt("2007-2010/gator", ankare="samverkan-med-polisen") }}')
     assert out == "[Gator: Samverkan med polisen (2007–2010)](../2007-2010/gator.md#samverkan-med-polisen)"
     text = error_text(corpus, '{{ avsnitt("2007-2010/gator", ankare="samverkan-med-polis") }}')
@@ -118,9 +123,7 @@ def test_anchor_is_the_id_the_page_gets(fixture_copy: Path, heading: str) -> Non
     """The anchor a macro may name is the id the built page has: the toc extension's own slug of
     the heading as converted (link text, code, entities, setext headings)."""
     anchor, label = HEADINGS[heading]
-    path = fixture_copy / "program" / "2007-2010" / "gator.md"
-    path.write_text(path.read_text(encoding="utf-8") + f"\n{heading}\n\nText.\n", encoding="utf-8")
-    corpus = load_or_raise(fixture_copy)
+    corpus = with_gator_ending(fixture_copy, f"{heading}\n\nText.")
     out = render(corpus, f'{{{{ avsnitt("2007-2010/gator", ankare="{anchor}") }}}}')
     assert out == f"[Gator: {label} (2007–2010)](../2007-2010/gator.md#{anchor})"
     page = "program/2007-2010/gator.md"
@@ -129,9 +132,7 @@ def test_anchor_is_the_id_the_page_gets(fixture_copy: Path, heading: str) -> Non
 
 
 def test_a_repeated_heading_gets_the_toc_suffix(fixture_copy: Path) -> None:
-    path = fixture_copy / "program" / "2007-2010" / "gator.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n## Mål\n\nA.\n\n## Mål\n\nB.\n", encoding="utf-8")
-    corpus = load_or_raise(fixture_copy)
+    corpus = with_gator_ending(fixture_copy, "## Mål\n\nA.\n\n## Mål\n\nB.")
     assert render(corpus, '{{ avsnitt("2007-2010/gator", ankare="mal_1") }}').endswith("gator.md#mal_1)")
 
 
