@@ -540,9 +540,8 @@ class MacroCall:
 
 def macro_call(call: str) -> MacroCall | None:
     """The call in ``{{ … }}``, or None for anything else (or anything Jinja cannot read)."""
-    try:
-        tree = _template_parser().parse(call)
-    except TemplateSyntaxError:
+    tree = _parsed(call)
+    if tree is None:
         return None
     node = next(tree.find_all(nodes.Call), None)
     if node is None or not isinstance(node.node, nodes.Name):
@@ -551,13 +550,23 @@ def macro_call(call: str) -> MacroCall | None:
                      {k.key: k.value.value for k in node.kwargs if isinstance(k.value, nodes.Const)})
 
 
+@lru_cache(maxsize=4096)  # the diff reads the same calls again and again
 def macro_label(call: str) -> str:
     """What a reader reads where ``{{ name("arg", …) }}`` stands, without rendering it: its
-    first text argument, else its name; '' for anything that is not a call."""
+    first text argument, else its name (also of a bare ``{{ name }}``); '' for anything else."""
     found = macro_call(call)
-    if found is None:
-        return ""
-    return next((a for a in found.args if isinstance(a, str)), found.name)
+    if found is not None:
+        return next((a for a in found.args if isinstance(a, str)), found.name)
+    tree = _parsed(call)
+    name = next(tree.find_all(nodes.Name), None) if tree is not None else None
+    return name.name if name is not None else ""
+
+
+def _parsed(call: str) -> nodes.Template | None:
+    try:
+        return _template_parser().parse(call)
+    except TemplateSyntaxError:
+        return None
 
 
 @lru_cache(maxsize=1)
