@@ -70,7 +70,8 @@ class Readers:
     #: What is running now: a test's node id, "fixture:<name>" inside a fixture's setup,
     #: "import:<path>" while a module is collected; None otherwise.
     owner: str | None = None
-    fixtures: set[str] = field(default_factory=set)
+    #: Fixtures seen reading program/: (name, where defined: a node id prefix, "" for conftest).
+    fixtures: set[tuple[str, str]] = field(default_factory=set)
     direct: set[str] = field(default_factory=set)
     imported: set[str] = field(default_factory=set)
     #: Test function (node id without parameters) -> whether any of its runs read program/.
@@ -80,7 +81,8 @@ class Readers:
         if event not in _EVENTS or self.owner is None or not event_reads_program(event, args):
             return
         if self.owner.startswith("fixture:"):
-            self.fixtures.add(self.owner.removeprefix("fixture:"))
+            name, _, baseid = self.owner.removeprefix("fixture:").partition("@")
+            self.fixtures.add((name, baseid))
         elif self.owner.startswith("import:"):
             self.imported.add(self.owner.removeprefix("import:"))
         else:
@@ -88,7 +90,10 @@ class Readers:
 
     def reads(self, item: pytest.Item) -> bool:
         names = set(getattr(item, "fixturenames", ()))
-        return item.nodeid in self.direct or bool(names & (self.fixtures | LIVE_FIXTURES))
+        # A fixture is the one visible from the test: defined in its module (or a conftest above),
+        # not another module's fixture of the same name.
+        seen = any(name in names and item.nodeid.startswith(baseid) for name, baseid in self.fixtures)
+        return item.nodeid in self.direct or seen or bool(names & LIVE_FIXTURES)
 
 
 STATE = Readers()
@@ -118,7 +123,7 @@ def pytest_make_collect_report(collector: pytest.Collector) -> Any:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest) -> Any:
-    outer, STATE.owner = STATE.owner, f"fixture:{fixturedef.argname}"
+    outer, STATE.owner = STATE.owner, f"fixture:{fixturedef.argname}@{fixturedef.baseid}"
     try:
         return (yield)
     finally:

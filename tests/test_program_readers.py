@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from tests.program_readers import (
     MAX_READERS,
     PROGRAM,
     ROOT,
+    Readers,
     event_reads_program,
     function_of,
     share_problem,
@@ -39,3 +42,12 @@ def test_a_parametrised_test_is_one_function() -> None:
 def test_the_ratchet_fails_above_its_limit_only() -> None:
     assert share_problem(MAX_READERS, 1000) is None
     assert "högst" in (share_problem(MAX_READERS + 1, 1000) or "")
+
+
+def test_a_fixture_counts_only_for_the_tests_that_see_it() -> None:
+    # Another module's fixture of the same name that read program/ does not make this test a reader.
+    state = Readers(fixtures={("corpus", "tests/test_a.py"), ("live", "")})
+    assert state.reads(SimpleNamespace(nodeid="tests/test_a.py::test_x", fixturenames=["corpus"]))
+    assert not state.reads(SimpleNamespace(nodeid="tests/test_b.py::test_x", fixturenames=["corpus"]))
+    assert state.reads(SimpleNamespace(nodeid="tests/test_b.py::test_y", fixturenames=["live"]))
+    assert state.reads(SimpleNamespace(nodeid="tests/test_b.py::test_z", fixturenames=["built_site"]))
