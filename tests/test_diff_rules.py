@@ -3,7 +3,7 @@ testing (`make mutation`): changing the rule failed no test before."""
 
 from __future__ import annotations
 
-from macros.engine.diff.blocks import Block, parse_blocks, plain
+from macros.engine.diff.blocks import Block, parse_blocks, plain, row_cells
 from macros.engine.diff.textdiff import PAIR_THRESHOLD, _dice, _pair_region, diff_blocks
 from macros.engine.diff.words import Op, _common_mark_suffix, _tidy, diff_words
 
@@ -25,6 +25,10 @@ def test_blocks_keep_code_levels_and_raw_html_text_and_leave_out_site_notes() ->
     ]
 
 
+def test_a_table_row_splits_into_its_cells() -> None:
+    assert row_cells("a | b |c") == ["a", "b", "c"]
+
+
 def test_plain_text_leaves_code_out_and_joins_blocks_with_a_space() -> None:
     assert plain("a\n\n```\nkod\n```\n\nb") == "a b"
 
@@ -39,7 +43,7 @@ def test_whitespace_is_a_change_only_where_it_differs() -> None:
 
 def test_a_common_word_is_matched_however_often_it_stands() -> None:
     # difflib's "autojunk" would treat a word in more than 1 % of 200+ units as junk.
-    old, new = " ".join(["och"] * 150 + ["slut"]), " ".join(["och"] * 150 + ["början"])
+    old, new = " ".join(["och"] * 300 + ["slut"]), " ".join(["och"] * 300 + ["början"])
     assert [o for o in diff_words(old, new) if o.tag != "equal"] == [Op("delete", "slut"), Op("insert", "början")]
 
 
@@ -93,7 +97,9 @@ def test_blocks_pair_without_crossing_best_first_ties_to_the_earlier_old_block()
 def test_every_block_is_paired_at_most_once_and_none_is_lost() -> None:
     a1, a2, a3 = P("ett två tre"), P("ett två tre fyra"), P("ett två tre fyra fem")
     assert _pair_region([a2, a1], [a3]) == [(a2, a3), (a1, None)]
+    assert _pair_region([a1, a2], [a3]) == [(a1, None), (a2, a3)]
     assert _pair_region([a3], [a1, a2]) == [(None, a1), (a3, a2)]
+    assert _pair_region([a3], [a2, a1]) == [(a3, a2), (None, a1)]
     x = P("något helt annat")
     assert _pair_region([P("alfa beta"), P("gamma delta")], [P("alfa beta x"), x, P("gamma delta y")]) == [
         (P("alfa beta"), P("alfa beta x")), (None, x), (P("gamma delta"), P("gamma delta y"))]
