@@ -59,9 +59,11 @@ def event_reads_program(event: str, args: tuple[Any, ...]) -> bool:
     in the repository or given it (a build, ``trygghet check``)."""
     if event == "subprocess.Popen":
         _executable, argv, cwd, _env = args
-        return (cwd is not None and os.path.abspath(os.fspath(cwd)) == str(ROOT)) or any(
-            isinstance(a, (str, os.PathLike)) and os.path.abspath(os.fspath(a)) in (str(ROOT), PROGRAM)
-            for a in (argv if isinstance(argv, (list, tuple)) else [argv]))
+        where = os.path.abspath(os.fspath(cwd)) if isinstance(cwd, (str, os.PathLike)) else os.getcwd()
+        # The process resolves a relative argument against its own working directory.
+        named = {os.path.normpath(os.path.join(where, os.fspath(a)))
+                 for a in (argv if isinstance(argv, (list, tuple)) else [argv]) if isinstance(a, (str, os.PathLike))}
+        return where == str(ROOT) or bool(named & {str(ROOT), PROGRAM})
     return bool(args) and under_program(args[0])
 
 
