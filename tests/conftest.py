@@ -182,6 +182,30 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
+#: Hand-written pages that link a live version; in a fixture repository they link the fixtures' one.
+_LIVE_LINKS_IN_DOCS = {"oppna-data.md": ("2020-2023", "2007-2010")}
+
+
+def fixture_repo_at(dest: Path) -> Path:
+    """A buildable repository at ``dest``: the fixture corpus as ``program/`` with the site's own
+    docs/, overrides/ and mkdocs.yml (no live content)."""
+    dest.mkdir(parents=True)
+    shutil.copytree(FIXTURES / "program", dest / "program")
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name, (live, fixture) in _LIVE_LINKS_IN_DOCS.items():
+        page = dest / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8").replace(live, fixture), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def fixture_repo(tmp_path: Path) -> Path:
+    """A throw-away buildable repository of the fixtures (``fixture_repo_at``), to break on purpose."""
+    return fixture_repo_at(tmp_path / "repo")
+
+
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
     """A throw-away copy of the repository's content and config, to break on purpose."""

@@ -63,7 +63,11 @@ def event_reads_program(event: str, args: tuple[Any, ...]) -> bool:
         # The process resolves a relative argument against its own working directory.
         named = {os.path.normpath(os.path.join(where, os.fspath(a)))
                  for a in (argv if isinstance(argv, (list, tuple)) else [argv]) if isinstance(a, (str, os.PathLike))}
-        return where == str(ROOT) or bool(named & {str(ROOT), PROGRAM})
+        if named & {str(ROOT), PROGRAM}:
+            return True
+        # Started in the repository it reads it, unless it is pointed at a folder elsewhere (--rot).
+        elsewhere = any(os.path.isabs(a) and os.path.isdir(a) and not a.startswith(str(ROOT) + os.sep) for a in named)
+        return where == str(ROOT) and not elsewhere
     return bool(args) and under_program(args[0])
 
 

@@ -32,6 +32,9 @@ def test_events_that_read_program() -> None:
     assert event_reads_program("subprocess.Popen", ("python", ["python", "-m", "mkdocs"], str(ROOT), None))
     assert event_reads_program("subprocess.Popen", ("trygghet", ["trygghet", "check", "--rot", str(ROOT)], "/tmp", None))
     assert not event_reads_program("subprocess.Popen", ("git", ["git", "status"], "/tmp", None))
+    assert event_reads_program("subprocess.Popen", ("python", ["python", "-m", "x", "check"], str(ROOT), None))
+    assert not event_reads_program("subprocess.Popen", ("python", ["python", "-m", "x", "check", "--rot", "/tmp"],
+                                                        str(ROOT), None))
     # A relative path is the process's own: "program/a.md" in a repository made in /tmp.
     assert not event_reads_program("subprocess.Popen", ("git", ["git", "add", "program/a.md"], "/tmp/repo", None))
 
