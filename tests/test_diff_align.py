@@ -143,6 +143,3 @@ def test_lineage_check_is_quiet_when_recorded_or_unrelated(tmp_path: Path) -> No
     assert list(lineage_check.check_unrecorded_lineage(c)) == []
 
 
-def test_lineage_check_is_quiet_on_the_real_corpus(repo_root: Path) -> None:
-    corpus, _ = load(repo_root)
-    assert list(lineage_check.check_unrecorded_lineage(corpus)) == []
