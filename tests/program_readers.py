@@ -105,6 +105,30 @@ class Readers:
 STATE = Readers()
 
 
+#: With --fixtures-only (`make mutation`): besides the live ones, fixtures that build a whole site.
+BUILDING_FIXTURES = frozenset({"fixture_repo"})
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--fixtures-only", action="store_true", default=False,
+                     help="Bara de snabba testerna på tests/fixtures/: inga som läser program/, bygger en "
+                          "webbplats (markören build) eller kör en webbläsare (`make mutation`).")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--fixtures-only"):
+        return
+    slow = LIVE_FIXTURES | BUILDING_FIXTURES
+    keep, drop = [], []
+    for item in items:
+        live = set(getattr(item, "fixturenames", ())) & slow or item.get_closest_marker("build") \
+            or item.get_closest_marker("browser")
+        (drop if live else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 def pytest_configure(config: pytest.Config) -> None:
     sys.addaudithook(STATE.audit)  # hooks cannot be removed; the state decides what it counts
 
