@@ -2,7 +2,9 @@
 
 Every part that needs to know what a body's Markdown *is* (diff blocks,
 klarspråk, glossary masking, macro protection, the print page's heading
-shift) asks here, so they cannot disagree with each other or with the page.
+shift, the anchors a macro may link to) asks here, so they cannot disagree
+with each other or with the page. So does every part that takes template
+syntax (``{{ … }}``, ``{% … %}``, ``{# … #}``) out of a text.
 The body is converted once (cached on its text) and the element tree is
 captured after every tree processor has run.
 
@@ -14,6 +16,7 @@ decides *what* is code or a heading, the source search only says *where*.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import threading
@@ -126,7 +129,8 @@ def _read(text: str) -> _Reading:
     capture.root = None  # an empty text is never converted: no tree is left from the text before
     md.reset().convert(text)
     root = capture.root if capture.root is not None else etree.Element("div")
-    return _Reading(root, tuple(str(s) for s in md.htmlStash.rawHtmlBlocks), tuple(_toc_headings(getattr(md, "toc_tokens", []))))  # set by toc
+    headings = tuple(_toc_headings(getattr(md, "toc_tokens", [])))  # toc_tokens: set by the toc extension
+    return _Reading(root, tuple(str(s) for s in md.htmlStash.rawHtmlBlocks), headings)
 
 
 def _toc_headings(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
@@ -580,11 +584,18 @@ def without_templates(text: str, *, label: Callable[[str], str] | None = None, o
     (a code span shows ``{{ … }}`` literally)."""
     if "{" not in text:
         return text
-    code = code_ranges(text) if outside_code else ()
+    code: list[tuple[int, int]] = []
+    for a, b in code_ranges(text) if outside_code else ():  # sorted; merged where they overlap
+        if code and a <= code[-1][1]:
+            code[-1] = (code[-1][0], max(b, code[-1][1]))
+        else:
+            code.append((a, b))
+    code_starts = [a for a, _ in code]
     out: list[str] = []
     pos = 0
     for start, end in template_spans(text):
-        if any(a <= start < b for a, b in code):
+        inside = bisect.bisect_right(code_starts, start) - 1  # the code range starting last before it
+        if inside >= 0 and start < code[inside][1]:
             continue
         chunk = text[start:end]
         out += [text[pos:start], label(chunk) if label and chunk.startswith("{{") else " "]
