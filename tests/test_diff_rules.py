@@ -42,9 +42,11 @@ def test_whitespace_is_a_change_only_where_it_differs() -> None:
 
 
 def test_a_common_word_is_matched_however_often_it_stands() -> None:
-    # difflib's "autojunk" would treat a word in more than 1 % of 200+ units as junk.
-    old, new = " ".join(["och"] * 300 + ["slut"]), " ".join(["och"] * 300 + ["början"])
-    assert [o for o in diff_words(old, new) if o.tag != "equal"] == [Op("delete", "slut"), Op("insert", "början")]
+    # difflib's "autojunk" would treat a word in more than 1 % of 200+ units as junk: with no
+    # other word in common the two texts would then share nothing.
+    old, new = " ".join(["först", *["och"] * 300, "slut"]), " ".join(["början", *["och"] * 300, "sist"])
+    assert [o for o in diff_words(old, new) if o.tag != "equal"] == [
+        Op("delete", "först"), Op("insert", "början"), Op("delete", "slut"), Op("insert", "sist")]
 
 
 def test_common_ending_of_marks_only() -> None:
