@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (measured: `trygghet check` 0.50 s -> 0.43 s), and so does a build's second process.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install serve build check test lint bench lock clean browser pdf
+.PHONY: install serve build check test lint bench lock clean browser pdf mutation
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,7 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Browser tests need Chromium, and the timeline script's test runs in Node.js;
 # both come from Debian's packages (chromium, nodejs). As root they are
@@ -52,7 +53,18 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
+
+# Mutation testing (not in `make test`; README, "Mutationstestning"): mutmut mutates the rules in
+# engine/layers, engine/checks and engine/diff and runs the fixture tests that reach each mutant
+# (pyproject.toml, [tool.mutmut]). One package at a time, niced, on both cores:
+# `make mutation MUTATE=diff` for one. Survivors: `.venv/bin/mutmut results`, `mutmut show NAME`.
+MUTATE ?= diff layers checks
+mutation: $(STAMP)
+	@for package in $(MUTATE); do \
+	  nice -n 10 $(BIN)/mutmut run --max-children 2 "macros.engine.$$package.*" >/dev/null || exit 1; done
+	$(BIN)/python -m macros.tools.mutation_score $(MUTATE)
 
 bench: $(STAMP)
 	$(BIN)/python -m macros.tools.bench

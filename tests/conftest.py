@@ -19,10 +19,12 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import GeneratedPage, SiteInfo
+from macros.website.markup.term_links import TermLinks
 from macros.website.model import Site
-from macros.website.publish.term_links import TermLinks
 from macros.website.site import build_site as make_site
 from macros.website.site import make_pages
+
+pytest_plugins = ["tests.program_readers"]
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
@@ -192,6 +194,30 @@ def copy_repo(dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name, symlinks=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
+
+
+#: Hand-written pages that link a live version; in a fixture repository they link the fixtures' one.
+_LIVE_LINKS_IN_DOCS = {"oppna-data.md": ("2020-2023", "2007-2010")}
+
+
+def fixture_repo_at(dest: Path) -> Path:
+    """A buildable repository at ``dest``: the fixture corpus as ``program/`` with the site's own
+    docs/, overrides/ and mkdocs.yml (no live content)."""
+    dest.mkdir(parents=True)
+    shutil.copytree(FIXTURES / "program", dest / "program")
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name, (live, fixture) in _LIVE_LINKS_IN_DOCS.items():
+        page = dest / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8").replace(live, fixture), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def fixture_repo(tmp_path: Path) -> Path:
+    """A throw-away buildable repository of the fixtures (``fixture_repo_at``), to break on purpose."""
+    return fixture_repo_at(tmp_path / "repo")
 
 
 @pytest.fixture

@@ -99,9 +99,37 @@ def test_no_import_cycles_between_files() -> None:
     assert not found, "\n".join(found)
 
 
+def subpackage(module: str) -> str:
+    """The package a module belongs to inside its layer (``macros.engine.diff.words`` →
+    ``macros.engine.diff``); a module directly in a layer is its own."""
+    return ".".join(module.split(".")[:3])
+
+
+def subpackage_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    packages: dict[str, set[str]] = {subpackage(m): set() for m in graph}
+    for module, targets in graph.items():
+        packages[subpackage(module)].update(subpackage(t) for t in targets if subpackage(t) != subpackage(module))
+    return packages
+
+
+def test_no_import_cycles_between_subpackages() -> None:
+    """The layers inside a layer: engine.diff and engine.layers, website.pages and
+    website.publish … depend one way, not on each other."""
+    modules = {_module(p): p for p in sources()}
+    graph = {m: {t for t in imports(p) if t in modules and t != m} for m, p in modules.items()}
+    found = cycles(subpackage_graph(graph))
+    assert not found, "\n".join(found)
+
+
 def test_the_checks_can_fail() -> None:
     assert upward("macros.core.urls", {"macros.website.site", "macros.core.text"}) == ["macros.core.urls → macros.website.site"]
     assert upward("macros.adapter.x", {"macros.tools.cli.main"}) == ["macros.adapter.x → macros.tools.cli.main"]
     assert upward("macros.website.site", {"macros.engine.layers", "macros.core"}) == []
     assert cycles({"macros.a": {"macros.b"}, "macros.b": {"macros.a"}}) == ["macros.a → macros.b → macros.a"]
     assert cycles({"macros.p": {"macros.p.x"}, "macros.p.x": {"macros.p"}}) == []
+    two_ways = {"macros.engine.diff.comparison": {"macros.engine.layers.lineage"},
+                "macros.engine.layers.build": {"macros.engine.diff.comparison"},
+                "macros.engine.layers.lineage": set()}
+    assert cycles(two_ways) == []  # no cycle between the files …
+    assert cycles(subpackage_graph(two_ways)) == [  # … but one between their packages
+        "macros.engine.diff → macros.engine.layers → macros.engine.diff"]

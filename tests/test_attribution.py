@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedPage
-from macros.engine.layers.remiss import response_label
+from macros.core.text import response_label
 from macros.engine.render.sandbox import render_content
 from tests.conftest import page_html
 from tests.html_view import parse

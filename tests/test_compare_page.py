@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from macros.core import urls
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load, load_or_raise
 from macros.core.page import GeneratedPage
 from macros.website.model import build_site
@@ -16,9 +17,6 @@ from macros.website.pages import compare as compare_pages
 from tests.conftest import ROOT, page_html, read_page
 from tests.factory import SOURCES, section_md, version_md, write
 from tests.html_view import Element, main_content, parse
-
-CORPUS = load_or_raise(ROOT)
-PAIRS = compare_pages.pairs(CORPUS)
 
 
 def ins_texts(el: Element) -> list[str]:
@@ -29,40 +27,50 @@ def del_texts(el: Element) -> list[str]:
     return [d.text() for d in el.find_all("del")]
 
 
-def test_every_pair_of_versions_with_text_has_a_comparison() -> None:
-    ids = [vid for vid, v in CORPUS.versions.items() if v.sections]  # none of a version without text
-    assert len(PAIRS) == len(ids) * (len(ids) - 1) // 2
-    for a, b in PAIRS:
-        assert compare_pages.comparison_exists(CORPUS, a, b)
-        assert not compare_pages.comparison_exists(CORPUS, b, a)  # always older → newer
-    first = next(iter(CORPUS.versions))
-    assert not compare_pages.comparison_exists(CORPUS, first, first)
-    assert not compare_pages.comparison_exists(CORPUS, first, "1899-1900")
+def test_every_pair_of_versions_with_text_has_a_comparison(fixture_corpus: Corpus) -> None:
+    pairs = compare_pages.pairs(fixture_corpus)
+    # 2001-2003 has no text: no comparison with it; the newest pair first.
+    assert pairs == [("2007-2010", "2011-2014"), ("2004-2006", "2011-2014"), ("2004-2006", "2007-2010")]
+    for a, b in pairs:
+        assert compare_pages.comparison_exists(fixture_corpus, a, b)
+        assert not compare_pages.comparison_exists(fixture_corpus, b, a)  # always older → newer
+    assert not compare_pages.comparison_exists(fixture_corpus, "2001-2003", "2004-2006")
+    assert not compare_pages.comparison_exists(fixture_corpus, "2004-2006", "2004-2006")
+    assert not compare_pages.comparison_exists(fixture_corpus, "2004-2006", "1899-1900")
 
 
-def test_picker_lists_every_comparison_and_has_a_labelled_form(built_site: Path) -> None:
-    html = read_page(built_site, "jamfor/")
-    doc = main_content(html)
+def test_picker_lists_every_comparison_and_has_a_labelled_form(fixture_corpus: Corpus,
+                                                              fixture_pages: dict[str, GeneratedPage]) -> None:
+    html = page_html(fixture_pages["jamfor/index.md"])
+    doc = parse(html)
     form = doc.find("form", "tp-compare-picker")
     assert form is not None and "hidden" in form.attrs  # shown by JavaScript only
     for select_id in ("tp-fran", "tp-till"):
         label = [lab for lab in form.find_all("label") if lab.attrs.get("for") == select_id]
         assert label and label[0].text().strip()
         select = next(s for s in form.find_all("select") if s.attrs.get("id") == select_id)
-        assert [o.attrs["value"] for o in select.find_all("option")] == [v for v in CORPUS.versions
-                                                                         if CORPUS.versions[v].sections]
+        assert [o.attrs["value"] for o in select.find_all("option")] == ["2004-2006", "2007-2010", "2011-2014"]
     assert form.find("button").text().strip() == "Jämför"
     hrefs = [a.attrs["href"] for a in doc.find_all("a") if "--" in a.attrs.get("href", "")]
-    assert sorted(hrefs) == sorted(f"{a}--{b}/" for a, b in PAIRS)
+    # Markdown links, which MkDocs checks and turns into addresses when it builds.
+    assert sorted(hrefs) == sorted(f"{a}--{b}.md" for a, b in compare_pages.pairs(fixture_corpus))
+    assert all(f"jamfor/{h}" in fixture_pages for h in hrefs)
+
+
+def test_the_real_picker_links_pages_that_exist(built_site: Path) -> None:
+    doc = main_content(read_page(built_site, "jamfor/"))
+    hrefs = [a.attrs["href"] for a in doc.find_all("a") if "--" in a.attrs.get("href", "")]
+    assert hrefs
     for href in hrefs:
         assert (built_site / "jamfor" / href / "index.html").is_file()
-    nav = [a.text().strip() for a in parse(html).find_all("a") if a.attrs.get("href", "").rstrip("/").endswith("jamfor")
-           or a.attrs.get("href") in ("./", ".")]
+    nav = [a.text().strip() for a in parse(read_page(built_site, "jamfor/")).find_all("a")
+           if a.attrs.get("href", "").rstrip("/").endswith("jamfor") or a.attrs.get("href") in ("./", ".")]
     assert "Jämför versioner" in nav
 
 
 def test_scripts_load_from_the_site_itself(built_site: Path) -> None:
-    for url in ["jamfor/", f"jamfor/{PAIRS[-1][0]}--{PAIRS[-1][1]}/"]:
+    pairs = compare_pages.pairs(load_or_raise(ROOT))
+    for url in ["jamfor/", f"jamfor/{pairs[-1][0]}--{pairs[-1][1]}/"]:
         srcs = [s.attrs["src"] for s in parse(read_page(built_site, url)).find_all("script") if "jamfor" in s.attrs.get("src", "")]
         assert len(srcs) == 1
         assert (built_site / posixpath.normpath(posixpath.join(url, srcs[0]))).is_file()

@@ -8,8 +8,8 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Severity
 from macros.engine.checks import lineage as lineage_check
-from macros.engine.diff.comparison import compare
 from macros.engine.diff.tokens import count_words
+from macros.engine.layers.comparison import compare
 from macros.engine.layers.lineage import Change, align
 from tests.factory import SOURCES, section_md, version_md, write
 
@@ -146,6 +146,3 @@ def test_lineage_check_is_quiet_when_recorded_or_unrelated(tmp_path: Path) -> No
     assert list(lineage_check.check_unrecorded_lineage(c)) == []
 
 
-def test_lineage_check_is_quiet_on_the_real_corpus(repo_root: Path) -> None:
-    corpus, _ = load(repo_root)
-    assert list(lineage_check.check_unrecorded_lineage(corpus)) == []

@@ -14,7 +14,6 @@ from tests.conftest import ROOT, TEST_REPO_URL, read_page
 from tests.html_view import Element, parse
 
 REPO_URL = TEST_REPO_URL  # the shared build's REPO_URL
-CORPUS = load_or_raise(ROOT)
 
 
 def page_urls(site: Path) -> list[str]:
@@ -67,7 +66,7 @@ def test_every_page_has_an_edit_link_to_an_existing_source(built_site: Path) -> 
 
 
 def test_section_and_version_pages_edit_their_own_file(built_site: Path) -> None:
-    for vid, version in CORPUS.versions.items():
+    for vid, version in load_or_raise(ROOT).versions.items():
         assert edit_target(read_page(built_site, f"program/{vid}/")) == ("edit", f"program/{vid}/index.md")
         for sid in version.sections:
             assert edit_target(read_page(built_site, f"program/{vid}/{sid}/")) == ("edit", f"program/{vid}/{sid}.md")

@@ -11,7 +11,7 @@ import pytest
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
-from macros.engine.diff.comparison import compare
+from macros.engine.layers.comparison import compare
 from macros.engine.layers.lineage import Change, align
 from macros.website.pages.compare import compare_page
 from macros.website.pages.history import history_page

@@ -25,9 +25,9 @@ from macros.adapter.mkdocs_plugin import remove_abandoned, write_failure
 from macros.core import markdown as md_reading
 from macros.core.load.loader import load
 from macros.core.load.repo_files import front_matter_problems
+from macros.core.markdown import without_templates
 from macros.core.problems import ContentError
 from macros.engine.checks import check_repository, html_policy
-from macros.engine.klarsprak.lix import drop_templates
 from macros.engine.render.sandbox import render_content
 from macros.website.policy.page_policy import ScriptAllowance, check_page
 from tests.conftest import build_site
@@ -94,7 +94,7 @@ def _cpu(scan: Callable[[str], object], texts: list[str]) -> float:
 
 SCANS: dict[str, Callable[[str], object]] = {
     "nesting": lambda t: list(html_policy.nesting(t)),
-    "drop_templates": drop_templates,
+    "without_templates": without_templates,
 }
 
 

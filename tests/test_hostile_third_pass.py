@@ -365,7 +365,7 @@ def test_diff_prints_markup_and_escape_codes_as_plain_text(tmp_path: Path) -> No
     corpus, _ = load(root)
     entry = corpus.versions["2024-2027"].sections["stadsutveckling"]
     object.__setattr__(entry.data, "title", "[/red] \x1b[2J [bold]")  # what a base revision may hold
-    from macros.engine.diff.comparison import compare
+    from macros.engine.layers.comparison import compare
     from macros.tools.cli.common import console
 
     with console.capture() as captured:

@@ -82,20 +82,20 @@ def _appended(root: Path, path: str, text: str) -> dict[str, str]:
 
 
 def test_a_rebuild_converts_only_the_edited_pages_and_writes_the_same_site_as_a_fresh_build(
-        repo_copy: Path, tmp_path: Path) -> None:
-    section = "program/2024-2027/samverkan.md"
-    edit = _appended(repo_copy, section, "\n## Ny rubrik i bänken\n\nEtt nytt stycke om samverkan.\n")
-    report, _ = _serve(repo_copy, tmp_path / "served", [{}, edit])
+        fixture_repo: Path, tmp_path: Path) -> None:
+    section = "program/2007-2010/gator.md"
+    edit = _appended(fixture_repo, section, "\n## Ny rubrik i bänken\n\nEtt nytt stycke om gatorna.\n")
+    report, _ = _serve(fixture_repo, tmp_path / "served", [{}, edit])
     first, rebuilt = report
     assert first["ok"] and rebuilt["ok"]
     assert first["reused"] == 0
     # The section's own page, its version's pages and the comparisons that quote it are converted
     # again; the rest (the other versions, terms, documents, remissvar) are given back.
     assert first["pages"] // 2 < rebuilt["reused"] < first["pages"]
-    page = (tmp_path / "served" / "program" / "2024-2027" / "samverkan" / "index.html").read_text(encoding="utf-8")
-    assert "Ett nytt stycke om samverkan." in page and 'id="ny-rubrik-i-banken"' in page
+    page = (tmp_path / "served" / "program" / "2007-2010" / "gator" / "index.html").read_text(encoding="utf-8")
+    assert "Ett nytt stycke om gatorna." in page and 'id="ny-rubrik-i-banken"' in page
 
-    fresh, _ = _serve(repo_copy, tmp_path / "fresh", [{}])  # the edited files, converted afresh
+    fresh, _ = _serve(fixture_repo, tmp_path / "fresh", [{}])  # the edited files, converted afresh
     assert fresh[0]["ok"] and fresh[0]["reused"] == 0
     assert_identical(tmp_path / "served", tmp_path / "fresh")
 
@@ -113,35 +113,35 @@ def _definitions_prefixed(root: Path, prefix: str) -> dict[str, str]:
     return edits
 
 
-def test_an_edited_definition_reaches_the_kept_section_pages_tooltips(repo_copy: Path, tmp_path: Path) -> None:
+def test_an_edited_definition_reaches_the_kept_section_pages_tooltips(fixture_repo: Path, tmp_path: Path) -> None:
     # Term links are made in the conversion: a section page whose Markdown did not change must
     # still be converted again when a definition its tooltips quote changed.
-    report, _ = _serve(repo_copy, tmp_path / "served", [{}, _definitions_prefixed(repo_copy, "Bänkord.")])
+    report, _ = _serve(fixture_repo, tmp_path / "served", [{}, _definitions_prefixed(fixture_repo, "Bänkord.")])
     assert [step["ok"] for step in report] == [True, True]
     tips = [p for p in (tmp_path / "served" / "program").glob("*/*/index.html")
-            if ': Bänkord. Definitionen' in p.read_text(encoding="utf-8")]
+            if ': Bänkord. ' in p.read_text(encoding="utf-8")]
     assert tips
-    fresh, _ = _serve(repo_copy, tmp_path / "fresh", [{}])
+    fresh, _ = _serve(fixture_repo, tmp_path / "fresh", [{}])
     assert fresh[0]["ok"]
     assert_identical(tmp_path / "served", tmp_path / "fresh")
 
 
-def test_a_new_file_means_every_page_is_converted_again(repo_copy: Path, tmp_path: Path) -> None:
+def test_a_new_file_means_every_page_is_converted_again(fixture_repo: Path, tmp_path: Path) -> None:
     # Links resolve against every file's address: a new file can change what any page's links mean.
     new = {"docs/ny-sida.md": "# Ny sida\n\nEn sida som inte fanns.\n"}
-    report, _ = _serve(repo_copy, tmp_path / "site", [{}, {}, new])
+    report, _ = _serve(fixture_repo, tmp_path / "site", [{}, {}, new])
     assert [step["ok"] for step in report] == [True, True, True]
     assert report[1]["reused"] == report[1]["pages"]  # nothing changed
     assert report[2]["reused"] == 0
 
 
-def test_a_kept_page_fails_on_an_anchor_its_target_no_longer_has(repo_copy: Path, tmp_path: Path) -> None:
-    _mkdocs_checks_links(repo_copy)
-    linked = {**_appended(repo_copy, "docs/om.md", "\nSe [testrubriken](redaktorsguide.md#testrubrik).\n"),
-              **_appended(repo_copy, "docs/redaktorsguide.md", "\n## Testrubrik\n\nText.\n")}
+def test_a_kept_page_fails_on_an_anchor_its_target_no_longer_has(fixture_repo: Path, tmp_path: Path) -> None:
+    _mkdocs_checks_links(fixture_repo)
+    linked = {**_appended(fixture_repo, "docs/om.md", "\nSe [testrubriken](redaktorsguide.md#testrubrik).\n"),
+              **_appended(fixture_repo, "docs/redaktorsguide.md", "\n## Testrubrik\n\nText.\n")}
     renamed = {"docs/redaktorsguide.md": linked["docs/redaktorsguide.md"].replace("## Testrubrik", "## Annan rubrik")}
     restored = {"docs/redaktorsguide.md": linked["docs/redaktorsguide.md"]}
-    report, log = _serve(repo_copy, tmp_path / "site", [linked, renamed, restored])
+    report, log = _serve(fixture_repo, tmp_path / "site", [linked, renamed, restored])
     assert [step["ok"] for step in report] == [True, False, True]
     assert report[1]["reused"] > 0  # om.md was not converted again, and its link is still checked
     assert report[2]["reused"] > 0
@@ -149,11 +149,11 @@ def test_a_kept_page_fails_on_an_anchor_its_target_no_longer_has(repo_copy: Path
     assert "om.md" in step_two and "testrubrik" in step_two
 
 
-def test_what_a_kept_conversion_logged_is_logged_again(repo_copy: Path, tmp_path: Path) -> None:
-    _mkdocs_checks_links(repo_copy)
-    broken = _appended(repo_copy, "docs/om.md", "\nSe [sidan som saknas](saknas.md).\n")
-    other = _appended(repo_copy, "docs/redaktorsguide.md", "\nEtt nytt stycke.\n")
-    report, log = _serve(repo_copy, tmp_path / "site", [broken, other])
+def test_what_a_kept_conversion_logged_is_logged_again(fixture_repo: Path, tmp_path: Path) -> None:
+    _mkdocs_checks_links(fixture_repo)
+    broken = _appended(fixture_repo, "docs/om.md", "\nSe [sidan som saknas](saknas.md).\n")
+    other = _appended(fixture_repo, "docs/redaktorsguide.md", "\nEtt nytt stycke.\n")
+    report, log = _serve(fixture_repo, tmp_path / "site", [broken, other])
     assert [step["ok"] for step in report] == [False, False]  # --strict fails both, as a fresh build would
     assert report[1]["reused"] > 0
     first, second = log.split("--- step 0 ---", 1)

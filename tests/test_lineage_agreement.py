@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Severity
-from macros.engine.diff.comparison import compare
 from macros.engine.layers.build import build_layers
+from macros.engine.layers.comparison import compare
 from macros.engine.layers.lineage import older_first
 from tests.factory import SOURCES, write
 

@@ -13,11 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hypothesis import given
-from hypothesis import strategies as st
-
-from macros.core import urls
-
 # Attributes that make the browser (or a reader's click) go to a URL.
 _URL_ATTRS = {
     "a": ("href",), "area": ("href",), "link": ("href",), "script": ("src",), "img": ("src", "srcset"),
@@ -149,12 +144,3 @@ def test_checker_reports_missing_pages_anchors_and_assets(tmp_path: Path) -> Non
     for fine in ("sida/#finns", "#topp:", "example.org", "data:image"):
         assert fine not in problems, f"{fine} rapporterades felaktigt:\n{problems}"
     assert len(problems.splitlines()) == 7, problems
-
-
-_PART = st.sampled_from(["a", "b", "program", "2024-2027", "index.md", "x.md", ".", "..", ""])
-
-
-@given(st.lists(_PART, max_size=5), st.lists(_PART, max_size=5))
-def test_relpath_is_posixpaths(to: list[str], here: list[str]) -> None:
-    path, start = "/".join(to) or "a", "/".join(here)
-    assert urls.relpath(path, start) == posixpath.relpath(path, start or ".")

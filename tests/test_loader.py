@@ -12,6 +12,7 @@ from macros.core.load.loader import load
 from macros.core.problems import Severity
 from macros.engine import validity
 from macros.engine.checks import check_repository
+from macros.engine.checks.lineage import check_unrecorded_lineage
 from macros.tools.cli.main import app
 from tests.factory import minimal_repo, section_md, version_md, write
 
@@ -107,9 +108,14 @@ def test_check_command_exits_non_zero_without_traceback(tmp_path: Path) -> None:
 
 
 def test_check_command_accepts_the_real_corpus(repo_root: Path) -> None:
+    """Invariant on the live content: valid; and neither the remissvar nor the lineage of its
+    sections give as much as a warning."""
     result = CliRunner().invoke(app, ["check", "--rot", str(repo_root)])
     assert result.exit_code == 0, result.output
     assert "Allt innehåll är giltigt" in result.output
+    corpus, problems = check_repository(repo_root)
+    assert [p.format() for p in problems if p.file.startswith("program/remissvar/")] == []
+    assert list(check_unrecorded_lineage(corpus)) == []
 
 
 def _load_errors(root: Path) -> list[str]:

@@ -8,18 +8,17 @@ import pytest
 from jinja2.exceptions import SecurityError, TemplateError
 
 from macros.core.load.corpus import Corpus
-from macros.core.load.loader import load_or_raise
 from macros.core.problems import ContentError
 from macros.engine.render import links
 from macros.engine.render.sandbox import ContentSandbox, render_content
 
-FILE = "program/2024-2027/samverkan.md"
-PAGE = "program/2024-2027/samverkan.md"
+FILE = "program/2007-2010/gator.md"
+PAGE = "program/2007-2010/gator.md"
 
 
 @pytest.fixture(scope="module")
-def corpus(repo_root: Path) -> Corpus:
-    return load_or_raise(repo_root)
+def corpus(fixture_corpus: Corpus) -> Corpus:
+    return fixture_corpus
 
 
 def render(corpus: Corpus, text: str, first_line: int = 10) -> str:
@@ -52,9 +51,9 @@ PAYLOADS = [
     "{{ 'x'|attr('__class__') }}",
     "{{ avsnitt|attr('__globals__') }}",
     "{{ avsnitt.__call__ }}",
-    "{{ avsnitt('2020-2023/samverkan').__class__ }}",
+    "{{ avsnitt('2004-2006/skola').__class__ }}",
     "{{ avsnitt(''.__class__) }}",
-    "{{ avsnitt(*['2020-2023/samverkan']) }}",
+    "{{ avsnitt(*['2004-2006/skola']) }}",
     "{% for x in 'abc' %}{{ x }}{% endfor %}",
     "{% set x = 1 %}",
     "{% macro m() %}{% endmacro %}",
@@ -104,7 +103,7 @@ def test_environment_itself_refuses_attributes_globals_filters_and_includes(corp
         env.from_string("{{ 'x'|attr('y') }}").render()
     with pytest.raises((TemplateError, TypeError)):
         env.from_string("{% include 'mkdocs.yml' %}").render()
-    assert env.from_string('{{ version("2020-2023") }}').render().startswith("[Stockholms stads trygghetsprogram 2020–2023]")
+    assert env.from_string('{{ version("2004-2006") }}').render().startswith("[Fiktivt program 2004–2006]")
 
 
 def test_unknown_variable_and_macro_fail_with_suggestion(corpus: Corpus) -> None:
@@ -119,11 +118,11 @@ def test_code_is_not_rendered_and_lines_stay_true(corpus: Corpus) -> None:
     exc = errors(corpus, body, first_line=20)
     assert len(exc.problems) == 1
     assert exc.problems[0].line == 20 + 13  # the call is on body line 14
-    ok = body.replace("{{ avsnitt('okant') }}", "{{ avsnitt('samverkan') }}")
+    ok = body.replace("{{ avsnitt('okant') }}", "{{ avsnitt('parker') }}")
     out = render(corpus, ok)
     assert "`{{ config }}`" in out and "{{ ''.__class__ }}\n{% include 'x' %}" in out and "{{ range(3) }}" in out
     assert "{#egen-rubrik}" in out
-    assert "[Samverkan](samverkan.md)" in out
+    assert "[Parker](parker.md)" in out
 
 
 def test_raw_block_keeps_braces_literal(corpus: Corpus) -> None:

@@ -16,9 +16,9 @@ import pytest
 from macros.core.load.loader import load_or_raise
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import BODY_END, BODY_START
+from macros.website.markup.term_links import SCRIPT, TermLinks
 from macros.website.model import Site, build_site
 from macros.website.pages.versions import section_page
-from macros.website.publish.term_links import SCRIPT, TermLinks
 from tests.conftest import term_linked_html
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, parse

@@ -93,6 +93,7 @@ class KeptConversions:
 
     def attach(self, page: Page) -> None:
         """Let this build's conversion of ``page`` be given back if nothing it reads has changed."""
+        # Page.render is public and this page's own: replaced for this page only, on MkDocs 1.6.
         page.render = lambda config, files: self._render(page, config, files)  # type: ignore[method-assign]
 
     def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:

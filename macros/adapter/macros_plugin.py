@@ -26,10 +26,11 @@ from macros.engine.render.sandbox import Renderer
 
 
 class SandboxedMacrosPlugin(MacrosPlugin):
-    # Only one option, and only one allowed value: unknown names always fail.
-    config_scheme = (("on_undefined", PluginType(str, default="strict")),)
+    # Only one option, and only one allowed value: unknown names always fail. (MacrosPlugin
+    # does not declare config_scheme's type; mypy takes it from the literal it replaces.)
+    config_scheme = (("on_undefined", PluginType(str, default="strict")),)  # type: ignore[assignment]
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:  # type: ignore[override]
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config["on_undefined"] != "strict":
             raise PluginError("trygghet-macros: on_undefined måste vara 'strict' (okända namn ska stoppa bygget).")
         self._mkdocs_config = config
@@ -54,7 +55,7 @@ class SandboxedMacrosPlugin(MacrosPlugin):
     def render(self, markdown: str, force_rendering: bool = False) -> str:
         raise PluginError("trygghet-macros renderar bara via on_page_markdown.")
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:  # type: ignore[override]
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
         if page.meta.get("render_macros") is False or page.file.generated_by:
             return markdown
         src = page.file.src_uri
@@ -65,15 +66,16 @@ class SandboxedMacrosPlugin(MacrosPlugin):
             raise content_failure(exc) from None
 
     # mkdocs-macros' other hooks publish variables and watch include dirs; we have neither.
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:  # type: ignore[override]
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         return None
 
-    def on_nav(self, nav: Any, config: MkDocsConfig, files: Any) -> Any:  # type: ignore[override]
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Any) -> Any:
         return nav
 
-    def on_serve(self, server: Any, config: MkDocsConfig, **kwargs: Any) -> Any:  # type: ignore[override]
+    def on_serve(self, server: Any, config: MkDocsConfig, **kwargs: Any) -> Any:
         return server
 
+    # MacrosPlugin's on_post_build takes config by keyword only; MkDocs passes it so.
     def on_post_build(self, config: MkDocsConfig) -> None:  # type: ignore[override]
         return None
 

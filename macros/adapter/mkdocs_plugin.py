@@ -43,6 +43,8 @@ from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.core.sanitize import ContentHtml
 from macros.engine.checks import check_loaded, root_causes_first
 from macros.website.docs_check import Targets, docs_problems
+from macros.website.markup.page_marks import PageMarks
+from macros.website.markup.term_links import TermLinks
 from macros.website.pages.navigation import nav_config
 from macros.website.pages.preview_errors import error_pages
 from macros.website.policy import headers
@@ -50,9 +52,7 @@ from macros.website.policy.csp import add_csp
 from macros.website.policy.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
 from macros.website.policy.policy_checks import PolicyChecks
 from macros.website.publish.edit_source import edit_link, source_of
-from macros.website.publish.page_marks import PageMarks
 from macros.website.publish.search_text import without_soft_hyphens
-from macros.website.publish.term_links import TermLinks
 from macros.website.site import Site, build_site, make_assets, make_pages
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
@@ -157,7 +157,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             self.corpus = site.corpus
             for extension in self.page_extensions:
                 extension.site, extension.page = site, None
-            config.markdown_extensions += [*self.page_extensions, self.content_html]
+            # MkDocs hands this list to Markdown, which takes Extension instances as well as names.
+            config.markdown_extensions += [*self.page_extensions, self.content_html]  # type: ignore[list-item]
         if self.command == "build" and self.config.atomic:
             refused = site_swap.target_problem(Path(config.site_dir))
             if refused:
@@ -225,10 +226,12 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         """The site's own scripts for a page whose root is ``base_url``: the theme's inline
         scripts rendered from its templates (not read from the page), and the script files."""
         if base_url not in self._theme_inline:
+            config = self._config
+            assert config is not None, "on_env runs before any page is written"
             if self._partials is None:
-                self._partials = script_partials(self._config)
+                self._partials = script_partials(config)
             self._theme_inline[base_url] = frozenset(
-                theme_inline_scripts(self._env, self._config, base_url, self._partials))
+                theme_inline_scripts(self._env, config, base_url, self._partials))
         return ScriptAllowance(self._script_files, self._theme_inline[base_url])
 
     def _enforce(self, output: str, *, dest: str, base_url: str, source: str, site_path: str = "/") -> str:
@@ -282,8 +285,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
         # The conversion that follows (page.render) links terms if this is a section page.
         vid, sid = page.meta.get("tp_version"), page.meta.get("tp_section")
-        section = page.meta.get("tp_kind") == "section" and isinstance(vid, str) and isinstance(sid, str)
-        self._convert_next((vid, sid) if section else None)
+        is_section = page.meta.get("tp_kind") == "section"
+        self._convert_next((vid, sid) if is_section and isinstance(vid, str) and isinstance(sid, str) else None)
         self.content_html.whole_page = not page.file.generated_by  # a docs/ page is an editor's from end to end
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown

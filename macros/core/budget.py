@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 
 class BudgetExceeded(Exception):
@@ -30,7 +31,7 @@ class Budget:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self._what: str | None = None
-        self._previous: object = None
+        self._previous: Callable[[int, FrameType | None], Any] | int | None = None
 
     def start(self, what: str) -> None:
         """``what``: what is running, as the message names it (e.g. the source file)."""
@@ -44,7 +45,8 @@ class Budget:
         if self._what is None:
             return
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
+        # None: the handler before was not set from Python; the default is what it was.
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if self._previous is None else self._previous)
         self._what = None
 
     @contextmanager

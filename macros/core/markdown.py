@@ -2,7 +2,9 @@
 
 Every part that needs to know what a body's Markdown *is* (diff blocks,
 klarspråk, glossary masking, macro protection, the print page's heading
-shift) asks here, so they cannot disagree with each other or with the page.
+shift, the anchors a macro may link to) asks here, so they cannot disagree
+with each other or with the page. So does every part that takes template
+syntax (``{{ … }}``, ``{% … %}``, ``{# … #}``) out of a text.
 The body is converted once (cached on its text) and the element tree is
 captured after every tree processor has run.
 
@@ -14,15 +16,19 @@ decides *what* is code or a heading, the source search only says *where*.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import threading
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
+import jinja2
 import markdown
+from jinja2 import TemplateSyntaxError, nodes
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 from selectolax.lexbor import LexborHTMLParser
@@ -98,6 +104,8 @@ class _Reading:
     #: Which stash entries are raw HTML Python-Markdown passes through as text (md_in_html
     #: keeps an element it reads as Markdown in the stash as an element: that one is in ``root``).
     text_entries: tuple[bool, ...] = ()
+    #: (id, text) of every heading, as the ``toc`` extension gave them, in document order.
+    headings: tuple[tuple[str, str], ...] = ()
 
 
 #: Deeper than this, Python-Markdown recurses past Python's limit (and the HTML policy
@@ -130,10 +138,41 @@ def _read(text: str) -> _Reading:
     md.reset().convert(text)
     root = capture.root if capture.root is not None else etree.Element("div")
     entries = md.htmlStash.rawHtmlBlocks
-    return _Reading(root, tuple(str(s) for s in entries), tuple(isinstance(s, str) for s in entries))
+    headings = tuple(_toc_headings(getattr(md, "toc_tokens", [])))  # toc_tokens: set by the toc extension
+    return _Reading(root, tuple(str(s) for s in entries), tuple(isinstance(s, str) for s in entries), headings)
+
+
+def _toc_headings(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    for token in tokens:
+        yield token["id"], html.unescape(token["name"])
+        yield from _toc_headings(token["children"])
 
 
 _PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
+
+
+def anchors(text: str, label: Callable[[str], str] | None = None) -> dict[str, str]:
+    """Every anchor a body gives its page: a heading's id -> its text, made by the ``toc``
+    extension in this very conversion (its slugify, its ``_1`` for a repeated id, an explicit
+    ``{: #id }``), then the id of any other element (attribute lists, raw HTML read as a browser
+    reads it) -> the id.
+
+    ``label`` gives the Markdown a macro call shows on the page (without it a call is read
+    as nothing).
+    """
+    reading = _read(without_templates(text, label=label, outside_code=True))
+    found = dict(reading.headings)
+    for el in reading.root.iter():
+        if el.get("id"):
+            found.setdefault(el.get("id") or "", el.get("id") or "")
+    for raw in reading.stash:
+        if "id" in raw:
+            body = LexborHTMLParser(f"<body>{raw}").body
+            for node in body.css("[id]") if body is not None else ():
+                anchor = node.attributes.get("id") or ""
+                if anchor:
+                    found.setdefault(anchor, anchor)
+    return found
 
 
 def html_text(raw: str) -> str:
@@ -455,6 +494,100 @@ def mask_code(text: str) -> str:
         out.append(text[pos:a])
         out.append(re.sub(r"[^\n]", " ", text[a:b]))
         pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+#: Template syntax: a macro call ``{{ … }}``, a statement ``{% … %}``, a comment ``{# … #}``.
+_TEMPLATE_ENDS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_TEMPLATE_OPEN = re.compile(r"\{[{%#]")
+
+
+def template_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every ``{{ … }}``, ``{% … %}`` and ``{# … #}``, in one pass (a kind
+    that is never closed is not searched for again, so this stays linear)."""
+    spans: list[tuple[int, int]] = []
+    pos, unclosed = 0, set()
+    for match in _TEMPLATE_OPEN.finditer(text):
+        opening = match.group(0)
+        if match.start() < pos or opening in unclosed:
+            continue
+        end = text.find(_TEMPLATE_ENDS[opening], match.end())
+        if end < 0:
+            unclosed.add(opening)
+            continue
+        spans.append((match.start(), end + 2))
+        pos = end + 2
+    return spans
+
+
+@dataclass(frozen=True)
+class MacroCall:
+    """``{{ name("arg", key="value") }}`` read by Jinja's own parser (literal arguments only)."""
+
+    name: str
+    args: tuple[object, ...]
+    kwargs: dict[str, object]
+
+
+def macro_call(call: str) -> MacroCall | None:
+    """The call in ``{{ … }}``, or None for anything else (or anything Jinja cannot read)."""
+    tree = _parsed(call)
+    if tree is None:
+        return None
+    node = next(tree.find_all(nodes.Call), None)
+    if node is None or not isinstance(node.node, nodes.Name):
+        return None
+    return MacroCall(node.node.name, tuple(a.value for a in node.args if isinstance(a, nodes.Const)),
+                     {k.key: k.value.value for k in node.kwargs if isinstance(k.value, nodes.Const)})
+
+
+@lru_cache(maxsize=4096)  # the diff reads the same calls again and again
+def macro_label(call: str) -> str:
+    """What a reader reads where ``{{ name("arg", …) }}`` stands, without rendering it: its
+    first text argument, else its name (also of a bare ``{{ name }}``); '' for anything else."""
+    found = macro_call(call)
+    if found is not None:
+        return next((a for a in found.args if isinstance(a, str)), found.name)
+    tree = _parsed(call)
+    name = next(tree.find_all(nodes.Name), None) if tree is not None else None
+    return name.name if name is not None else ""
+
+
+def _parsed(call: str) -> nodes.Template | None:
+    try:
+        return _template_parser().parse(call)
+    except TemplateSyntaxError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _template_parser() -> jinja2.Environment:
+    return jinja2.Environment(autoescape=True)  # parses only: nothing is ever rendered with it
+
+
+def without_templates(text: str, *, label: Callable[[str], str] | None = None, outside_code: bool = False) -> str:
+    """``text`` with its template syntax taken out: a macro call becomes ``label(call)`` (a
+    space without it), a statement or comment a space. ``outside_code``: leave code alone
+    (a code span shows ``{{ … }}`` literally)."""
+    if "{" not in text:
+        return text
+    code: list[tuple[int, int]] = []
+    for a, b in code_ranges(text) if outside_code else ():  # sorted; merged where they overlap
+        if code and a <= code[-1][1]:
+            code[-1] = (code[-1][0], max(b, code[-1][1]))
+        else:
+            code.append((a, b))
+    code_starts = [a for a, _ in code]
+    out: list[str] = []
+    pos = 0
+    for start, end in template_spans(text):
+        inside = bisect.bisect_right(code_starts, start) - 1  # the code range starting last before it
+        if inside >= 0 and start < code[inside][1]:
+            continue
+        chunk = text[start:end]
+        out += [text[pos:start], label(chunk) if label and chunk.startswith("{{") else " "]
+        pos = end
     out.append(text[pos:])
     return "".join(out)
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
+
+import pyphen
 
 from macros.core.model import dates
+from macros.core.model.schema import Remissvar
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#|])")
 
@@ -36,29 +40,33 @@ def period(start: int, end: int) -> str:
     return f"{start}–{end}"
 
 
-#: Last parts of Swedish compounds in the site's narrow places (the section panel, the
-#: perspective matrix). Browsers on Linux have no Swedish hyphenation dictionary, so a
-#: long compound in a narrow column would be cut at an arbitrary letter instead.
-_COMPOUND_TAILS = (
-    "överenskommelse", "perspektiv", "förebyggande", "skapande", "förvaltning",
-    "nämnd", "brottslighet", "samordnare", "utveckling", "planering", "verksamhet", "index",
-    "program", "samverkan", "underlag", "område", "tiden", "hantering", "förmåga", "fördelning",
-    "prevention", "bejakande", "kartläggning", "utövning", "skolan", "eleverna", "processen",
-)
 _LONG_WORD = re.compile(r"[^\W\d_]{14,}")
 SOFT_HYPHEN = "\u00ad"
 
 
-def _split_compound(word: str) -> str:
-    lower = word.lower()
-    for tail in _COMPOUND_TAILS:
-        at = lower.find(tail, 4)  # a first part of at least four letters
-        if at > 0 and len(word) - at >= 5:
-            return _split_compound(word[:at]) + SOFT_HYPHEN + word[at:]
-    return word
+@lru_cache(maxsize=1)
+def _hyphenator() -> pyphen.Pyphen:
+    # LibreOffice's Swedish hyphenation patterns, shipped inside pyphen. Browsers on Linux have
+    # no Swedish dictionary, so a long compound in a narrow column would otherwise be cut at an
+    # arbitrary letter. At least four letters before a break and five after it.
+    return pyphen.Pyphen(lang="sv_SE", left=4, right=5)
 
 
 def soft_hyphens(text: str) -> str:
-    """Soft hyphens at the compound boundaries of long words ("samverkans­överenskommelse"):
-    where a line must break inside the word it breaks there, with a hyphen shown."""
-    return _LONG_WORD.sub(lambda m: _split_compound(m.group(0)), text)
+    """Soft hyphens where Swedish hyphenation allows a break in a long word
+    ("samver­kans­över­ens­kom­melse"): where a line must break inside the word it breaks
+    there, with a hyphen shown."""
+    return _LONG_WORD.sub(lambda m: _hyphenator().inserted(m.group(0), hyphen=SOFT_HYPHEN), text)
+
+
+def genitive(name: str) -> str:
+    """Swedish genitive: 'Utbildningsförvaltningen' -> 'Utbildningsförvaltningens'."""
+    return name if name[-1:].lower() in ("s", "x", "z") else name + "s"
+
+
+def response_label(rv: Remissvar) -> str:
+    """The response named as the sources give it: an administration's proposal to its board, or
+    the body's own answer ('Utbildningsförvaltningens förslag till remissvar')."""
+    if rv.administration and rv.board_decision is None:
+        return f"{genitive(rv.administration)} förslag till remissvar"
+    return f"Remissvar från {rv.body.name}"

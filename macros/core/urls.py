@@ -108,22 +108,8 @@ def print_version(vid: str) -> str:
 @lru_cache(maxsize=65536)  # tens of thousands of links per build, many the same (panels, pagers)
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative Markdown link target from one docs path to another."""
-    target = relpath(to_path, posixpath.dirname(from_path))
+    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
     return f"{target}#{anchor}" if anchor else target
-
-
-def relpath(path: str, start: str) -> str:
-    """``posixpath.relpath(path, start or ".")`` for the site's plain relative paths, without
-    its two ``abspath`` calls (a build makes tens of thousands of links)."""
-    to, here = path.split("/"), start.split("/") if start else []
-    if any(part in ("", ".", "..") for part in (*to, *here)):
-        return posixpath.relpath(path, start or ".")
-    common = 0
-    for a, b in zip(to, here, strict=False):
-        if a != b:
-            break
-        common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def url(path: str) -> str:
@@ -142,6 +128,6 @@ def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """
     here = url(from_path)
     there = url(to_path)
-    target = relpath(there.rstrip("/") or ".", here.rstrip("/"))
+    target = posixpath.relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")
     target = "./" if target == "." else target.rstrip("/") + "/"
     return f"{target}#{anchor}" if anchor else target

@@ -183,10 +183,10 @@ def applied_on(corpus: Corpus, day: dt.date) -> Answer:
     """Which version applied on ``day``."""
     order = _applied(corpus)
     starts = {vid: start(corpus, vid) for vid in order}
-    surely = [vid for vid in order if starts[vid].latest.day is not None and starts[vid].latest.day <= day]
+    surely = [vid for vid in order if (last := starts[vid].latest.day) is not None and last <= day]
     newest = surely[-1] if surely else None
     after = order.index(newest) + 1 if newest else 0
-    maybe = [vid for vid in order[after:] if starts[vid].earliest.day is None or starts[vid].earliest.day <= day]
+    maybe = [vid for vid in order[after:] if (first := starts[vid].earliest.day) is None or first <= day]
     reasons = [_not_sure(corpus, vid, starts[vid]) for vid in reversed(maybe)]
     candidates = list(reversed(maybe))
     if newest is not None:

@@ -21,11 +21,11 @@ from urllib.parse import unquote, urlsplit
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
+from macros.core.markdown import anchors as page_anchors
 from macros.core.markdown_links import written_links
 from macros.core.page import SiteInfo
 from macros.core.problems import ContentError, Problem, did_you_mean, errors_only
 from macros.engine.checks import root_causes_first, run_checks
-from macros.engine.render.headings import heading_ids
 from macros.engine.render.sandbox import Renderer
 from macros.engine.render.usage import HandWritten, hand_written_pages
 from macros.website.site import asset_paths, build_site, make_pages
@@ -118,7 +118,7 @@ def _link_problems(page: HandWritten, own: dict[str, str | None],
         anchor = unquote(parts.fragment)
         markdown = known[target]
         if anchor and markdown is not None:
-            anchors = heading_ids(markdown)
+            anchors = page_anchors(markdown)
             if anchor not in anchors:
                 where = "sidan" if target == page.src else f"'{target}'"
                 yield Problem(page.file, line, f"länken går till rubriken '#{anchor}', men {where} har ingen rubrik med det id:t.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from tests.browser.helpers import SiteServer, format_violations, run_axe, screenshot
 from tests.browser.test_reflow import _TOO_WIDE
@@ -17,14 +18,29 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-CORPUS = load_or_raise(ROOT)
-#: A section that exists in more than one version (its switcher and history have links).
-SHARED = next(sid for sid in CORPUS.versions["2024-2027"].sections
-              if sum(sid in v.sections for v in CORPUS.versions.values()) > 1)
-SECTION = f"/program/2024-2027/{SHARED}/"
-HISTORY = f"/avsnitt/{SHARED}/"
 LEDGER = "/program/2024-2027/remissammanstallning/"
-NEW_PAGES = [SECTION, HISTORY, LEDGER, "/program/2024-2027/", "/jamfor/2020-2023--2024-2027/"]
+#: "{section}" and "{history}": the pages of the section the fixture ``shared`` picks.
+NEW_PAGES = ["{section}", "{history}", LEDGER, "/program/2024-2027/", "/jamfor/2020-2023--2024-2027/"]
+
+
+@pytest.fixture(scope="module")
+def live() -> Corpus:
+    return load_or_raise(ROOT)
+
+
+@pytest.fixture(scope="module")
+def shared(live: Corpus) -> str:
+    """A section that exists in more than one version (its switcher and history have links)."""
+    return next(sid for sid in live.versions["2024-2027"].sections
+                if sum(sid in v.sections for v in live.versions.values()) > 1)
+
+
+def section_url(sid: str) -> str:
+    return f"/program/2024-2027/{sid}/"
+
+
+def history_url(sid: str) -> str:
+    return f"/avsnitt/{sid}/"
 
 
 def _ok(page: Page, server: SiteServer, href: str) -> bool:
@@ -37,11 +53,12 @@ def _nav_links(page: Page) -> list[str]:
     return page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "as => as.map(a => a.href)")
 
 
-def test_the_navigation_reaches_every_section_of_the_version(page: Page, site_server: SiteServer) -> None:
+def test_the_navigation_reaches_every_section_of_the_version(page: Page, site_server: SiteServer, live: Corpus,
+                                                            shared: str) -> None:
     # The navigation is pruned to the open branch: every chapter from any section page,
     # and every section from its chapter's page.
-    sections = CORPUS.versions["2024-2027"].sections
-    page.goto(site_server.url(SECTION))
+    sections = live.versions["2024-2027"].sections
+    page.goto(site_server.url(section_url(shared)))
     from_here = _nav_links(page)
     for sid, entry in sections.items():
         if entry.data.parent not in sections:
@@ -51,49 +68,49 @@ def test_the_navigation_reaches_every_section_of_the_version(page: Page, site_se
             assert any(h.endswith(f"/program/2024-2027/{sid}/") for h in _nav_links(page)), sid
 
 
-def test_the_mobile_drawer_reaches_the_sections(page: Page, site_server: SiteServer) -> None:
+def test_the_mobile_drawer_reaches_the_sections(page: Page, site_server: SiteServer, live: Corpus, shared: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(site_server.url(SECTION))
+    page.goto(site_server.url(section_url(shared)))
     page.click("label.md-header__button[for='__drawer']")
-    other = next(s for s in CORPUS.versions["2024-2027"].sections if s != SHARED)
+    other = next(s for s in live.versions["2024-2027"].sections if s != shared)
     link = page.locator(f"nav.md-nav--primary a.md-nav__link[href$='/{other}/']").first
     link.scroll_into_view_if_needed()
     assert link.is_visible()
 
 
-def test_switcher_and_history_links_resolve(page: Page, site_server: SiteServer) -> None:
-    page.goto(site_server.url(SECTION))
+def test_switcher_and_history_links_resolve(page: Page, site_server: SiteServer, shared: str) -> None:
+    page.goto(site_server.url(section_url(shared)))
     links = page.eval_on_selector_all(".tp-switcher a", "as => as.map(a => a.href)")
-    assert any(h.endswith(HISTORY) for h in links)
+    assert any(h.endswith(history_url(shared)) for h in links)
     assert len(links) >= 2
     for href in links:
         assert _ok(page, site_server, href), href
-    page.goto(site_server.url(HISTORY))
+    page.goto(site_server.url(history_url(shared)))
     for href in page.eval_on_selector_all("article a[href*='/program/']", "as => as.map(a => a.href)"):
         assert _ok(page, site_server, href.split("#")[0]), href
 
 
-def test_compare_links_land_on_the_section(page: Page, site_server: SiteServer) -> None:
-    page.goto(site_server.url(SECTION))
+def test_compare_links_land_on_the_section(page: Page, site_server: SiteServer, shared: str) -> None:
+    page.goto(site_server.url(section_url(shared)))
     links = page.eval_on_selector_all(".tp-panel a[href*='/jamfor/']", "as => as.map(a => a.getAttribute('href'))")
     assert links
     for href in links:
         assert "#" in href, href
-        page.goto(site_server.url(SECTION) + href)
+        page.goto(site_server.url(section_url(shared)) + href)
         anchor = href.split("#", 1)[1]
         assert page.locator(f"[id='{anchor}']").count() == 1, href
         page.go_back()
 
 
-def test_a_pinpoint_copies_link_and_citation(page: Page, site_server: SiteServer) -> None:
+def test_a_pinpoint_copies_link_and_citation(page: Page, site_server: SiteServer, shared: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.base_url)
-    page.goto(site_server.url(SECTION))
+    page.goto(site_server.url(section_url(shared)))
     pin = page.locator("a.tp-pin").first
     pin.focus()
     pin.press("Enter")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert f"#{SHARED}-stycke-1" in copied and "stycke 1" in copied
-    assert page.url.endswith(f"#{SHARED}-stycke-1")
+    assert f"#{shared}-stycke-1" in copied and "stycke 1" in copied
+    assert page.url.endswith(f"#{shared}-stycke-1")
 
 
 def test_ledger_filters_narrow_and_widen(page: Page, site_server: SiteServer) -> None:
@@ -138,7 +155,8 @@ def test_only_changes_works_without_javascript(browser, site_server: SiteServer)
 
 @pytest.mark.parametrize("width", [320, 390, 1366])
 @pytest.mark.parametrize("path", NEW_PAGES)
-def test_new_pages_reflow_and_pass_axe(page: Page, site_server: SiteServer, path: str, width: int) -> None:
+def test_new_pages_reflow_and_pass_axe(page: Page, site_server: SiteServer, shared: str, path: str, width: int) -> None:
+    path = path.format(section=section_url(shared), history=history_url(shared))
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_server.url(path), wait_until="networkidle")
     if width != 320:

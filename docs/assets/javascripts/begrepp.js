@@ -1,4 +1,4 @@
-// Term tooltips on section pages (macros/website/publish/term_links.py). CSS shows a
+// Term tooltips on section pages (macros/website/markup/term_links.py). CSS shows a
 // tooltip on hover and focus; Escape hides it without moving the pointer or
 // focus (WCAG 1.4.13), until the pointer or focus leaves the term.
 (function () {

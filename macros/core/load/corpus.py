@@ -78,17 +78,6 @@ class Corpus:
         """Version id -> the version that records it supersedes it."""
         return {v.data.supersedes: vid for vid, v in self.versions.items() if v.data.supersedes}
 
-    @cached_property
-    def lineage_claims(self) -> dict[str, dict[str, set[str]]]:
-        """Per version: an older section id -> the ids in that version whose ``ursprung`` names it."""
-        out: dict[str, dict[str, set[str]]] = {}
-        for vid, version in self.versions.items():
-            claims = out.setdefault(vid, {})
-            for sid, entry in version.sections.items():
-                for old in entry.data.lineage.sources if entry.data.lineage else ():
-                    claims.setdefault(old, set()).add(sid)
-        return out
-
     def followups_of(self, version_id: str) -> list[Entry[FollowUp]]:
         """The follow-ups that concern a version, oldest year first."""
         return [f for f in self.followups.values() if version_id in f.data.versions]

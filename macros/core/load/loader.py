@@ -86,9 +86,12 @@ def load(root: Path, today: dt.date | None = None) -> tuple[Corpus, list[Problem
             problems.append(Problem(rel, None, "okänd fil direkt under program/.",
                                     hint="Innehåll ligger i en versionsmapp (t.ex. program/2024-2027/) eller i styrdokument/, remissvar/, begrepp/ eller uppfoljning/."))
         elif name in COLLECTIONS:
-            target = {"styrdokument": corpus.documents, "remissvar": corpus.remissvar, "begrepp": corpus.terms,
-                      "uppfoljning": corpus.followups}[name]
-            problems += _load_collection(root, child, COLLECTIONS[name], target, corpus.unloaded)
+            # Dispatch by folder name: each collection's entries are of its own model.
+            targets: dict[str, dict[str, Entry[Any]]] = {
+                "styrdokument": corpus.documents, "remissvar": corpus.remissvar,
+                "begrepp": corpus.terms, "uppfoljning": corpus.followups,
+            }
+            problems += _load_collection(root, child, COLLECTIONS[name], targets[name], corpus.unloaded)
         elif VERSION_ID_RE.match(name):
             version_dirs.append(child)
         else:
@@ -175,10 +178,11 @@ def _markdown_files(root: Path, folder: Path) -> tuple[list[Path], list[Problem]
     return files, problems
 
 
-def _load_collection(root: Path, folder: Path, model: type[M], target: dict[str, Entry[M]],
+def _load_collection(root: Path, folder: Path, model: type[BaseModel], target: dict[str, Entry[Any]],
                      unloaded: dict[Ref, Problem]) -> list[Problem]:
     files, problems = _markdown_files(root, folder)
     for path in files:
+        entry: Entry[Any] | None
         entry, found = _load_entry(root, path, model)
         if entry is not None:
             found = _check_name(entry, path)

@@ -140,7 +140,7 @@ def _check_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH + 1:
                     raise YamlProblem(f"front matter är nästlad djupare än {MAX_DEPTH} nivåer.",
-                                      event.start_mark.line + 1, "Gör strukturen plattare.")
+                                      event.start_mark.line + 1 if event.start_mark else None, "Gör strukturen plattare.")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):

@@ -366,10 +366,6 @@ class Section(Strict):
     )
     sources: list[SourceRef] = Field(alias="källor", min_length=1)
 
-    @property
-    def heading_from_sources(self) -> bool:
-        return self.heading is None
-
 
 class SteeringDocument(Strict):
     """A steering document the programme relies on: ``program/styrdokument/<id>.md``."""

@@ -1,9 +1,9 @@
 """Checks across the corpus: references, lineage, remiss outcomes, glossary …
 
 Each module contributes functions ``(Corpus) -> Iterable[Problem]``; the two
-lists below are the one place that says which run: ``CHECKS``, which can stop
-a build, and ``ADVISORY``, which only warn. ``make check`` runs both at once;
-a build runs ``CHECKS`` first and ``ADVISORY`` beside its costly pages.
+lists below are the one place that says which run: ``CHECKS``, whose errors stop
+a build, and ``ADVISORY``, which only warn. ``make check`` and a build run both,
+before any page is made; a build logs the warnings and stops on an error.
 
 Root causes come first. Reading comes before the rules: a file that cannot be read or
 does not fit the schema is left out of the corpus (``Corpus.unloaded`` says which records
@@ -52,23 +52,19 @@ CHECKS: list[Check] = [
     *placeholders.CHECKS,
 ]
 
-#: Checks that only ever warn (klarspråk). They cannot stop a build, so a build
-#: runs them after its pages are made.
+#: Checks that only ever warn (klarspråk): they cannot stop a build.
 ADVISORY: list[Check] = [
     *klarsprak.CHECKS,
 ]
 
 
-def run_checks(corpus: Corpus, *, advisory: bool = True) -> list[Problem]:
+def run_checks(corpus: Corpus) -> list[Problem]:
     # First the limits on size and nesting: a body beyond them is never converted (Python-Markdown's
     # time grows with the square of such input), so the other checks do not run on it.
     limits = errors_only(list(html_policy.check_nesting(corpus)))
     if limits:
         return limits
-    problems = [p for check in CHECKS for p in _bounded(check, corpus)]
-    if advisory:
-        problems.extend(run_advisory(corpus))
-    return problems
+    return [p for check in CHECKS for p in _bounded(check, corpus)] + run_advisory(corpus)
 
 
 #: Seconds a single check may take on the whole corpus (the real one needs well under one).
@@ -99,11 +95,11 @@ def run_advisory(corpus: Corpus) -> list[Problem]:
     return _in_order(problems)
 
 
-def check_loaded(corpus: Corpus, load_problems: list[Problem], *, advisory: bool = True) -> list[Problem]:
-    """The loader's problems and the checks' (``advisory``: with the warnings-only checks): root causes
+def check_loaded(corpus: Corpus, load_problems: list[Problem]) -> list[Problem]:
+    """The loader's problems and the checks': root causes
     first. An error that only follows from another file's (a reference to a record that file would
     have made) is folded into one ``följdfel`` line after that file's error; warnings come last."""
-    return root_causes_first(corpus, load_problems + run_checks(corpus, advisory=advisory))
+    return root_causes_first(corpus, load_problems + run_checks(corpus))
 
 
 def root_causes_first(corpus: Corpus, problems: list[Problem]) -> list[Problem]:

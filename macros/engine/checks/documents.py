@@ -20,7 +20,8 @@ def expired_documents(corpus: Corpus, today: dt.date) -> Iterator[Problem]:
     for entry in corpus.versions[vid].sections.values():
         for i, did in enumerate(entry.data.documents):
             doc = corpus.documents.get(did)
-            if doc is None or not doc.data.valid_to or date_bounds(doc.data.valid_to)[1] >= today:
+            last = date_bounds(doc.data.valid_to)[1] if doc and doc.data.valid_to else None
+            if doc is None or last is None or last >= today:
                 continue
             hint = "Kontrollera om avsnittet ska hänvisa till ett nyare dokument"
             if doc.data.replaced_by:

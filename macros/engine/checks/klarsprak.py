@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from macros.core.load.corpus import Corpus
+from macros.core.load.corpus import Corpus, Entry
+from macros.core.model.schema import Section, Version
 from macros.core.problems import Problem, Severity
 from macros.engine.klarsprak.config import max_words_per_sentence
 from macros.engine.klarsprak.lix import sentences
@@ -13,7 +14,8 @@ from macros.engine.klarsprak.lix import sentences
 def check_sentence_length(corpus: Corpus) -> Iterator[Problem]:
     limit = max_words_per_sentence(corpus.root)
     for version in corpus.versions.values():
-        for entry in [version.entry, *version.sections.values()]:
+        entries: list[Entry[Version] | Entry[Section]] = [version.entry, *version.sections.values()]
+        for entry in entries:
             for sentence in sentences(entry.body):
                 if len(sentence.words) > limit:
                     start = " ".join(sentence.words[:6])

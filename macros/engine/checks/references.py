@@ -94,7 +94,8 @@ def check_versions(corpus: Corpus) -> Iterator[Problem]:
     # Supersedes cycles: follow each chain; a chain that revisits is a cycle.
     reported: set[str] = set()
     for start in versions:
-        chain, current = [], start
+        chain: list[str] = []
+        current: str | None = start
         while current in versions and current not in chain:
             chain.append(current)
             current = versions[current].data.supersedes
@@ -143,7 +144,8 @@ def check_sections(corpus: Corpus) -> Iterator[Problem]:
                     yield unknown(entry, ("förälder",), "avsnitt", data.parent, version.sections.keys(), "förälder",
                                   ("avsnitt", f"{version.id}/{data.parent}"))
                 else:
-                    chain, current = [sid], data.parent
+                    chain = [sid]
+                    current: str | None = data.parent
                     while current and current in version.sections and current not in chain:
                         chain.append(current)
                         current = version.sections[current].data.parent

@@ -21,7 +21,6 @@ item and a heading stays a heading. The blocks are Python-Markdown's own
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,9 +28,6 @@ from macros.core import markdown
 
 Kind = Literal["title", "heading", "paragraph", "item", "row", "quote", "code"]
 
-_MACRO = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*(?:\((.*?)\))?\s*\}\}", re.S)
-_STRING = re.compile(r"""(["'])(.*?)(?<!\\)\1""", re.S)
-_TAG_STMT = re.compile(r"\{%.*?%\}", re.S)
 
 
 @dataclass(frozen=True)
@@ -47,16 +43,9 @@ class Block:
         return (self.kind, self.text)
 
 
-def _macro_label(match: re.Match[str]) -> str:
-    args = match.group(2) or ""
-    string = _STRING.search(args)
-    return string.group(2) if string else match.group(1)
-
-
 def _reader_text(text: str) -> str:
     """Macro calls -> their labels, template statements dropped."""
-    text = _MACRO.sub(_macro_label, text)
-    return " ".join(_TAG_STMT.sub("", text).split())
+    return " ".join(markdown.without_templates(text, label=markdown.macro_label).split())
 
 
 def plain(inline: str) -> str:

@@ -36,12 +36,14 @@ class BlockPair:
 
     @property
     def kind(self) -> str:
-        return (self.new or self.old).kind  # type: ignore[union-attr]
+        return self.block.kind
 
     @property
     def block(self) -> Block:
         """The block whose structure is shown (the new one if there is one)."""
-        return self.new or self.old  # type: ignore[return-value]
+        block = self.new or self.old
+        assert block is not None, "a pair has at least one block"
+        return block
 
     @property
     def changed(self) -> bool:
@@ -74,7 +76,7 @@ def _parsed(text: str) -> tuple[Block, ...]:
 
 
 
-def _dice(wa: set[str], wb: set[str]) -> float:
+def _dice(wa: frozenset[str], wb: frozenset[str]) -> float:
     if not wa and not wb:
         return 1.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
@@ -116,6 +118,7 @@ def diff_blocks(old: list[Block], new: list[Block]) -> TextDiff:
             pairs += [BlockPair(o, n, (Op("equal", n.text),)) for o, n in zip(old[i1:i2], new[j1:j2], strict=True)]
             continue
         region_old, region_new = old[i1:i2], new[j1:j2]
+        region: list[tuple[Block | None, Block | None]]
         if len(region_old) * len(region_new) > MAX_PAIR_CANDIDATES:
             coarse = True
             region = [(o, None) for o in region_old] + [(None, n) for n in region_new]
@@ -127,8 +130,8 @@ def diff_blocks(old: list[Block], new: list[Block]) -> TextDiff:
                 ops = tuple(diff_words(o.text, n.text))
             elif o is not None:
                 ops = (Op("delete", o.text),)
-            else:
-                ops = (Op("insert", n.text),)  # type: ignore[union-attr]
+            elif n is not None:
+                ops = (Op("insert", n.text),)
             pairs.append(BlockPair(o, n, ops))
     added = removed = 0
     for p in pairs:

@@ -44,11 +44,6 @@ def is_word(token: str) -> bool:
     return bool(_WORD.match(token))
 
 
-def words(text: str) -> list[str]:
-    """The word tokens of ``text``: ``[t for t in tokenize(text) if is_word(t)]``."""
-    return _WORDS.findall(text)
-
-
 def count_words(text: str) -> int:
     return len(_WORDS.findall(text))
 

@@ -141,7 +141,8 @@ def _tidy(ops: list[Op]) -> list[Op]:
         # A full stop or space that ends both sides is not part of the change
         # ("hbtq-perspektiv " -> "hbtqi-perspektiv ": the space stays).
         tail = _common_mark_suffix(removed, added)
-        for tag, text in (("delete", removed), ("insert", added)):
+        sides: tuple[tuple[Tag, str], ...] = (("delete", removed), ("insert", added))
+        for tag, text in sides:
             if text[:len(text) - len(tail)]:
                 merged.append(Op(tag, text[:len(text) - len(tail)]))
         if tail:

@@ -72,28 +72,6 @@ def band(lix: float) -> str:
     return next(name for limit, name in BANDS if lix < limit)
 
 
-#: Template calls and comments are dropped: their labels are names, not prose.
-_TEMPLATE_ENDS = {"{{": "}}", "{%": "%}", "{#": "#}"}
-_TEMPLATE_OPEN = re.compile(r"\{[{%#]")
-
-
-def drop_templates(text: str) -> str:
-    """``text`` with ``{{ … }}``, ``{% … %}`` and ``{# … #}`` replaced by a space, in one pass
-    (a kind that is never closed is not searched for again)."""
-    out: list[str] = []
-    pos, unclosed = 0, set()
-    for match in _TEMPLATE_OPEN.finditer(text):
-        opening = match.group(0)
-        if match.start() < pos or opening in unclosed:
-            continue
-        end = text.find(_TEMPLATE_ENDS[opening], match.end())
-        if end < 0:
-            unclosed.add(opening)
-            continue
-        out += [text[pos:match.start()], " "]
-        pos = end + 2
-    out.append(text[pos:])
-    return "".join(out)
 _PROSE_KINDS = ("heading", "paragraph", "item", "row", "quote")
 
 
@@ -106,7 +84,8 @@ def units(text: str) -> list[tuple[int, str]]:
     out = []
     for block in markdown.blocks(text):
         if block.kind in _PROSE_KINDS and not block.site_note:
-            prose = " ".join(drop_templates(block.prose).split())
+            # Template calls and comments are dropped: their labels are names, not prose.
+            prose = " ".join(markdown.without_templates(block.prose).split())
             if prose:
                 out.append((block.line, prose))
     return out

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from macros.core.load.corpus import Corpus
-from macros.engine.diff.comparison import compare_all
 from macros.engine.klarsprak.lix import Readability, readability
 from macros.engine.layers import glossary, perspectives, remiss
+from macros.engine.layers.comparison import compare_all
 from macros.engine.layers.counterparts import counterparts
 from macros.engine.layers.model import LINKS_HERE, RELIES_ON, Backlink, Layers, SectionLayers, VersionTerms
 from macros.engine.render.links import Ref

@@ -1,7 +1,7 @@
 """The section in every other version, for the section panel: a view of the comparisons.
 
 Each counterpart is read from the group that holds the section in the comparison of the
-two versions (``macros.engine.diff.comparison``), so the panel and the comparison pages
+two versions (``macros.engine.layers.comparison``), so the panel and the comparison pages
 cannot disagree about which sections correspond or how they changed.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.core.load.corpus import Corpus
-from macros.engine.diff.comparison import Comparisons
+from macros.engine.layers.comparison import Comparisons
 from macros.engine.layers.lineage import Change
 
 

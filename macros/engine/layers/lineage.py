@@ -154,8 +154,7 @@ def align(corpus: Corpus, a: str, b: str) -> list[Group]:
     recorded: dict[str, set[LineageKind]] = {}
     for sid in new_ids:
         find(("b", sid))
-        found, kinds = origins(corpus, a, b, sid)
-        recorded[sid] = kinds
+        found, recorded[sid] = origins(corpus, a, b, sid)
         for o in found:
             parent[find(("a", o))] = find(("b", sid))
     for sid in old_ids:
@@ -215,8 +214,8 @@ def _structural(corpus: Corpus, a: str, b: str, olds: list[str], news: list[str]
         gone = listing_complete(corpus, b) and heading_is_topic(corpus, a, olds)
         return Change.BORTTAGEN if gone else Change.OKAND
     if not olds:
-        new = listing_complete(corpus, a) and heading_is_topic(corpus, b, news)
-        return Change.NY if new else Change.OKAND
+        is_new = listing_complete(corpus, a) and heading_is_topic(corpus, b, news)
+        return Change.NY if is_new else Change.OKAND
     if len(olds) > 1 or len(news) > 1:
         return Change.DELAD if len(news) > len(olds) else Change.SAMMANSLAGEN
     old, new = corpus.versions[a].sections[olds[0]].data, corpus.versions[b].sections[news[0]].data

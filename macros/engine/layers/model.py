@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from macros.engine.diff.comparison import Comparison
 from macros.engine.klarsprak.lix import Readability
+from macros.engine.layers.comparison import Comparison
 from macros.engine.layers.counterparts import Counterpart
 from macros.engine.layers.glossary import Resolved, TermMatcher
 from macros.engine.layers.perspectives import Mark

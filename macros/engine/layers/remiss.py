@@ -89,24 +89,6 @@ def is_adopted(version: Version) -> bool:
     return any(d.kind in (DecisionKind.ANTAGANDE, DecisionKind.IKRAFTTRADANDE) for d in version.decisions)
 
 
-def genitive(name: str) -> str:
-    """Swedish genitive: 'Utbildningsförvaltningen' -> 'Utbildningsförvaltningens'."""
-    return name if name[-1:].lower() in ("s", "x", "z") else name + "s"
-
-
-def author(rv: Remissvar) -> str:
-    """Who wrote the response: the administration when recorded, else the body itself."""
-    return rv.administration or rv.body.name
-
-
-def response_label(rv: Remissvar) -> str:
-    """The response named as the sources give it: an administration's proposal to its board, or
-    the body's own answer ('Utbildningsförvaltningens förslag till remissvar')."""
-    if rv.administration and rv.board_decision is None:
-        return f"{genitive(rv.administration)} förslag till remissvar"
-    return f"Remissvar från {rv.body.name}"
-
-
 def responses_to(corpus: Corpus, vid: str) -> list[Entry[Remissvar]]:
     """The remissvar answering a version, by body name (Swedish order is close enough here)."""
     found = [e for e in corpus.remissvar.values() if e.data.answers == vid]

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
+from macros.core.markdown import anchors, macro_call
 from macros.core.model.schema import VERSION_ID_RE
 from macros.core.problems import did_you_mean
-from macros.core.text import md, period
+from macros.core.text import md, period, response_label
 from macros.engine import validity
-from macros.engine.layers.remiss import response_label
-from macros.engine.render.headings import heading_ids
 
 _PAGE_VERSION = re.compile(r"^program/(\d{4}-\d{4})/")
 
@@ -111,7 +110,7 @@ def _section_link(ctx: CallContext, vid: str, sid: str, ankare: str | None, text
                          ("avsnitt", f"{vid}/{sid}"))
     label = entry.data.title
     if ankare is not None:
-        anchors = heading_ids(entry.body)
+        anchors = section_anchors(ctx.corpus, vid, sid, entry.body)
         if ankare not in anchors:
             known = list(anchors)
             raise MacroError(f"avsnittet '{vid}/{sid}' har ingen rubrik med id '{ankare}'.",
@@ -121,6 +120,25 @@ def _section_link(ctx: CallContext, vid: str, sid: str, ankare: str | None, text
     if vid != ctx.version:
         label += label_suffix.format(period=period(version.data.period.start, version.data.period.end))
     return Link(text or label, urls.section(vid, sid), ankare, Ref("avsnitt", f"{vid}/{sid}"))
+
+
+def section_anchors(corpus: Corpus, vid: str, sid: str, body: str) -> dict[str, str]:
+    """The anchors of a section's page (``core.markdown.anchors``), with a macro call in a
+    heading read as the link it shows there. A call that itself names an anchor is read
+    without it: its label would need yet another body's headings (and could loop)."""
+    page = urls.section(vid, sid)
+
+    def shown(source: str) -> str:
+        found = macro_call(source)
+        if found is None or found.name not in MACROS or not found.args:
+            return " "
+        kwargs = {k: v for k, v in found.kwargs.items() if k != "ankare"}
+        try:
+            return call(CallContext(corpus, page), found.name, list(found.args), kwargs).markdown(page)
+        except MacroError:
+            return " "
+
+    return anchors(body, label=shown)
 
 
 def avsnitt(ctx: CallContext, target: str, ankare: str | None = None, text: str | None = None) -> Link:
@@ -220,7 +238,9 @@ def call(ctx: CallContext, name: str, args: list[object], kwargs: dict[str, obje
             allowed = ", ".join(macro.keywords) or "inga"
             raise MacroError(f"makrot har inget argument '{key}'.",
                              " ".join(filter(None, [did_you_mean(key, macro.keywords), f"Tillåtna namngivna argument: {allowed}."])))
+    texts: dict[str, str] = {}
     for key, value in [(macro.argument, args[0]), *kwargs.items()]:
         if not isinstance(value, str) or not value.strip():
             raise MacroError(f"argumentet '{key}' ska vara en text inom citattecken.", usage)
-    return macro.function(ctx, args[0].strip(), **{k: str(v).strip() for k, v in kwargs.items()})  # type: ignore[union-attr]
+        texts[key] = value.strip()
+    return macro.function(ctx, texts.pop(macro.argument), **texts)

@@ -17,7 +17,6 @@ from macros.core.markdown import code_ranges
 #: A private-use character: never typed by editors, never produced by macros.
 MARK = "\ue000"
 _ATTR_ID = re.compile(r"\{#[\w-][^}\n]*(?<!#)\}")
-_TOKEN = re.compile(MARK + r"(\d+)" + MARK)
 
 
 def _placeholder(index: int, hidden: str) -> str:
@@ -53,8 +52,6 @@ def protect(text: str) -> tuple[str, list[str]]:
 def restore(text: str, hidden: list[str]) -> str:
     """Put the hidden code back where its placeholders (and their newlines) are."""
 
-    def back(match: re.Match[str]) -> str:
-        return hidden[int(match.group(1))]
-
-    pattern = re.compile("|".join(re.escape(_placeholder(i, h)) for i, h in enumerate(hidden)) or "(?!)")
-    return pattern.sub(lambda m: back(_TOKEN.match(m.group(0))), text)  # type: ignore[arg-type]
+    placed = {_placeholder(i, h): h for i, h in enumerate(hidden)}
+    pattern = re.compile("|".join(map(re.escape, placed)) or "(?!)")
+    return pattern.sub(lambda m: placed[m.group(0)], text)

@@ -157,21 +157,18 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
         raise ContentError([problem(_opening_line(prose, exc.lineno), f"makroanropet går inte att läsa ({_syntax_message(exc)}).",
                                     "Ett makro skrivs {{ namn(\"id\") }}, med raka citattecken och parenteser.")]) from None
     problems: list[Problem] = []
-    calls: list[nodes.Call] = []
+    calls: list[_Call] = []
     for output in tree.body:
         _check_statement(output, problems, calls, problem)
     if not problems:
         found: list[Usage] = []
-        for node in calls:
-            args = [a.value for a in node.args]  # type: ignore[attr-defined]
-            kwargs = {k.key: k.value.value for k in node.kwargs}  # type: ignore[attr-defined]
+        for call in calls:
             try:
-                link = links.call(ctx, node.node.name, args, kwargs)  # type: ignore[attr-defined]
+                link = links.call(ctx, call.name, call.args, call.kwargs)
             except links.MacroError as exc:
-                problems.append(problem(node.lineno, f"{node.node.name}(): {exc.message}", exc.hint,  # type: ignore[attr-defined]
-                                        exc.missing))
+                problems.append(problem(call.line, f"{call.name}(): {exc.message}", exc.hint, exc.missing))
                 continue
-            found.append(Usage(file, first_line + node.lineno - 1, page_path, link.ref))
+            found.append(Usage(file, first_line + call.line - 1, page_path, link.ref))
     if problems:
         raise ContentError(problems)
     try:
@@ -185,7 +182,17 @@ def _render(corpus: Corpus, text: str, file: str, first_line: int, page_path: st
     return restore(rendered, hidden), found
 
 
-def _check_statement(node: nodes.Node, problems: list[Problem], calls: list[nodes.Call], problem: Any) -> None:
+@dataclass(frozen=True)
+class _Call:
+    """A macro call whose arguments are all literals (what the checks let through)."""
+
+    name: str
+    args: list[object]
+    kwargs: dict[str, object]
+    line: int
+
+
+def _check_statement(node: nodes.Node, problems: list[Problem], calls: list[_Call], problem: Any) -> None:
     if isinstance(node, nodes.Output):
         for child in node.nodes:
             if isinstance(child, nodes.TemplateData):
@@ -197,7 +204,7 @@ def _check_statement(node: nodes.Node, problems: list[Problem], calls: list[node
                                           "mallar, slingor, villkor och inkluderingar av filer kan inte användas.", _ALLOWED))
 
 
-def _check_expression(node: nodes.Node, problems: list[Problem], calls: list[nodes.Call], problem: Any) -> None:
+def _check_expression(node: nodes.Node, problems: list[Problem], calls: list[_Call], problem: Any) -> None:
     line = node.lineno
     if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
         name = node.node.name
@@ -207,12 +214,14 @@ def _check_expression(node: nodes.Node, problems: list[Problem], calls: list[nod
         if node.dyn_args is not None or node.dyn_kwargs is not None:
             problems.append(problem(line, SECURITY + f"{name}() får inte anropas med * eller **.", _ALLOWED))
             return
+        args = [a.value for a in node.args if isinstance(a, nodes.Const)]
+        kwargs = {k.key: k.value.value for k in node.kwargs if isinstance(k.value, nodes.Const)}
         bad = [a for a in [*node.args, *(k.value for k in node.kwargs)] if not isinstance(a, nodes.Const)]
         if bad:
             problems.append(problem(line, SECURITY + f"argumenten till {name}() får bara vara text inom citattecken, "
                                                      f"inte uttryck ({_describe(bad[0])}).", _ALLOWED))
             return
-        calls.append(node)
+        calls.append(_Call(name, args, kwargs, line))
         return
     if isinstance(node, nodes.Name):
         if node.name in links.MACROS:

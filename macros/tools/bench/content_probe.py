@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
 SECTION = "program/2024-2027/stadsutveckling.md"
@@ -148,7 +149,11 @@ def _browse(site: Path, page: str) -> list[str]:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox"])
         try:
             tab = browser.new_page()
-            tab.on("dialog", lambda d: (seen.append(f"dialog {d.message}"), d.dismiss()))
+            def dialog(d: Any) -> None:
+                seen.append(f"dialog {d.message}")
+                d.dismiss()
+
+            tab.on("dialog", dialog)
 
             def serve(route: object) -> None:
                 url = route.request.url  # type: ignore[attr-defined]

@@ -57,7 +57,7 @@ def _sections(root: Path) -> None:
                                          "källor: [tu-ks-2019-1939]\n---\n\nText.\n", encoding="utf-8")
 
 
-INPUTS: dict[str, Callable[[Path], None]] = {
+INPUTS: dict[str, Callable[[Path], object]] = {
     "omdirigering i en kommentar": lambda r: _append(
         r, SECTION, 'Text <!-{# #}-><{# #}meta http-equiv="refresh" content="0;url=https://evil.example/">--> slut.'),
     "kommentar med namn och telefon": lambda r: _append(r, SECTION, "<!-- Anna Andersson 070-123 45 67 -->"),
@@ -88,7 +88,7 @@ def _timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return time.perf_counter() - start, done.returncode
 
 
-def measure(make: Callable[[Path], None] | None, build: bool) -> tuple[float, int, float | None, int | None]:
+def measure(make: Callable[[Path], object] | None, build: bool) -> tuple[float, int, float | None, int | None]:
     with tempfile.TemporaryDirectory() as tmp:
         root = _copy(Path(tmp) / "repo")
         if make:

@@ -72,7 +72,12 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
+    if isinstance(node, yaml.SequenceNode):
+        items = list(loader.construct_sequence(node))
+    elif isinstance(node, yaml.ScalarNode):
+        items = [loader.construct_scalar(node)]
+    else:
+        raise yaml.constructor.ConstructorError(None, None, "!ENV tar ett namn eller en lista", node.start_mark)
     *names, default = items if len(items) > 1 else [*items, None]
     return next((os.environ[n] for n in names if n in os.environ), default)
 

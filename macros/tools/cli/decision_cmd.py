@@ -155,7 +155,7 @@ def record(root: Path, vid: str, kind: str, body: str, date: str | None, sources
 def beslut(
     version: str = typer.Argument(..., metavar="VERSION", help="Versionen som beslutet gäller, till exempel 2024-2027.", show_default=False),
     kind: str = typer.Argument(..., metavar="TYP", show_default=False,
-                               help="Typ av beslut: " + ", ".join(k.value for k in DecisionKind) + "."),
+                               help="Typ av beslut: " + ", ".join(DecisionKind) + "."),
     body: str = typer.Option(None, "--organ", help="(krävs) Vem som beslutade, till exempel \"Kommunfullmäktige\"."),
     date: str = typer.Option(None, "--datum", help="Så exakt som källan anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. "
                                                    "Utelämna om källan inte anger det."),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.console import JustifyMethod
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -19,8 +20,8 @@ from rich.text import Text
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import did_you_mean
-from macros.engine.diff.comparison import Comparison, compare
 from macros.engine.diff.redline import changed_sentences
+from macros.engine.layers.comparison import Comparison, compare
 from macros.engine.layers.lineage import Change, older_first
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
 from macros.tools.cli.git_report import GitError, git_changes, git_markdown, markdown_comparison, print_git_terminal, styled
@@ -48,8 +49,10 @@ def _print_terminal(cmp: Comparison, corpus: Corpus) -> None:
         for row in changed_meta:
             console.print(Text(f"  {row.label}: ") + styled(row.ops))
     table = Table(title="Avsnitt", title_justify="left", show_lines=False)
-    for col, justify in (("Ändring", "left"), ("Avsnitt", "left"), ("Tillagda ord", "right"), ("Borttagna ord", "right")):
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("Ändring", "left"), ("Avsnitt", "left"), ("Tillagda ord", "right"), ("Borttagna ord", "right"))
+    for col, justify in columns:
+        table.add_column(col, justify=justify)
     intro = "ändrad" if cmp.intro.changed else "oförändrad"
     table.add_row(intro, "Om versionen (inledande text)", str(cmp.intro.added), str(cmp.intro.removed))
     for g in cmp.groups:

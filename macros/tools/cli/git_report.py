@@ -29,11 +29,11 @@ from rich.text import Text
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
-from macros.engine.diff.comparison import Comparison, compare
 from macros.engine.diff.records import RecordChange, reader_text, record_changes
 from macros.engine.diff.redline import changed_sentences, md_changed_blocks, md_ops, md_text
 from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op
+from macros.engine.layers.comparison import Comparison, compare
 from macros.engine.layers.lineage import Change
 from macros.tools.cli.common import console
 from macros.website.docs_check import check_everything

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -97,7 +99,7 @@ def build_app() -> typer.Typer:
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
     )
-    commands = [
+    commands: list[tuple[str, Callable[..., Any]]] = [
         ("check", check),
         ("build", build),
         ("diff", diff_cmd.diff),

@@ -25,9 +25,9 @@ from macros.core.model.schema import TextAvailability
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import esc, md, period
 from macros.engine.diff.blocks import Block, row_cells
-from macros.engine.diff.comparison import Comparison, GroupDiff
 from macros.engine.diff.textdiff import BlockPair, TextDiff
-from macros.engine.diff.words import Op, diff_words
+from macros.engine.diff.words import Op, Tag, diff_words
+from macros.engine.layers.comparison import Comparison, GroupDiff
 from macros.engine.layers.lineage import Change, label, listing_unknown, older_first, only_summaries
 from macros.website.model import Site
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
@@ -119,7 +119,7 @@ def _row_cells(pair: BlockPair, side: str) -> tuple[Markup, ...]:
         return tuple(ops_html(diff_words(o, n), side) for o, n in zip(old_cells, new_cells, strict=True))
     if pair.old and pair.new:
         return (ops_html(pair.ops, side),)
-    tag = "insert" if pair.new else "delete"
+    tag: Tag = "insert" if pair.new else "delete"
     return tuple(ops_html([Op(tag, c)], side) for c in (new_cells or old_cells))
 
 

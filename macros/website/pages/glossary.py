@@ -14,10 +14,9 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import Term
 from macros.core.page import GeneratedPage
-from macros.core.text import md, period
+from macros.core.text import md, period, response_label
 from macros.engine.diff.words import diff_words
 from macros.engine.layers.glossary import InVersion, Resolved, in_version, sort_key
-from macros.engine.layers.remiss import response_label
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner

@@ -17,8 +17,8 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import TextAvailability
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import md
-from macros.engine.diff.comparison import GroupDiff, reader_text
 from macros.engine.diff.textdiff import diff_text
+from macros.engine.layers.comparison import GroupDiff, reader_text
 from macros.engine.layers.lineage import Change
 from macros.engine.layers.lineage import label as change_label
 from macros.website.model import Site
@@ -213,10 +213,6 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
 
 def _is_summary(corpus: Corpus, vid: str) -> bool:
     return corpus.versions[vid].data.text is not TextAvailability.FULLTEXT
-
-
-def has_history(corpus: Corpus, sid: str) -> bool:
-    return bool(versions_with(corpus, sid))
 
 
 def generate(site: Site) -> Iterator[GeneratedPage]:

@@ -250,10 +250,6 @@ def generate(site: Site) -> Iterator[GeneratedPage]:
     yield perspectives_index(site)
 
 
-def detail_paths(corpus: Corpus) -> list[str]:
-    return [urls.perspective(pid) for pid in PERSPECTIVES] + [urls.perspective_matrix(vid) for vid in matrix_versions(corpus)]
-
-
 def matrix_versions(corpus: Corpus) -> list[str]:
     """Versions with a matrix page: one without sections (2013–2016) would have an empty matrix."""
     return [vid for vid, v in corpus.versions.items() if v.sections]

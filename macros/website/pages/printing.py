@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from macros.core import markdown as reading
 from macros.core import urls
-from macros.core.load.corpus import Corpus, VersionEntry
+from macros.core.load.corpus import VersionEntry
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
 from macros.core.text import md, period
 from macros.engine.render.body import render_body
@@ -114,10 +114,6 @@ def print_page(site: Site, vid: str) -> GeneratedPage:
     return GeneratedPage(page, f"{data.title} – utskriftsversion", "\n".join(parts), "print", source=v.entry.path,
                          meta={"tp_version": vid, "hide": ["navigation"], **NOT_IN_SEARCH})
 
-
-
-def print_paths(corpus: Corpus) -> list[str]:
-    return [urls.print_version(vid) for vid in corpus.versions if has_sections(corpus, vid)]
 
 
 def generate(site: Site) -> Iterator[GeneratedPage]:

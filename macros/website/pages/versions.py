@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
 from macros.core.model import dates
-from macros.core.model.schema import HeadingOrigin, Status, TextAvailability
+from macros.core.model.schema import Decision, HeadingOrigin, Status, TextAvailability
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
 from macros.core.text import md, period, swedish_date
 from macros.engine import validity
@@ -53,7 +54,8 @@ def decisions_table(corpus: Corpus, v: VersionEntry) -> str:
     rows = ["| Datum | Organ | Vad |", "|---|---|---|"]
     # Dated decisions in date order; an undated one keeps its place after the
     # decision recorded before it (editors write them in the order they happened).
-    ordered, last = [], ""
+    ordered: list[tuple[str, int, Decision]] = []
+    last = ""
     for d in v.data.decisions:
         last = d.date or last
         ordered.append((last, len(ordered), d))
@@ -97,7 +99,7 @@ def downloads(corpus: Corpus, vid: str, page: str) -> str:
 
 def _file_href(page: str, file_path: str) -> str:
     """A relative URL from a page to a published file (not a page: no trailing slash)."""
-    return urls.relpath(file_path, urls.url(page).rstrip("/"))
+    return posixpath.relpath(file_path, urls.url(page).rstrip("/") or ".")
 
 
 def version_page(site: Site, vid: str) -> GeneratedPage:
@@ -163,10 +165,10 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
     entry = v.sections[sid]
     data = entry.data
     page = urls.section(vid, sid)
-    parent = v.sections[data.parent].data if data.parent and data.parent in v.sections else None
+    parent = data.parent if data.parent in v.sections else None
     context = f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})"
     if parent:
-        context += f" › [{md(parent.title)}]({urls.link(page, urls.section(vid, data.parent))})"
+        context += f" › [{md(v.sections[parent].data.title)}]({urls.link(page, urls.section(vid, parent))})"
     parts = [
         banner(corpus, vid, page, sid),
         f"{context}\n{{: .tp-context }}\n",

@@ -212,7 +212,9 @@ def _loads(tag: str, name: str, attrs: dict[str, str | None]) -> bool:
 def check_page(page_html: str, allowance: ScriptAllowance, page_path: str, site_path: str = "/") -> list[Violation]:
     """Everything on a finished page outside the policy (``page_path``: the output file, site-relative)."""
     checker = _Checker(allowance, page_path, site_path)
-    checker.walk(LexborHTMLParser(page_html).root)
+    root = LexborHTMLParser(page_html).root
+    if root is not None:
+        checker.walk(root)
     return checker.found
 
 

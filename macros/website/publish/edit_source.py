@@ -9,6 +9,7 @@ entries live in, and anything else to ``program/`` itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 #: First part of a generated page's path -> folder its entries come from.
@@ -19,7 +20,7 @@ LIST_FOLDERS = {
 }
 
 
-def source_of(page_path: str, meta: dict[str, Any], generated: bool) -> str:
+def source_of(page_path: str, meta: Mapping[str, Any], generated: bool) -> str:
     """Repository path (file or folder) of a page's content.
 
     ``page_path`` is the docs-tree path (``program/2024-2027/begrepp.md``);

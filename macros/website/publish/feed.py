@@ -34,8 +34,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.model import dates
 from macros.core.model.schema import BodyKind, DecisionKind
 from macros.core.page import GeneratedAsset, SiteInfo
-from macros.core.text import swedish_date
-from macros.engine.layers.remiss import genitive, response_label
+from macros.core.text import genitive, response_label, swedish_date
 from macros.website.model import Site
 from macros.website.publish.opendata.files import pairs
 
@@ -177,6 +176,7 @@ def feed_xml(corpus: Corpus, pages: set[str], site: SiteInfo) -> bytes:
 
 
 def asset_paths(corpus: Corpus) -> list[str]:
+    """The file ``generate_assets`` writes, known from the corpus alone."""
     return [FEED_PATH]
 
 

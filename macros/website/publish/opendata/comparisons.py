@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from macros.core import urls
-from macros.engine.diff.comparison import Comparison
+from macros.engine.layers.comparison import Comparison
 from macros.website.publish.opendata.models import ComparisonRecord, SectionChange
 
 METHOD = ("Avsnitten paras ihop på id och på det ursprung (ursprung) som avsnittsfilen anger, aldrig på att "
@@ -24,7 +24,7 @@ def comparison(cmp: Comparison, pages: Collection[str]) -> ComparisonRecord:
     """The record of one comparison; its sections link to the comparison page when the site has it."""
     path = urls.compare(cmp.a, cmp.b)
     page_url = urls.url(path) if path in pages else None
-    rows = [SectionChange(before=list(g.group.olds), after=list(g.group.news), change=g.change.value,
+    rows = [SectionChange(before=list(g.group.olds), after=list(g.group.news), change=g.change,
                           label=g.label, url=f"{page_url}#{g.anchor}" if page_url else None)
             for g in cmp.groups]
     return ComparisonRecord(before=cmp.a, after=cmp.b, url=page_url, method=METHOD, sections=rows)

@@ -64,8 +64,8 @@ def _version(site: Site, vid: str, pages: Collection[str]) -> VersionRecord:
     page = urls.version(vid)
     body = site.renderer.render_entry(v.entry, page)
     start = validity.start(corpus, vid)
-    window = DateWindow(earliest=start.earliest.day and start.earliest.day.isoformat(),
-                        latest=start.latest.day and start.latest.day.isoformat(),
+    window = DateWindow(earliest=start.earliest.day.isoformat() if start.earliest.day else None,
+                        latest=start.latest.day.isoformat() if start.latest.day else None,
                         earliest_reason=start.earliest.why or None, latest_reason=start.latest.why or None)
     return VersionRecord(
         **_fields(v.entry), superseded_by=corpus.next(vid), url=_url(page, pages),

@@ -131,8 +131,11 @@ class FollowUpRecord(FollowUp):
 
     model_config = LAZY
 
-    boards: BoardCountsRecord | None = Field(alias="nämnder", description="Nämndernas bedömningar, eller null")
-    indicators: IndicatorCountsRecord | None = Field(alias="indikatorer", description="Indikatorerna, eller null")
+    # The export shape of the counts replaces the schema's (descriptions, no validation); a
+    # FollowUpRecord is only ever written out, never used where a FollowUp is expected.
+    boards: BoardCountsRecord | None = Field(alias="nämnder", description="Nämndernas bedömningar, eller null")  # type: ignore[assignment]
+    indicators: IndicatorCountsRecord | None = Field(  # type: ignore[assignment]
+        alias="indikatorer", description="Indikatorerna, eller null")
     url: Url | None
     body_text: str = Field(alias="klartext", description="Webbplatsens text om uppföljningen utan formatering")
 

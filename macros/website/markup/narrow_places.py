@@ -21,7 +21,7 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 
 from macros.core.text import soft_hyphens
-from macros.website.publish.section_text import placeholders
+from macros.website.markup.section_text import placeholders
 
 #: The narrow places that are elements of the tree: (tag, class).
 PLACES = (("aside", "tp-panel"), ("div", "tp-responses"))
@@ -71,8 +71,9 @@ class NarrowPlaces(Treeprocessor):
         """Raw HTML the text refers to (and the raw HTML inside that), each block once."""
         stash = self.md.htmlStash.rawHtmlBlocks
         for i in indexes:
-            if i in done or i >= len(stash) or not isinstance(stash[i], str):
+            raw = stash[i] if i < len(stash) else None
+            if i in done or not isinstance(raw, str):
                 continue
             done.add(i)
-            stash[i] = text_only(stash[i])
-            self._raw(placeholders(stash[i]), done)
+            stash[i] = shown = text_only(raw)
+            self._raw(placeholders(shown), done)

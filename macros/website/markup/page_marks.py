@@ -10,9 +10,9 @@ import hashlib
 
 from markdown import Markdown
 
+from macros.website.markup import narrow_places, pinpoints
+from macros.website.markup.section_text import PageExtension
 from macros.website.model import Site
-from macros.website.publish import narrow_places, pinpoints
-from macros.website.publish.section_text import PageExtension
 
 
 class PageMarks(PageExtension):

@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.page import BODY_END, BODY_START
-from macros.website.publish.section_text import marker, stashed_block
+from macros.website.markup.section_text import marker, stashed_block
 
 SCRIPT = "assets/javascripts/stycken.js"
 #: After the term links (-1): the script it adds before the text's end comes first.

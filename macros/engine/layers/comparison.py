@@ -124,7 +124,7 @@ def meta_rows(corpus: Corpus, old: Version, new: Version) -> list[MetaRow]:
     ]
 
 
-def reader_text(renderer: Renderer, entry: Entry[Section], page_path: str) -> str:
+def reader_text(renderer: Renderer, entry: Entry[Section] | Entry[Version], page_path: str) -> str:
     """The body as readers see it: macro calls become their labels (the
     renderer keeps its output, so this costs nothing after the build's own
     rendering); the raw body if rendering fails (``check`` reports that)."""

@@ -34,9 +34,9 @@ from macros.core.load.corpus import Corpus
 from macros.core.page import BODY_END, BODY_START
 from macros.engine.layers.glossary import Resolved, first_sentence, forms
 from macros.engine.layers.model import VersionTerms
+from macros.website.markup.section_text import PageExtension, marker
 from macros.website.model import Site
 from macros.website.pages.glossary import definition_note
-from macros.website.publish.section_text import PageExtension, marker
 
 #: Elements whose text is never linked.
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
