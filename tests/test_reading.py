@@ -125,11 +125,13 @@ def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
 def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
     page = versions.section_page(build_site(corpus), "2024-2027", "kapitel")
-    assert page.markdown.count("<details") == 1
+    assert page.markdown.count('class="tp-sources"') == 1  # one box of caveats and sources
+    assert page.markdown.count('class="tp-provenance-line"') == 1  # one line under the title
     assert "Rapport om tryggheten (Staden)" in page.markdown
     assert "000_f0938a9437317593" not in page.markdown and ".txt" not in page.markdown
     # The text comes before the note and the panel.
-    assert page.markdown.index(BODY_END) < page.markdown.index("tp-provenance")
+    assert page.markdown.index("tp-provenance-line") < page.markdown.index(BODY_START)
+    assert page.markdown.index(BODY_END) < page.markdown.index('class="tp-sources"') < page.markdown.index("tp-panel")
 
 
 def test_version_page_leads_with_status_and_contents(tmp_path: Path) -> None:
