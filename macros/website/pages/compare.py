@@ -98,9 +98,9 @@ def ops_html(ops: Sequence[Op], side: str = "both") -> Markup:
         if op.tag == "equal":
             out.append(esc(op.text))
         elif op.tag == "insert" and side != "old":
-            out.append(f'<ins><span class="tp-sr-only">Tillagt: </span>{esc(op.text)}</ins>')
+            out.append(f'<ins><span class="tp-sr-only" data-search-exclude>Tillagt: </span>{esc(op.text)}</ins>')
         elif op.tag == "delete" and side != "new":
-            out.append(f'<del><span class="tp-sr-only">Borttaget: </span>{esc(op.text)}</del>')
+            out.append(f'<del><span class="tp-sr-only" data-search-exclude>Borttaget: </span>{esc(op.text)}</del>')
     return Markup("".join(out))
 
 

@@ -96,7 +96,7 @@ def document_page(site: Site, did: str) -> GeneratedPage:
         facts.append("Ersätter\n: " + ", ".join(f"[{md(corpus.documents[d].data.title)}]({urls.link(page, urls.document(d))})"
                                                for d in replaces))
     parts = [
-        f"[Styrdokument]({urls.link(page, urls.documents_index())})\n{{: .tp-context }}\n",
+        f"[Styrdokument]({urls.link(page, urls.documents_index())})\n{{: .tp-context data-search-exclude }}\n",
         f"# {md(doc.title)}\n",
         facts_box(facts),
         render_body(site.renderer, entry, page),

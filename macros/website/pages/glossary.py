@@ -81,7 +81,7 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
     term = entry.data
     page = urls.term(tid)
     title = term.term[:1].upper() + term.term[1:]
-    parts = [f"[Begrepp]({urls.link(page, urls.glossary_index())})\n{{: .tp-context }}\n", f"# {md(title)}\n",
+    parts = [f"[Begrepp]({urls.link(page, urls.glossary_index())})\n{{: .tp-context data-search-exclude }}\n", f"# {md(title)}\n",
              _discouraged_note(corpus, term, page)]
     if term.forms:
         parts.append(f"Former i löptext: {', '.join('*' + md(f) + '*' for f in term.forms)}.\n")
@@ -111,9 +111,9 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
             between = [v for v in order[order.index(previous.version) + 1: order.index(d.version)] if v in term.dropped_in]
             if between:
                 parts.append(f"Begreppet utgick i {', '.join(version_label(corpus, v) for v in between)} "
-                             f"och definieras på nytt här. Ändring jämfört med definitionen för {before}:\n")
+                             f"och definieras på nytt här. Ändring jämfört med definitionen för {before}:\n{{: data-search-exclude }}\n")
             else:
-                parts.append(f"Ändring jämfört med definitionen för {before}:\n")
+                parts.append(f"Ändring jämfört med definitionen för {before}:\n{{: data-search-exclude }}\n")
             ops = diff_words(" ".join(previous.definition.split()), " ".join(d.definition.split()))
             parts.append(f"{render('glossary/definition_diff.html', changes=Markup(ops_html(ops)))}\n")
         previous = d
@@ -146,7 +146,7 @@ def version_glossary(site: Site, vid: str) -> GeneratedPage:
     page = urls.glossary(vid)
     label = version_label(corpus, vid)
     parts = [banner(corpus, vid, page),
-             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context }}\n",
+             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context data-search-exclude }}\n",
              f"# Begrepp {label}\n"]
     intro = ("Källorna återger inte programmets egen begreppsram. Här står de begrepp som källorna knyter "
              "till den här versionen, med webbplatsens sammanfattning av vad källorna säger.")

@@ -78,7 +78,7 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     page = urls.perspective_matrix(vid)
     vlabel = _vlabel(corpus, vid)
     parts = [banner(corpus, vid, page),
-             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context }}\n",
+             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context data-search-exclude }}\n",
              f"# Perspektiv {vlabel}\n"]
     whole = version_level(corpus, vid)
     if whole:
@@ -108,7 +108,7 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
     corpus = site.corpus
     page = urls.perspective(pid)
     title = PERSPECTIVES[pid]
-    parts = [f"[Perspektiv]({urls.link(page, urls.perspectives_index())})\n{{: .tp-context }}\n", f"# {md(title)}\n"]
+    parts = [f"[Perspektiv]({urls.link(page, urls.perspectives_index())})\n{{: .tp-context data-search-exclude }}\n", f"# {md(title)}\n"]
     names = [(vid, version_level(corpus, vid)[pid]) for vid in corpus.versions if pid in version_level(corpus, vid)]
     if names:
         parts.append("Versionernas egna benämningar: "

@@ -123,7 +123,7 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     ]
     # The sources are the administration's statements (tjänsteutlåtanden) with a proposed
     # decision; none records the board's own decision, so the page does not call it the board's answer.
-    parts = [f"{context}\n{{: .tp-context }}\n", f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
+    parts = [f"{context}\n{{: .tp-context data-search-exclude }}\n", f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
         parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
@@ -244,7 +244,7 @@ def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
     responses = responses_to(corpus, vid)
     parts = [banner(corpus, vid, page),
              f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
-             f"[Remissvar]({urls.link(page, urls.remissvar_index())})\n{{: .tp-context }}\n",
+             f"[Remissvar]({urls.link(page, urls.remissvar_index())})\n{{: .tp-context data-search-exclude }}\n",
              f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
              _summary_intro(corpus, vid, responses),
              "## Vilka svarade\n", _responses_table(corpus, vid, page),

@@ -221,7 +221,7 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
         context += f" › [{md(parent.title)}]({urls.link(page, urls.section(vid, data.parent))})"
     parts = [
         banner(corpus, vid, page, sid),
-        f"{context}\n{{: .tp-context }}\n",
+        f"{context}\n{{: .tp-context data-search-exclude }}\n",
         version_switcher(site, vid, sid, page),
         f"# {md(data.title)}\n",
         provenance_line(section_phrases(corpus, vid, sid)),
