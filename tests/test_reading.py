@@ -111,7 +111,7 @@ def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
     out = _converted(site, body)
     assert re.findall(r'<p[^>]* id="([^"]+)"', out) == ["kapitel-stycke-1", "kapitel-stycke-2", "eget"]
     assert out == _converted(site, body)  # the same text, the same anchors
-    assert 'data-tp-cite="Program 2024-2027, Kapitlet, stycke 2"' in out
+    assert 'data-tp-cite="Webbplatsens sammanfattning av Program 2024-2027, Kapitlet, stycke 2"' in out
     assert 'href="#kapitel-stycke-3"' in out  # an id the editor gave stays; the pin counts on
     assert out.count('class="tp-pin"') == 3 and out.count("stycken.js") == 1
     assert out.index("stycken.js") < out.index(BODY_END)  # once, after the text
