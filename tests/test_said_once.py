@@ -113,3 +113,15 @@ def test_the_real_content_says_no_caveat_the_data_says() -> None:
     found = [(f.relative_to(root).as_posix(), r) for f in sorted(root.rglob("*.md"))
              for r in repeated if r in f.read_text(encoding="utf-8")]
     assert not found, found
+
+
+def test_an_unknown_outcome_is_said_once_per_response(fixture_pages: dict[str, GeneratedPage]) -> None:
+    unknown = fixture_pages["remissvar/namnd-b-2011-2014.md"].markdown  # its one point has no outcome
+    assert unknown.count("Utfall okänt") == 1 and "Utfall\n:" not in unknown and "Inte angivet" not in unknown
+    mixed = fixture_pages["remissvar/namnd-a-2007-2010.md"].markdown  # every outcome kind
+    # Known outcomes stay on their points, and so does an unknown one that the editor explained.
+    assert "Utfall okänt" not in mixed and "Där inget utfall" not in mixed
+    assert mixed.count("Utfall\n: Ej bedömd. Källorna säger inte hur frågan hanterades.") == 1
+    assert "Utfall\n: Beaktad" in mixed
+    ledger = fixture_pages["program/2011-2014/remissammanstallning.md"].markdown
+    assert ledger.count("Utfall okänt") == 1 and ">Utfall</th>" not in ledger

@@ -78,7 +78,8 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
         ("Gäller", _about(corpus, vid, point, page, links=True)),
         ("Hållning", POINT_STANCE_LABEL[point.stance]),
         ("Synpunkt", md(point.summary)),
-        ("Utfall", _outcome(point)),
+        # An unknown outcome is said once for the whole response (remissvar_page), not on every point.
+        *([("Utfall", _outcome(point))] if not _unknown(point) or point.reason else []),
     ]
     following = corpus.next(vid)
     if point.shows_in and following and point.shows_in in corpus.versions[following].sections:
@@ -129,7 +130,11 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
         parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
     parts.append(f"## Synpunkter ({len(rv.points)})\n")
     if rv.points:
-        parts.append("Varje synpunkt är knuten till de avsnitt i versionen som den gäller.\n")
+        unknown = [p for p in rv.points if _unknown(p) and not p.reason]
+        said = ("Utfall okänt: källorna säger inte vad som blev av synpunkterna. " if len(unknown) == len(rv.points)
+                else "Där inget utfall står är det okänt: källorna säger inte vad som blev av synpunkten. "
+                if unknown else "")
+        parts.append(f"{said}Varje synpunkt är knuten till de avsnitt i versionen som den gäller.\n")
         parts += [_point_section(corpus, rv, n, p, page) for n, p in enumerate(rv.points, 1)]
     else:
         parts.append("Remissvaret innehåller inga synpunkter på enskilda delar av programmet.\n")
@@ -181,7 +186,7 @@ def _summary_intro(corpus: Corpus, vid: str, responses: list[Entry[Remissvar]]) 
             f"sammanlagt {len(points)} synpunkter. Remissen kan ha gått till fler instanser än dessa. "
             "Sammanfattningarna är webbplatsens egna; läs remissvaren för helheten.")
     if points and all(_unknown(p) for p in points):
-        text += " Källorna säger inte hur någon av synpunkterna hanterades."
+        text += " Utfall okänt: källorna säger inte vad som blev av någon av synpunkterna."
     return text + "\n"
 
 
