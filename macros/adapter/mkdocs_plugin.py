@@ -137,7 +137,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             raise content_failure(ContentError(errors))
         self.history = history.result()
         settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"),
-                            recorded=self.history.trusted_dates())
+                            recorded=self.history.trusted_dates(),
+                            licence=str(config.extra.get("datalicens") or "").strip() or None)
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
         site = build_site(corpus, settings, Path(config.docs_dir))
         try:
