@@ -33,6 +33,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 from macros.adapter import kept_conversions
 from macros.adapter.errors import content_failure
 from macros.adapter.kept_conversions import KeptConversions
+from macros.adapter.pager import keep_within_version
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.core.budget import Budget, BudgetExceeded
 from macros.core.load.history import PendingHistory
@@ -242,6 +243,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.conversion_budget.stop()
         self._convert_next(None)  # converted: no other conversion marks this page
         return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        keep_within_version(page)  # "Nästa" after a version's last section stays in the version
+        return context
 
     def _convert_next(self, section: tuple[str, str] | None) -> None:
         for extension in self.page_extensions:
