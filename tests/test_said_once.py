@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.model.schema import TextAvailability
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
+from macros.engine import validity
 from macros.engine.checks import check_repository
 from macros.website.model import build_site
 from macros.website.pages import versions
@@ -125,3 +127,28 @@ def test_an_unknown_outcome_is_said_once_per_response(fixture_pages: dict[str, G
     assert "Utfall\n: Beaktad" in mixed
     ledger = fixture_pages["program/2011-2014/remissammanstallning.md"].markdown
     assert ledger.count("Utfall okänt") == 1 and ">Utfall</th>" not in ledger
+
+
+def test_a_term_page_leads_with_the_definition_in_force(fixture_corpus: Corpus,
+                                                       fixture_pages: dict[str, GeneratedPage]) -> None:
+    md = fixture_pages["begrepp/trygghet.md"].markdown
+    now = validity.current(fixture_corpus)
+    assert now == "2007-2010"
+    positions = _order(md, "## Definition {: #definition }", "den version som gäller nu", "## Definitioner och ändringar",
+                       f"{{: #definition-{now} }}", "Definitionen står överst på sidan.", "## Begreppet i programmets versioner")
+    assert positions == sorted(positions)
+
+
+def test_a_term_silent_in_the_version_in_force_says_so_once_and_carries_nothing_forward(
+        fixture_pages: dict[str, GeneratedPage]) -> None:
+    md = fixture_pages["begrepp/samverkan.md"].markdown
+    lead = md[md.index("## Definition {: #definition }"):md.index("## Definitioner och ändringar")]
+    assert "Källorna ger ingen definition för 2007–2010, den version som gäller nu, och säger att begreppet utgår där." in lead
+    assert "Den senaste definitionen i källorna är från 2004–2006" in lead
+
+
+def test_the_perspectives_index_shows_no_table_of_zeros(fixture_pages: dict[str, GeneratedPage]) -> None:
+    md = fixture_pages["perspektiv/index.md"].markdown
+    assert "0 →" not in md and ": 0" not in md and "| Perspektiv |" not in md
+    assert "knyter källorna inget avsnitt till något perspektiv" in md or all(
+        f"i {v}" in md for v in ("2004–2006", "2007–2010"))
