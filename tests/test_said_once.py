@@ -14,7 +14,7 @@ from macros.core.page import BODY_END, BODY_START, GeneratedPage
 from macros.engine import validity
 from macros.engine.checks import check_repository
 from macros.website.model import build_site
-from macros.website.pages import versions
+from macros.website.pages import documents, versions
 from macros.website.pages.text_origin import LISTING_NOTE, TEXT_NOTE
 from tests.conftest import FIXED_EPOCH, page_html
 
@@ -152,3 +152,11 @@ def test_the_perspectives_index_shows_no_table_of_zeros(fixture_pages: dict[str,
     assert "0 →" not in md and ": 0" not in md and "| Perspektiv |" not in md
     assert "knyter källorna inget avsnitt till något perspektiv" in md or all(
         f"i {v}" in md for v in ("2004–2006", "2007–2010"))
+
+
+def test_a_document_with_an_adoption_is_not_called_of_unknown_validity(fixture_copy: Path) -> None:
+    _fixture_with(fixture_copy, "styrdokument/strategi-c.md", "typ:", "antagen: 2005\ntyp:")
+    site = build_site(load_or_raise(fixture_copy))
+    md = documents.document_page(site, "strategi-c").markdown
+    assert "Antagen\n: 2005" in md and "Giltighet\n: Källorna anger inte hur länge den gäller" in md
+    assert "anges inte i källorna" not in md.split("Giltighet")[1].split("\n\n")[0]
