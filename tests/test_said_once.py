@@ -14,7 +14,7 @@ from macros.core.page import BODY_END, BODY_START, GeneratedPage
 from macros.engine import validity
 from macros.engine.checks import check_repository
 from macros.website.model import build_site
-from macros.website.pages import documents, versions
+from macros.website.pages import compare, documents, versions
 from macros.website.pages.text_origin import LISTING_NOTE, TEXT_NOTE
 from tests.conftest import FIXED_EPOCH, page_html
 
@@ -160,3 +160,24 @@ def test_a_document_with_an_adoption_is_not_called_of_unknown_validity(fixture_c
     md = documents.document_page(site, "strategi-c").markdown
     assert "Antagen\n: 2005" in md and "Giltighet\n: Källorna anger inte hur länge den gäller" in md
     assert "anges inte i källorna" not in md.split("Giltighet")[1].split("\n\n")[0]
+
+
+def test_a_comparison_of_summaries_leads_with_what_is_new_and_the_structure(fixture_copy: Path) -> None:
+    _fixture_with(fixture_copy, "2007-2010/index.md", "texten: fulltext", "texten: sammanfattning")
+    site = build_site(load_or_raise(fixture_copy))
+    md = compare.compare_page(site, "2007-2010", "2011-2014").markdown
+    marks = ("# Jämför 2007–2010 och 2011–2014", "Jämförelse av webbplatsens sammanfattningar", "## Vad är nytt i 2011–2014",
+             "## Ändringar i strukturen", "## Versionsuppgifter", "## Sammanfattningarna ord för ord",
+             "Här jämförs webbplatsens sammanfattningar", 'class="tp-diff-toggle"', 'class="tp-sources"')
+    positions = _order(md, *marks)
+    assert positions == sorted(positions), marks
+    structure = md[md.index("## Ändringar i strukturen"):md.index("## Versionsuppgifter")]
+    assert "[Digital trygghet](#" in structure and "Avsnittet är nytt i 2011–2014" in structure
+    assert md.count("Källorna nämner bara en del av avsnitten i 2011–2014.") == 1  # in the box, once
+
+
+def test_a_comparison_with_programme_text_leads_with_the_word_diff(fixture_pages: dict[str, GeneratedPage]) -> None:
+    md = fixture_pages["jamfor/2004-2006--2007-2010.md"].markdown  # both sides fulltext
+    assert "## Ändringar i strukturen" not in md and "Sammanfattningarna ord för ord" not in md
+    positions = _order(md, "Jämförelse av programmens texter", "## Ändringar i avsnitten", 'class="tp-diff-toggle"')
+    assert positions == sorted(positions)

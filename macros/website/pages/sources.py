@@ -67,3 +67,10 @@ def version_sources(corpus: Corpus, vid: str) -> list[str]:
     """Every source a version's own facts cite: the version, its decisions and the statements that it applies."""
     data = corpus.versions[vid].data
     return [*data.sources, *(s for d in data.decisions for s in d.sources), *(s for o in data.applies_per for s in o.sources)]
+
+
+def news_sources(corpus: Corpus, ids: list[str]) -> str:
+    """Who says what is new, for running text: each source's issuer (its title if none), once."""
+    names = list(dict.fromkeys((corpus.sources[s].data.issuer or corpus.sources[s].data.title).split(",")[0]
+                               for s in ids if s in corpus.sources))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1] if names else "källorna"

@@ -22,7 +22,7 @@ from macros.website.pages.klarsprak_block import describe
 from macros.website.pages.navigation import programme_tree, version_label, version_switcher
 from macros.website.pages.panel import panel
 from macros.website.pages.perspectives import version_links
-from macros.website.pages.sources import provenance_line, source_label, sources_block, version_sources
+from macros.website.pages.sources import news_sources, provenance_line, source_label, sources_block, version_sources
 from macros.website.pages.text_origin import section_notes, section_phrases, version_notes, version_phrases
 from macros.website.publish.feed import FEED_PATH
 from macros.website.publish.opendata.files import version_path
@@ -116,13 +116,6 @@ def _headed(body: str) -> str:
     """The version's own text under a heading of its own, so that it never reads as part of the
     section before it ("Vad är nytt …")."""
     return body if not body.strip() or body.lstrip().startswith("#") else f"## Om versionen {{: #om-versionen }}\n\n{body}"
-
-
-def news_sources(corpus: Corpus, ids: list[str]) -> str:
-    """Who says what is new, for running text: each source's issuer (its title if none), once."""
-    names = list(dict.fromkeys((corpus.sources[s].data.issuer or corpus.sources[s].data.title).split(",")[0]
-                               for s in ids if s in corpus.sources))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1] if names else "källorna"
 
 
 def unknown_chapters_note(site: Site, vid: str) -> str:
