@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,14 @@ def test_the_index_holds_text_not_furniture(built_site: Path) -> None:
                 and d["title"] == page_titles.get(d["location"].split("#")[0])]
     assert not headless, headless[:10]
     assert not [d for d in docs if d["location"].endswith("#kallor")]
+
+
+def test_no_caveat_is_shown_as_added_or_removed_text(built_site: Path) -> None:
+    """Issue 31: a sentence about what the sources do not say is the site's note ({: .tp-kallnot }),
+    never compared: it must not appear as green added text in a history or comparison."""
+    pages = [*built_site.glob("avsnitt/*/index.html"), *built_site.glob("jamfor/*--*/index.html")]
+    assert len(pages) > 20
+    caveat = re.compile(r"Källorna (?:säger inte|återger inte|anger inte|innehåller ingen)")
+    found = [(p.parent.name, m.group(0)) for p in pages for m in re.finditer(r"<ins>(.*?)</ins>", p.read_text(encoding="utf-8"), re.S)
+             if caveat.search(re.sub(r"<[^>]+>", "", m.group(1)))]
+    assert not found, found[:5]
