@@ -121,9 +121,9 @@ def test_an_unknown_outcome_is_said_once_per_response(fixture_pages: dict[str, G
     unknown = fixture_pages["remissvar/namnd-b-2011-2014.md"].markdown  # its one point has no outcome
     assert unknown.count("Utfall okänt") == 1 and "Utfall\n:" not in unknown and "Inte angivet" not in unknown
     mixed = fixture_pages["remissvar/namnd-a-2007-2010.md"].markdown  # every outcome kind
-    # Known outcomes stay on their points, and so does an unknown one that the editor explained.
-    assert "Utfall okänt" not in mixed and "Där inget utfall" not in mixed
-    assert mixed.count("Utfall\n: Ej bedömd. Källorna säger inte hur frågan hanterades.") == 1
+    # Known outcomes stay on their points; an unknown one whose reason only says it is unknown is said once.
+    assert "Utfall okänt" not in mixed and mixed.count("Där inget utfall står är det okänt") == 1
+    assert "Utfall\n: Ej bedömd" not in mixed and "Källorna säger inte hur frågan hanterades" not in mixed
     assert "Utfall\n: Beaktad" in mixed
     ledger = fixture_pages["program/2011-2014/remissammanstallning.md"].markdown
     assert ledger.count("Utfall okänt") == 1 and ">Utfall</th>" not in ledger

@@ -8,6 +8,7 @@ from any section to what the consulted bodies said about it and back.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -79,7 +80,7 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
         ("Hållning", POINT_STANCE_LABEL[point.stance]),
         ("Synpunkt", md(point.summary)),
         # An unknown outcome is said once for the whole response (remissvar_page), not on every point.
-        *([("Utfall", _outcome(point))] if not _unknown(point) or point.reason else []),
+        *([("Utfall", _outcome(point))] if not _said_once(point) else []),
     ]
     following = corpus.next(vid)
     if point.shows_in and following and point.shows_in in corpus.versions[following].sections:
@@ -130,7 +131,7 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
         parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
     parts.append(f"## Synpunkter ({len(rv.points)})\n")
     if rv.points:
-        unknown = [p for p in rv.points if _unknown(p) and not p.reason]
+        unknown = [p for p in rv.points if _said_once(p)]
         said = ("Utfall okänt: källorna säger inte vad som blev av synpunkterna. " if len(unknown) == len(rv.points)
                 else "Där inget utfall står är det okänt: källorna säger inte vad som blev av synpunkten. "
                 if unknown else "")
@@ -173,6 +174,16 @@ def remissvar_index(corpus: Corpus) -> GeneratedPage:
         parts.append(_responses_table(corpus, vid, page))
     parts.append(sources_block(corpus, [s for e in corpus.remissvar.values() for s in e.data.sources]))
     return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
+
+
+#: A reason that only says the outcome is unknown ("Källorna säger inte hur synpunkten hanterades.").
+_SILENT_REASON = re.compile(r"^Källorna (?:säger|anger|visar) inte\b")
+
+
+def _said_once(point: RemissPoint) -> bool:
+    """An unknown outcome whose reason (if any) only says that it is unknown: the response says it
+    once for all such points, not on each (a reason that says more stays on its point)."""
+    return _unknown(point) and (not point.reason or bool(_SILENT_REASON.match(point.reason)))
 
 
 def _unknown(point: RemissPoint) -> bool:
