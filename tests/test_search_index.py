@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,30 @@ def test_the_index_loses_soft_hyphens_and_keeps_materials_layout() -> None:
     assert without_soft_hyphens(index) == index.replace("\\u00ad", "")  # same separators and escapes
     plain = index.replace("\\u00ad", "")
     assert without_soft_hyphens(plain) is plain
+
+
+def test_the_index_holds_text_not_furniture(built_site: Path) -> None:
+    """Issue 31: no breadcrumbs, panels, provenance, screen-reader-only labels or diff markup."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    furniture = ("›", "Inte angivet", "Tillagt:", "Borttaget:", "Ändring jämfört med definitionen",
+                 "Sammanfattning med webbplatsens egna ord", "Om texten och källorna", "Samma avsnitt i")
+    leaks = [(d["location"], f) for d in docs for f in furniture if f in d["text"]]
+    assert not leaks, leaks[:10]
+    # A heading inside a left-out block (panel, sources box) would still start a result of its own,
+    # empty and titled with the page's title (Material's fallback when the heading's text is skipped).
+    page_titles = {d["location"]: d["title"] for d in docs if "#" not in d["location"]}
+    headless = [d["location"] for d in docs if "#" in d["location"] and not d["text"].strip()
+                and d["title"] == page_titles.get(d["location"].split("#")[0])]
+    assert not headless, headless[:10]
+    assert not [d for d in docs if d["location"].endswith("#kallor")]
+
+
+def test_no_caveat_is_shown_as_added_or_removed_text(built_site: Path) -> None:
+    """Issue 31: a sentence about what the sources do not say is the site's note ({: .tp-kallnot }),
+    never compared: it must not appear as green added text in a history or comparison."""
+    pages = [*built_site.glob("avsnitt/*/index.html"), *built_site.glob("jamfor/*--*/index.html")]
+    assert len(pages) > 20
+    caveat = re.compile(r"Källorna (?:säger inte|återger inte|anger inte|innehåller ingen)")
+    found = [(p.parent.name, m.group(0)) for p in pages for m in re.finditer(r"<ins>(.*?)</ins>", p.read_text(encoding="utf-8"), re.S)
+             if caveat.search(re.sub(r"<[^>]+>", "", m.group(1)))]
+    assert not found, found[:5]

@@ -32,6 +32,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 from macros.adapter import kept_conversions, site_swap
 from macros.adapter.errors import content_failure
 from macros.adapter.kept_conversions import KeptConversions
+from macros.adapter.pager import keep_within_version
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.adapter.site_swap import remove_abandoned
 from macros.core.budget import Budget, BudgetExceeded
@@ -189,7 +190,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if errors_only(problems):
             raise ContentError([p for p in problems if p.severity is not Severity.WARNING])
         settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"),
-                            recorded=self.history.trusted_dates())
+                            recorded=self.history.trusted_dates(),
+                            licence=str(config.extra.get("datalicens") or "").strip() or None)
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
         site = build_site(corpus, settings, docs_dir)
         self.pages = make_pages(site)
@@ -297,6 +299,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self._convert_next(None)  # converted: no other conversion marks this page
         self.content_html.whole_page = False
         return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        keep_within_version(page)  # "Nästa" after a version's last section stays in the version
+        return context
 
     def _convert_next(self, section: tuple[str, str] | None) -> None:
         for extension in self.page_extensions:

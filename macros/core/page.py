@@ -81,3 +81,5 @@ class SiteInfo:
     source_date_epoch: str | None = None
     #: When each content file last changed (repository path -> ISO date, from git); empty when unknown.
     recorded: Mapping[str, str] = field(default_factory=dict)
+    #: The open data's licence (mkdocs.yml ``extra.datalicens``), or None when the publisher set none.
+    licence: str | None = None

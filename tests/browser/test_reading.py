@@ -111,6 +111,12 @@ def test_a_pinpoint_copies_link_and_citation(page: Page, site_server: SiteServer
     copied = page.evaluate("navigator.clipboard.readText()")
     assert f"#{shared}-stycke-1" in copied and "stycke 1" in copied
     assert page.url.endswith(f"#{shared}-stycke-1")
+    # Issue 31: the citation says it quotes the site's summary, and the copy is confirmed where it happened.
+    assert copied.startswith("Webbplatsens sammanfattning av "), copied
+    confirmation = page.locator(".tp-pin-copied")
+    confirmation.wait_for(state="visible")
+    assert confirmation.inner_text() == "Kopierad"
+    assert page.locator(".tp-pin-status").inner_text().startswith("Kopierad: ")
 
 
 def test_ledger_filters_narrow_and_widen(page: Page, site_server: SiteServer) -> None:

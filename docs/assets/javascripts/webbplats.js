@@ -5,7 +5,9 @@
  * a labelled region that the keyboard can focus and scroll (WCAG 1.4.10, 2.1.1),
  * named after the table's caption or the heading above it; when it fits, it is a
  * plain box again (no needless tab stop). Without JavaScript Material's table
- * scrolls inside its own box, so nothing is cut off either way.
+ * scrolls inside its own box, so nothing is cut off either way. Every box that
+ * scrolls (also the perspective matrix) gets a visible line above it that says so:
+ * a scroll bar alone is easy to miss, and on a phone it is hidden until touched.
  *
  * Elements marked data-tp-needs-js (the 404 page's search form, which opens
  * Material's search) are shown only when scripts run.
@@ -35,9 +37,29 @@
     return heading ? "Tabell: " + textOf(heading) : "Tabell";
   }
 
+  var HINT = "Tabellen är bredare än skärmen: rulla i sidled för att se alla kolumner →";
+
+  function hint(box, scrolls) {
+    var before = box.previousElementSibling;
+    var has = before && before.classList.contains("tp-scroll-hint");
+    if (scrolls && !has) {
+      var p = document.createElement("p");
+      p.className = "tp-scroll-hint";
+      p.setAttribute("aria-hidden", "true");  // the region's own name says it to screen readers
+      p.textContent = HINT;
+      box.parentNode.insertBefore(p, box);
+    } else if (!scrolls && has) {
+      before.remove();
+    }
+  }
+
   function updateTables() {
+    document.querySelectorAll(".tp-matrix-wrap").forEach(function (box) {
+      hint(box, box.scrollWidth > box.clientWidth + 1);
+    });
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      hint(wrap, scrolls);
       if (scrolls) {
         wrap.setAttribute("role", "region");
         wrap.setAttribute("tabindex", "0");

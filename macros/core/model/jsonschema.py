@@ -50,6 +50,7 @@ SWEDISH: dict[str, tuple[str, str]] = {
     "LineageKind": ("Typ av ursprung", "namnbyte, flytt, delning eller sammanslagning."),
     "Status": ("Status", "Var versionen står, härlett ur dess beslut och uppgifter: förslag, remiss, antagen, "
                          "gäller enligt källa eller upphävd."),
+    "News": ("Nytt i versionen", "Vad källorna säger är nytt jämfört med versionen som ersätts, med egna ord och källor."),
     "Observation": ("Uppgift om att versionen gäller", "En källa som säger att versionen gäller, utan att ett beslut om "
                                                         "antagande finns i källorna."),
     "SourceKind": ("Typ av källa", "Vad för slags dokument källan är; en webbsida behöver 'läst'."),

@@ -304,6 +304,14 @@ class VersionPerspective(Strict):
     )
 
 
+class News(Strict):
+    """What the sources say is new in a version compared with the one it replaces, in the site's
+    own words; shown first on the version's page and on comparisons with the version it replaces."""
+
+    points: list[Text] = Field(alias="punkter", min_length=1, description="En kort mening per nyhet, med egna ord")
+    sources: list[SourceRef] = Field(alias="källor", min_length=1)
+
+
 class Version(Strict):
     """A programme version: the ``index.md`` of ``program/<id>/``."""
 
@@ -317,6 +325,10 @@ class Version(Strict):
         description="Källor som säger att versionen gäller, när inget beslut om antagande finns i källorna",
     )
     supersedes: Text | None = Field(None, alias="ersätter", description="Id för versionen som denna ersätter")
+    news: News | None = Field(
+        None, alias="nytt",
+        description="Vad källorna säger är nytt jämfört med versionen som ersätts; utelämna när källorna inte säger det",
+    )
     text: TextAvailability = Field(alias="texten", description="Hur mycket av versionens egen text webbplatsen har")
     listing: SectionListing = Field(
         SectionListing.FULLSTANDIG,

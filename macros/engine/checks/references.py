@@ -63,6 +63,8 @@ def check_sources(corpus: Corpus) -> Iterator[Problem]:
             refs += [(("definitioner", i, "källor", j), s) for j, s in enumerate(definition.sources)]
         if isinstance(data, Version):
             refs += [(("närliggande", i), s) for i, s in enumerate(data.related)]
+            if data.news is not None:
+                refs += [(("nytt", "källor", i), s) for i, s in enumerate(data.news.sources)]
         if isinstance(data, Section) and data.page is not None:
             refs.append((("sida", "källa"), data.page.source))
         for loc, ref in refs:

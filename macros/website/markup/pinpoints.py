@@ -22,6 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
+from macros.core.model.schema import TextAvailability
 from macros.core.page import BODY_END, BODY_START
 from macros.website.markup.section_text import marker, stashed_block
 
@@ -31,9 +32,11 @@ PRIORITY = -2
 
 
 def citation(corpus: Corpus, vid: str, sid: str, number: int) -> str:
-    """How a reader cites a paragraph: the version's title, the section's, the paragraph's number."""
-    version = corpus.versions[vid].data.title
-    return f"{version}, {corpus.versions[vid].sections[sid].data.title}, stycke {number}"
+    """How a reader cites a paragraph: the version's title, the section's, the paragraph's number;
+    where the site holds only its own summary (``texten``), the citation says it quotes that."""
+    version = corpus.versions[vid].data
+    whose = "" if version.text is TextAvailability.FULLTEXT else "Webbplatsens sammanfattning av "
+    return f"{whose}{version.title}, {corpus.versions[vid].sections[sid].data.title}, stycke {number}"
 
 
 def pin(corpus: Corpus, vid: str, sid: str, number: int) -> str:
@@ -41,7 +44,7 @@ def pin(corpus: Corpus, vid: str, sid: str, number: int) -> str:
     anchor = urls.paragraph_anchor(sid, number)
     cite = html.escape(citation(corpus, vid, sid, number))
     return (f'<a class="tp-pin" href="#{anchor}" data-tp-cite="{cite}" title="Kopiera länk och hänvisning" '
-            f'aria-label="Länk till stycke {number}" data-search-exclude>¶</a>')
+            f'aria-label="Kopiera länk till stycke {number}" data-search-exclude>¶</a>')
 
 
 def script_tag(vid: str, sid: str) -> str:

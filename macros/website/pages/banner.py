@@ -36,7 +36,9 @@ def _version(corpus: Corpus, vid: str, page_path: str, sid: str | None) -> dict[
     data = corpus.versions[vid].data
     per = data.applies_per[0] if validity.status(data) is Status.GALLER_ENLIGT_KALLA else None
     target = urls.section(vid, sid) if sid and corpus.section(vid, sid) else urls.version(vid)
-    return {"href": urls.href(page_path, urls.version(vid)), "title": data.title,
+    # The short name ("programmet 2024–2027"): the banner stands on every page of the version, above the
+    # title, and on a small phone the full title took two lines of the first screen.
+    return {"href": urls.href(page_path, urls.version(vid)), "title": validity.name(corpus, vid),
             "per_source": " och ".join(validity.source_phrase(corpus, s) for s in per.sources if s in corpus.sources)
             if per else None,
             "same_section": urls.href(page_path, target) if target != urls.version(vid) else None}

@@ -31,7 +31,7 @@ from macros.engine.layers.comparison import Comparison, GroupDiff
 from macros.engine.layers.lineage import Change, label, listing_unknown, older_first, only_summaries
 from macros.website.model import Site
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
-from macros.website.pages.sources import sources_block, version_sources
+from macros.website.pages.sources import news_sources, provenance_line, sources_block, version_sources
 from macros.website.templates import Markup, render
 
 SCRIPT = "assets/javascripts/jamfor.js"
@@ -98,9 +98,9 @@ def ops_html(ops: Sequence[Op], side: str = "both") -> Markup:
         if op.tag == "equal":
             out.append(esc(op.text))
         elif op.tag == "insert" and side != "old":
-            out.append(f'<ins><span class="tp-sr-only">Tillagt: </span>{esc(op.text)}</ins>')
+            out.append(f'<ins><span class="tp-sr-only" data-search-exclude>Tillagt: </span>{esc(op.text)}</ins>')
         elif op.tag == "delete" and side != "new":
-            out.append(f'<del><span class="tp-sr-only">Borttaget: </span>{esc(op.text)}</del>')
+            out.append(f'<del><span class="tp-sr-only" data-search-exclude>Borttaget: </span>{esc(op.text)}</del>')
     return Markup("".join(out))
 
 
@@ -290,11 +290,19 @@ def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> dict[str
                 empty=not g.body.pairs, **_views(g.body))
 
 
-def _text_notes(corpus: Corpus, a: str, b: str) -> Markup:
-    texts = {vid: corpus.versions[vid].data.text for vid in (a, b)}
-    notes = [{"missing": text is TextAvailability.SAKNAS, "period": _label(corpus, vid)}
-             for vid, text in texts.items() if text is TextAvailability.SAKNAS or listing_unknown(corpus, vid)]
-    return render("compare/notes.html", summaries=TextAvailability.SAMMANFATTNING in texts.values(), notes=notes)
+def _text_note_sentences(corpus: Corpus, a: str, b: str) -> list[str]:
+    """The box's caveats about what is compared: a version without text, or whose sources name only
+    some sections (said once, at the foot; the line under the title says it in short)."""
+    out = []
+    for vid in (a, b):
+        period_ = _label(corpus, vid)
+        if corpus.versions[vid].data.text is TextAvailability.SAKNAS:
+            out.append(f"Källorna innehåller varken texten i {period_} eller en förteckning över dess avsnitt, "
+                       "så avsnitten kan inte jämföras.")
+        elif listing_unknown(corpus, vid):
+            out.append(f"Källorna nämner bara en del av avsnitten i {period_}. Ett avsnitt som saknas där redovisas "
+                       "som ”finns inte i källorna”, inte som nytt eller borttaget.")
+    return out
 
 
 def _script(page: str) -> str:
@@ -303,7 +311,47 @@ def _script(page: str) -> str:
     return render("compare/script.html", src=src) + "\n"
 
 
+STRUCTURAL = (Change.NY, Change.BORTTAGEN, Change.BYTT_NAMN, Change.FLYTTAD, Change.DELAD, Change.SAMMANSLAGEN)
+
+
+def both_summaries(corpus: Corpus, a: str, b: str) -> bool:
+    """Neither side holds the programme's own text: the word diff compares the site's summaries."""
+    return all(corpus.versions[v].data.text is not TextAvailability.FULLTEXT for v in (a, b))
+
+
+def _structure(corpus: Corpus, cmp: Comparison) -> str:
+    """The structural changes that lead a comparison of summaries: sections new, removed, renamed,
+    moved, split or merged (as far as the sources show), and in one sentence per version the
+    sections its sources do not mention."""
+    lines = ["## Ändringar i strukturen {: #struktur }\n"]
+    items = [f"- [{md(g.title)}](#{g.anchor}): " + (_group_note(corpus, cmp, g) or md(g.label[:1].upper() + g.label[1:]) + ".")
+             for g in cmp.groups if g.change in STRUCTURAL]
+    lines += items or ["Källorna visar inga nya, borttagna, flyttade eller omdöpta avsnitt."]
+    for vid in (cmp.b, cmp.a):
+        missing = [md(e.data.title) for g in cmp.groups if g.change is Change.OKAND and g.group.unknown_in == vid
+                   for e in (*g.olds, *g.news) if e.data.parent is None]
+        if missing:
+            lines.append(f"\nKällorna om {_label(corpus, vid)} nämner inte {_and(missing)}: om de finns där är okänt.")
+    return "\n".join(lines) + "\n"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def _news(corpus: Corpus, a: str, b: str, page: str) -> str:
+    """What the sources say is new in ``b`` (``nytt``), when ``b`` replaces ``a`` directly."""
+    data = corpus.versions[b].data
+    if data.news is None or corpus.previous(b) != a:
+        return ""
+    return (f"## Vad är nytt i {_label(corpus, b)} {{: #nytt }}\n\n"
+            f"Enligt {md(news_sources(corpus, data.news.sources))}:\n\n"
+            + "\n".join(f"- {md(point)}" for point in data.news.points) + "\n")
+
+
 def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
+    """Where both sides are the site's summaries: what is new and the structural changes first, the word
+    diff after as a comparison of summaries. Where a side has the programme's text, the word diff leads."""
     corpus = site.corpus
     page = urls.compare(a, b)
     cmp = site.layers.comparisons[(a, b)]
@@ -316,24 +364,53 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
                  body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
                  old_label=la, new_label=lb, **_views(cmp.intro))
     sections = [intro] + [_group(corpus, cmp, g, page) for g in cmp.groups]
+    summaries = both_summaries(corpus, a, b)
+    words = [
+        render("compare/controls.html") + "\n",
+        render("compare/section.html", sections=sections),
+    ]
+    partial = [_label(corpus, v) for v in (a, b) if listing_unknown(corpus, v)]
+    phrases = ["jämförelse av webbplatsens sammanfattningar" if summaries else
+               "jämförelse av programmens texter" if not only_summaries(corpus, a, b) else
+               "jämförelse där en sida är webbplatsens sammanfattning",
+               *(f"källorna nämner bara en del av avsnitten i {p}" for p in partial)]
     parts = [
         f"# Jämför {la} och {lb}\n",
+        provenance_line(phrases),
         f"Här visas vad som skiljer [{md(ta)}]({urls.link(page, urls.version(a))}) (den äldre versionen) från "
         f"[{md(tb)}]({urls.link(page, urls.version(b))}). "
         f"[Välj andra versioner att jämföra]({urls.link(page, urls.compare_index())}).\n",
-        _text_notes(corpus, a, b),
-        "## Versionsuppgifter {: #versionsuppgifter }\n",
-        render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
-        version_lix_line(site, a, b),
-        "## Ändringar i avsnitten {: #andringar }\n",
-        _changes_table(corpus, cmp),
-        render("compare/controls.html") + "\n",
-        render("compare/section.html", sections=sections),
+    ]
+    if summaries:
+        parts += [
+            _news(corpus, a, b, page),
+            _structure(corpus, cmp),
+            "## Versionsuppgifter {: #versionsuppgifter }\n",
+            render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
+            version_lix_line(site, a, b),
+            "## Sammanfattningarna ord för ord {: #andringar }\n",
+            render("compare/notes.html", summaries=True) + "\n",
+            _changes_table(corpus, cmp),
+            *words,
+        ]
+    else:
+        parts += [
+            _news(corpus, a, b, page),
+            render("compare/notes.html", summaries=only_summaries(corpus, a, b)) + "\n",
+            "## Versionsuppgifter {: #versionsuppgifter }\n",
+            render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
+            version_lix_line(site, a, b),
+            "## Ändringar i avsnitten {: #andringar }\n",
+            _changes_table(corpus, cmp),
+            *words,
+        ]
+    parts += [
         _script(page),
         sources_block(corpus, [*version_sources(corpus, a), *version_sources(corpus, b),
-                               *(src for g in cmp.groups for e in (*g.olds, *g.news) for src in e.data.sources)]),
+                               *(src for g in cmp.groups for e in (*g.olds, *g.news) for src in e.data.sources)],
+                      _text_note_sentences(corpus, a, b)),
     ]
-    return GeneratedPage(page, f"Jämför {la} och {lb}", "\n".join(parts), "compare",
+    return GeneratedPage(page, f"Jämför {la} och {lb}", "\n".join(p for p in parts if p), "compare",
                          meta={"tp_compare": [a, b], **NOT_IN_SEARCH})
 
 

@@ -19,7 +19,7 @@ from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.facts import facts_box
 from macros.website.pages.panel_blocks import document_label, validity
-from macros.website.pages.sources import sources_block
+from macros.website.pages.sources import link_target, sources_block
 
 KIND_LABEL = {
     DocumentKind.PROGRAM: "Program",
@@ -87,7 +87,14 @@ def document_page(site: Site, did: str) -> GeneratedPage:
         facts.append(f"{verb}\n: {swedish_date(doc.adopted)}")
     if doc.revised:
         facts.append("Reviderad\n: " + ", ".join(swedish_date(d) for d in doc.revised))
-    facts.append(f"Giltighet\n: {validity(doc)[:1].upper() + validity(doc)[1:]}")
+    if doc.adopted and not (doc.valid_from or doc.valid_to):
+        facts.append("Giltighet\n: Källorna anger inte hur länge den gäller")
+    else:
+        facts.append(f"Giltighet\n: {validity(doc)[:1].upper() + validity(doc)[1:]}")
+    own = corpus.sources.get(did)  # the document itself as a source, when listed
+    if own is not None:
+        facts.append(f"Dokumentet\n: [Läs dokumentet]({link_target(own.data.address)})" if own.data.address else
+                     "Dokumentet\n: Källorna anger ingen adress till dokumentet, så webbplatsen länkar det inte")
     if doc.replaced_by and doc.replaced_by in corpus.documents:
         facts.append(f"Ersatt av\n: [{md(corpus.documents[doc.replaced_by].data.title)}]"
                      f"({urls.link(page, urls.document(doc.replaced_by))})")
@@ -96,7 +103,7 @@ def document_page(site: Site, did: str) -> GeneratedPage:
         facts.append("Ersätter\n: " + ", ".join(f"[{md(corpus.documents[d].data.title)}]({urls.link(page, urls.document(d))})"
                                                for d in replaces))
     parts = [
-        f"[Styrdokument]({urls.link(page, urls.documents_index())})\n{{: .tp-context }}\n",
+        f"[Styrdokument]({urls.link(page, urls.documents_index())})\n{{: .tp-context data-search-exclude }}\n",
         f"# {md(doc.title)}\n",
         facts_box(facts),
         render_body(site.renderer, entry, page),

@@ -76,7 +76,7 @@ def followup_page(site: Site, entry: Entry[FollowUp]) -> GeneratedPage:
     if f.indicators:
         facts.append(f"Indikatorer\n: {md(indicators_text(f.indicators))}")
     facts.append(f"Gäller programmet\n: {_versions(corpus, f, page)}")
-    parts = [f"[{TITLE}]({urls.link(page, urls.followups_index())})\n{{: .tp-context }}\n",
+    parts = [f"[{TITLE}]({urls.link(page, urls.followups_index())})\n{{: .tp-context data-search-exclude }}\n",
              f"# {md(f.title)}\n",
              facts_box(facts),
              render_body(site.renderer, entry, page),

@@ -9,12 +9,14 @@ are silent about a term shows no definition for it (``layers.glossary``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
-from macros.core.model.schema import Term
+from macros.core.model.schema import Term, TermDefinition
 from macros.core.page import GeneratedPage
 from macros.core.text import md, period, response_label
+from macros.engine import validity
 from macros.engine.diff.words import diff_words
 from macros.engine.layers.glossary import InVersion, Resolved, in_version, sort_key
 from macros.engine.render.body import render_body
@@ -73,6 +75,34 @@ def _status_in(term: Term, vid: str) -> str:
     return IN_VERSION_TEXT[in_version(term, vid)]
 
 
+class Lead(NamedTuple):
+    markdown: str
+    definition: TermDefinition | None
+
+
+def _definition_in_force(corpus: Corpus, term: Term, definitions: list[TermDefinition]) -> Lead:
+    """The definition a reader needs first: the one in the version that applies now
+    (``validity.current``); when that version gives none, one sentence says so and which
+    definition is the newest. Nothing is carried forward from an older version."""
+    now = validity.current(corpus)
+    mine = next((d for d in definitions if d.version == now), None)
+    head = "\n## Definition {: #definition }\n\n"
+    if mine is not None:
+        text = md(" ".join(mine.definition.split()))
+        return Lead(head + render("glossary/definition.html", label=f"I {version_label(corpus, mine.version)}, den version som gäller nu",
+                                  text=Markup(text)) + "\n", mine)
+    if not definitions:
+        return Lead(head + "Källorna ger ingen definition av begreppet.\n", None)
+    newest = definitions[-1]
+    said = (f"Källorna ger ingen definition för {version_label(corpus, now)}, den version som gäller nu"
+            f"{', och säger att begreppet utgår där' if now in term.dropped_in else ''}. "
+            if now else "Källorna visar inte vilken version som gäller nu. ")
+    text = md(" ".join(newest.definition.split()))
+    return Lead(head + f"{said}Den senaste definitionen i källorna är från {version_label(corpus, newest.version)}:\n\n"
+                + render("glossary/definition.html", label=f"I {version_label(corpus, newest.version)}", text=Markup(text))
+                + "\n", newest)
+
+
 def term_page(site: Site, tid: str) -> GeneratedPage:
     corpus = site.corpus
     uses = site.layers.term_uses.get(tid, {})
@@ -80,13 +110,40 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
     term = entry.data
     page = urls.term(tid)
     title = term.term[:1].upper() + term.term[1:]
-    parts = [f"[Begrepp]({urls.link(page, urls.glossary_index())})\n{{: .tp-context }}\n", f"# {md(title)}\n",
+    parts = [f"[Begrepp]({urls.link(page, urls.glossary_index())})\n{{: .tp-context data-search-exclude }}\n", f"# {md(title)}\n",
              _discouraged_note(corpus, term, page)]
     if term.forms:
         parts.append(f"Former i löptext: {', '.join('*' + md(f) + '*' for f in term.forms)}.\n")
+    order = list(corpus.versions)
+    definitions = sorted((d for d in term.definitions if d.version in corpus.versions), key=lambda d: order.index(d.version))
+    lead = _definition_in_force(corpus, term, definitions)
+    parts.append(lead.markdown)
     body = render_body(site.renderer, entry, page)
     if body.strip():
         parts.append(body)
+
+    parts.append("\n## Definitioner och ändringar\n")
+    if not definitions:
+        parts.append("Källorna ger ingen definition av begreppet för någon version.\n")
+    previous = None
+    for d in definitions:
+        label = version_label(corpus, d.version)
+        parts.append(f"### {label} {{: #definition-{d.version} }}\n")
+        # The definition shown first on the page is not repeated here, only its changes.
+        parts.append("Definitionen står överst på sidan.\n" if d is lead.definition else f"{md(' '.join(d.definition.split()))}\n")
+        if previous is not None:
+            before = version_label(corpus, previous.version)
+            between = [v for v in order[order.index(previous.version) + 1: order.index(d.version)] if v in term.dropped_in]
+            if between:
+                parts.append(f"Begreppet utgick i {', '.join(version_label(corpus, v) for v in between)} "
+                             f"och definieras på nytt här. Ändring jämfört med definitionen för {before}:\n{{: data-search-exclude }}\n")
+            else:
+                parts.append(f"Ändring jämfört med definitionen för {before}:\n{{: data-search-exclude }}\n")
+            ops = diff_words(" ".join(previous.definition.split()), " ".join(d.definition.split()))
+            parts.append(f"{render('glossary/definition_diff.html', changes=Markup(ops_html(ops)))}\n")
+        previous = d
+    if len(definitions) > 1:
+        parts.append(f"{render('glossary/diff_legend.html')}\n")
 
     parts.append("\n## Begreppet i programmets versioner\n")
     rows = ["| Version | I versionen |", "|---|---|"]
@@ -94,30 +151,6 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
         rows.append(f"| [{version_label(corpus, vid)}]({urls.link(page, urls.glossary(vid))}) | "
                     f"{md(_status_in(term, vid))} |")
     parts.append("\n".join(rows) + "\n")
-
-    parts.append("\n## Definitioner och ändringar\n")
-    order = list(corpus.versions)
-    definitions = sorted((d for d in term.definitions if d.version in corpus.versions), key=lambda d: order.index(d.version))
-    if not definitions:
-        parts.append("Källorna ger ingen definition av begreppet för någon version.\n")
-    previous = None
-    for d in definitions:
-        label = version_label(corpus, d.version)
-        parts.append(f"### {label} {{: #definition-{d.version} }}\n")
-        parts.append(f"{md(' '.join(d.definition.split()))}\n")
-        if previous is not None:
-            before = version_label(corpus, previous.version)
-            between = [v for v in order[order.index(previous.version) + 1: order.index(d.version)] if v in term.dropped_in]
-            if between:
-                parts.append(f"Begreppet utgick i {', '.join(version_label(corpus, v) for v in between)} "
-                             f"och definieras på nytt här. Ändring jämfört med definitionen för {before}:\n")
-            else:
-                parts.append(f"Ändring jämfört med definitionen för {before}:\n")
-            ops = diff_words(" ".join(previous.definition.split()), " ".join(d.definition.split()))
-            parts.append(f"{render('glossary/definition_diff.html', changes=Markup(ops_html(ops)))}\n")
-        previous = d
-    if len(definitions) > 1:
-        parts.append(f"{render('glossary/diff_legend.html')}\n")
 
     parts.append("\n## Var begreppet används\n")
     if uses:
@@ -145,7 +178,7 @@ def version_glossary(site: Site, vid: str) -> GeneratedPage:
     page = urls.glossary(vid)
     label = version_label(corpus, vid)
     parts = [banner(corpus, vid, page),
-             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context }}\n",
+             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context data-search-exclude }}\n",
              f"# Begrepp {label}\n"]
     intro = ("Källorna återger inte programmets egen begreppsram. Här står de begrepp som källorna knyter "
              "till den här versionen, med webbplatsens sammanfattning av vad källorna säger.")

@@ -25,7 +25,7 @@ from macros.website.model import Site
 from macros.website.pages.compare import comparison_exists, diff_views
 from macros.website.pages.navigation import version_label
 from macros.website.pages.printing import shift_headings
-from macros.website.pages.sources import sources_block
+from macros.website.pages.sources import provenance_line, sources_block
 from macros.website.templates import Markup, render
 
 
@@ -170,13 +170,14 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
     what = "Webbplatsens sammanfattning av avsnittet" if summaries else "Avsnittets text"
     intro = (f"{what} i varje version där det finns ({', '.join(with_text)}), den äldsta först, "
              "och vad som skiljer en version från nästa.")
-    if summaries:
-        intro += (" Sammanfattningarna återger med egna ord vad källorna säger; programmens egen text finns inte i "
-                  "källorna, så skillnaderna är skillnader mellan sammanfattningarna.")
     if any(s.group is not None for s in steps):
         intro += (" Där avsnittet hade ett annat id – bytte namn, delades eller slogs samman – visas de avsnitt "
                   "som det motsvarar enligt avsnittens ursprung.")
-    parts = [f"# {md(newest)} genom versionerna\n", intro + "\n",
+    note = ("Sammanfattningarna återger med egna ord vad källorna säger; programmens egen text finns inte i "
+            "källorna, så skillnaderna är skillnader mellan sammanfattningarna.") if summaries else ""
+    parts = [f"# {md(newest)} genom versionerna\n",
+             provenance_line(["webbplatsens sammanfattningar, jämförda version för version" if summaries else ""]),
+             intro + "\n",
              render("history/toc.html", items=Markup("\n".join(
                  f"- [{labels[s.version]}](#{anchor(s.version)})" for s in steps))) + "\n"]
     previous: tuple[str, str] | None = None
@@ -206,7 +207,7 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
         parts.append(render("history/text.html", text=Markup(shift_headings(shown, 2))) + "\n")
         previous = (vid, text)
     cited = [src for s in steps for x in s.sections for src in corpus.versions[s.version].sections[x].data.sources]
-    parts.append(sources_block(corpus, cited))
+    parts.append(sources_block(corpus, cited, [note]))
     return GeneratedPage(page, f"{newest} genom versionerna", "\n".join(parts), "section-history",
                          meta={"tp_section": sid, **NOT_IN_SEARCH})
 

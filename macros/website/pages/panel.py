@@ -24,10 +24,18 @@ BLOCKS: tuple[Block, ...] = (
 )
 
 
+def _unsearched_headings(block: str) -> str:
+    """The block's headings marked for Material's search to leave out: the panel is not searched
+    (``data-search-exclude`` on the aside), but a heading in it would still start a search result
+    of its own, titled with the page's title and empty."""
+    return "\n".join(f"{line} {{: data-search-exclude }}" if line.startswith("#") and "{:" not in line else line
+                     for line in block.split("\n"))
+
+
 def panel(site: Site, vid: str, sid: str, page_path: str) -> str:
     """The panel beside a section (``panel/aside.html``), or '' when no block has anything to say."""
     # Markup: the blocks are Markdown their makers escaped with md(); the template must not escape them again.
-    parts = [Markup(p) for p in (block(site, vid, sid, page_path) for block in BLOCKS) if p]
+    parts = [Markup(_unsearched_headings(p)) for p in (block(site, vid, sid, page_path) for block in BLOCKS) if p]
     if not parts:
         return ""
     return f"\n{render('panel/aside.html', blocks=parts)}\n"

@@ -58,6 +58,10 @@ def validity(doc: SteeringDocument) -> str:
         return f"{lead} från {swedish_date(doc.valid_from)}"
     if doc.valid_to:
         return f"{lead} till {swedish_date(doc.valid_to)}"
+    if doc.adopted and doc.kind is not DocumentKind.LAG:
+        # Not "giltighetstiden anges inte" beside a known adoption (a reader took that for a contradiction).
+        revised = f", reviderad {', '.join(swedish_date(d) for d in doc.revised)}" if doc.revised else ""
+        return f"antagen {swedish_date(doc.adopted)}{revised}; slutdatum anges inte i källorna"
     return "giltighetstiden anges inte i källorna"
 
 

@@ -78,7 +78,7 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     page = urls.perspective_matrix(vid)
     vlabel = _vlabel(corpus, vid)
     parts = [banner(corpus, vid, page),
-             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context }}\n",
+             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context data-search-exclude }}\n",
              f"# Perspektiv {vlabel}\n"]
     whole = version_level(corpus, vid)
     if whole:
@@ -90,6 +90,10 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
         parts.append("Källorna anger inte vilka perspektiv programmet som helhet skulle ha.\n")
     if not v.sections:
         parts.append("Källorna anger inga avsnitt för den här versionen, så det finns ingen matris per avsnitt.\n")
+    elif not any(entry.data.perspectives for entry in v.sections.values()):
+        # A table of dashes and zeros would only say this, many times over.
+        parts.append(f"Källorna knyter inget avsnitt i {vlabel} till något perspektiv. Det betyder att källorna är tysta, "
+                     "inte att avsnitten saknar perspektiven.\n")
     else:
         intro = f"Tabellen visar vilka avsnitt som tar upp vilket perspektiv och hur. {UNMARKED_NOTE}"
         if v.data.listing is SectionListing.OFULLSTANDIG:
@@ -108,7 +112,7 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
     corpus = site.corpus
     page = urls.perspective(pid)
     title = PERSPECTIVES[pid]
-    parts = [f"[Perspektiv]({urls.link(page, urls.perspectives_index())})\n{{: .tp-context }}\n", f"# {md(title)}\n"]
+    parts = [f"[Perspektiv]({urls.link(page, urls.perspectives_index())})\n{{: .tp-context data-search-exclude }}\n", f"# {md(title)}\n"]
     names = [(vid, version_level(corpus, vid)[pid]) for vid in corpus.versions if pid in version_level(corpus, vid)]
     if names:
         parts.append("Versionernas egna benämningar: "
@@ -169,28 +173,43 @@ def _level_cell(c: CoverageChange, old_known: bool, new_known: bool, a: str, b: 
 
 
 def _comparison(corpus: Corpus, old: str, new: str, page: str) -> str:
+    """What the sources say changed from ``old`` to ``new``, perspective by perspective, as a list
+    of only what is known; one sentence when nothing is (no table of zeros and dashes)."""
     found = changes(corpus, old, new)
     a, b = _vlabel(corpus, old), _vlabel(corpus, new)
     # A version whose sources name no perspectives at all is unknown, not "without".
     old_known, new_known = bool(version_level(corpus, old)), bool(version_level(corpus, new))
-    lines = [f"### Från {a} till {b} {{: #{old}--{new} }}\n",
-             "| Perspektiv | Programmet som helhet | Avsnitt som tar upp det | Tillkom | Inte längre markerade |",
-             "|---|---|---|---|---|"]
+    lines = [f"### Från {a} till {b} {{: #{old}--{new} }}\n"]
+    items = []
     for c in found:
+        said = []
+        level = _level_cell(c, old_known, new_known, a, b)
+        if old_known or new_known:
+            said.append(f"programmet som helhet: {level}")
+        if c.gained:
+            said.append(f"tas nu upp i {_links(corpus, new, c.gained, page)}")
         lost = _links(corpus, old, c.unmarked, page)
+        if lost:
+            said.append(f"inte längre markerat i {lost}")
         if c.missing:
-            note = (" (källorna nämner inte avsnittet i den nya versionen)" if c.new_listing_incomplete
-                    else " (avsnittet finns inte i den nya versionen)")
-            lost = ", ".join(x for x in (lost, _links(corpus, old, c.missing, page) + note) if x)
-        lines.append(f"| [{md(PERSPECTIVES[c.perspective])}]({urls.link(page, urls.perspective(c.perspective))}) | "
-                     f"{_level_cell(c, old_known, new_known, a, b)} | {len(c.old_sections)} → {len(c.new_sections)} | "
-                     f"{_links(corpus, new, c.gained, page) or '–'} | {lost or '–'} |")
-    renamed = [c for c in found if c.renamed]
-    out = "\n".join(lines) + "\n"
-    for c in renamed:
+            note = ("källorna nämner inte" if c.new_listing_incomplete else "finns inte i den nya versionen")
+            said.append(f"{_links(corpus, old, c.missing, page)} ({note})")
+        if said:
+            items.append(f"- [{md(PERSPECTIVES[c.perspective])}]({urls.link(page, urls.perspective(c.perspective))}): "
+                         + "; ".join(said) + ".")
+    if not old_known and not new_known and not any(c.gained or c.unmarked or c.missing for c in found):
+        lines.append(f"Källorna säger inte vilka perspektiv {a} eller {b} hade, och knyter inget avsnitt i någon av "
+                     "dem till ett perspektiv. Förändringen är därför okänd.\n")
+        return "\n".join(lines)
+    out = "\n".join(lines + items) + "\n"
+    for c in (c for c in found if c.renamed):
         out += (f"\nBenämningen ändrades: {a} kallade perspektivet *{md(c.old_label)}*, "
                 f"{b} kallar det *{md(c.new_label)}*.\n")
     return out
+
+
+def _count(n: int) -> str:
+    return f"{n} avsnitt"
 
 
 def _naming_note(corpus: Corpus) -> str:
@@ -223,15 +242,23 @@ def perspectives_index(site: Site) -> GeneratedPage:
              + _naming_note(corpus) + ". Här syns vilka avsnitt "
              "som tar upp varje perspektiv och hur det har förändrats mellan versionerna. " + UNMARKED_NOTE + "\n",
              "## De fem perspektiven\n"]
+    silent: list[str] = []
     for pid, name in PERSPECTIVES.items():
-        counts = ", ".join(f"{_vlabel(corpus, vid)}: {len(site.layers.coverage[vid][pid])}" for vid in reversed(corpus.versions))
-        parts.append(f"- [{md(name)}]({urls.link(page, urls.perspective(pid))}) – avsnitt som tar upp det: {counts}")
+        counts = [f"{_count(len(site.layers.coverage[vid][pid]))} i {_vlabel(corpus, vid)}"
+                  for vid in reversed(corpus.versions) if site.layers.coverage[vid][pid]]
+        parts.append(f"- [{md(name)}]({urls.link(page, urls.perspective(pid))})"
+                     + (f" – tas upp i {', '.join(counts)}" if counts else ""))
+    silent = [_vlabel(corpus, vid) for vid in reversed(corpus.versions)
+              if not any(site.layers.coverage[vid][pid] for pid in PERSPECTIVES)]
+    if silent:
+        parts.append("\nFör " + (", ".join(silent[:-1]) + " och " + silent[-1] if len(silent) > 1 else silent[0])
+                     + " knyter källorna inget avsnitt till något perspektiv.")
     parts += ["", "## Perspektivmatris per version\n"]
     parts += [f"- [{md(v.data.title)}]({urls.link(page, urls.perspective_matrix(vid))})"
               for vid, v in reversed(corpus.versions.items()) if v.sections]
     parts += ["", "## Förändringar mellan versionerna\n",
-              "Varje jämförelse gäller en version och den version den ersätter. Kolumnen *Avsnitt som tar upp det* "
-              "visar antalet avsnitt i den äldre och den nyare versionen.\n"]
+              "Varje jämförelse gäller en version och den version den ersätter, och tar bara upp det som källorna "
+              "visar.\n"]
     pairs = consecutive_pairs(corpus)
     if not pairs:
         parts.append("Det finns inga versioner att jämföra.\n")

@@ -22,7 +22,8 @@ from macros.website.model import Site
 from macros.website.pages.banner import banner
 from macros.website.pages.facts import facts_box
 from macros.website.pages.sources import sources_block
-from macros.website.pages.versions import TEXT_NOTE, decisions_table, has_sections, status_line
+from macros.website.pages.text_origin import TEXT_NOTE
+from macros.website.pages.versions import decisions_table, has_sections, status_line
 from macros.website.templates import Markup, render
 
 #: Replaced by ``make pdf`` with a link to the PDF it wrote (macros/tools/print_pdf.py).

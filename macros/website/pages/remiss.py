@@ -8,6 +8,7 @@ from any section to what the consulted bodies said about it and back.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -78,7 +79,8 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
         ("Gäller", _about(corpus, vid, point, page, links=True)),
         ("Hållning", POINT_STANCE_LABEL[point.stance]),
         ("Synpunkt", md(point.summary)),
-        ("Utfall", _outcome(point)),
+        # An unknown outcome is said once for the whole response (remissvar_page), not on every point.
+        *([("Utfall", _outcome(point))] if not _said_once(point) else []),
     ]
     following = corpus.next(vid)
     if point.shows_in and following and point.shows_in in corpus.versions[following].sections:
@@ -123,13 +125,17 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     ]
     # The sources are the administration's statements (tjänsteutlåtanden) with a proposed
     # decision; none records the board's own decision, so the page does not call it the board's answer.
-    parts = [f"{context}\n{{: .tp-context }}\n", f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
+    parts = [f"{context}\n{{: .tp-context data-search-exclude }}\n", f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
         parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
     parts.append(f"## Synpunkter ({len(rv.points)})\n")
     if rv.points:
-        parts.append("Varje synpunkt är knuten till de avsnitt i versionen som den gäller.\n")
+        unknown = [p for p in rv.points if _said_once(p)]
+        said = ("Utfall okänt: källorna säger inte vad som blev av synpunkterna. " if len(unknown) == len(rv.points)
+                else "Där inget utfall står är det okänt: källorna säger inte vad som blev av synpunkten. "
+                if unknown else "")
+        parts.append(f"{said}Varje synpunkt är knuten till de avsnitt i versionen som den gäller.\n")
         parts += [_point_section(corpus, rv, n, p, page) for n, p in enumerate(rv.points, 1)]
     else:
         parts.append("Remissvaret innehåller inga synpunkter på enskilda delar av programmet.\n")
@@ -170,6 +176,16 @@ def remissvar_index(corpus: Corpus) -> GeneratedPage:
     return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
 
 
+#: A reason that only says the outcome is unknown ("Källorna säger inte hur synpunkten hanterades.").
+_SILENT_REASON = re.compile(r"^Källorna (?:säger|anger|visar) inte\b")
+
+
+def _said_once(point: RemissPoint) -> bool:
+    """An unknown outcome whose reason (if any) only says that it is unknown: the response says it
+    once for all such points, not on each (a reason that says more stays on its point)."""
+    return _unknown(point) and (not point.reason or bool(_SILENT_REASON.match(point.reason)))
+
+
 def _unknown(point: RemissPoint) -> bool:
     return point.outcome in (None, Outcome.EJ_BEDOMD)
 
@@ -181,7 +197,7 @@ def _summary_intro(corpus: Corpus, vid: str, responses: list[Entry[Remissvar]]) 
             f"sammanlagt {len(points)} synpunkter. Remissen kan ha gått till fler instanser än dessa. "
             "Sammanfattningarna är webbplatsens egna; läs remissvaren för helheten.")
     if points and all(_unknown(p) for p in points):
-        text += " Källorna säger inte hur någon av synpunkterna hanterades."
+        text += " Utfall okänt: källorna säger inte vad som blev av någon av synpunkterna."
     return text + "\n"
 
 
@@ -244,7 +260,7 @@ def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
     responses = responses_to(corpus, vid)
     parts = [banner(corpus, vid, page),
              f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
-             f"[Remissvar]({urls.link(page, urls.remissvar_index())})\n{{: .tp-context }}\n",
+             f"[Remissvar]({urls.link(page, urls.remissvar_index())})\n{{: .tp-context data-search-exclude }}\n",
              f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
              _summary_intro(corpus, vid, responses),
              "## Vilka svarade\n", _responses_table(corpus, vid, page),

@@ -1,4 +1,4 @@
-"""Remiss points beside the programme: on each section page and on the version page.
+"""Remiss points beside the programme: on each section page (the version page states them in its facts).
 
 Kept apart from ``remiss.py`` (the pages) so that ``panel.py`` can import it
 without importing the page generators.
@@ -7,12 +7,10 @@ without importing the page generators.
 from __future__ import annotations
 
 from macros.core import urls
-from macros.core.load.corpus import Corpus
 from macros.core.model.schema import Outcome, RemissPoint
 from macros.core.text import md
-from macros.engine.layers.remiss import OUTCOME_LABEL, POINT_STANCE_LABEL, PointRef, responses_to
+from macros.engine.layers.remiss import OUTCOME_LABEL, POINT_STANCE_LABEL, PointRef
 from macros.website.model import Site
-from macros.website.templates import Markup, render
 
 
 def point_label(ref: PointRef) -> str:
@@ -47,14 +45,3 @@ def section_block(site: Site, vid: str, sid: str, page_path: str) -> str:
     lines += ["", f"Alla remissvar om versionen finns i [remissammanställningen]"
                   f"({urls.link(page_path, urls.remiss_summary(vid))})."]
     return "\n".join(lines) + "\n"
-
-
-def version_block(corpus: Corpus, vid: str, page_path: str) -> str:
-    """On the version page: how many answered, with a link to the remissammanställning."""
-    responses = responses_to(corpus, vid)
-    if not responses:
-        return ""
-    names = Markup(", ".join(md(e.data.body.name) for e in responses))  # Markdown, escaped by md
-    return render("remiss/version_link.html", count=len(responses), names=names,
-                  points=sum(len(e.data.points) for e in responses),
-                  href=urls.link(page_path, urls.remiss_summary(vid))) + "\n"

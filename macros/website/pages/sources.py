@@ -1,5 +1,8 @@
-"""Where a page's facts come from: the "Källor" list, and a section page's one collapsible
-provenance note. Sources are named by their documents' titles (``program/kallor.yml``), never
+"""Where a page's facts come from, said once per page: one short line under the title
+(``provenance_line``: "Sammanfattning med webbplatsens egna ord · källor ↓") and one box at the
+foot (``sources_block``: the page's caveats, each once, and its sources). Both are made from the
+evidence model (what text a version has, where a heading comes from …), never from prose copied
+into the content. Sources are named by their documents' titles (``program/kallor.yml``), never
 by the files they were read from (open data keeps those): title (linked to its public address),
 issuer, date, dnr or other reference, and whether it was read in a public copy."""
 
@@ -39,24 +42,35 @@ def _labels(corpus: Corpus, ids: Iterable[str]) -> list[Markup]:
     return [Markup(source_label(corpus.sources[sid].data)) for sid in seen]
 
 
-def sources_block(corpus: Corpus, ids: Iterable[str]) -> str:
-    """The "Källor" section (``panel/sources.html``), or '' when no source is known."""
+def sources_block(corpus: Corpus, ids: Iterable[str], notes: Iterable[str] = ()) -> str:
+    """The page's one box (``panel/sources.html``, ``#kallor``): its caveats (Markdown sentences,
+    each once) and its sources; '' when it has neither."""
     labels = _labels(corpus, ids)
-    if not labels:
+    said = [Markup(n) for n in dict.fromkeys(notes) if n]
+    if not labels and not said:
         return ""
-    return f"\n{render('panel/sources.html', labels=labels)}\n"
+    return f"\n{render('panel/sources.html', labels=labels, notes=said)}\n"
 
 
-def provenance_note(corpus: Corpus, ids: Iterable[str], note: str) -> str:
-    """One short note per page, closed until asked for: how the text came about, and its sources
-    (``panel/provenance.html``)."""
-    labels = _labels(corpus, ids)
-    if not labels and not note:
+def provenance_line(phrases: Iterable[str], *, box: bool = True) -> str:
+    """The one line under a page's title (``provenance/line.html``): what its text is, in short
+    phrases (plain text), and a link to the box at the foot; '' when there is nothing to say."""
+    said = [p for p in dict.fromkeys(phrases) if p]
+    if not said and not box:
         return ""
-    return f"\n{render('panel/provenance.html', note=note, labels=labels)}\n"
+    if said:
+        said[0] = said[0][:1].upper() + said[0][1:]
+    return render("provenance/line.html", phrases=said, box=box) + "\n"
 
 
 def version_sources(corpus: Corpus, vid: str) -> list[str]:
     """Every source a version's own facts cite: the version, its decisions and the statements that it applies."""
     data = corpus.versions[vid].data
     return [*data.sources, *(s for d in data.decisions for s in d.sources), *(s for o in data.applies_per for s in o.sources)]
+
+
+def news_sources(corpus: Corpus, ids: list[str]) -> str:
+    """Who says what is new, for running text: each source's issuer (its title if none), once."""
+    names = list(dict.fromkeys((corpus.sources[s].data.issuer or corpus.sources[s].data.title).split(",")[0]
+                               for s in ids if s in corpus.sources))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1] if names else "källorna"

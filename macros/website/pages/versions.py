@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from macros.core import urls
 from macros.core.load.corpus import Corpus, VersionEntry
 from macros.core.model import dates
-from macros.core.model.schema import Decision, HeadingOrigin, Status, TextAvailability
+from macros.core.model.schema import Decision, Status
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
 from macros.core.text import md, period, swedish_date
 from macros.engine import validity
+from macros.engine.layers.lineage import Change
+from macros.engine.layers.remiss import responses_to
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages import followup
@@ -21,20 +23,11 @@ from macros.website.pages.klarsprak_block import describe
 from macros.website.pages.navigation import programme_tree, version_label, version_switcher
 from macros.website.pages.panel import panel
 from macros.website.pages.perspectives import version_links
-from macros.website.pages.remiss_block import version_block
-from macros.website.pages.sources import provenance_note, source_label, sources_block, version_sources
+from macros.website.pages.sources import news_sources, provenance_line, source_label, sources_block, version_sources
+from macros.website.pages.text_origin import section_notes, section_phrases, version_notes, version_phrases
 from macros.website.publish.feed import FEED_PATH
 from macros.website.publish.opendata.files import version_path
 from macros.website.templates import Markup, render
-
-TEXT_NOTE = {
-    TextAvailability.FULLTEXT: "",
-    TextAvailability.SAMMANFATTNING: (
-        "Texten på de här sidorna sammanfattar med egna ord vad källorna säger om versionen. "
-        "Programmets egen, beslutade text finns inte i källorna."
-    ),
-    TextAvailability.SAKNAS: "Versionens text finns inte i källorna; här visas bara de uppgifter som källorna ger.",
-}
 
 
 def status_line(corpus: Corpus, vid: str) -> str:
@@ -102,8 +95,51 @@ def _file_href(page: str, file_path: str) -> str:
     return posixpath.relpath(file_path, urls.url(page).rstrip("/") or ".")
 
 
+def news_block(corpus: Corpus, vid: str, page: str) -> str:
+    """"Vad är nytt i den här versionen": what the sources say changed (``nytt``), with who says it;
+    for a version that replaces another without such a record, one sentence that the sources do not say."""
+    data = corpus.versions[vid].data
+    prev = corpus.previous(vid)
+    if prev is None:
+        return ""
+    then = f"[{period(*_years(corpus, prev))}]({urls.link(page, urls.version(prev))})"
+    heading = "\n## Vad är nytt i den här versionen {: #nytt }\n\n"
+    if data.news is None:
+        return heading + f"Källorna säger inte vad som är nytt jämfört med {then}.\n"
+    return heading + f"Enligt {md(news_sources(corpus, data.news.sources))} är detta nytt jämfört med {then}:\n\n" \
+        + "\n".join(f"- {md(point)}" for point in data.news.points) + "\n"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _headed(body: str) -> str:
+    """The version's own text under a heading of its own, so that it never reads as part of the
+    section before it ("Vad är nytt …")."""
+    return body if not body.strip() or body.lstrip().startswith("#") else f"## Om versionen {{: #om-versionen }}\n\n{body}"
+
+
+def unknown_chapters_note(site: Site, vid: str) -> str:
+    """The chapters of the version replaced whose fate the sources of this one do not give."""
+    prev = site.corpus.previous(vid)
+    if prev is None:
+        return ""
+    cmp = site.layers.comparisons.get((prev, vid))
+    if cmp is None:
+        return ""
+    titles = [e.data.title for g in cmp.groups if g.change is Change.OKAND and g.group.unknown_in == vid
+              for e in g.olds if e.data.parent is None]
+    if not titles:
+        return ""
+    quoted = ", ".join(f"”{md(t)}”" for t in titles[:-1]) + (" och " if len(titles) > 1 else "") + f"”{md(titles[-1])}”"
+    return (f"Källorna säger inte om {'kapitlen' if len(titles) > 1 else 'kapitlet'} {quoted} från "
+            f"{period(*_years(site.corpus, prev))} finns kvar.")
+
+
 def version_page(site: Site, vid: str) -> GeneratedPage:
-    """What the version is and where it stands first, then its contents; facts in a box after."""
+    """The programme first: title, one status sentence, one provenance line and its contents; then
+    what is new, the text, and the facts and sources in one box each at the foot."""
     corpus = site.corpus
     v = corpus.versions[vid]
     data = v.data
@@ -130,20 +166,30 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
         facts.append("Perspektiv\n: " + ", ".join(md(p.label) + (" (webbplatsens läsning)" if p.inferred else "")
                                                    for p in data.perspectives))
         facts += [f"Om {md(p.label)}\n: {md(p.inferred)}" for p in data.perspectives if p.inferred]
+    responses = responses_to(corpus, vid)
+    if responses:
+        facts.append(f"Remissvar\n: {len(responses)} svar ({', '.join(md(e.data.body.name) for e in responses)}) med "
+                     f"sammanlagt {_count(sum(len(e.data.points) for e in responses), 'synpunkt', 'synpunkter')} – "
+                     f"[läs remissammanställningen]({urls.link(page, urls.remiss_summary(vid))})")
+    facts.append(f"Mer om versionen\n: {version_links(corpus, vid, page).split(chr(10))[0]}")
+    contents = ["\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page)] if v.sections else []
     parts = [
         banner(corpus, vid, page),
         f"# {md(data.title)}\n",
         # The banner says what applies now; the lead says where this version stands, once.
         render("version/lead.html", status=validity.status_line(corpus, vid, now=False)) + "\n",
-        render_body(site.renderer, v.entry, page),
-        "\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page),
-        "\n" + facts_box(facts, "Fakta om versionen"),
+        provenance_line(version_phrases(corpus, vid)),
+        *contents,
+        news_block(corpus, vid, page),
+        _headed(render_body(site.renderer, v.entry, page)),
+        *([] if v.sections else ["\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page)]),
+        "\n## Fakta om versionen {: #fakta }\n",
+        facts_box(facts),
         downloads(corpus, vid, page),
-        version_block(corpus, vid, page), version_links(corpus, vid, page),
         "\n## Beslut\n", decisions_table(corpus, v), followup.version_block(corpus, vid, page),
         related_block(corpus, vid),
-        provenance_note(corpus, version_sources(corpus, vid),
-                        TEXT_NOTE[data.text]),
+        sources_block(corpus, version_sources(corpus, vid) + list(data.news.sources if data.news else []),
+                      [*version_notes(corpus, vid), unknown_chapters_note(site, vid)]),
     ]
     return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
                          meta={"tp_version": vid})
@@ -158,8 +204,9 @@ def related_block(corpus: Corpus, vid: str) -> str:
 
 
 def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
-    """The text first; the switcher to other versions above it; after it one provenance
-    note and the panel (a sidebar on wide screens, by CSS on ``.tp-panel``)."""
+    """The text first; the switcher to other versions above it and one provenance line under the
+    title; after it the one box of caveats and sources, and the panel (a sidebar on wide screens,
+    by CSS on ``.tp-panel``)."""
     corpus = site.corpus
     v = corpus.versions[vid]
     entry = v.sections[sid]
@@ -171,13 +218,12 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
         context += f" › [{md(v.sections[parent].data.title)}]({urls.link(page, urls.section(vid, parent))})"
     parts = [
         banner(corpus, vid, page, sid),
-        f"{context}\n{{: .tp-context }}\n",
+        f"{context}\n{{: .tp-context data-search-exclude }}\n",
         version_switcher(site, vid, sid, page),
         f"# {md(data.title)}\n",
-        render("section/heading_note.html", borrowed=data.heading is HeadingOrigin.LANAD) + "\n"
-        if data.heading else "",
+        provenance_line(section_phrases(corpus, vid, sid)),
         f"\n{BODY_START}\n\n{render_body(site.renderer, entry, page)}\n\n{BODY_END}\n",
-        provenance_note(corpus, data.sources, TEXT_NOTE[v.data.text]),
+        sources_block(corpus, data.sources, section_notes(corpus, vid, sid)),
         panel(site, vid, sid, page),
     ]
     return GeneratedPage(page, f"{data.title} ({version_label(corpus, vid)})", "\n".join(parts), "section",

@@ -133,7 +133,7 @@ def programme(site: Site, pages: Collection[str], generated: str | None = None) 
     """Everything: data/trygghetsprogrammet.json."""
     corpus = site.corpus
     return _dump(Programme(
-        schema_version=SCHEMA_VERSION, generated=generated,
+        schema_version=SCHEMA_VERSION, generated=generated, licence=site.settings.licence,
         versions=[_version(site, vid, pages) for vid in corpus.versions],
         documents=[_document(site, did, pages) for did in sorted(corpus.documents)],
         remissvar=[_remissvar(site, rid, pages) for rid in sorted(corpus.remissvar)],
@@ -149,7 +149,7 @@ def version_file(site: Site, vid: str, pages: Collection[str], generated: str | 
     """One version with its remissvar, terms, comparisons and follow-ups: data/<version>.json."""
     corpus = site.corpus
     return _dump(VersionFile(
-        schema_version=SCHEMA_VERSION, generated=generated,
+        schema_version=SCHEMA_VERSION, generated=generated, licence=site.settings.licence,
         version=_version(site, vid, pages),
         remissvar=[_remissvar(site, rid, pages) for rid in sorted(corpus.remissvar)
                    if corpus.remissvar[rid].data.answers == vid],

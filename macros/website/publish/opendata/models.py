@@ -189,11 +189,15 @@ class ComparisonRecord(Record):
     sections: list[SectionChange] = Field(alias="avsnitt")
 
 
+LICENCE = "Filernas licens enligt utgivarens inställning (till exempel CC0 1.0); null när utgivaren inte har angett någon"
+
+
 class Programme(Record):
     """Hela trygghetsprogrammet: data/trygghetsprogrammet.json."""
 
     schema_version: str = Field(alias="schemaversion")
     generated: str | None = Field(None, alias="genererad", description="När filen skapades (UTC); bara när bygget anger en fast tidpunkt")
+    licence: str | None = Field(None, alias="licens", description=LICENCE)
     versions: list[VersionRecord] = Field(alias="versioner")
     documents: list[DocumentRecord] = Field(alias="styrdokument")
     remissvar: list[RemissvarRecord]
@@ -209,6 +213,7 @@ class VersionFile(Record):
 
     schema_version: str = Field(alias="schemaversion")
     generated: str | None = Field(None, alias="genererad")
+    licence: str | None = Field(None, alias="licens", description=LICENCE)
     version: VersionRecord
     remissvar: list[RemissvarRecord] = Field(description="Remissvar på just den här versionen")
     terms: list[TermRecord] = Field(alias="begrepp", description="Begrepp med definitioner i den här versionen (bara dem)")
