@@ -86,9 +86,9 @@ def run(root: Path, *args: str):
 
 PROPOSAL_BANNER = ('<div class="tp-banner tp-banner--proposal" role="note" aria-label="Om versionen" data-search-exclude><p>Detta är ett '
                    "<strong>förslag som har skickats på remiss</strong>. Källorna visar inte att det har antagits. "
-                   'Nu gäller <a href="../2020-2023/">Program 2020-2023</a>.</p></div>\n\n')
+                   'Nu gäller <a href="../2020-2023/">programmet 2020–2023</a>.</p></div>\n\n')
 SUPERSEDED_BANNER = ('<div class="tp-banner tp-banner--superseded" role="note" aria-label="Om versionen" data-search-exclude><p>Det här är en '
-                     '<strong>äldre version</strong>. Nu gäller <a href="../2024-2027/">Program 2024-2027</a>.</p></div>\n\n')
+                     '<strong>äldre version</strong>. Nu gäller <a href="../2024-2027/">programmet 2024–2027</a>.</p></div>\n\n')
 BEFORE = {
     "banner 2024-2027": PROPOSAL_BANNER,
     "banner 2020-2023": "",

@@ -57,7 +57,7 @@ def test_the_history_says_heading_and_summary_where_only_those_are_known(tmp_pat
     page = history_page(build_site(corpus), "miljo").markdown
     assert "### Sammanfattningen i 2024–2027" in page and "### Texten i" not in page
     assert "Webbplatsens sammanfattning av avsnittet i varje version" in page
-    assert "## Källor" in page
+    assert "Källor:\n\n- Testkälla" in page  # the sources named by document, once, at the foot
 
 
 @pytest.mark.parametrize("text", ["saknas", "sammanfattning"])

@@ -158,11 +158,12 @@ def test_ledger_is_one_table_and_says_an_unknown_outcome_once(tmp_path: Path) ->
     page = remiss.remiss_summary_page(build_site(corpus), "2024-2027")
     assert page.markdown.count("<table") == 1 and "| Antal |" not in page.markdown
     assert "<th scope=\"col\">Utfall</th>" not in page.markdown
-    assert page.markdown.count("hanterades") == 1
+    # The points' reasons only say that the outcome is unknown: said once for the version, not per point.
+    assert page.markdown.count("Utfall okänt") == 1 and "hanterades" not in page.markdown
     assert 'id="avsnitt-kapitel"' in page.markdown and 'data-tp-instans="Kulturnämnden"' in page.markdown
     known = load_or_raise(_repo(tmp_path / "b", outcome="    utfall: beaktad\n"))
     md = remiss.remiss_summary_page(build_site(known), "2024-2027").markdown
-    assert "<th scope=\"col\">Utfall</th>" in md and "<td>Beaktad</td>" in md and "hanterades" not in md
+    assert "<th scope=\"col\">Utfall</th>" in md and "<td data-label=\"Utfall\">Beaktad</td>" in md and "Utfall okänt" not in md
 
 
 def test_search_boosts_the_version_in_force_from_its_status(tmp_path: Path) -> None:

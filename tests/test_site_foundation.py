@@ -52,7 +52,7 @@ def test_pages_of_other_versions_have_a_banner_to_the_version_in_force(
         for path in paths:
             found = banner(fixture_pages[path])
             assert found is not None, f"{path} saknar versionsbanderoll"
-            assert "Nu gäller Fiktivt program 2007–2010." in found.text()
+            assert "Nu gäller programmet 2007–2010." in found.text()
             assert any("2007-2010" in a.attrs["href"] for a in found.find_all("a")), path
 
 
@@ -151,7 +151,7 @@ def test_a_version_in_force_per_a_web_page_without_adoption_date(fixture_copy: P
     assert validity.current(corpus) == "2011-2014"
     pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS))}
     text = banner(pages["program/2007-2010/index.md"]).text()
-    assert text == ("Det här är en äldre version. Nu gäller Förslag till fiktivt program 2011–2014 enligt webbsidan "
+    assert text == ("Det här är en äldre version. Nu gäller programmet 2011–2014 enligt webbsidan "
                     "”Fiktiva stadens webbsida om programmet”, läst senast 1 mars 2012.")
     assert banner(pages["program/2011-2014/index.md"]) is None
     # After the remiss deadline (1 June 2010) and before the page was read, the sources cannot tell.

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.engine import validity
 from tests.browser.helpers import SIDE_BY_SIDE_TOGGLE, SiteServer, search
@@ -17,8 +18,16 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-CORPUS = load_or_raise(ROOT)
-WITH_SECTIONS = [vid for vid, v in CORPUS.versions.items() if v.sections]
+
+@pytest.fixture(scope="module")
+def live() -> Corpus:
+    """The live content the built site shows (read in a fixture, never at import)."""
+    return load_or_raise(ROOT)
+
+
+def _with_sections(corpus: Corpus) -> list[str]:
+    return [vid for vid, v in corpus.versions.items() if v.sections]
+
 #: Common first screens: a laptop, a phone, a small phone.
 SCREENS = {1366: 768, 390: 844, 320: 568}
 WIDTHS = list(SCREENS)
@@ -50,8 +59,12 @@ def _open(page: Page, server: SiteServer, path: str) -> None:
     assert response is not None and response.status == 200, path
 
 
-@pytest.mark.parametrize("vid", WITH_SECTIONS)
-def test_the_table_of_contents_is_on_the_first_screen(screen: Page, site_server: SiteServer, vid: str) -> None:
+def test_the_table_of_contents_is_on_the_first_screen(screen: Page, site_server: SiteServer, live: Corpus) -> None:
+    for vid in _with_sections(live):
+        _the_contents_come_first(screen, site_server, vid)
+
+
+def _the_contents_come_first(screen: Page, site_server: SiteServer, vid: str) -> None:
     _open(screen, site_server, f"/program/{vid}/")
     first = screen.locator("#innehall + ol > li > a").first
     box = first.bounding_box()
@@ -154,9 +167,9 @@ def test_remissvar_says_unknown_outcome_once(screen: Page, site_server: SiteServ
     assert text.count("Utfall okänt") == 1 and "Ej bedömd" not in text
 
 
-def test_next_stays_inside_the_version(screen: Page, site_server: SiteServer) -> None:
-    for vid in WITH_SECTIONS:
-        last = list(CORPUS.versions[vid].sections)[-1]
+def test_next_stays_inside_the_version(screen: Page, site_server: SiteServer, live: Corpus) -> None:
+    for vid in _with_sections(live):
+        last = list(live.versions[vid].sections)[-1]
         _open(screen, site_server, f"/program/{vid}/{last}/")
         nxt = screen.locator("a.md-footer__link--next")
         if nxt.count():  # none after the last section of the newest version's navigation
@@ -208,9 +221,9 @@ def test_the_citation_says_kopierad_and_what_it_quotes(screen: Page, site_server
     assert screen.evaluate("navigator.clipboard.readText()").startswith("Webbplatsens sammanfattning av ")
 
 
-def test_a_term_page_shows_the_definition_in_force_first(screen: Page, site_server: SiteServer) -> None:
-    now = validity.current(CORPUS)
-    term = next(tid for tid, t in CORPUS.terms.items() if any(d.version == now for d in t.data.definitions))
+def test_a_term_page_shows_the_definition_in_force_first(screen: Page, site_server: SiteServer, live: Corpus) -> None:
+    now = validity.current(live)
+    term = next(tid for tid, t in live.terms.items() if any(d.version == now for d in t.data.definitions))
     _open(screen, site_server, f"/begrepp/{term}/")
     box = screen.locator(".tp-definition").bounding_box()
     assert box is not None and box["y"] < SCREENS[screen.viewport_size["width"]]
