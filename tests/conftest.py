@@ -87,11 +87,13 @@ def term_linked_html(site: Site, text: str, page: tuple[str, str] | None) -> str
 
 
 def page_html(page: GeneratedPage) -> str:
-    """A generated page's Markdown as HTML, for structural checks.
+    """A generated page's Markdown as HTML, for structural checks (a finished page's HTML as it is).
 
     Not ``macros.core.markdown.to_html``: that one refuses bodies past its nesting limits,
     which is for editors' text, and a generated page is not one.
     """
+    if page.html is not None:
+        return page.html
     return markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc", "def_list"]).convert(page.markdown)
 
 

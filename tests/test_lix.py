@@ -81,7 +81,7 @@ def test_lix_is_shown_on_section_and_version_pages(fixture_pages: dict[str, Gene
 def test_comparison_page_shows_the_change_in_lix(fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
     from macros.website.model import build_site
 
-    page = fixture_pages["jamfor/2004-2006--2007-2010.md"].markdown
+    page = fixture_pages["jamfor/2004-2006--2007-2010.md"].body
     readability_of = build_site(fixture_corpus).layers.readability
     a, b = readability_of["2004-2006"], readability_of["2007-2010"]
     assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2004–2006 och {b.lix:.0f} ({b.band}) i 2007–2010" in page

@@ -130,7 +130,7 @@ def test_an_own_heading_in_an_incomplete_listing_is_never_removed(tmp_path: Path
     [cp] = [c for c in build_layers(corpus).section("2018-2021", "egen").counterparts if c.version == "2020-2023"]
     assert cp.change is Change.OKAND
     page = compare.generate_pairs(build_site(corpus))
-    text = next(p.markdown for p in page if p.path.endswith("2018-2021--2020-2023.md"))
+    text = next(p.body for p in page if p.path.endswith("2018-2021--2020-2023.md"))
     assert "Webbplatsens rubrik" in text and "inte källornas egen" in text
 
 

@@ -94,7 +94,7 @@ def test_compare_links_in_the_panel_land_on_the_section(tmp_path: Path) -> None:
     block = versions_block(build_site(corpus), "2018-2021", "kapitel", urls.section("2018-2021", "kapitel"))
     assert "jamfor/2018-2021--2024-2027.md#avsnitt-kapitel" in block
     page = compare.compare_page(build_site(corpus), "2018-2021", "2024-2027")
-    assert "{: #avsnitt-kapitel }" in page.markdown
+    assert '<h2 id="avsnitt-kapitel">' in page.body
 
 
 def _converted(site: Site, body: str, page: tuple[str, str] | None = ("2024-2027", "kapitel"), after: str = "Panel.") -> str:

@@ -165,19 +165,20 @@ def test_a_document_with_an_adoption_is_not_called_of_unknown_validity(fixture_c
 def test_a_comparison_of_summaries_leads_with_what_is_new_and_the_structure(fixture_copy: Path) -> None:
     _fixture_with(fixture_copy, "2007-2010/index.md", "texten: fulltext", "texten: sammanfattning")
     site = build_site(load_or_raise(fixture_copy))
-    md = compare.compare_page(site, "2007-2010", "2011-2014").markdown
-    marks = ("# Jämför 2007–2010 och 2011–2014", "Jämförelse av webbplatsens sammanfattningar", "## Vad är nytt i 2011–2014",
-             "## Ändringar i strukturen", "## Versionsuppgifter", "## Sammanfattningarna ord för ord",
+    md = compare.compare_page(site, "2007-2010", "2011-2014").body  # a finished page: HTML
+    marks = ('">Jämför 2007–2010 och 2011–2014<', "Jämförelse av webbplatsens sammanfattningar", '"nytt">Vad är nytt i 2011–2014<',
+             '"struktur">Ändringar i strukturen<', '"versionsuppgifter">Versionsuppgifter<',
+             '"andringar">Sammanfattningarna ord för ord<',
              "Här jämförs webbplatsens sammanfattningar", 'class="tp-diff-toggle"', 'class="tp-sources"')
     positions = _order(md, *marks)
     assert positions == sorted(positions), marks
-    structure = md[md.index("## Ändringar i strukturen"):md.index("## Versionsuppgifter")]
-    assert "[Digital trygghet](#" in structure and "Avsnittet är nytt i 2011–2014" in structure
+    structure = md[md.index('"struktur">Ändringar i strukturen<'):md.index('"versionsuppgifter">')]
+    assert ">Digital trygghet</a>: " in structure and "Avsnittet är nytt i 2011–2014" in structure
     assert md.count("Källorna nämner bara en del av avsnitten i 2011–2014.") == 1  # in the box, once
 
 
 def test_a_comparison_with_programme_text_leads_with_the_word_diff(fixture_pages: dict[str, GeneratedPage]) -> None:
-    md = fixture_pages["jamfor/2004-2006--2007-2010.md"].markdown  # both sides fulltext
-    assert "## Ändringar i strukturen" not in md and "Sammanfattningarna ord för ord" not in md
-    positions = _order(md, "Jämförelse av programmens texter", "## Ändringar i avsnitten", 'class="tp-diff-toggle"')
+    md = fixture_pages["jamfor/2004-2006--2007-2010.md"].body  # both sides fulltext
+    assert "Ändringar i strukturen" not in md and "Sammanfattningarna ord för ord" not in md
+    positions = _order(md, "Jämförelse av programmens texter", '"andringar">Ändringar i avsnitten<', 'class="tp-diff-toggle"')
     assert positions == sorted(positions)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import shutil
 import tempfile
+from html import unescape
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -27,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
 from macros.adapter import kept_conversions, site_swap
@@ -106,6 +109,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.pages: list[GeneratedPage] = []
+        #: Finished pages (HTML made from their templates) by path, until MkDocs has their HTML.
+        self.finished: dict[str, GeneratedPage] = {}
         self.assets: list[GeneratedAsset] = []
         self.root = Path.cwd()
         self._final_site_dir: str | None = None
@@ -197,7 +202,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.pages = make_pages(site)
         self.assets = [*make_assets(site, [p.path for p in self.pages]),
                        GeneratedAsset(headers.PATH, headers.headers_file())]
-        made = Targets({**{p.path: p.markdown for p in self.pages}, **{a.path: None for a in self.assets}})
+        made = Targets({**{p.path: p.body for p in self.pages}, **{a.path: None for a in self.assets}})
         docs = errors_only(docs_problems(corpus, docs_dir, lambda: made, site.renderer)) if self.config.check_docs else []
         if docs:
             raise ContentError(root_causes_first(corpus, docs))
@@ -259,10 +264,14 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
                 files.remove(existing)  # the preview shows the errors here too, not the page
             elif existing is not None:
                 raise PluginError(f"{existing.src_path}: sidan skapas av webbplatsen och kan inte också skrivas för hand.")
+        self.finished = {}
         for page in self.pages:
+            # A finished page's file is its front matter alone: its HTML is given to MkDocs in on_page_content.
+            if page.html is not None:
+                self.finished[page.path] = page
             # Generated pages are reached through the site's own navigation and links; MkDocs' notice of
             # pages "not included in the nav" is for hand-written pages (MkDocs' documented inclusion level).
-            files.append(File.generated(config, page.path, content=page_file_content(page),
+            files.append(File.generated(config, page.path, content=page_file_content(page, with_body=page.html is None),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         for asset in self.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
@@ -298,6 +307,12 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.conversion_budget.stop()
         self._convert_next(None)  # converted: no other conversion marks this page
         self.content_html.whole_page = False
+        finished = self.finished.pop(page.file.src_uri, None) if page.file.generated_by else None
+        if finished is not None and finished.html is not None:
+            # A finished page: its HTML and its table of contents as made (its file had no body to convert).
+            page.toc = get_toc([entry.token() for entry in finished.toc])  # type: ignore[misc]  # toc_tokens' dicts
+            page.present_anchor_ids = finished_anchors(finished.html)
+            return finished.html
         return html
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -380,6 +395,15 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             raise PluginError(write_failure(error, final)) from None
         if isinstance(error, BudgetExceeded):  # a page Markdown could not convert in time: a message
             raise PluginError(str(error)) from None
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def finished_anchors(html: str) -> set[str]:
+    """The ids in a finished page's HTML (written by the site's templates, always as ``id="…"``): the
+    anchors MkDocs checks other pages' links against."""
+    return {unescape(m) for m in _ID.findall(html)}
 
 
 def _docs_pages(docs_dir: Path) -> set[str]:

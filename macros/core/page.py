@@ -21,12 +21,29 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """A heading of a finished (HTML) page, for its table of contents: as Python-Markdown's ``toc``
+    extension describes a heading (its documented ``toc_tokens``), which MkDocs makes ``page.toc`` of."""
+
+    level: int
+    id: str
+    #: The heading's text, HTML-escaped (as the ``toc`` extension gives it).
+    name: str
+    children: tuple[TocEntry, ...] = ()
+
+    def token(self) -> dict[str, Any]:
+        """The entry as one of Python-Markdown's ``toc_tokens``."""
+        return {"level": self.level, "id": self.id, "name": self.name, "html": self.name,
+                "data-toc-label": "", "children": [c.token() for c in self.children]}
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     #: Source path in the site's docs tree, e.g. ``program/2024-2027/index.md``;
     #: the URL follows from it (``/program/2024-2027/``).
     path: str
     title: str
-    #: Page body in Markdown (content macros already rendered in the sandbox).
+    #: Page body in Markdown (content macros already rendered in the sandbox); '' on a finished page.
     markdown: str
     #: Page type, e.g. ``section``; shown as ``data-sidtyp`` for styles and tests.
     kind: str
@@ -39,6 +56,16 @@ class GeneratedPage:
     nav_order: int = 100
     #: Pages beneath this one in the navigation (the programme's versions and their sections).
     nav_children: tuple[NavEntry, ...] = ()
+    #: A finished page: its body as HTML, made straight from its templates (no Markdown in it, and no
+    #: content an editor wrote as Markdown); MkDocs publishes it as it is (``macros/adapter``).
+    html: str | None = None
+    #: A finished page's headings (its table of contents), from the same data as its HTML.
+    toc: tuple[TocEntry, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """What the page says: its HTML if finished, else its Markdown."""
+        return self.markdown if self.html is None else self.html
 
 
 #: Around a section's own text on its page (HTML comments pass through Markdown
@@ -51,14 +78,15 @@ BODY_START, BODY_END = "<!-- tp-avsnittstext -->", "<!-- /tp-avsnittstext -->"
 NOT_IN_SEARCH: dict[str, Any] = {"search": {"exclude": True}}
 
 
-def page_file_content(page: GeneratedPage) -> str:
-    """The page as a Markdown file with front matter, as a generator reads it."""
+def page_file_content(page: GeneratedPage, *, with_body: bool = True) -> str:
+    """The page as a file with front matter, as a generator reads it: its Markdown, or its finished
+    HTML (which Markdown passes through as it is); only the front matter without ``with_body``."""
     meta: dict[str, Any] = {"title": page.title, "render_macros": False, "tp_kind": page.kind, **page.meta}
     if page.source:
         meta["tp_source"] = page.source
     # libyaml's dumper when present: a build writes front matter for every page.
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
-    return f"---\n{front}---\n\n{page.markdown}"
+    return f"---\n{front}---\n\n{page.body if with_body else ''}"
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def generated_targets(corpus: Corpus) -> Targets:
     """The generated pages of the site made of ``corpus`` (with their Markdown, for their headings)
     and its generated files (their paths only)."""
     pages = make_pages(build_site(corpus, SiteInfo(None, "")))
-    return Targets({**{p.path: p.markdown for p in pages}, **dict.fromkeys(asset_paths(corpus))})
+    return Targets({**{p.path: p.body for p in pages}, **dict.fromkeys(asset_paths(corpus))})
 
 
 def docs_problems(corpus: Corpus, docs_dir: Path, generated: Callable[[], Targets] | None,

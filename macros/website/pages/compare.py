@@ -23,15 +23,16 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import TextAvailability
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
-from macros.core.text import esc, md, period
+from macros.core.text import esc, period
 from macros.engine.diff.blocks import Block, row_cells
 from macros.engine.diff.textdiff import BlockPair, TextDiff
 from macros.engine.diff.words import Op, Tag, diff_words
 from macros.engine.layers.comparison import Comparison, GroupDiff
 from macros.engine.layers.lineage import Change, label, listing_unknown, older_first, only_summaries
 from macros.website.model import Site
+from macros.website.pages.finished import Headings, paragraph
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
-from macros.website.pages.sources import news_sources, provenance_line, sources_block, version_sources
+from macros.website.pages.sources import news_sources, provenance_line, sources_block_html, version_sources
 from macros.website.templates import Markup, render
 
 SCRIPT = "assets/javascripts/jamfor.js"
@@ -214,76 +215,86 @@ def _counts(added: int, removed: int, change: Change) -> tuple[str, str]:
     return str(added), str(removed)
 
 
-def _changes_table(corpus: Corpus, cmp: Comparison) -> str:
-    rows = ["| Avsnitt | Ändring | Tillagda ord | Borttagna ord | LIX |", "|---|---|--:|--:|--:|"]
+def _changes_table(corpus: Corpus, cmp: Comparison) -> Markup:
     intro_change = label(Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD, only_summaries(corpus, cmp.a, cmp.b))
-    rows.append(f"| [Om versionen (inledande text)](#om-versionen) | {intro_change} | "
-                f"{cmp.intro.added} | {cmp.intro.removed} | "
-                f"{lix_change([corpus.versions[cmp.a].entry], [corpus.versions[cmp.b].entry])} |")
+    rows = [{"anchor": "om-versionen", "title": "Om versionen (inledande text)", "change": intro_change,
+             "added": str(cmp.intro.added), "removed": str(cmp.intro.removed),
+             "lix": lix_change([corpus.versions[cmp.a].entry], [corpus.versions[cmp.b].entry])}]
     for g in cmp.groups:
         added, removed = _counts(g.added, g.removed, g.change)
-        title = md(g.title)
+        title = g.title
         if len(g.olds) and g.news and [e.data.title for e in g.olds] != [e.data.title for e in g.news]:
-            title = md(" + ".join(e.data.title for e in g.olds)) + " → " + title
-        rows.append(f"| [{title}](#{g.anchor}) | {md(g.label)} | {added} | {removed} | {lix_change(g.olds, g.news)} |")
-    return "\n".join(rows) + "\n"
+            title = " + ".join(e.data.title for e in g.olds) + " → " + title
+        rows.append({"anchor": g.anchor, "title": title, "change": g.label, "added": added, "removed": removed,
+                     "lix": lix_change(g.olds, g.news)})
+    return render("compare/changes.html", rows=rows)
 
 
-def _group_note(corpus: Corpus, cmp: Comparison, g: GroupDiff) -> str:
+def _group_note(corpus: Corpus, cmp: Comparison, g: GroupDiff) -> Markup:
+    """The sentence that says how a group of sections changed (HTML: the old titles in ``<em>``)."""
     a, b = _label(corpus, cmp.a), _label(corpus, cmp.b)
     change = g.change
-    olds = ", ".join(f"*{md(e.data.title)}*" for e in g.olds)
+    olds = Markup(", ").join(Markup("<em>{}</em>").format(e.data.title) for e in g.olds)
     if change is Change.OKAND:
         if g.group.unknown_in == cmp.b:
-            return (f"Avsnittet finns i {a}, men källorna om {b} nämner det inte. Det går därför inte att säga "
-                    "om det finns kvar, har ändrats eller har tagits bort.")
+            return esc_text(f"Avsnittet finns i {a}, men källorna om {b} nämner det inte. Det går därför inte att säga "
+                            "om det finns kvar, har ändrats eller har tagits bort.")
         if g.group.unknown_in is None and g.group.heading_not_own:
             where, other = (a, b) if g.olds else (b, a)
-            return (f"Avsnittets rubrik i {where} är inte källornas egen, och källorna om {where} nämner inte alla "
-                    f"avsnitt. Att {other} saknar ett avsnitt med samma rubrik visar därför inte att ämnet "
-                    + ("har tagits bort; det kan finnas kvar under en annan rubrik." if g.olds
-                       else f"är nytt; det kan ha funnits i {a} under en annan rubrik."))
-        return (f"Avsnittet finns i {b}, men källorna om {a} nämner det inte. Det går därför inte att säga "
-                f"om det är nytt i {b}.")
+            return esc_text(f"Avsnittets rubrik i {where} är inte källornas egen, och källorna om {where} nämner inte alla "
+                            f"avsnitt. Att {other} saknar ett avsnitt med samma rubrik visar därför inte att ämnet "
+                            + ("har tagits bort; det kan finnas kvar under en annan rubrik." if g.olds
+                               else f"är nytt; det kan ha funnits i {a} under en annan rubrik."))
+        return esc_text(f"Avsnittet finns i {b}, men källorna om {a} nämner det inte. Det går därför inte att säga "
+                        f"om det är nytt i {b}.")
     if change is Change.NY:
-        return f"Avsnittet är nytt i {b}: det finns inte i {a}, vars avsnittsförteckning är fullständig."
+        return esc_text(f"Avsnittet är nytt i {b}: det finns inte i {a}, vars avsnittsförteckning är fullständig.")
     if change is Change.BORTTAGEN:
-        return f"Avsnittet finns i {a} men inte i {b}, vars avsnittsförteckning är fullständig."
+        return esc_text(f"Avsnittet finns i {a} men inte i {b}, vars avsnittsförteckning är fullständig.")
     if change is Change.DELAD:
-        return f"Avsnittet {olds} i {a} delades upp i flera avsnitt i {b}."
+        return Markup("Avsnittet {} i {} delades upp i flera avsnitt i {}.").format(olds, a, b)
     if change is Change.SAMMANSLAGEN:
-        return f"Avsnitten {olds} i {a} slogs samman till ett avsnitt i {b}."
+        return Markup("Avsnitten {} i {} slogs samman till ett avsnitt i {}.").format(olds, a, b)
     if change is Change.BYTT_NAMN and g.summaries:
-        return f"Rubriken var {olds} i {a}."
+        return Markup("Rubriken var {} i {}.").format(olds, a)
     if change is Change.BYTT_NAMN:
-        return f"Avsnittet hette {olds} i {a}."
+        return Markup("Avsnittet hette {} i {}.").format(olds, a)
     if change is Change.FLYTTAD:
-        return f"Avsnittet har flyttats till en annan plats i programmet i {b}."
+        return esc_text(f"Avsnittet har flyttats till en annan plats i programmet i {b}.")
     if change is Change.OFORANDRAD:
-        return "Sammanfattningen är densamma i båda versionerna." if g.summaries else \
-            "Texten är densamma i båda versionerna."
-    return ""
+        return esc_text("Sammanfattningen är densamma i båda versionerna." if g.summaries else
+                        "Texten är densamma i båda versionerna.")
+    return Markup()
 
 
-def _group_links(page: str, cmp: Comparison, g: GroupDiff, corpus: Corpus) -> str:
-    links = [f"[{md(e.data.title)} i {_label(corpus, cmp.a)}]({urls.link(page, urls.section(cmp.a, e.data.id))})"
+def esc_text(text: str) -> Markup:
+    """Plain text as HTML."""
+    return Markup(esc(text))
+
+
+def _a(href: str, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def _group_links(page: str, cmp: Comparison, g: GroupDiff, corpus: Corpus) -> Markup:
+    links = [_a(urls.href(page, urls.section(cmp.a, e.data.id)), f"{e.data.title} i {_label(corpus, cmp.a)}")
              for e in g.olds]
-    links += [f"[{md(e.data.title)} i {_label(corpus, cmp.b)}]({urls.link(page, urls.section(cmp.b, e.data.id))})"
+    links += [_a(urls.href(page, urls.section(cmp.b, e.data.id)), f"{e.data.title} i {_label(corpus, cmp.b)}")
               for e in g.news]
-    return "Läs avsnittet: " + " · ".join(links) if links else ""
+    return Markup("Läs avsnittet: ") + Markup(" · ").join(links) if links else Markup()
 
 
-def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str) -> dict[str, object]:
+def _group(corpus: Corpus, cmp: Comparison, g: GroupDiff, page: str, headings: Headings) -> dict[str, object]:
     """What compare/section.html shows of one group of sections."""
     change = g.change
     note = _group_note(corpus, cmp, g)
     links = _group_links(page, cmp, g, corpus)
     body = "unknown" if change is Change.OKAND else "unchanged" if change is Change.OFORANDRAD else "changed"
     return dict(group=CHANGE_CLASS[change],
-                heading=Markup(f"## {md(g.title)} {{: #{g.anchor} }}"),
+                heading=headings(2, g.title, g.anchor),
                 badge={"class": CHANGE_CLASS[change], "label": g.label},
                 counts=None if change is Change.OKAND else (g.added, g.removed),
-                prose=Markup(" ".join(x for x in (note, links) if x)),
+                prose=Markup(" ").join(x for x in (note, links) if x),
                 title=ops_html(g.title_ops) if any(op.tag != "equal" for op in g.title_ops) else None,
                 body=body, where=_label(corpus, cmp.a if g.olds else cmp.b),
                 old_label=_label(corpus, cmp.a), new_label=_label(corpus, cmp.b),
@@ -306,7 +317,7 @@ def _text_note_sentences(corpus: Corpus, a: str, b: str) -> list[str]:
 
 
 def _script(page: str) -> str:
-    """The page script's tag, its URL relative to the page's URL (raw HTML is not rewritten)."""
+    """The page script's tag, its URL relative to the page's URL."""
     src = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/") or ".")
     return render("compare/script.html", src=src) + "\n"
 
@@ -319,99 +330,93 @@ def both_summaries(corpus: Corpus, a: str, b: str) -> bool:
     return all(corpus.versions[v].data.text is not TextAvailability.FULLTEXT for v in (a, b))
 
 
-def _structure(corpus: Corpus, cmp: Comparison) -> str:
+def _structure(corpus: Corpus, cmp: Comparison, headings: Headings) -> Markup:
     """The structural changes that lead a comparison of summaries: sections new, removed, renamed,
     moved, split or merged (as far as the sources show), and in one sentence per version the
     sections its sources do not mention."""
-    lines = ["## Ändringar i strukturen {: #struktur }\n"]
-    items = [f"- [{md(g.title)}](#{g.anchor}): " + (_group_note(corpus, cmp, g) or md(g.label[:1].upper() + g.label[1:]) + ".")
+    items = [{"anchor": g.anchor, "title": g.title,
+              "note": _group_note(corpus, cmp, g) or esc_text(g.label[:1].upper() + g.label[1:] + ".")}
              for g in cmp.groups if g.change in STRUCTURAL]
-    lines += items or ["Källorna visar inga nya, borttagna, flyttade eller omdöpta avsnitt."]
+    missing = []
     for vid in (cmp.b, cmp.a):
-        missing = [md(e.data.title) for g in cmp.groups if g.change is Change.OKAND and g.group.unknown_in == vid
-                   for e in (*g.olds, *g.news) if e.data.parent is None]
-        if missing:
-            lines.append(f"\nKällorna om {_label(corpus, vid)} nämner inte {_and(missing)}: om de finns där är okänt.")
-    return "\n".join(lines) + "\n"
+        titles = [e.data.title for g in cmp.groups if g.change is Change.OKAND and g.group.unknown_in == vid
+                  for e in (*g.olds, *g.news) if e.data.parent is None]
+        if titles:
+            missing.append(f"Källorna om {_label(corpus, vid)} nämner inte {_and(titles)}: om de finns där är okänt.")
+    return render("compare/structure.html", heading=headings(2, "Ändringar i strukturen", "struktur"),
+                  items=items, missing=missing)
 
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
-def _news(corpus: Corpus, a: str, b: str, page: str) -> str:
+def _news(corpus: Corpus, a: str, b: str, headings: Headings) -> Markup:
     """What the sources say is new in ``b`` (``nytt``), when ``b`` replaces ``a`` directly."""
     data = corpus.versions[b].data
     if data.news is None or corpus.previous(b) != a:
-        return ""
-    return (f"## Vad är nytt i {_label(corpus, b)} {{: #nytt }}\n\n"
-            f"Enligt {md(news_sources(corpus, data.news.sources))}:\n\n"
-            + "\n".join(f"- {md(point)}" for point in data.news.points) + "\n")
+        return Markup()
+    return render("compare/news.html", heading=headings(2, f"Vad är nytt i {_label(corpus, b)}", "nytt"),
+                  who=news_sources(corpus, data.news.sources), points=data.news.points)
 
 
 def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
     """Where both sides are the site's summaries: what is new and the structural changes first, the word
-    diff after as a comparison of summaries. Where a side has the programme's text, the word diff leads."""
+    diff after as a comparison of summaries. Where a side has the programme's text, the word diff leads.
+
+    A finished page: HTML straight from the templates (nothing in it is an editor's Markdown)."""
     corpus = site.corpus
     page = urls.compare(a, b)
     cmp = site.layers.comparisons[(a, b)]
     la, lb = _label(corpus, a), _label(corpus, b)
     ta, tb = corpus.versions[a].data.title, corpus.versions[b].data.title
-    intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
-    intro = dict(group=None, heading=Markup("## Om versionen (inledande text) {: #om-versionen }"),
-                 badge={"class": CHANGE_CLASS[intro_change], "label": label(intro_change, only_summaries(corpus, a, b))},
-                 counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
-                 body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
-                 old_label=la, new_label=lb, **_views(cmp.intro))
-    sections = [intro] + [_group(corpus, cmp, g, page) for g in cmp.groups]
+    title = f"Jämför {la} och {lb}"
+    headings = Headings()
+    h1 = headings(1, title)
     summaries = both_summaries(corpus, a, b)
-    words = [
-        render("compare/controls.html") + "\n",
-        render("compare/section.html", sections=sections),
-    ]
     partial = [_label(corpus, v) for v in (a, b) if listing_unknown(corpus, v)]
     phrases = ["jämförelse av webbplatsens sammanfattningar" if summaries else
                "jämförelse av programmens texter" if not only_summaries(corpus, a, b) else
                "jämförelse där en sida är webbplatsens sammanfattning",
                *(f"källorna nämner bara en del av avsnitten i {p}" for p in partial)]
-    parts = [
-        f"# Jämför {la} och {lb}\n",
+    parts: list[Markup | str] = [
+        h1,
         provenance_line(phrases),
-        f"Här visas vad som skiljer [{md(ta)}]({urls.link(page, urls.version(a))}) (den äldre versionen) från "
-        f"[{md(tb)}]({urls.link(page, urls.version(b))}). "
-        f"[Välj andra versioner att jämföra]({urls.link(page, urls.compare_index())}).\n",
+        paragraph(Markup("Här visas vad som skiljer {} (den äldre versionen) från {}. {}.").format(
+            _a(urls.href(page, urls.version(a)), ta), _a(urls.href(page, urls.version(b)), tb),
+            _a(urls.href(page, urls.compare_index()), "Välj andra versioner att jämföra"))),
+        _news(corpus, a, b, headings),
     ]
+    structure = _structure(corpus, cmp, headings) if summaries else Markup()  # its heading comes first
+    meta = [headings(2, "Versionsuppgifter", "versionsuppgifter"),
+            render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
+            paragraph(version_lix_line(site, a, b).strip())]
     if summaries:
-        parts += [
-            _news(corpus, a, b, page),
-            _structure(corpus, cmp),
-            "## Versionsuppgifter {: #versionsuppgifter }\n",
-            render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
-            version_lix_line(site, a, b),
-            "## Sammanfattningarna ord för ord {: #andringar }\n",
-            render("compare/notes.html", summaries=True) + "\n",
-            _changes_table(corpus, cmp),
-            *words,
-        ]
+        parts += [structure, *meta,
+                  headings(2, "Sammanfattningarna ord för ord", "andringar"),
+                  render("compare/notes.html", summaries=True) + "\n"]
     else:
-        parts += [
-            _news(corpus, a, b, page),
-            render("compare/notes.html", summaries=only_summaries(corpus, a, b)) + "\n",
-            "## Versionsuppgifter {: #versionsuppgifter }\n",
-            render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
-            version_lix_line(site, a, b),
-            "## Ändringar i avsnitten {: #andringar }\n",
-            _changes_table(corpus, cmp),
-            *words,
-        ]
+        parts += [render("compare/notes.html", summaries=only_summaries(corpus, a, b)) + "\n", *meta,
+                  headings(2, "Ändringar i avsnitten", "andringar")]
+    intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
+    intro = dict(group=None, heading=headings(2, "Om versionen (inledande text)", "om-versionen"),
+                 badge={"class": CHANGE_CLASS[intro_change], "label": label(intro_change, only_summaries(corpus, a, b))},
+                 counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
+                 body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
+                 old_label=la, new_label=lb, **_views(cmp.intro))
+    table = _changes_table(corpus, cmp)
+    sections = [intro] + [_group(corpus, cmp, g, page, headings) for g in cmp.groups]
     parts += [
+        table,
+        render("compare/controls.html") + "\n",
+        render("compare/section.html", sections=sections),
         _script(page),
-        sources_block(corpus, [*version_sources(corpus, a), *version_sources(corpus, b),
-                               *(src for g in cmp.groups for e in (*g.olds, *g.news) for src in e.data.sources)],
-                      _text_note_sentences(corpus, a, b)),
+        sources_block_html(corpus, [*version_sources(corpus, a), *version_sources(corpus, b),
+                                    *(src for g in cmp.groups for e in (*g.olds, *g.news) for src in e.data.sources)],
+                           headings, _text_note_sentences(corpus, a, b)),
     ]
-    return GeneratedPage(page, f"Jämför {la} och {lb}", "\n".join(p for p in parts if p), "compare",
-                         meta={"tp_compare": [a, b], **NOT_IN_SEARCH})
+    return GeneratedPage(page, title, "", "compare", meta={"tp_compare": [a, b], **NOT_IN_SEARCH},
+                         html="\n".join(p for p in parts if p), toc=headings.toc())
 
 
 def index_page(corpus: Corpus) -> GeneratedPage:

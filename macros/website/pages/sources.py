@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import Source
-from macros.core.text import md, swedish_date
+from macros.core.text import esc, md, swedish_date
+from macros.website.pages.finished import Headings
 from macros.website.templates import Markup, render
 
 PUBLIC_COPY = "läst i en offentlig kopia"
@@ -26,13 +27,25 @@ def link_target(address: str) -> str:
 def source_label(src: Source) -> str:
     """Markdown for one source: title (linked to its address), issuer, date, when it was read, reference, copy."""
     title = f"[{md(src.title)}]({link_target(src.address)})" if src.address else md(src.title)
+    extra = _extra(src)
+    return title + (f" ({md(', '.join(extra))})" if extra else "")
+
+
+def source_label_html(src: Source) -> Markup:
+    """``source_label`` as HTML, for a finished page."""
+    title = Markup('<a href="{}">{}</a>').format(src.address, src.title) if src.address else esc(src.title)
+    extra = _extra(src)
+    return Markup(title) + (Markup(" ({})").format(", ".join(extra)) if extra else "")
+
+
+def _extra(src: Source) -> list[str]:
     extra = [x for x in (src.issuer, swedish_date(src.date) if src.date else None,
                          f"läst {swedish_date(src.read)}" if src.read else None) if x]
     if src.reference and src.reference not in src.title:
         extra.append(src.reference)
     if src.public_copy:
         extra.append(PUBLIC_COPY)
-    return title + (f" ({md(', '.join(extra))})" if extra else "")
+    return extra
 
 
 def _labels(corpus: Corpus, ids: Iterable[str]) -> list[Markup]:
@@ -50,6 +63,17 @@ def sources_block(corpus: Corpus, ids: Iterable[str], notes: Iterable[str] = ())
     if not labels and not said:
         return ""
     return f"\n{render('panel/sources.html', labels=labels, notes=said)}\n"
+
+
+def sources_block_html(corpus: Corpus, ids: Iterable[str], headings: Headings, notes: Iterable[str] = ()) -> Markup:
+    """``sources_block`` on a finished page (``finished/sources.html``): ``notes`` are plain sentences."""
+    seen = [sid for sid in dict.fromkeys(ids) if sid in corpus.sources]
+    labels = [source_label_html(corpus.sources[sid].data) for sid in seen]
+    said = [n for n in dict.fromkeys(notes) if n]
+    if not labels and not said:
+        return Markup()
+    heading = headings(2, "Om texten och källorna" if said else "Källor", "kallor", exclude=True)
+    return render("finished/sources.html", heading=heading, labels=labels, notes=said)
 
 
 def provenance_line(phrases: Iterable[str], *, box: bool = True) -> str:
