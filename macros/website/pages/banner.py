@@ -13,6 +13,7 @@ from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model import dates
 from macros.core.model.schema import Status
+from macros.core.text import md
 from macros.engine import validity
 from macros.website.templates import render
 
@@ -56,3 +57,15 @@ def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> 
         self_possible=vid in answer.versions,
         repealed_on=dates.swedish(repeal.decision.date) if repeal and repeal.decision.date else None,
     ) + "\n\n"
+
+
+def context_line(links: str) -> str:
+    """The breadcrumb above a page's title (Markdown links), kept out of the search text."""
+    return f"{links}\n{{: .tp-context data-search-exclude }}\n"
+
+
+def version_head(corpus: Corpus, vid: str, page_path: str, heading: str) -> list[str]:
+    """A page about one version: its banner, the version as breadcrumb, and the page's title."""
+    title = md(corpus.versions[vid].data.title)
+    return [banner(corpus, vid, page_path), context_line(f"[{title}]({urls.link(page_path, urls.version(vid))})"),
+            f"# {heading}\n"]

@@ -17,6 +17,7 @@ from macros.core.text import md, period, swedish_date
 from macros.engine.layers.model import Backlink
 from macros.engine.render.body import render_body
 from macros.website.model import Site
+from macros.website.pages.banner import context_line
 from macros.website.pages.facts import facts_box
 from macros.website.pages.panel_blocks import document_label, validity
 from macros.website.pages.sources import link_target, sources_block
@@ -103,7 +104,7 @@ def document_page(site: Site, did: str) -> GeneratedPage:
         facts.append("Ersätter\n: " + ", ".join(f"[{md(corpus.documents[d].data.title)}]({urls.link(page, urls.document(d))})"
                                                for d in replaces))
     parts = [
-        f"[Styrdokument]({urls.link(page, urls.documents_index())})\n{{: .tp-context data-search-exclude }}\n",
+        context_line(f"[Styrdokument]({urls.link(page, urls.documents_index())})"),
         f"# {md(doc.title)}\n",
         facts_box(facts),
         render_body(site.renderer, entry, page),

@@ -15,6 +15,7 @@ from macros.core.page import GeneratedPage
 from macros.core.text import md, period
 from macros.engine.render.body import render_body
 from macros.website.model import Site
+from macros.website.pages.banner import context_line
 from macros.website.pages.facts import facts_box
 from macros.website.pages.sources import sources_block
 
@@ -76,7 +77,7 @@ def followup_page(site: Site, entry: Entry[FollowUp]) -> GeneratedPage:
     if f.indicators:
         facts.append(f"Indikatorer\n: {md(indicators_text(f.indicators))}")
     facts.append(f"Gäller programmet\n: {_versions(corpus, f, page)}")
-    parts = [f"[{TITLE}]({urls.link(page, urls.followups_index())})\n{{: .tp-context data-search-exclude }}\n",
+    parts = [context_line(f"[{TITLE}]({urls.link(page, urls.followups_index())})"),
              f"# {md(f.title)}\n",
              facts_box(facts),
              render_body(site.renderer, entry, page),

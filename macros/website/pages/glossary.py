@@ -21,7 +21,7 @@ from macros.engine.diff.words import diff_words
 from macros.engine.layers.glossary import InVersion, Resolved, in_version, sort_key
 from macros.engine.render.body import render_body
 from macros.website.model import Site
-from macros.website.pages.banner import banner
+from macros.website.pages.banner import context_line, version_head
 from macros.website.pages.compare import ops_html
 from macros.website.pages.sources import sources_block
 from macros.website.templates import Markup, render
@@ -110,7 +110,7 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
     term = entry.data
     page = urls.term(tid)
     title = term.term[:1].upper() + term.term[1:]
-    parts = [f"[Begrepp]({urls.link(page, urls.glossary_index())})\n{{: .tp-context data-search-exclude }}\n", f"# {md(title)}\n",
+    parts = [context_line(f"[Begrepp]({urls.link(page, urls.glossary_index())})"), f"# {md(title)}\n",
              _discouraged_note(corpus, term, page)]
     if term.forms:
         parts.append(f"Former i löptext: {', '.join('*' + md(f) + '*' for f in term.forms)}.\n")
@@ -177,9 +177,7 @@ def version_glossary(site: Site, vid: str) -> GeneratedPage:
     v = corpus.versions[vid]
     page = urls.glossary(vid)
     label = version_label(corpus, vid)
-    parts = [banner(corpus, vid, page),
-             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context data-search-exclude }}\n",
-             f"# Begrepp {label}\n"]
+    parts = version_head(corpus, vid, page, f"Begrepp {label}")
     intro = ("Källorna återger inte programmets egen begreppsram. Här står de begrepp som källorna knyter "
              "till den här versionen, med webbplatsens sammanfattning av vad källorna säger.")
     begreppsram = [sid for sid, s in v.sections.items() if s.data.kind.value == "begreppsram"]

@@ -17,7 +17,7 @@ from macros.core.text import md, period
 from macros.engine import validity
 from macros.engine.layers.perspectives import CoverageChange, changes, consecutive_pairs, label, version_level
 from macros.website.model import Site
-from macros.website.pages.banner import banner
+from macros.website.pages.banner import context_line, version_head
 from macros.website.pages.sources import sources_block
 from macros.website.templates import render
 
@@ -77,9 +77,7 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     v = corpus.versions[vid]
     page = urls.perspective_matrix(vid)
     vlabel = _vlabel(corpus, vid)
-    parts = [banner(corpus, vid, page),
-             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))})\n{{: .tp-context data-search-exclude }}\n",
-             f"# Perspektiv {vlabel}\n"]
+    parts = version_head(corpus, vid, page, f"Perspektiv {vlabel}")
     whole = version_level(corpus, vid)
     if whole:
         parts.append("Enligt källorna ska programmet som helhet genomsyras av "
@@ -112,7 +110,7 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
     corpus = site.corpus
     page = urls.perspective(pid)
     title = PERSPECTIVES[pid]
-    parts = [f"[Perspektiv]({urls.link(page, urls.perspectives_index())})\n{{: .tp-context data-search-exclude }}\n", f"# {md(title)}\n"]
+    parts = [context_line(f"[Perspektiv]({urls.link(page, urls.perspectives_index())})"), f"# {md(title)}\n"]
     names = [(vid, version_level(corpus, vid)[pid]) for vid in corpus.versions if pid in version_level(corpus, vid)]
     if names:
         parts.append("Versionernas egna benämningar: "

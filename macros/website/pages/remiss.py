@@ -30,7 +30,7 @@ from macros.engine.layers.remiss import (
 )
 from macros.engine.render.body import render_body
 from macros.website.model import Site
-from macros.website.pages.banner import banner
+from macros.website.pages.banner import banner, context_line
 from macros.website.pages.facts import facts_box
 from macros.website.pages.remiss_block import point_label
 from macros.website.pages.sources import sources_block
@@ -125,7 +125,7 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     ]
     # The sources are the administration's statements (tjänsteutlåtanden) with a proposed
     # decision; none records the board's own decision, so the page does not call it the board's answer.
-    parts = [f"{context}\n{{: .tp-context data-search-exclude }}\n", f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
+    parts = [context_line(context), f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
         parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
@@ -259,8 +259,8 @@ def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
     v = corpus.versions[vid]
     responses = responses_to(corpus, vid)
     parts = [banner(corpus, vid, page),
-             f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
-             f"[Remissvar]({urls.link(page, urls.remissvar_index())})\n{{: .tp-context data-search-exclude }}\n",
+             context_line(f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
+                          f"[Remissvar]({urls.link(page, urls.remissvar_index())})"),
              f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
              _summary_intro(corpus, vid, responses),
              "## Vilka svarade\n", _responses_table(corpus, vid, page),

@@ -17,7 +17,7 @@ from macros.engine.layers.remiss import responses_to
 from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages import followup
-from macros.website.pages.banner import banner
+from macros.website.pages.banner import banner, context_line
 from macros.website.pages.facts import facts_box
 from macros.website.pages.klarsprak_block import describe
 from macros.website.pages.navigation import programme_tree, version_label, version_switcher
@@ -218,7 +218,7 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
         context += f" › [{md(v.sections[parent].data.title)}]({urls.link(page, urls.section(vid, parent))})"
     parts = [
         banner(corpus, vid, page, sid),
-        f"{context}\n{{: .tp-context data-search-exclude }}\n",
+        context_line(context),
         version_switcher(site, vid, sid, page),
         f"# {md(data.title)}\n",
         provenance_line(section_phrases(corpus, vid, sid)),
