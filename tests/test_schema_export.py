@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -17,26 +16,17 @@ from macros.core.load.frontmatter_file import parse
 from macros.core.model import schema as s
 from macros.core.model.jsonschema import FILES, SWEDISH, file_schema, render
 from macros.tools.cli.main import app
+from macros.tools.cli.scaffold_cmd import plain
 from tests.conftest import ROOT
 
 SCHEMAS = ROOT / "schemas"
 
 
-def _plain(value: Any) -> Any:
-    """What a YAML 1.2 tool (the editor) sees: dates are text."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
 
 def _front_matter(path: Path) -> dict[str, Any]:
     raw, problems = parse(path.name, path.read_text(encoding="utf-8"))
     assert raw is not None, problems
-    return _plain(raw.meta)
+    return plain(raw.meta)
 
 
 def _validator(name: str) -> Draft202012Validator:
@@ -80,7 +70,7 @@ def test_every_real_content_file_passes_its_schema() -> None:
 
 
 def test_the_sources_list_passes_its_schema() -> None:
-    data = _plain(safe_yaml.load((ROOT / "program" / "kallor.yml").read_text(encoding="utf-8")).data)
+    data = plain(safe_yaml.load((ROOT / "program" / "kallor.yml").read_text(encoding="utf-8")).data)
     assert list(_validator("kallor.json").iter_errors(data)) == []
     assert not _validator("kallor.json").is_valid([{"id": "x", "fil": "a.txt"}])  # titel is required
 

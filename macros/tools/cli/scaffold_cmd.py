@@ -102,14 +102,14 @@ def _copy_section(text: str, meta: dict[str, Any], body: str) -> str:
     return doc.text()
 
 
-def _plain(value: Any) -> Any:
-    """YAML dates back to text, so the copy writes what the editor wrote."""
+def plain(value: Any) -> Any:
+    """YAML dates back to text, as the editor wrote them and as a YAML 1.2 tool reads them."""
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
@@ -161,7 +161,7 @@ def plan(root: Path, new_id: str, source_id: str,
         raw, more = parse(entry.path, text) if text is not None else (None, problems)
         if raw is None:
             raise ScaffoldError(f"{entry.path} kan inte läsas: {(problems + more)[0].message}")
-        meta = {k: _plain(v) for k, v in raw.meta.items() if k not in DROPPED_SECTION_KEYS}
+        meta = {k: plain(v) for k, v in raw.meta.items() if k not in DROPPED_SECTION_KEYS}
         Section.model_validate(meta)
         files[f"{sid}.md"] = _copy_section(text or "", raw.meta, raw.body)
     return files
