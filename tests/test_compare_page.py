@@ -210,3 +210,20 @@ def test_hostile_titles_and_text_are_shown_as_text(tmp_path: Path) -> None:
     assert title is not None and "Trygg <script>alert(" in title.text() and ')</script> & "plats"' in title.text()
     bodies = " ".join(d.text() for d in doc.find_all(cls="tp-diff-inline"))
     assert "Text alert(" in bodies  # the diff reads the text as a reader sees it: the tags are dropped
+
+
+def test_status_sentences_are_compared_whole_not_word_by_word(fixture_corpus: Corpus) -> None:
+    """Two status sentences are separate statements: words they share by chance ("programmet",
+    a period) must not be shown as unchanged text spliced between the two."""
+    from macros.engine.layers.comparison import MetaRow, meta_rows
+
+    versions = fixture_corpus.versions
+    rows = {r.label: r for r in meta_rows(fixture_corpus, versions["2004-2006"].data, versions["2007-2010"].data)}
+    status = rows["Status"]
+    assert status.changed
+    assert [op.tag for op in status.ops] == ["delete", "insert"]
+    assert [op.text for op in status.ops] == [status.old, status.new]
+    # Other facts still get a word diff (the title keeps its shared words).
+    assert "equal" in [op.tag for op in rows["Titel"].ops]
+    shared = MetaRow("Status", "Antagen. Nu gäller programmet A.", "Gäller programmet B.", words=False)
+    assert [op.tag for op in shared.ops] == ["delete", "insert"]

@@ -19,6 +19,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from macros.core.text import soft_hyphens
+
 __all__ = ["TEMPLATES_DIR", "Markup", "render"]
 
 #: ``overrides/partials/tp`` in the repository (the theme's custom_dir is ``overrides``).
@@ -29,7 +31,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials" /
 def _environment() -> jinja2.Environment:
     # One environment per process: compiled templates are cached in it, and its
     # loader notices an edited template (auto_reload) while ``make serve`` runs.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -37,6 +39,9 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    # Plain text only (autoescape still applies): soft hyphens where a narrow column must break a word.
+    env.filters["avstavning"] = soft_hyphens
+    return env
 
 
 def render(name: str, **context: Any) -> Markup:

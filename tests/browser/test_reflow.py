@@ -54,3 +54,15 @@ def test_reflow_check_sees_cut_off_content(page: Page, site_server: SiteServer) 
     page.evaluate("""() => { const d = document.createElement('p'); d.textContent = 'bred';
         d.style.width = '900px'; document.querySelector('article').append(d); }""")  # CSSOM: allowed by the CSP
     assert page.evaluate(_TOO_WIDE)
+
+
+def test_the_version_facts_fit_a_wide_screen_without_a_scroll_hint(page: Page, site_server: SiteServer) -> None:
+    """At 1366 px the facts table of a comparison fits the text column: a desktop reader is not told
+    to scroll sideways (one long word used to push it 8 px too wide)."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    path = open_page_type(page, site_server, next(pt for pt in PAGE_TYPES if pt.key == "compare-inline"))
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.tp-diff-meta .md-typeset__scrollwrap')]
+        .map(w => [w.scrollWidth - w.clientWidth, !!(w.previousElementSibling
+                   && w.previousElementSibling.classList.contains('tp-scroll-hint'))])""")
+    assert boxes, path
+    assert all(over <= 1 and not hint for over, hint in boxes), f"{path}: {boxes}"

@@ -28,9 +28,14 @@ class MetaRow:
     label: str
     old: str
     new: str
+    #: Compared word by word; False where the two values are separate statements (two status
+    #: sentences share words such as "programmet" by chance, and a word diff would splice them).
+    words: bool = True
 
     @cached_property
     def ops(self) -> list[Op]:
+        if not self.words:
+            return [op for op in (Op("delete", self.old), Op("insert", self.new)) if op.text]
         return diff_words(self.old, self.new)
 
     @property
@@ -116,7 +121,7 @@ def meta_rows(corpus: Corpus, old: Version, new: Version) -> list[MetaRow]:
     return [
         MetaRow("Titel", old.title, new.title),
         MetaRow("Period", f"{old.period.start}–{old.period.end}", f"{new.period.start}–{new.period.end}"),
-        MetaRow("Status", validity.status_line(corpus, old.id), validity.status_line(corpus, new.id)),
+        MetaRow("Status", validity.status_line(corpus, old.id), validity.status_line(corpus, new.id), words=False),
         MetaRow("Diarienummer", old.dnr or "anges inte i källorna", new.dnr or "anges inte i källorna"),
         MetaRow("Perspektiv", persp(old), persp(new)),
         MetaRow("Texten på webbplatsen", old.text.value, new.text.value),
