@@ -222,10 +222,10 @@ def test_a_boolean_is_not_a_number(tmp_path: Path, value: str) -> None:
 # --- class 8: leftovers of killed builds -----------------------------------------------------------
 
 def test_folders_of_killed_builds_are_removed_and_running_builds_kept(tmp_path: Path) -> None:
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
-                          check=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
     dead = int(gone.stdout)
-    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"], cwd=tmp_path)
     try:
         for name in (f".site-{dead}-abc", f".site-old-{dead}", f".site-{running.pid}-def", ".site-xyz", "site"):
             (tmp_path / name).mkdir()

@@ -324,7 +324,9 @@ def test_the_swap_leaves_the_new_site_and_no_old_one(tmp_path: Path) -> None:
 
 
 def _dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    # Run outside the repository: the process reads nothing of it (tests/program_readers.py).
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], cwd=os.sep, capture_output=True,
+                          text=True, check=True)
     return int(done.stdout)
 
 
