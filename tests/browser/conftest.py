@@ -107,7 +107,7 @@ def fixture_server(servers: dict[str, _SiteServer], fixture_built_site: Path) ->
 
 
 @pytest.fixture(scope="session")
-def browser(servers: dict[str, _SiteServer]) -> Iterator[Browser]:
+def browser(servers: dict[str, _SiteServer], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
             f"Chromium saknas ({CHROMIUM}). Webbläsartesterna kräver Debians paket 'chromium': "
@@ -118,13 +118,22 @@ def browser(servers: dict[str, _SiteServer]) -> Iterator[Browser]:
                       for url, s in servers.items())
     # The published site is https, a secure context (the clipboard needs one); its plain-http stand-in is made one.
     secure = ",".join(url.rstrip("/") for url in servers)
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
-            *CHROMIUM_ARGS, f"--host-resolver-rules={rules}", f"--unsafely-treat-insecure-origin-as-secure={secure}"])
+    # Playwright's driver and Chromium start in a folder of their own: started in the repository, they
+    # would count as reading program/ (tests/program_readers.py), and they read only what the servers send.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path_factory.mktemp("browser"))
+        pw = sync_playwright().start()
         try:
-            yield chromium
-        finally:
-            chromium.close()
+            chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
+                *CHROMIUM_ARGS, f"--host-resolver-rules={rules}", f"--unsafely-treat-insecure-origin-as-secure={secure}"])
+        except BaseException:
+            pw.stop()
+            raise
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        pw.stop()
 
 
 @pytest.fixture
