@@ -221,7 +221,8 @@ def fixture_repo_at(dest: Path) -> Path:
 def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture repository (``fixture_repo_at``) built once per test run as it is published, at
     ``FIXTURE_SITE_URL`` and dated ``FIXED_EPOCH``: the built pages' rules are tested on it, never on the
-    live content. Shared by every test and worker: read it, never write to it."""
+    live content. Shared by every test and worker: read it, never write to it. The repository it was
+    built from is beside it, in ``../repo``."""
     def make(folder: Path) -> None:
         repo = fixture_repo_at(folder / "repo")
         result = build_site(repo, folder / "site", {**PUBLISHED, "SITE_URL": FIXTURE_SITE_URL,
