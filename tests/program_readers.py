@@ -114,7 +114,7 @@ STATE = Readers()
 
 
 #: With --fixtures-only (`make mutation`): besides the live ones, fixtures that build a whole site.
-BUILDING_FIXTURES = frozenset({"fixture_repo"})
+BUILDING_FIXTURES = frozenset({"fixture_repo", "fixture_built_site"})
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
