@@ -233,6 +233,16 @@ def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def fixture_built_repo_copy(fixture_built_site: Path, tmp_path: Path) -> Path:
+    """A throw-away copy of the fixture repository with its build in ``site/``: a repository as it stands
+    after a successful build, without paying for the build again."""
+    dest = tmp_path / "repo"
+    shutil.copytree(fixture_built_site.parent / "repo", dest, symlinks=True)
+    shutil.copytree(fixture_built_site, dest / "site", symlinks=True)
+    return dest
+
+
+@pytest.fixture
 def fixture_repo(tmp_path: Path) -> Path:
     """A throw-away buildable repository of the fixtures (``fixture_repo_at``), to break on purpose."""
     return fixture_repo_at(tmp_path / "repo")
