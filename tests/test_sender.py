@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, copy_repo
+from tests.conftest import build_site, fixture_repo_at
 
 pytestmark = pytest.mark.build
 
@@ -46,7 +46,7 @@ def test_open_data_says_it_has_no_licence(fixture_built_site: Path) -> None:
 
 
 def test_set_sender_reaches_every_page(tmp_path: Path) -> None:
-    repo = copy_repo(tmp_path / "repo")
+    repo = fixture_repo_at(tmp_path / "repo")
     site = tmp_path / "site"
     result = build_site(repo, site, SETTINGS)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -59,5 +59,5 @@ def test_set_sender_reaches_every_page(tmp_path: Path) -> None:
     statement = (site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"Rapportera brister[^<]*till <a href=\"mailto:synpunkter@example.org\"", statement)
     assert "vem som publicerar och hur du lämnar synpunkter" in (site / "404.html").read_text(encoding="utf-8")
-    data = json.loads((site / "data" / "2024-2027.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "data" / "2007-2010.json").read_text(encoding="utf-8"))
     assert data["licens"] == "CC0 1.0"
