@@ -314,7 +314,8 @@ def test_build_till_a_content_folder_writes_nothing(fixture_repo: Path) -> None:
     assert not [p for p in fixture_repo.iterdir() if p.name.startswith(".site")]
 
 
-def test_the_swap_leaves_the_new_site_and_no_old_one(tmp_path: Path) -> None:
+def test_the_swap_leaves_the_new_site_and_no_old_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # ctypes looks for libc with a process (ldconfig), which need not start in the repository
     final, staged = tmp_path / "site", tmp_path / ".site-1-x"
     write(final / "index.html", "gammal")
     write(staged / "index.html", "ny")
