@@ -136,6 +136,9 @@ def repo_root() -> Path:
 #: host, tests/browser/conftest.py), so the pages' CSP, which names the script folder at this address, holds.
 TEST_SITE_URL = "http://trygghet.example.org/"
 TEST_REPO_URL = "https://forge.example.org/stad/trygghet"
+#: The address of the shared build of the fixture repository (``fixture_built_site``), another host so that the
+#: browser can reach both builds, each under its own name (tests/browser/conftest.py).
+FIXTURE_SITE_URL = "http://fixturer.example.org/"
 PUBLISHED = {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/"}
 
 
@@ -213,6 +216,31 @@ def fixture_repo_at(dest: Path) -> Path:
     for name, (live, fixture) in _LIVE_LINKS_IN_DOCS.items():
         page = dest / "docs" / name
         page.write_text(page.read_text(encoding="utf-8").replace(live, fixture), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def fixture_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture repository (``fixture_repo_at``) built once per test run as it is published, at
+    ``FIXTURE_SITE_URL`` and dated ``FIXED_EPOCH``: the built pages' rules are tested on it, never on the
+    live content. Shared by every test and worker: read it, never write to it. The repository it was
+    built from is beside it, in ``../repo``."""
+    def make(folder: Path) -> None:
+        repo = fixture_repo_at(folder / "repo")
+        result = build_site(repo, folder / "site", {**PUBLISHED, "SITE_URL": FIXTURE_SITE_URL,
+                                                   "SOURCE_DATE_EPOCH": FIXED_EPOCH})
+        assert result.returncode == 0, f"bygget av fixturerna misslyckades:\n{result.stdout}\n{result.stderr}"
+
+    return run_shared(tmp_path_factory, "fixture-site", make) / "site"
+
+
+@pytest.fixture
+def fixture_built_repo_copy(fixture_built_site: Path, tmp_path: Path) -> Path:
+    """A throw-away copy of the fixture repository with its build in ``site/``: a repository as it stands
+    after a successful build, without paying for the build again."""
+    dest = tmp_path / "repo"
+    shutil.copytree(fixture_built_site.parent / "repo", dest, symlinks=True)
+    shutil.copytree(fixture_built_site, dest / "site", symlinks=True)
     return dest
 
 

@@ -34,12 +34,12 @@ def leftovers(root: Path) -> list[str]:
 
 
 @pytest.fixture
-def built_copy(built_repo_copy: Path) -> tuple[Path, dict[str, str]]:
-    """A repository copy as it stands after a successful build (the shared preview build, copied)."""
-    before = snapshot(built_repo_copy / "site")
+def built_copy(fixture_built_repo_copy: Path) -> tuple[Path, dict[str, str]]:
+    """A fixture repository as it stands after a successful build (the shared build of the fixtures, copied)."""
+    before = snapshot(fixture_built_repo_copy / "site")
     assert "index.html" in before and "sitemap.xml" in before
-    assert leftovers(built_repo_copy) == []
-    return built_repo_copy, before
+    assert leftovers(fixture_built_repo_copy) == []
+    return fixture_built_repo_copy, before
 
 
 def assert_untouched(root: Path, before: dict[str, str]) -> None:
@@ -49,12 +49,12 @@ def assert_untouched(root: Path, before: dict[str, str]) -> None:
 
 def test_bad_content_leaves_the_old_site(built_copy: tuple[Path, dict[str, str]]) -> None:
     root, before = built_copy
-    section = root / "program/2024-2027/samverkan.md"
+    section = root / "program/2007-2010/gator.md"
     section.write_text(section.read_text(encoding="utf-8").replace("ordning:", "ordningen:", 1), encoding="utf-8")
     result = build_site(root, root / "site")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "program/2024-2027/samverkan.md:" in output and "okänt fält 'ordningen'" in output
+    assert "program/2007-2010/gator.md:" in output and "okänt fält 'ordningen'" in output
     assert "Traceback" not in output
     assert_untouched(root, before)
 
@@ -95,11 +95,11 @@ def test_a_successful_build_replaces_the_site_and_cleans_up(built_copy: tuple[Pa
     assert leftovers(root) == []
 
 
-def test_site_directory_is_as_readable_as_a_normal_directory(preview_repo: Path) -> None:
-    root = preview_repo  # as the build left it (a copy would have modes of its own making)
+def test_site_directory_is_as_readable_as_a_normal_directory(fixture_built_site: Path) -> None:
+    # As the build left it (a copy would have modes of its own making).
     umask = os.umask(0)
     os.umask(umask)
-    mode = stat.S_IMODE((root / "site").stat().st_mode)
+    mode = stat.S_IMODE(fixture_built_site.stat().st_mode)
     # The temporary directory is created private (0700); the published one must not be.
     assert mode == 0o777 & ~umask
 

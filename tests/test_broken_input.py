@@ -3,7 +3,8 @@ can make gives a clear Swedish message naming the file and the line – through
 `trygghet check` (exit code 1) and, for a representative subset, through the
 build (non-zero exit) – and never a traceback.
 
-Each kind below breaks a fresh copy of the real repository in one way.
+Each kind below breaks a fresh fixture repository (``broken_repo``: the fixtures with a section of
+their own to break, shaped like a real chapter) in one way.
 """
 
 from __future__ import annotations
@@ -20,10 +21,28 @@ from typer.testing import CliRunner
 from macros.tools.cli.main import app
 from tests.conftest import build_site
 
-SECTION = "program/2024-2027/samverkan.md"
-OLD_SECTION = "program/2020-2023/samverkan.md"
-VERSION = "program/2024-2027/index.md"
-REMISSVAR = "program/remissvar/utbildningsnamnden-2024-2027.md"
+SECTION = "program/2007-2010/samverkan.md"
+OLD_SECTION = "program/2004-2006/samverkan.md"
+VERSION = "program/2007-2010/index.md"
+REMISSVAR = "program/remissvar/namnd-a-2007-2010.md"
+#: A chapter under a parent, with steering documents, sources and a macro call on known lines (the
+#: fixtures' sections are shorter): the kinds below break it and name these lines.
+SECTION_TEXT = """---
+id: samverkan
+titel: Samverkan
+ordning: 9
+typ: kapitel
+förälder: arbetssatt
+styrdokument: [plan-b, lag-x]
+källor: [kalla-program]
+# Ett avsnitt att bryta i tests/test_broken_input.py.
+---
+Källorna säger bara att avsnittet finns och att
+det liknar avsnittet i programmet 2004–2006. Jämför med {{ avsnitt("2004-2006/samverkan") }}.
+
+Planering och uppföljning sker tillsammans med andra.
+"""
+OLD_SECTION_TEXT = "---\nid: samverkan\ntitel: Samverkan\nordning: 9\ntyp: kapitel\nkällor: [kalla-program]\n---\n\nText.\n"
 #: Phrases of English error messages that must never reach an editor.
 ENGLISH = ("Traceback", "Input should", "Field required", "must be", "Error:", "Exception", "object has no attribute")
 
@@ -49,7 +68,7 @@ def write(root: Path, rel: str, text: str) -> None:
 
 
 def section(sid: str, order: int, extra: str = "", body: str = "Text.") -> str:
-    return (f"---\nid: {sid}\ntitel: Ett avsnitt\nordning: {order}\ntyp: kapitel\nkällor: [lag-2023-196]\n"
+    return (f"---\nid: {sid}\ntitel: Ett avsnitt\nordning: {order}\ntyp: kapitel\nkällor: [kalla-program]\n"
             f"{extra}---\n\n{body}\n")
 
 
@@ -73,7 +92,7 @@ class Kind:
 def _symlink_out(root: Path) -> None:
     target = root.parent / "hemlig.md"
     target.write_text(section("hemlig", 90), encoding="utf-8")
-    os.symlink(target, root / "program/2024-2027/hemlig.md")
+    os.symlink(target, root / "program/2007-2010/hemlig.md")
 
 
 def _symlinked_folder_out(root: Path) -> None:
@@ -83,52 +102,52 @@ def _symlinked_folder_out(root: Path) -> None:
 
 
 def _rename_cycle(root: Path) -> None:
-    # 2020-2023 now claims to supersede 2024-2027, which supersedes 2020-2023:
-    # samverkan's ursprung then leads 2024-2027 → 2020-2023 → 2024-2027.
-    edit(root, "program/2020-2023/index.md", "ersätter: 2018-2021", "ersätter: 2024-2027")
+    # 2004-2006 now claims to supersede 2007-2010, which supersedes 2004-2006:
+    # samverkan's ursprung then leads 2007-2010 → 2004-2006 → 2007-2010.
+    edit(root, "program/2004-2006/index.md", "ersätter: 2001-2003", "ersätter: 2007-2010")
     edit(root, SECTION, "typ: kapitel\n", "typ: kapitel\nursprung: {typ: flytt, från: [samverkan]}\n")
     edit(root, OLD_SECTION, "typ:", "ursprung: {typ: flytt, från: [samverkan]}\ntyp:")
 
 
 def _self_lineage(root: Path) -> None:
-    edit(root, VERSION, "ersätter: 2020-2023", "ersätter: 2024-2027")
+    edit(root, VERSION, "ersätter: 2004-2006", "ersätter: 2007-2010")
     edit(root, SECTION, "typ: kapitel\n", "typ: kapitel\nursprung: {typ: namnbyte, från: [samverkan]}\n")
 
 
 def _overlapping_adopted(root: Path) -> None:
-    write(root, "program/2022-2025/index.md",
-          "---\nid: 2022-2025\ntitel: Ett annat program\nperiod: {från: 2022, till: 2025}\n"
-          "beslut:\n  - {typ: antagande, organ: KF, datum: 2022, beskrivning: Antogs., källor: [lag-2023-196]}\n"
-          "texten: saknas\nkällor: [lag-2023-196]\n---\n\nText.\n")
+    write(root, "program/2008-2011/index.md",
+          "---\nid: 2008-2011\ntitel: Ett annat program\nperiod: {från: 2008, till: 2011}\n"
+          "beslut:\n  - {typ: antagande, organ: KF, datum: 2008, beskrivning: Antogs., källor: [kalla-program]}\n"
+          "texten: saknas\nkällor: [kalla-program]\n---\n\nText.\n")
 
 
 def _remiss_point_on_missing_section(root: Path) -> None:
-    write(root, "program/remissvar/testnamnd-2024-2027.md",
-          "---\nid: testnamnd-2024-2027\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
+    write(root, "program/remissvar/testnamnd-2011-2014.md",
+          "---\nid: testnamnd-2011-2014\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2011-2014\n"
           "förslag_till_beslut: Att svara.\nhållning: tillstyrker\nsammanfattning: Bra.\npunkter:\n"
           "  - id: en-punkt\n    avsnitt: [finns-inte]\n    hållning: förslag\n    sammanfattning: Mer.\n"
-          "källor: [lag-2023-196]\n---\n\nText.\n")
+          "källor: [kalla-remiss]\n---\n\nText.\n")
 
 
 def _duplicate_point(root: Path) -> None:
-    write(root, "program/remissvar/testnamnd-2024-2027.md",
-          "---\nid: testnamnd-2024-2027\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
+    write(root, "program/remissvar/testnamnd-2011-2014.md",
+          "---\nid: testnamnd-2011-2014\ninstans: {namn: Testnämnden, typ: facknämnd}\nsvarar_på: 2011-2014\n"
           "förslag_till_beslut: Att svara.\nhållning: tillstyrker\nsammanfattning: Bra.\npunkter:\n"
           "  - id: samma\n    hållning: förslag\n    sammanfattning: Ett.\n"
           "  - id: samma\n    hållning: fråga\n    sammanfattning: Två.\n"
-          "källor: [lag-2023-196]\n---\n\nText.\n")
+          "källor: [kalla-remiss]\n---\n\nText.\n")
 
 
 def _ten_megabytes(root: Path) -> None:
-    (root / SECTION).write_text(section("samverkan", 5, body="x" * 10_000_000), encoding="utf-8")
+    (root / SECTION).write_text(section("samverkan", 9, body="x" * 10_000_000), encoding="utf-8")
 
 
 def _not_utf8(root: Path) -> None:
-    (root / SECTION).write_bytes(section("samverkan", 5, body="Första raden.\nTrygghet i Göteborg.").encode("latin-1"))
+    (root / SECTION).write_bytes(section("samverkan", 9, body="Första raden.\nTrygghet i Göteborg.").encode("latin-1"))
 
 
 def _nul_byte(root: Path) -> None:
-    (root / SECTION).write_bytes(section("samverkan", 5, body="Text\x00mer").encode("utf-8"))
+    (root / SECTION).write_bytes(section("samverkan", 9, body="Text\x00mer").encode("utf-8"))
 
 
 KINDS: dict[str, Kind] = {
@@ -140,26 +159,26 @@ KINDS: dict[str, Kind] = {
                        ("okänt fält 'titell'", "Menade du 'titel'?")),
     "falt-saknas": Kind(lambda r: edit(r, SECTION, "typ: kapitel\n", ""), SECTION, 2,  # the first field's line
                         ("fältet 'typ' saknas",)),
-    "fel-typ-heltal": Kind(lambda r: edit(r, SECTION, "ordning: 5", "ordning: fem"), SECTION, 4,
+    "fel-typ-heltal": Kind(lambda r: edit(r, SECTION, "ordning: 9", "ordning: fem"), SECTION, 4,
                            ("'ordning'", "ska vara ett heltal")),
     "fel-typ-lista": Kind(lambda r: edit(r, SECTION, "styrdokument: [", "styrdokument: x\nx: ["), SECTION, 7,
                           ("'styrdokument'", "ska vara en lista")),
     "fel-typ-text": Kind(lambda r: edit(r, SECTION, "titel: Samverkan", "titel: [Sam, verkan]"), SECTION, 3,
                          ("'titel'", "ska vara text")),
-    "omojligt-datum": Kind(lambda r: edit(r, VERSION, "datum: 2023-10-27", "datum: 2023-13-01"),
-                           VERSION, lambda r: line_of(r, VERSION, "2023-13-01"), ("2023-13-01", "inget verkligt datum")),
-    "omojligt-datum-citerat": Kind(lambda r: edit(r, VERSION, "datum: 2023-10-27", "datum: '2023-02-30'"),
-                                   VERSION, lambda r: line_of(r, VERSION, "2023-02-30"), ("inget verkligt datum",)),
-    "period-fran-efter-till": Kind(lambda r: edit(r, VERSION, "period: {från: 2024, till: 2027}",
-                                                  "period: {från: 2027, till: 2024}"),
-                                   VERSION, 4, ("perioden börjar (2027) efter att den slutar (2024)",)),
+    "omojligt-datum": Kind(lambda r: edit(r, VERSION, "datum: 2007-02-05", "datum: 2007-13-01"),
+                           VERSION, lambda r: line_of(r, VERSION, "2007-13-01"), ("2007-13-01", "inget verkligt datum")),
+    "omojligt-datum-citerat": Kind(lambda r: edit(r, VERSION, "datum: 2007-02-05", "datum: '2007-02-30'"),
+                                   VERSION, lambda r: line_of(r, VERSION, "2007-02-30"), ("inget verkligt datum",)),
+    "period-fran-efter-till": Kind(lambda r: edit(r, VERSION, "period: {från: 2007, till: 2010}",
+                                                  "period: {från: 2010, till: 2007}"),
+                                   VERSION, 4, ("perioden börjar (2010) efter att den slutar (2007)",)),
     "skriven-status": Kind(lambda r: set_status(r, VERSION, "gällande"), VERSION, 5,
                            ("fältet 'status' skrivs inte för hand", "'beslut'", "trygghet beslut")),
-    "dubbla-punkt-id": Kind(_duplicate_point, "program/remissvar/testnamnd-2024-2027.md", 12,
+    "dubbla-punkt-id": Kind(_duplicate_point, "program/remissvar/testnamnd-2011-2014.md", 12,
                             ("punkt-id 'samma' används redan",)),
     "avsnitts-id-ej-filnamn": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: samarbete"), SECTION, 2,
                                    ("'samarbete' stämmer inte med filnamnet",)),
-    "versions-id-ej-mapp": Kind(lambda r: edit(r, VERSION, "id: 2024-2027", "id: 2024-2028"), VERSION, 2,
+    "versions-id-ej-mapp": Kind(lambda r: edit(r, VERSION, "id: 2007-2010", "id: 2007-2011"), VERSION, 2,
                                 ("stämmer inte med mappens namn",)),
     "id-med-mellanslag": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: sam verkan"), SECTION, 2,
                               ("'id'", "små bokstäver a–z")),
@@ -171,35 +190,35 @@ KINDS: dict[str, Kind] = {
                            ("'id'", "små bokstäver a–z")),
     "id-med-a-ring": Kind(lambda r: edit(r, SECTION, "id: samverkan", "id: samverkån"), SECTION, 2,
                           ("'id'", "små bokstäver a–z")),
-    "reserverat-avsnitts-id": Kind(lambda r: write(r, "program/2024-2027/jamfor.md", section("jamfor", 91)),
-                                   "program/2024-2027/jamfor.md", 2, ("'jamfor' är ett reserverat sidnamn",)),
+    "reserverat-avsnitts-id": Kind(lambda r: write(r, "program/2007-2010/jamfor.md", section("jamfor", 91)),
+                                   "program/2007-2010/jamfor.md", 2, ("'jamfor' är ett reserverat sidnamn",)),
     "ursprung-pekar-ingenstans": Kind(lambda r: edit(r, SECTION, "typ: kapitel\n",
                                                      "typ: kapitel\nursprung: {typ: namnbyte, från: [finns-inte]}\n"),
-                                      SECTION, 6, ("'ursprung' pekar på avsnittet 'finns-inte'", "2020-2023")),
+                                      SECTION, 6, ("'ursprung' pekar på avsnittet 'finns-inte'", "2004-2006")),
     "ursprung-i-cirkel": Kind(_rename_cycle, SECTION, lambda r: line_of(r, SECTION, "ursprung"),
-                              ("cirkel", "2024-2027/samverkan → 2020-2023/samverkan → 2024-2027/samverkan")),
+                              ("cirkel", "2007-2010/samverkan → 2004-2006/samverkan → 2007-2010/samverkan")),
     "ursprung-till-sig-sjalv": Kind(_self_lineage, SECTION, lambda r: line_of(r, SECTION, "ursprung"),
                                     ("cirkel",)),
-    "ersatter-i-cirkel": Kind(lambda r: edit(r, "program/2013-2016/index.md", "texten:", "ersätter: 2024-2027\ntexten:"),
-                              "program/2013-2016/index.md", lambda r: line_of(r, "program/2013-2016/index.md", "ersätter"),
+    "ersatter-i-cirkel": Kind(lambda r: edit(r, "program/2001-2003/index.md", "texten:", "ersätter: 2011-2014\ntexten:"),
+                              "program/2001-2003/index.md", lambda r: line_of(r, "program/2001-2003/index.md", "ersätter"),
                               ("ersätter varandra i en cirkel",)),
-    "overlappande-antagna": Kind(_overlapping_adopted, "program/2022-2025/index.md", 4,
+    "overlappande-antagna": Kind(_overlapping_adopted, "program/2008-2011/index.md", 4,
                                  ("två versioner som har gällt", "överlappande perioder")),
-    "remisspunkt-okant-avsnitt": Kind(_remiss_point_on_missing_section, "program/remissvar/testnamnd-2024-2027.md", 10,
-                                      ("avsnittet 'finns-inte', som inte finns i 2024-2027",)),
+    "remisspunkt-okant-avsnitt": Kind(_remiss_point_on_missing_section, "program/remissvar/testnamnd-2011-2014.md", 10,
+                                      ("avsnittet 'finns-inte', som inte finns i 2011-2014",)),
     "okant-perspektiv": Kind(lambda r: edit(r, SECTION, "typ: kapitel\n",
                                             "typ: kapitel\nperspektiv:\n  - {id: ungdom, hur: Något.}\n"),
                              SECTION, 7, ("okänt perspektiv 'ungdom'", "barn")),
-    "okant-begrepp": Kind(lambda r: edit(r, "program/begrepp/lagesbild.md", "relaterade: [", "relaterade: [orsaksanalyss, "),
-                          "program/begrepp/lagesbild.md", lambda r: line_of(r, "program/begrepp/lagesbild.md", "orsaksanalyss"),
-                          ("okänt begrepp 'orsaksanalyss'", "Menade du 'orsaksanalys'?")),
+    "okant-begrepp": Kind(lambda r: edit(r, "program/begrepp/trygghet.md", "relaterade: [", "relaterade: [samverkann, "),
+                          "program/begrepp/trygghet.md", lambda r: line_of(r, "program/begrepp/trygghet.md", "samverkann"),
+                          ("okänt begrepp 'samverkann'", "Menade du 'samverkan'?")),
     "okand-kalla": Kind(lambda r: edit(r, SECTION, "källor: [", "källor: [finns-inte, "), SECTION, 8,
                         ("okänd källa 'finns-inte'",)),
-    "makro-fel-argument": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2020-2023/samverkan") }}',
-                                              '{{ avsnitt("2020-2023/samverkan", sida=2) }}'),
+    "makro-fel-argument": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2004-2006/samverkan") }}',
+                                              '{{ avsnitt("2004-2006/samverkan", sida=2) }}'),
                                SECTION, 12, ("avsnitt",)),
-    "makro-okant-mal": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2020-2023/samverkan") }}',
-                                           '{{ avsnitt("2020-2023/samverkn") }}'),
+    "makro-okant-mal": Kind(lambda r: edit(r, SECTION, '{{ avsnitt("2004-2006/samverkan") }}',
+                                           '{{ avsnitt("2004-2006/samverkn") }}'),
                             SECTION, 12, ("samverkn",)),
     "tom-fil": Kind(lambda r: write(r, SECTION, ""), SECTION, 1, ("filen är tom",)),
     "bara-blanksteg": Kind(lambda r: write(r, SECTION, "\n \n\t\n"), SECTION, 1, ("filen är tom",)),
@@ -207,21 +226,21 @@ KINDS: dict[str, Kind] = {
     "inte-utf8": Kind(_not_utf8, SECTION, 6, ("inte sparad som UTF-8",)),
     "nolltecken": Kind(_nul_byte, SECTION, 9, ("nolltecken",)),
     "tio-megabyte": Kind(_ten_megabytes, SECTION, None, ("filen är 10 MB", "högst 200 kB")),
-    "lank-ut-ur-forradet": Kind(_symlink_out, "program/2024-2027/hemlig.md", None, ("pekar ut ur förrådet",)),
+    "lank-ut-ur-forradet": Kind(_symlink_out, "program/2007-2010/hemlig.md", None, ("pekar ut ur förrådet",)),
     "mapplank-ut-ur-forradet": Kind(_symlinked_folder_out, "program/begrepp-kopia", None, ("pekar ut ur förrådet",)),
-    "dubbel-nyckel": Kind(lambda r: edit(r, SECTION, "ordning: 5\n", "ordning: 5\nordning: 6\n"), SECTION, 5,
+    "dubbel-nyckel": Kind(lambda r: edit(r, SECTION, "ordning: 9\n", "ordning: 9\nordning: 6\n"), SECTION, 5,
                           ("fältet 'ordning' står två gånger (först på rad 4)",)),
     "trasig-yaml": Kind(lambda r: edit(r, SECTION, "titel: Samverkan", "titel: [Samverkan"), SECTION, 3,
                         ("'[' på raden stängs aldrig med ']'",)),
-    "okand-fil-i-versionsmapp": Kind(lambda r: write(r, "program/2024-2027/anteckningar.txt", "x"),
-                                     "program/2024-2027/anteckningar.txt", None, ("bara Markdown-filer",)),
+    "okand-fil-i-versionsmapp": Kind(lambda r: write(r, "program/2007-2010/anteckningar.txt", "x"),
+                                     "program/2007-2010/anteckningar.txt", None, ("bara Markdown-filer",)),
     "okand-mapp": Kind(lambda r: write(r, "program/utkast/a.md", "x"), "program/utkast", None, ("okänd mapp 'utkast'",)),
     "version-utan-index": Kind(lambda r: write(r, "program/2030-2033/a.md", section("a", 1)), "program/2030-2033", None,
                                ("saknar index.md",)),
-    "okand-forelder": Kind(lambda r: edit(r, SECTION, "förälder: hur-staden-arbetar", "förälder: hur-staden-arbetr"),
-                           SECTION, 6, ("okänt avsnitt 'hur-staden-arbetr'", "Menade du 'hur-staden-arbetar'")),
-    "samma-ordning": Kind(lambda r: write(r, "program/2024-2027/nytt.md", section("nytt", 5)),
-                          SECTION, 4, ("ordning 5 används redan av avsnittet 'nytt'",)),
+    "okand-forelder": Kind(lambda r: edit(r, SECTION, "förälder: arbetssatt", "förälder: arbetsatt"),
+                           SECTION, 6, ("okänt avsnitt 'arbetsatt'", "Menade du 'arbetssatt'")),
+    "samma-ordning": Kind(lambda r: write(r, "program/2007-2010/nytt.md", section("nytt", 9)),
+                          SECTION, 4, ("ordning 9 används redan av avsnittet 'nytt'",)),
     # Python-Markdown recurses: a few hundred levels used to crash the build with a RecursionError.
     "djupt-nastlad-lista": Kind(lambda r: edit(r, SECTION, "Källorna säger bara",
                                                "".join("    " * i + "- x\n" for i in range(200)) + "\nKällorna återger"),
@@ -235,6 +254,14 @@ KINDS: dict[str, Kind] = {
     "farligt-html": Kind(lambda r: edit(r, SECTION, "Källorna säger bara", "<script>alert(1)</script> Källorna säger bara"),
                          SECTION, 11, ("<script>", "inte tillåtet")),
 }
+
+
+@pytest.fixture
+def broken_repo(fixture_repo: Path) -> Path:
+    """A buildable fixture repository with SECTION and OLD_SECTION added, to break one way per test."""
+    write(fixture_repo, SECTION, SECTION_TEXT)
+    write(fixture_repo, OLD_SECTION, OLD_SECTION_TEXT)
+    return fixture_repo
 
 
 def run_check(root: Path) -> tuple[int, str]:
@@ -258,45 +285,45 @@ def assert_reported(output: str, kind: Kind, root: Path) -> None:
 
 
 @pytest.mark.parametrize("name", KINDS)
-def test_check_reports_file_line_and_swedish_message(repo_copy: Path, name: str) -> None:
+def test_check_reports_file_line_and_swedish_message(broken_repo: Path, name: str) -> None:
     kind = KINDS[name]
-    kind.breaks(repo_copy)
-    code, output = run_check(repo_copy)
+    kind.breaks(broken_repo)
+    code, output = run_check(broken_repo)
     assert code == 1, output
-    assert_reported(output, kind, repo_copy)
+    assert_reported(output, kind, broken_repo)
 
 
-def test_the_unbroken_copy_passes(repo_copy: Path) -> None:
-    code, output = run_check(repo_copy)
+def test_the_unbroken_copy_passes(broken_repo: Path) -> None:
+    code, output = run_check(broken_repo)
     assert code == 0, output
 
 
-def test_bom_and_crlf_are_accepted_with_the_same_result(repo_copy: Path) -> None:
+def test_bom_and_crlf_are_accepted_with_the_same_result(broken_repo: Path) -> None:
     from macros.engine.checks import check_repository
-    before, problems_before = check_repository(repo_copy)
+    before, problems_before = check_repository(broken_repo)
     for rel in (SECTION, VERSION, REMISSVAR):
-        path = repo_copy / rel
+        path = broken_repo / rel
         path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
-    after, problems_after = check_repository(repo_copy)
+    after, problems_after = check_repository(broken_repo)
     assert problems_after == problems_before
-    assert after.section("2024-2027", "samverkan") == before.section("2024-2027", "samverkan")
-    assert after.remissvar["utbildningsnamnden-2024-2027"] == before.remissvar["utbildningsnamnden-2024-2027"]
-    code, output = run_check(repo_copy)
+    assert after.section("2007-2010", "samverkan") == before.section("2007-2010", "samverkan")
+    assert after.remissvar["namnd-a-2007-2010"] == before.remissvar["namnd-a-2007-2010"]
+    code, output = run_check(broken_repo)
     assert code == 0, output
 
 
-def test_crlf_keeps_line_numbers_right(repo_copy: Path) -> None:
+def test_crlf_keeps_line_numbers_right(broken_repo: Path) -> None:
     kind = KINDS["okant-falt"]
-    kind.breaks(repo_copy)
-    path = repo_copy / SECTION
+    kind.breaks(broken_repo)
+    path = broken_repo / SECTION
     path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
-    code, output = run_check(repo_copy)
+    code, output = run_check(broken_repo)
     assert code == 1
-    assert_reported(output, kind, repo_copy)
+    assert_reported(output, kind, broken_repo)
 
 
-def test_a_ten_megabyte_file_is_refused_unread(repo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _ten_megabytes(repo_copy)
+def test_a_ten_megabyte_file_is_refused_unread(broken_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _ten_megabytes(broken_repo)
     from macros.core.load.loader import load
     read, seen = Path.read_bytes, []
 
@@ -306,7 +333,7 @@ def test_a_ten_megabyte_file_is_refused_unread(repo_copy: Path, monkeypatch: pyt
         return read(path)
 
     monkeypatch.setattr(Path, "read_bytes", refuse_big)
-    _, problems = load(repo_copy)
+    _, problems = load(broken_repo)
     assert seen, "the loader reads files some other way: this test no longer watches it"
     assert any(p.file == SECTION and "10 MB" in p.message for p in problems)
 
@@ -318,14 +345,14 @@ BUILD_SUBSET = ["front-matter-saknas", "okant-falt", "skriven-status", "inte-utf
 
 @pytest.mark.build
 @pytest.mark.parametrize("name", BUILD_SUBSET)
-def test_build_fails_with_the_same_message(repo_copy: Path, tmp_path: Path, name: str) -> None:
+def test_build_fails_with_the_same_message(broken_repo: Path, tmp_path: Path, name: str) -> None:
     kind = KINDS[name]
-    kind.breaks(repo_copy)
-    result = build_site(repo_copy, tmp_path / "site")
+    kind.breaks(broken_repo)
+    result = build_site(broken_repo, tmp_path / "site")
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    where = expected_location(kind, repo_copy)
+    where = expected_location(kind, broken_repo)
     lines = [re.sub(r"^\s*(ERROR\s*-\s*)?", "", line) for line in output.splitlines()]
     assert any(line.startswith(where) and all(n in line for n in kind.needles) for line in lines), output
     assert not (tmp_path / "site").exists()

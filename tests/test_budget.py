@@ -48,8 +48,8 @@ def test_outside_the_main_thread_there_is_no_budget() -> None:
 
 
 @pytest.mark.build
-def test_a_page_whose_conversion_runs_past_its_budget_stops_the_build_with_a_message(built_repo_copy: Path) -> None:
-    repo_copy = built_repo_copy  # built once already: the old site the failed build must leave
+def test_a_page_whose_conversion_runs_past_its_budget_stops_the_build_with_a_message(fixture_built_repo_copy: Path) -> None:
+    repo_copy = fixture_built_repo_copy  # built once already: the old site the failed build must leave
     index = (repo_copy / "site/index.html").read_bytes()
     config = repo_copy / "mkdocs.yml"
     # A budget no conversion can keep stands in for input that Markdown would take minutes over.

@@ -17,7 +17,7 @@ WARNED = "program/2007-2010/barn-och-unga.md"  # the fixtures' two intended warn
 
 
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
                    env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
                         "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin"})
 

@@ -1,4 +1,4 @@
-"""`trygghet ny-version`: a valid new version, or nothing written at all."""
+"""`trygghet ny-version` on a repository of the fixtures: a valid new version, or nothing written at all."""
 
 from __future__ import annotations
 
@@ -35,20 +35,20 @@ def snapshot(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_scaffold_makes_a_valid_proposal(repo_copy: Path, tmp_path: Path) -> None:
-    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+def test_scaffold_makes_a_valid_proposal(fixture_repo: Path, tmp_path: Path) -> None:
+    result = ny_version(fixture_repo, "2015-2018", "--från", "2011-2014")
     assert result.exit_code == 0, result.output
     out = flat(result.output)
-    assert "Skapade program/2028-2031/" in out and "Versionen 2028-2031 är skapad och giltig" in out
+    assert "Skapade program/2015-2018/" in out and "Versionen 2015-2018 är skapad och giltig" in out
 
-    corpus = load_or_raise(repo_copy)
-    new, old = corpus.versions["2028-2031"], corpus.versions["2024-2027"]
+    corpus = load_or_raise(fixture_repo)
+    new, old = corpus.versions["2015-2018"], corpus.versions["2011-2014"]
     assert validity.status(new.data).value == "förslag"
-    assert (new.data.period.start, new.data.period.end) == (2028, 2031)
-    assert new.data.supersedes == "2024-2027"
+    assert (new.data.period.start, new.data.period.end) == (2015, 2018)
+    assert new.data.supersedes == "2011-2014"
     assert new.data.decisions == []
     assert new.data.dnr is None
-    assert new.data.title == "Stockholms stads trygghetsprogram 2028–2031"
+    assert new.data.title == "Förslag till fiktivt program 2015–2018"  # the old title, with the new period
     assert new.data.sources == old.data.sources
     assert new.data.perspectives == old.data.perspectives
     assert list(new.sections) == list(old.sections)
@@ -57,89 +57,89 @@ def test_scaffold_makes_a_valid_proposal(repo_copy: Path, tmp_path: Path) -> Non
         assert section.data.model_dump(exclude={"lineage"}) == source.data.model_dump(exclude={"lineage"}), sid
         assert section.data.lineage is None
         assert section.body == source.body, sid
-    assert not list(repo_copy.glob(".ny-version-*")), "temporary folder left behind"
+    assert not list(fixture_repo.glob(".ny-version-*")), "temporary folder left behind"
 
-    check = runner.invoke(app, ["check", "--rot", str(repo_copy)])
+    check = runner.invoke(app, ["check", "--rot", str(fixture_repo)])
     assert check.exit_code == 0, check.output
 
     site = tmp_path / "site"
-    build = build_site(repo_copy, site)
+    build = build_site(fixture_repo, site)
     assert build.returncode == 0, build.stderr
-    page = main_content(read_page(site, "program/2028-2031/"))
-    assert "Stockholms stads trygghetsprogram 2028–2031" in page.text()
+    page = main_content(read_page(site, "program/2015-2018/"))
+    assert "Förslag till fiktivt program 2015–2018" in page.text()
     assert "Förslag" in page.text()
     for sid in new.sections:
-        assert (site / "program" / "2028-2031" / sid / "index.html").is_file(), sid
+        assert (site / "program" / "2015-2018" / sid / "index.html").is_file(), sid
 
 
-def test_scaffold_refuses_to_overwrite(repo_copy: Path) -> None:
-    target = repo_copy / "program" / "2028-2031"
+def test_scaffold_refuses_to_overwrite(fixture_repo: Path) -> None:
+    target = fixture_repo / "program" / "2015-2018"
     target.mkdir()
     (target / "index.md").write_text("eget utkast\n", encoding="utf-8")
-    before = snapshot(repo_copy)
-    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+    before = snapshot(fixture_repo)
+    result = ny_version(fixture_repo, "2015-2018", "--från", "2011-2014")
     assert result.exit_code == 1
-    assert "program/2028-2031 finns redan" in flat(result.output)
+    assert "program/2015-2018 finns redan" in flat(result.output)
     assert "Inget har skrivits" in flat(result.output)
-    assert snapshot(repo_copy) == before
+    assert snapshot(fixture_repo) == before
 
 
-def test_scaffold_twice_changes_nothing_the_second_time(repo_copy: Path) -> None:
-    assert ny_version(repo_copy, "2028-2031", "--från", "2024-2027").exit_code == 0
-    before = snapshot(repo_copy)
-    again = ny_version(repo_copy, "2028-2031", "--från", "2020-2023")
+def test_scaffold_twice_changes_nothing_the_second_time(fixture_repo: Path) -> None:
+    assert ny_version(fixture_repo, "2015-2018", "--från", "2011-2014").exit_code == 0
+    before = snapshot(fixture_repo)
+    again = ny_version(fixture_repo, "2015-2018", "--från", "2007-2010")
     assert again.exit_code == 1
-    assert snapshot(repo_copy) == before
+    assert snapshot(fixture_repo) == before
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["2028", "--från", "2024-2027"], "'2028' är inget giltigt versions-id"),
-    (["2028–2031", "--från", "2024-2027"], "inget giltigt versions-id"),  # en dash instead of hyphen
-    (["2031-2028", "--från", "2024-2027"], "börjar (2031) efter att den slutar (2028)"),
-    (["2028-2031", "--från", "2024-2028"], "det finns ingen version '2024-2028' att utgå från. Menade du '2024-2027'"),
-    (["2028-2031", "--från", "senaste"], "inget giltigt versions-id"),
-    (["2019-2022", "--från", "2024-2027"], "måste börja efter versionen den ersätter (2024-2027)"),
-    (["2028-2031"], "ange versionen att utgå från med --från"),
+    (["2015", "--från", "2011-2014"], "'2015' är inget giltigt versions-id"),
+    (["2015–2018", "--från", "2011-2014"], "inget giltigt versions-id"),  # en dash instead of hyphen
+    (["2018-2015", "--från", "2011-2014"], "börjar (2018) efter att den slutar (2015)"),
+    (["2015-2018", "--från", "2011-2015"], "det finns ingen version '2011-2015' att utgå från. Menade du '2011-2014'"),
+    (["2015-2018", "--från", "senaste"], "inget giltigt versions-id"),
+    (["2009-2012", "--från", "2011-2014"], "måste börja efter versionen den ersätter (2011-2014)"),
+    (["2015-2018"], "ange versionen att utgå från med --från"),
 ])
-def test_bad_arguments_get_a_swedish_message(repo_copy: Path, args: list[str], message: str) -> None:
-    before = snapshot(repo_copy)
-    result = ny_version(repo_copy, *args)
+def test_bad_arguments_get_a_swedish_message(fixture_repo: Path, args: list[str], message: str) -> None:
+    before = snapshot(fixture_repo)
+    result = ny_version(fixture_repo, *args)
     assert result.exit_code != 0
     assert message in flat(result.output)
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)
-    assert snapshot(repo_copy) == before
+    assert snapshot(fixture_repo) == before
 
 
-def test_a_failed_write_leaves_nothing(repo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    before = snapshot(repo_copy)
+def test_a_failed_write_leaves_nothing(fixture_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(fixture_repo)
 
     def broken_rename(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(scaffold_cmd.os, "rename", broken_rename)
-    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+    result = ny_version(fixture_repo, "2015-2018", "--från", "2011-2014")
     assert result.exit_code == 1
     assert "Inget har skrivits" in flat(result.output)
-    assert snapshot(repo_copy) == before
-    assert not list(repo_copy.glob(".ny-version-*"))
+    assert snapshot(fixture_repo) == before
+    assert not list(fixture_repo.glob(".ny-version-*"))
 
 
-def test_an_invalid_result_is_removed_again(repo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    before = snapshot(repo_copy)
+def test_an_invalid_result_is_removed_again(fixture_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(fixture_repo)
     real = scaffold_cmd.check_repository
 
     def strict_check(root: Path) -> tuple[Corpus, list[Problem]]:
         corpus, problems = real(root)
-        return corpus, [*problems, Problem("program/2028-2031/index.md", 3, "påhittat fel för testet.")]
+        return corpus, [*problems, Problem("program/2015-2018/index.md", 3, "påhittat fel för testet.")]
 
     monkeypatch.setattr(scaffold_cmd, "check_repository", strict_check)
-    result = ny_version(repo_copy, "2028-2031", "--från", "2024-2027")
+    result = ny_version(fixture_repo, "2015-2018", "--från", "2011-2014")
     assert result.exit_code == 1
     out = flat(result.output)
-    assert "program/2028-2031/index.md:3: fel: påhittat fel för testet." in out
+    assert "program/2015-2018/index.md:3: fel: påhittat fel för testet." in out
     assert "togs bort igen" in out
-    assert snapshot(repo_copy) == before
+    assert snapshot(fixture_repo) == before
 
 
 def test_help_is_swedish() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -16,8 +17,9 @@ ENGLISH = ("Usage", "Error", "Options", "Arguments", "Commands", "Show this mess
            "No such", "Try '", "Invalid value", "Traceback", "Possible options")
 
 
-def trygghet(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.tools.cli.main", *args], cwd=ROOT, capture_output=True, text=True,
+def trygghet(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command run in ``root`` (a copy of the fixtures: `trygghet check` reads the folder it runs in)."""
+    return subprocess.run([sys.executable, "-m", "macros.tools.cli.main", *args], cwd=root, capture_output=True, text=True,
                           timeout=120)
 
 
@@ -40,17 +42,19 @@ def test_help_screens_are_swedish(args: list[str]) -> None:
     (["check", "--varningar=ja"], "Fel: Flaggan --varningar tar inget värde."),
     (["--rot", "."], "Fel: Det finns ingen flagga --rot."),
 ])
-def test_argument_errors_are_swedish(args: list[str], message: str) -> None:
-    result = trygghet(*args)
+def test_argument_errors_are_swedish(fixture_copy: Path, args: list[str], message: str) -> None:
+    result = trygghet(fixture_copy, *args)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Skriv 'trygghet " in result.stderr and "--help' för hjälp." in result.stderr
     assert not [word for word in ENGLISH if word in result.stderr + result.stdout], result.stderr
 
 
-def test_commands_still_run_and_exit_with_their_status() -> None:
-    assert trygghet("check").returncode == 0
-    assert trygghet("--help").returncode == 0
+def test_commands_still_run_and_exit_with_their_status(fixture_copy: Path) -> None:
+    assert trygghet(fixture_copy, "check").returncode == 0
+    assert trygghet(fixture_copy, "--help").returncode == 0
+    (fixture_copy / "program/2007-2010/gator.md").write_text("ingen front matter\n", encoding="utf-8")
+    assert trygghet(fixture_copy, "check").returncode == 1
 
 
 def test_an_error_the_library_words_in_a_way_not_known_here_is_still_swedish() -> None:
@@ -67,8 +71,8 @@ def test_no_english_text_of_the_library_is_matched_or_translated() -> None:
         assert english not in source, english
 
 
-def test_a_document_kind_the_importer_does_not_know_is_told_in_swedish() -> None:
-    result = trygghet("importera", "--som", "x", "--version", "2028-2031", "fil.docx")
+def test_a_document_kind_the_importer_does_not_know_is_told_in_swedish(fixture_copy: Path) -> None:
+    result = trygghet(fixture_copy, "importera", "--som", "x", "--version", "2028-2031", "fil.docx")
     assert result.returncode == 2 and "Okänd sorts dokument 'x'. Skriv --som version eller --som remissvar." in result.stderr
 
 
@@ -119,10 +123,10 @@ json.dump({"changed_by_import": sorted(k for k in before.keys() | after_import.k
 """
 
 
-def test_swedish_changes_nothing_global_in_typer() -> None:
+def test_swedish_changes_nothing_global_in_typer(tmp_path: Path) -> None:
     import json
 
-    done = subprocess.run([sys.executable, "-c", GLOBAL_STATE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", GLOBAL_STATE], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     state = json.loads(done.stdout)
     assert "Flaggor:" in state["swedish_help"]  # the snapshot was taken around a Swedish help screen

@@ -13,7 +13,7 @@ from macros.core.load.loader import load, load_or_raise
 from macros.core.page import GeneratedPage
 from macros.website.model import build_site
 from macros.website.pages import compare as compare_pages
-from tests.conftest import ROOT, page_html, read_page
+from tests.conftest import page_html, read_page
 from tests.factory import SOURCES, section_md, version_md, write
 from tests.html_view import Element, main_content, parse
 
@@ -56,23 +56,23 @@ def test_picker_lists_every_comparison_and_has_a_labelled_form(fixture_corpus: C
     assert all(f"jamfor/{h}" in fixture_pages for h in hrefs)
 
 
-def test_the_real_picker_links_pages_that_exist(built_site: Path) -> None:
-    doc = main_content(read_page(built_site, "jamfor/"))
+def test_the_built_picker_links_pages_that_exist(fixture_built_site: Path) -> None:
+    doc = main_content(read_page(fixture_built_site, "jamfor/"))
     hrefs = [a.attrs["href"] for a in doc.find_all("a") if "--" in a.attrs.get("href", "")]
     assert hrefs
     for href in hrefs:
-        assert (built_site / "jamfor" / href / "index.html").is_file()
-    nav = [a.text().strip() for a in parse(read_page(built_site, "jamfor/")).find_all("a")
+        assert (fixture_built_site / "jamfor" / href / "index.html").is_file()
+    nav = [a.text().strip() for a in parse(read_page(fixture_built_site, "jamfor/")).find_all("a")
            if a.attrs.get("href", "").rstrip("/").endswith("jamfor") or a.attrs.get("href") in ("./", ".")]
     assert "Jämför versioner" in nav
 
 
-def test_scripts_load_from_the_site_itself(built_site: Path) -> None:
-    pairs = compare_pages.pairs(load_or_raise(ROOT))
+def test_scripts_load_from_the_site_itself(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    pairs = compare_pages.pairs(fixture_corpus)
     for url in ["jamfor/", f"jamfor/{pairs[-1][0]}--{pairs[-1][1]}/"]:
-        srcs = [s.attrs["src"] for s in parse(read_page(built_site, url)).find_all("script") if "jamfor" in s.attrs.get("src", "")]
+        srcs = [s.attrs["src"] for s in parse(read_page(fixture_built_site, url)).find_all("script") if "jamfor" in s.attrs.get("src", "")]
         assert len(srcs) == 1
-        assert (built_site / posixpath.normpath(posixpath.join(url, srcs[0]))).is_file()
+        assert (fixture_built_site / posixpath.normpath(posixpath.join(url, srcs[0]))).is_file()
 
 
 @pytest.fixture(scope="module")

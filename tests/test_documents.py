@@ -45,14 +45,15 @@ def test_document_without_users_says_so(fixture_pages: dict[str, GeneratedPage])
     assert "Inget avsnitt i någon version bygger på eller länkar till dokumentet." in text
 
 
-def test_index_lists_every_document_and_is_in_navigation(built_site: Path, repo_root: Path) -> None:
-    corpus = load_or_raise(repo_root)
-    html = read_page(built_site, "styrdokument/")
+def test_index_lists_every_document_and_is_in_navigation(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    corpus = fixture_corpus
+    assert len(corpus.documents) == 4
+    html = read_page(fixture_built_site, "styrdokument/")
     content = main_content(html)
     titles = {a.text().strip() for a in content.find_all("a")}
     for entry in corpus.documents.values():
         assert any(t.startswith(entry.data.title) for t in titles), entry.data.title
-    start = read_page(built_site, "")
+    start = read_page(fixture_built_site, "")
     tabs = {a.attrs.get("href"): " ".join(a.text().split()) for a in parse(start).find_all("a", "md-tabs__link")}
     assert tabs.get("styrdokument/") == "Styrdokument"
     assert tabs.get("tidslinje/") == "Tidslinje"

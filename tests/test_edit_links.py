@@ -1,4 +1,5 @@
-"""Every built page: "Föreslå ändring" to the file it comes from, and "Senast ändrad"."""
+"""Every built page: "Föreslå ändring" to the file it comes from (on the fixtures' build), and
+"Senast ändrad" (on the real content's, whose dates come from its git history)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.history import NOTE_NO_GIT
-from macros.core.load.loader import load_or_raise
 from macros.website.publish.edit_source import LIST_FOLDERS, edit_link, source_of
 from tests.conftest import ROOT, TEST_REPO_URL, read_page
 from tests.html_view import Element, parse
@@ -49,12 +50,12 @@ def changed(html: str) -> Element:
     return fact
 
 
-def test_every_page_has_an_edit_link_to_an_existing_source(built_site: Path) -> None:
-    urls = page_urls(built_site)
+def test_every_page_has_an_edit_link_to_an_existing_source(fixture_built_site: Path) -> None:
+    urls = page_urls(fixture_built_site)
     assert len(urls) > 40
     for url in urls:
-        kind, path = edit_target(read_page(built_site, url))
-        target = ROOT / path
+        kind, path = edit_target(read_page(fixture_built_site, url))
+        target = fixture_built_site.parent / "repo" / path  # the fixture repository it was built from
         if kind == "edit":
             assert target.is_file(), f"{url}: {path} finns inte"
         else:
@@ -65,17 +66,17 @@ def test_every_page_has_an_edit_link_to_an_existing_source(built_site: Path) -> 
             assert path.startswith(f"program/{vid}/") or path in LIST_FOLDERS.values(), f"{url} pekar på {path}"
 
 
-def test_section_and_version_pages_edit_their_own_file(built_site: Path) -> None:
-    for vid, version in load_or_raise(ROOT).versions.items():
-        assert edit_target(read_page(built_site, f"program/{vid}/")) == ("edit", f"program/{vid}/index.md")
+def test_section_and_version_pages_edit_their_own_file(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    for vid, version in fixture_corpus.versions.items():
+        assert edit_target(read_page(fixture_built_site, f"program/{vid}/")) == ("edit", f"program/{vid}/index.md")
         for sid in version.sections:
-            assert edit_target(read_page(built_site, f"program/{vid}/{sid}/")) == ("edit", f"program/{vid}/{sid}.md")
+            assert edit_target(read_page(fixture_built_site, f"program/{vid}/{sid}/")) == ("edit", f"program/{vid}/{sid}.md")
 
 
-def test_hand_written_and_list_pages(built_site: Path) -> None:
-    assert edit_target(read_page(built_site, "om/")) == ("edit", "docs/om.md")
-    assert edit_target(read_page(built_site, "")) == ("tree", "program")
-    assert edit_target(read_page(built_site, "program/")) == ("tree", "program")
+def test_hand_written_and_list_pages(fixture_built_site: Path) -> None:
+    assert edit_target(read_page(fixture_built_site, "om/")) == ("edit", "docs/om.md")
+    assert edit_target(read_page(fixture_built_site, "")) == ("tree", "program")
+    assert edit_target(read_page(fixture_built_site, "program/")) == ("tree", "program")
 
 
 def test_source_rules_for_pages_without_a_file() -> None:

@@ -1,4 +1,4 @@
-"""The glossary on the real corpus: term links in section text, tooltips, term history, version glossaries."""
+"""The glossary on the fixtures: term links in section text, tooltips, term history, version glossaries."""
 
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ from macros.engine.checks.glossary import check_dropped_but_used
 from macros.engine.layers.glossary import resolve
 from macros.website.model import build_site
 from macros.website.pages.glossary import version_glossary
-from tests.conftest import ROOT, page_html, read_page, term_linked_html
+from tests.conftest import page_html, read_page, term_linked_html
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, main_content, parse
 
-CORPUS = load_or_raise(ROOT)
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -25,61 +24,62 @@ def term_links(html: str) -> list[Element]:
     return main_content(html).find_all("a", "tp-term")
 
 
-def test_first_use_in_text_is_linked_but_not_the_heading(built_site: Path) -> None:
-    # The section's title "Lägesbilder och beslutsunderlag" uses the term; only the body's use is linked.
-    url = "program/2018-2021/lagesbilder/"
-    content = main_content(read_page(built_site, url))
-    h1 = content.find("h1")
-    assert "Lägesbilder" in h1.text() and h1.find("a", "tp-term") is None
-    links = [a for a in content.find_all("a", "tp-term") if a.attrs["href"].endswith("/lagesbild/")]
-    assert len(links) == 1
-    assert links[0].text() == "lägesbilder"
+def section_pages(corpus: Corpus) -> list[str]:
+    return [f"program/{vid}/{sid}/" for vid, version in corpus.versions.items() for sid in version.sections]
 
 
-def test_no_term_link_inside_headings_links_code_or_the_panel(built_site: Path) -> None:
+def test_first_use_in_text_is_linked(fixture_built_site: Path) -> None:
+    # "Riskområden" opens the section's second line; the heading is tested in
+    # test_link_terms_leaves_headings_code_links_and_entities_alone.
+    content = main_content(read_page(fixture_built_site, "program/2007-2010/barn-och-unga/"))
+    assert content.find("h1").find("a", "tp-term") is None
+    links = [a for a in content.find_all("a", "tp-term") if a.attrs["href"].endswith("/riskomrade/")]
+    assert [a.text() for a in links] == ["Riskområden"]
+
+
+def test_no_term_link_inside_headings_links_code_or_the_panel(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
     checked = 0
-    for vid, version in CORPUS.versions.items():
-        for sid in version.sections:
-            for a in term_links(read_page(built_site, f"program/{vid}/{sid}/")):
-                for up in a.ancestors():
-                    assert up.tag not in HEADINGS | {"a", "code", "pre", "aside", "nav"}, (vid, sid, up.tag)
-                    assert not up.classes & {"tp-panel", "tp-banner", "tp-sources"}, (vid, sid)
-                checked += 1
-    assert checked > 20  # the real corpus links many terms
+    for url in section_pages(fixture_corpus):
+        for a in term_links(read_page(fixture_built_site, url)):
+            for up in a.ancestors():
+                assert up.tag not in HEADINGS | {"a", "code", "pre", "aside", "nav"}, (url, up.tag)
+                assert not up.classes & {"tp-panel", "tp-banner", "tp-sources"}, url
+            checked += 1
+    assert checked >= 6  # the fixtures' sections link six uses of terms
 
 
-def test_each_term_is_linked_once_per_section(built_site: Path) -> None:
-    # "lägesbild" and "lägesbilden" both occur in this section's text.
-    html = read_page(built_site, "program/2020-2023/struktur-for-arbetet/")
-    text = main_content(html).text()
-    assert "lägesbild" in text and "lägesbilden" in text
-    hrefs = [a.attrs["href"] for a in term_links(html)]
-    assert len(hrefs) == len(set(hrefs))
-    assert "../../../begrepp/lagesbild/" in hrefs
+def test_each_term_is_linked_once_per_section(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    # Two forms of one term in one text: test_link_terms_leaves_headings_code_links_and_entities_alone.
+    for url in section_pages(fixture_corpus):
+        hrefs = [a.attrs["href"] for a in term_links(read_page(fixture_built_site, url))]
+        assert len(hrefs) == len(set(hrefs)), url
+    barn = read_page(fixture_built_site, "program/2007-2010/barn-och-unga/")
+    assert sorted(a.attrs["href"] for a in term_links(barn)) == [
+        "../../../begrepp/riskomrade/", "../../../begrepp/trygghet/"]
 
 
-def test_term_links_point_at_existing_term_pages(built_site: Path) -> None:
-    url = "program/2024-2027/samverkan/"
-    links = term_links(read_page(built_site, url))
-    assert {a.attrs["href"] for a in links} >= {"../../../begrepp/platssamverkan/", "../../../begrepp/lagesbild/"}
-    for a in links:
-        target = posixpath.normpath(posixpath.join(url, a.attrs["href"]))
-        assert (built_site / target / "index.html").is_file(), target
+def test_term_links_point_at_existing_term_pages(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    targets = set()
+    for url in section_pages(fixture_corpus):
+        for a in term_links(read_page(fixture_built_site, url)):
+            target = posixpath.normpath(posixpath.join(url, a.attrs["href"]))
+            assert (fixture_built_site / target / "index.html").is_file(), target
+            targets.add(target)
+    assert targets == {"begrepp/trygghet", "begrepp/riskomrade", "begrepp/samverkan"}
 
 
-def test_tooltip_is_described_and_names_the_version_of_the_definition(built_site: Path) -> None:
-    content = main_content(read_page(built_site, "program/2024-2027/begreppsram/"))
-    link = next(a for a in content.find_all("a", "tp-term") if a.attrs["href"].endswith("/utsatt-omrade/"))
+def test_tooltip_is_described_and_names_the_version_of_the_definition(fixture_built_site: Path) -> None:
+    content = main_content(read_page(fixture_built_site, "program/2007-2010/barn-och-unga/"))
+    link = next(a for a in content.find_all("a", "tp-term") if a.attrs["href"].endswith("/riskomrade/"))
     tip_id = link.attrs["aria-describedby"]
     tip = next(e for e in content.iter() if e.attrs.get("id") == tip_id)
     assert tip.attrs.get("role") == "tooltip"
-    # 2024-2027's sources give no definition: the tooltip says so, and shows no other version's.
-    assert "Avrått begrepp" in tip.text() and "Källorna ger ingen definition för 2024–2027" in tip.text()
-    assert "2020–2023" not in tip.text()
-    own = main_content(read_page(built_site, "program/2024-2027/struktur-for-arbetet/"))
-    lagesbild = next(a for a in own.find_all("a", "tp-term") if a.attrs["href"].endswith("/lagesbild/"))
-    tip = next(e for e in own.iter() if e.attrs.get("id") == lagesbild.attrs["aria-describedby"])
-    assert "Definitionen gäller 2024–2027" in tip.text()
+    # riskområde is defined for 2004-2006 only: the tooltip says so, and shows no other version's.
+    assert "Avrått begrepp" in tip.text() and "Källorna ger ingen definition för 2007–2010" in tip.text()
+    assert "2004–2006" not in tip.text() and "många anmälda brott" not in tip.text()
+    own = next(a for a in content.find_all("a", "tp-term") if a.attrs["href"].endswith("/trygghet/"))
+    tip = next(e for e in content.iter() if e.attrs.get("id") == own.attrs["aria-describedby"])
+    assert "Definitionen gäller 2007–2010" in tip.text() and "och vara säker" in tip.text()
 
 
 def _section_text(text: str) -> str:
@@ -148,35 +148,38 @@ def test_version_glossary_shows_only_what_a_source_ties_to_the_version(fixture_p
     assert "Källorna knyter inga begrepp" in _page(fixture_pages, "program/2001-2003/begrepp.md").text()
 
 
-def test_glossary_index_is_in_the_navigation_and_lists_every_term(built_site: Path) -> None:
-    html = read_page(built_site, "begrepp/")
+def test_glossary_index_is_in_the_navigation_and_lists_every_term(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    html = read_page(fixture_built_site, "begrepp/")
     tabs = [a.text().strip() for a in parse(html).find_all("a", "md-tabs__link")]
     assert "Begrepp" in tabs
     hrefs = {a.attrs["href"] for a in main_content(html).find_all("a")}
-    for tid in CORPUS.terms:
-        assert f"{tid}/" in hrefs
+    assert fixture_corpus.terms and all(f"{tid}/" in hrefs for tid in fixture_corpus.terms)
 
 
-def test_only_the_section_text_is_read_for_terms(built_site: Path) -> None:
-    html = read_page(built_site, "program/2018-2021/lagesbilder/")
+def test_only_the_section_text_is_read_for_terms(fixture_built_site: Path) -> None:
+    html = read_page(fixture_built_site, "program/2007-2010/barn-och-unga/")
     assert html.count(BODY_START) == 1 and html.count(BODY_END) == 1
     body = html[html.index(BODY_START):html.index(BODY_END)]
-    assert 'class="tp-term"' in body
+    assert body.count('class="tp-term"') == 2 == html.count('class="tp-term"')
 
 
-def test_term_links_are_made_on_section_pages_only(built_site: Path) -> None:
-    # The version pages' own text uses terms too; they are not linked there (nor anywhere but sections).
-    site, uses = build_site(CORPUS), 0
-    for vid in CORPUS.versions:
-        content = main_content(read_page(built_site, f"program/{vid}/"))
-        uses += len(list(site.layers.terms[vid].matcher.uses(content.text())))
-        assert term_links(read_page(built_site, f"program/{vid}/")) == [], vid
+def test_term_links_are_made_on_section_pages_only(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    # The version pages' own text uses terms too (2004-2006's says "trygghet"); they are not linked there
+    # (nor anywhere but sections).
+    site, uses = build_site(fixture_corpus), 0
+    for vid in fixture_corpus.versions:
+        html = read_page(fixture_built_site, f"program/{vid}/")
+        uses += len(list(site.layers.terms[vid].matcher.uses(main_content(html).text())))
+        assert term_links(html) == [], vid
     assert uses > 0
-    for page in built_site.rglob("index.html"):
-        parts = page.relative_to(built_site).parts
-        section = len(parts) == 4 and parts[0] == "program" and parts[2] in CORPUS.versions[parts[1]].sections
+    sections = 0
+    for page in fixture_built_site.rglob("index.html"):
+        parts = page.relative_to(fixture_built_site).parts
+        section = len(parts) == 4 and parts[0] == "program" and parts[2] in fixture_corpus.versions[parts[1]].sections
+        sections += section
         if not section:
             assert 'class="tp-term"' not in page.read_text(encoding="utf-8"), page
+    assert sections == sum(len(v.sections) for v in fixture_corpus.versions.values())
 
 
 # -- dropped terms, on a tiny corpus made in the test --------------------------

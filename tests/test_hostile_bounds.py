@@ -157,8 +157,8 @@ cli()
 
 
 @pytest.mark.build
-def test_a_full_or_read_only_disk_gives_a_message_and_keeps_the_old_site(built_repo_copy: Path) -> None:
-    repo_copy = built_repo_copy  # built once already: the old site the failed builds must leave
+def test_a_full_or_read_only_disk_gives_a_message_and_keeps_the_old_site(fixture_built_repo_copy: Path) -> None:
+    repo_copy = fixture_built_repo_copy  # built once already: the old site the failed builds must leave
     before = sorted(p.relative_to(repo_copy / "site").as_posix() for p in (repo_copy / "site").rglob("*"))
     index = (repo_copy / "site/index.html").read_bytes()
     for code, reason in ((errno.ENOSPC, "disken är full"), (errno.EROFS, "filsystemet är skrivskyddat")):
@@ -176,12 +176,12 @@ def test_a_full_or_read_only_disk_gives_a_message_and_keeps_the_old_site(built_r
 
 
 @pytest.mark.build
-def test_invalid_utf8_in_docs_stops_the_build_before_mkdocs_reads_it(repo_copy: Path) -> None:
-    (repo_copy / "docs/om.md").write_bytes(b"---\ntitle: Om\n---\n\nBra text.\n\xff\xfe trasig\n")
-    result = build_site(repo_copy, repo_copy / "site")
+def test_invalid_utf8_in_docs_stops_the_build_before_mkdocs_reads_it(fixture_repo: Path) -> None:
+    (fixture_repo / "docs/om.md").write_bytes(b"---\ntitle: Om\n---\n\nBra text.\n\xff\xfe trasig\n")
+    result = build_site(fixture_repo, fixture_repo / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "docs/om.md:6" in output and "UTF-8" in output, output
-    assert "Traceback" not in output and not (repo_copy / "site").exists()
+    assert "Traceback" not in output and not (fixture_repo / "site").exists()
 
 
 # --- class 7: mistakes in steering documents and numbers -------------------------------------------
@@ -222,10 +222,10 @@ def test_a_boolean_is_not_a_number(tmp_path: Path, value: str) -> None:
 # --- class 8: leftovers of killed builds -----------------------------------------------------------
 
 def test_folders_of_killed_builds_are_removed_and_running_builds_kept(tmp_path: Path) -> None:
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
-                          check=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
     dead = int(gone.stdout)
-    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"], cwd=tmp_path)
     try:
         for name in (f".site-{dead}-abc", f".site-old-{dead}", f".site-{running.pid}-def", ".site-xyz", "site"):
             (tmp_path / name).mkdir()

@@ -189,32 +189,32 @@ def test_a_docx_that_unpacks_to_too_much_is_refused_before_parsing(tmp_path: Pat
 
 # --- class 6: no traceback ------------------------------------------------------------------------
 
-def test_check_prints_content_that_looks_like_markup_as_it_is(repo_copy: Path) -> None:
-    write(repo_copy / "program" / "2024-2027" / "stadsutveckling.md", "---\n[/red]: x\n---\nText\n")
-    result = CliRunner().invoke(app, ["check", "--rot", str(repo_copy)])
+def test_check_prints_content_that_looks_like_markup_as_it_is(fixture_repo: Path) -> None:
+    write(fixture_repo / "program" / "2011-2014" / "digital-trygghet.md", "---\n[/red]: x\n---\nText\n")
+    result = CliRunner().invoke(app, ["check", "--rot", str(fixture_repo)])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
 
 
 @pytest.mark.parametrize(("args", "code"), [
-    (["nytt-remissvar", "--version", "2024-2027", "--id", "x-2024-2027", "--namn", "X", "--typ", "[/red]"], 2),
-    (["nytt-remissvar", "--version", "[/red]", "--id", "x-2024-2027", "--namn", "X", "--typ", "bolag"], 2),
-    (["ny-version", "[/red]", "--från", "2024-2027"], 1),
+    (["nytt-remissvar", "--version", "2011-2014", "--id", "x-2011-2014", "--namn", "X", "--typ", "[/red]"], 2),
+    (["nytt-remissvar", "--version", "[/red]", "--id", "x-2011-2014", "--namn", "X", "--typ", "bolag"], 2),
+    (["ny-version", "[/red]", "--från", "2011-2014"], 1),
 ])
-def test_scaffolding_commands_print_arguments_that_look_like_markup_as_they_are(repo_copy: Path, args: list[str],
+def test_scaffolding_commands_print_arguments_that_look_like_markup_as_they_are(fixture_repo: Path, args: list[str],
                                                                                 code: int) -> None:
-    result = CliRunner().invoke(app, [*args, "--rot", str(repo_copy)])
+    result = CliRunner().invoke(app, [*args, "--rot", str(fixture_repo)])
     assert result.exit_code == code, result.output
     assert isinstance(result.exception, SystemExit), result.exception
     assert "[/red]" in result.output
 
 
-def test_malformed_docx_xml_is_a_clear_error(tmp_path: Path, repo_copy: Path) -> None:
+def test_malformed_docx_xml_is_a_clear_error(tmp_path: Path, fixture_repo: Path) -> None:
     broken = tmp_path / "trasig.docx"
     with zipfile.ZipFile(broken, "w") as archive:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
                          'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>')
-    result = CliRunner().invoke(app, ["importera", str(broken), "--rot", str(repo_copy)])
+    result = CliRunner().invoke(app, ["importera", str(broken), "--rot", str(fixture_repo)])
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit), result.exception
 
@@ -222,11 +222,11 @@ def test_malformed_docx_xml_is_a_clear_error(tmp_path: Path, repo_copy: Path) ->
 # --- the build: the boundary holds end to end, and the old site stays ------------------------------
 
 @pytest.mark.build
-def test_a_script_in_a_docs_page_stops_the_build_naming_the_file(repo_copy: Path, tmp_path: Path) -> None:
-    write(repo_copy / "docs" / "om.md", "# Om\n\nText.\n\n<div>\n<script>alert(1)</script>\n</div>\n")
+def test_a_script_in_a_docs_page_stops_the_build_naming_the_file(fixture_repo: Path, tmp_path: Path) -> None:
+    write(fixture_repo / "docs" / "om.md", "# Om\n\nText.\n\n<div>\n<script>alert(1)</script>\n</div>\n")
     site = tmp_path / "site"
     write(site / "index.html", "gammal")
-    result = build_site(repo_copy, site)
+    result = build_site(fixture_repo, site)
     assert result.returncode != 0
     assert "docs/om.md:6" in result.stdout + result.stderr, result.stderr
     assert "Traceback" not in result.stdout + result.stderr

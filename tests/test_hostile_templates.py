@@ -1,7 +1,7 @@
 """Template injection: content macros run in a sandbox where every known way
 out of Jinja fails with a "Säkerhetsfel" naming file and line – and nothing
 runs. Checked on the public API (``render_content``) with process-spawning
-functions booby-trapped, and through one full build of a repository copy with
+functions booby-trapped, and through one full build of a fixture repository with
 each payload planted in a section file of its own.
 """
 
@@ -16,14 +16,13 @@ from pathlib import Path
 import pytest
 
 from macros.core.load.corpus import Corpus
-from macros.core.load.loader import load
 from macros.core.problems import ContentError
 from macros.engine.render.sandbox import render_content
-from tests.conftest import ROOT, build_site, copy_repo
+from tests.conftest import build_site, fixture_repo_at
 
-FILE = "program/2024-2027/samverkan.md"
+FILE = "program/2007-2010/gator.md"
 FIRST_LINE = 10
-PAGE = "program/2024-2027/samverkan.md"
+PAGE = "program/2007-2010/gator.md"
 
 #: name -> payload; CANARY is replaced by a path that must never come to exist.
 PAYLOADS = {
@@ -56,7 +55,7 @@ PAYLOADS = {
     "if": "{% if True %}x{% endif %}",
     "macro": "{% macro m() %}{{ lipsum }}{% endmacro %}",
     "makrots-globals": "{{ avsnitt.__globals__ }}",
-    "makroresultat-attribut": "{{ avsnitt('2020-2023/samverkan').__class__ }}",
+    "makroresultat-attribut": "{{ avsnitt('2004-2006/belysning').__class__ }}",
     "uttryck-som-argument": "{{ avsnitt(lipsum.__globals__.os.system('touch CANARY')) }}",
     "indexering": "{{ avsnitt['__globals__'] }}",
     "open-skriv-fil": "{{ open('CANARY', 'w').write('x') }}",
@@ -69,9 +68,8 @@ PAYLOADS = {
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    loaded, _ = load(ROOT)
-    return loaded
+def corpus(fixture_corpus: Corpus) -> Corpus:
+    return fixture_corpus
 
 
 @pytest.fixture
@@ -103,7 +101,7 @@ def test_payload_is_a_security_error_with_file_and_line(corpus: Corpus, tmp_path
 
 
 def test_payload_on_a_later_line_names_that_line(corpus: Corpus) -> None:
-    text = "Ett.\n\nTre.\n{{ avsnitt('2020-2023/samverkan') }}\n{{ ''.__class__ }}\n"
+    text = "Ett.\n\nTre.\n{{ avsnitt('2004-2006/belysning') }}\n{{ ''.__class__ }}\n"
     with pytest.raises(ContentError) as info:
         render_content(corpus, text, FILE, 30, PAGE)
     assert [(p.file, p.line) for p in info.value.problems] == [(FILE, 34)]
@@ -121,7 +119,7 @@ BUILD_PAYLOADS = ["subclasses-till-os", "cycler", "lipsum", "self", "config", "f
 
 @dataclass
 class PlantedBuild:
-    """One build of a repository copy with every payload of BUILD_PAYLOADS planted, each in a
+    """One build of a fixture repository with every payload of BUILD_PAYLOADS planted, each in a
     section file of its own (the build reports every file's errors, so none hides another)."""
 
     result: subprocess.CompletedProcess[str]
@@ -133,7 +131,7 @@ class PlantedBuild:
 @pytest.fixture(scope="module")
 def planted_build(tmp_path_factory: pytest.TempPathFactory) -> PlantedBuild:
     root = tmp_path_factory.mktemp("planted")
-    repo = copy_repo(root / "repo")
+    repo = fixture_repo_at(root / "repo")
     sections = sorted(p for p in (repo / "program").glob("20*-*/*.md") if p.name != "index.md")
     assert len(sections) >= len(BUILD_PAYLOADS), "för få avsnitt att plantera i"
     planted = {}

@@ -305,16 +305,17 @@ def test_a_folder_that_is_not_a_build_is_never_replaced(tmp_path: Path) -> None:
     assert site_swap.target_problem(tmp_path / "lank") is not None
 
 
-def test_build_till_a_content_folder_writes_nothing(repo_copy: Path) -> None:
-    before = sorted(p.relative_to(repo_copy).as_posix() for p in (repo_copy / "program").rglob("*"))
-    result = CliRunner().invoke(app, ["build", "--rot", str(repo_copy), "--till", str(repo_copy / "program")])
+def test_build_till_a_content_folder_writes_nothing(fixture_repo: Path) -> None:
+    before = sorted(p.relative_to(fixture_repo).as_posix() for p in (fixture_repo / "program").rglob("*"))
+    result = CliRunner().invoke(app, ["build", "--rot", str(fixture_repo), "--till", str(fixture_repo / "program")])
     assert result.exit_code != 0
     assert "innehåller ingen tidigare byggd webbplats" in " ".join(result.output.split())
-    assert sorted(p.relative_to(repo_copy).as_posix() for p in (repo_copy / "program").rglob("*")) == before
-    assert not [p for p in repo_copy.iterdir() if p.name.startswith(".site")]
+    assert sorted(p.relative_to(fixture_repo).as_posix() for p in (fixture_repo / "program").rglob("*")) == before
+    assert not [p for p in fixture_repo.iterdir() if p.name.startswith(".site")]
 
 
-def test_the_swap_leaves_the_new_site_and_no_old_one(tmp_path: Path) -> None:
+def test_the_swap_leaves_the_new_site_and_no_old_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # ctypes looks for libc with a process (ldconfig), which need not start in the repository
     final, staged = tmp_path / "site", tmp_path / ".site-1-x"
     write(final / "index.html", "gammal")
     write(staged / "index.html", "ny")
@@ -324,7 +325,9 @@ def test_the_swap_leaves_the_new_site_and_no_old_one(tmp_path: Path) -> None:
 
 
 def _dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    # Run outside the repository: the process reads nothing of it (tests/program_readers.py).
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], cwd=os.sep, capture_output=True,
+                          text=True, check=True)
     return int(done.stdout)
 
 
@@ -403,12 +406,12 @@ def test_unknown_marked_sections_in_raw_html_are_read_without_a_traceback(tmp_pa
 # --- headers and the preview server -------------------------------------------------------------------
 
 @pytest.mark.build
-def test_the_site_publishes_its_headers_and_the_framing_guard(built_site: Path) -> None:
-    headers = dict(read_headers(built_site))
+def test_the_site_publishes_its_headers_and_the_framing_guard(fixture_built_site: Path) -> None:
+    headers = dict(read_headers(fixture_built_site))
     assert headers["Content-Security-Policy"] == "frame-ancestors 'none'"
     assert headers["X-Frame-Options"] == "DENY" and headers["X-Content-Type-Options"] == "nosniff"
-    assert (built_site / site_swap.MARKER).is_file()
-    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert (fixture_built_site / site_swap.MARKER).is_file()
+    page = (fixture_built_site / "index.html").read_text(encoding="utf-8")
     assert page.index("ramar.js") < page.index("</head>")  # in the head: before the page is shown
 
 

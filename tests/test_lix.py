@@ -90,20 +90,20 @@ def test_comparison_page_shows_the_change_in_lix(fixture_corpus: Corpus, fixture
 
 
 @pytest.mark.build
-def test_a_build_reports_long_sentences_and_still_succeeds(repo_copy: Path, tmp_path: Path) -> None:
+def test_a_build_reports_long_sentences_and_still_succeeds(fixture_repo: Path, tmp_path: Path) -> None:
     # The warnings-only checks reach the editor: the build counts them in one line, and make check
     # (here with --varningar, outside git) names file and line.
-    section = repo_copy / "program/2024-2027/samverkan.md"
+    section = fixture_repo / "program/2007-2010/gator.md"
     lines = section.read_text(encoding="utf-8").split("\n")
     end = lines.index("---", 1)
     lines.insert(end + 1, " ".join(["ord"] * 80) + ".\n")  # its own paragraph, first after the front matter
     section.write_text("\n".join(lines), encoding="utf-8")
-    result = build_site(repo_copy, tmp_path / "site")
+    result = build_site(fixture_repo, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "varningar i innehållet (trygghet check --varningar visar dem)." in result.stderr
-    checked = CliRunner().invoke(app, ["check", "--varningar", "--rot", str(repo_copy)], terminal_width=400)
+    checked = CliRunner().invoke(app, ["check", "--varningar", "--rot", str(fixture_repo)], terminal_width=400)
     out = " ".join(checked.output.split())
-    assert f"program/2024-2027/samverkan.md:{end + 2}: varning: meningen som börjar \"ord ord" in out
+    assert f"program/2007-2010/gator.md:{end + 2}: varning: meningen som börjar \"ord ord" in out
     assert "har 80 ord" in out
 
 

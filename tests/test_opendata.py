@@ -1,4 +1,4 @@
-"""The open data files: present in the built site, valid against their published
+"""The open data files: present in the fixtures' built site, valid against their published
 schemas, faithful to the content, reproducible and documented."""
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from macros.website.publish.opendata import export, files
 from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
 from macros.website.publish.opendata.pages import json_bytes
 from macros.website.site import build_site, make_pages
-from tests.conftest import BUILD_EPOCH, ROOT, read_page
+from tests.conftest import FIXED_EPOCH, FIXTURES, ROOT, read_page
+from tests.factory import minimal_repo, section_md, write
 from tests.html_view import main_content
 
-CORPUS = load_or_raise(ROOT)
-SITE = build_site(CORPUS, SiteInfo(None, "test"))
-PAGES = {p.path for p in make_pages(SITE)}
+#: The fixtures' versions (tests/fixtures/README.md).
+VERSIONS = ["2001-2003", "2004-2006", "2007-2010", "2011-2014"]
 
 
 def load(site: Path, path: str) -> Any:
@@ -53,25 +53,25 @@ def written(model: type[BaseModel], record: dict[str, Any]) -> dict[str, Any]:
     return {k: {n: c for n, c in v.items() if c is not None} if isinstance(v, dict) else v for k, v in fields.items()}
 
 
-def test_the_whole_programme_validates_against_its_published_schema(built_site: Path) -> None:
-    data = load(built_site, "data/trygghetsprogrammet.json")
+def test_the_whole_programme_validates_against_its_published_schema(fixture_built_site: Path) -> None:
+    data = load(fixture_built_site, "data/trygghetsprogrammet.json")
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-              for e in validator(built_site, "trygghetsprogrammet").iter_errors(data)]
+              for e in validator(fixture_built_site, "trygghetsprogrammet").iter_errors(data)]
     assert not errors, "\n".join(errors[:10])
 
 
-@pytest.mark.parametrize("vid", list(CORPUS.versions))
-def test_each_version_file_validates_against_its_published_schema(built_site: Path, vid: str) -> None:
-    data = load(built_site, f"data/{vid}.json")
-    errors = [e.message for e in validator(built_site, "version").iter_errors(data)]
+@pytest.mark.parametrize("vid", VERSIONS)
+def test_each_version_file_validates_against_its_published_schema(fixture_built_site: Path, vid: str) -> None:
+    data = load(fixture_built_site, f"data/{vid}.json")
+    errors = [e.message for e in validator(fixture_built_site, "version").iter_errors(data)]
     assert not errors, "\n".join(errors[:10])
     assert data["version"]["id"] == vid
 
 
-def test_the_schema_rejects_unknown_keys_and_wrong_values(built_site: Path) -> None:
+def test_the_schema_rejects_unknown_keys_and_wrong_values(fixture_built_site: Path) -> None:
     # The schema must be able to fail: an extra key and an unknown status are both errors.
-    check = validator(built_site, "version")
-    data = load(built_site, "data/2020-2023.json")
+    check = validator(fixture_built_site, "version")
+    data = load(fixture_built_site, "data/2007-2010.json")
     data["version"]["okänt_fält"] = 1
     data["version"]["avsnitt"][0]["ordning"] = "första"
     data["version"]["status"] = "gällande"
@@ -79,43 +79,46 @@ def test_the_schema_rejects_unknown_keys_and_wrong_values(built_site: Path) -> N
     assert "okänt_fält" in messages and "gällande" in messages and "första" in messages
 
 
-def test_records_read_back_into_the_content_model(built_site: Path) -> None:
-    data = load(built_site, "data/trygghetsprogrammet.json")
+def test_records_read_back_into_the_content_model(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    data = load(fixture_built_site, "data/trygghetsprogrammet.json")
     for version in data["versioner"]:
-        assert Version.model_validate(front_matter(Version, version)) == CORPUS.versions[version["id"]].data
+        assert Version.model_validate(front_matter(Version, version)) == fixture_corpus.versions[version["id"]].data
         for section in version["avsnitt"]:
             model = Section.model_validate(front_matter(Section, section))
-            assert model == CORPUS.versions[version["id"]].sections[model.id].data
+            assert model == fixture_corpus.versions[version["id"]].sections[model.id].data
     for record in data["remissvar"]:
-        assert Remissvar.model_validate(front_matter(Remissvar, record)) == CORPUS.remissvar[record["id"]].data
+        assert Remissvar.model_validate(front_matter(Remissvar, record)) == fixture_corpus.remissvar[record["id"]].data
     for record in data["styrdokument"]:
-        assert SteeringDocument.model_validate(front_matter(SteeringDocument, record)) == CORPUS.documents[record["id"]].data
+        assert SteeringDocument.model_validate(front_matter(SteeringDocument, record)) == fixture_corpus.documents[record["id"]].data
     for record in data["begrepp"]:
-        assert Term.model_validate(front_matter(Term, record)) == CORPUS.terms[record["id"]].data
+        assert Term.model_validate(front_matter(Term, record)) == fixture_corpus.terms[record["id"]].data
     for record in data["uppföljningar"]:
-        assert FollowUp.model_validate(written(FollowUp, record)) == CORPUS.followups[record["id"]].data
+        assert FollowUp.model_validate(written(FollowUp, record)) == fixture_corpus.followups[record["id"]].data
     # Sources are named by their documents: the file a fact was read in is never published (issue 29).
     assert [Source.model_validate(s) for s in data["källor"]] == [e.data.model_copy(update={"file": None})
-                                                                  for e in CORPUS.sources.values()]
+                                                                  for e in fixture_corpus.sources.values()]
 
 
-def test_open_data_names_no_file_as_a_source(built_site: Path) -> None:
-    for path in sorted((built_site / "data").glob("*.json")):
+def test_open_data_names_no_file_as_a_source(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    named = {e.data.file for e in fixture_corpus.sources.values() if e.data.file}
+    assert named == {"fixture_program.txt", "fixture_remiss.txt"}  # the fixtures' sources name their files
+    for path in sorted((fixture_built_site / "data").glob("*.json")):
         text = path.read_text(encoding="utf-8")
         assert '"fil"' not in text, path.name
+        assert not [name for name in named if name in text], path.name
         assert not re.search(r"README\.md|\d{3}_[0-9a-f]{16}\.txt", text), path.name
 
 
-def test_everything_in_the_content_is_in_the_file(built_site: Path) -> None:
-    data = load(built_site, "data/trygghetsprogrammet.json")
-    assert [v["id"] for v in data["versioner"]] == list(CORPUS.versions)
+def test_everything_in_the_content_is_in_the_file(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    data = load(fixture_built_site, "data/trygghetsprogrammet.json")
+    assert [v["id"] for v in data["versioner"]] == list(fixture_corpus.versions)
     for version in data["versioner"]:
-        assert [s["id"] for s in version["avsnitt"]] == list(CORPUS.versions[version["id"]].sections)
-        assert version["ersatt_av"] == CORPUS.next(version["id"])
-    assert sorted(r["id"] for r in data["remissvar"]) == sorted(CORPUS.remissvar)
-    assert sorted(d["id"] for d in data["styrdokument"]) == sorted(CORPUS.documents)
-    assert sorted(t["id"] for t in data["begrepp"]) == sorted(CORPUS.terms)
-    assert [f["id"] for f in data["uppföljningar"]] == sorted(CORPUS.followups)
+        assert [s["id"] for s in version["avsnitt"]] == list(fixture_corpus.versions[version["id"]].sections)
+        assert version["ersatt_av"] == fixture_corpus.next(version["id"])
+    assert sorted(r["id"] for r in data["remissvar"]) == sorted(fixture_corpus.remissvar)
+    assert sorted(d["id"] for d in data["styrdokument"]) == sorted(fixture_corpus.documents)
+    assert sorted(t["id"] for t in data["begrepp"]) == sorted(fixture_corpus.terms)
+    assert [f["id"] for f in data["uppföljningar"]] == sorted(fixture_corpus.followups)
     assert [p["id"] for p in data["perspektiv"]] == ["barn", "jamstalldhet", "funktionshinder", "hbtqi", "aldre"]
 
 
@@ -156,61 +159,74 @@ def test_a_version_file_has_only_the_followups_of_its_version(
     assert not list(Draft202012Validator(json_schema(VersionFile)).iter_errors(data))
 
 
-def test_section_text_is_given_as_markdown_and_as_plain_text(built_site: Path) -> None:
-    data = load(built_site, "data/2020-2023.json")
-    intro = next(s for s in data["version"]["avsnitt"] if s["id"] == "inledning")
-    assert "## Syfte" in intro["markdown"]
-    assert "\n\nSyfte\n\n" in intro["klartext"]
+def test_section_text_is_given_as_markdown_and_as_plain_text(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    data = load(fixture_built_site, "data/2007-2010.json")
+    gator = next(s for s in data["version"]["avsnitt"] if s["id"] == "gator")
+    assert "[Fiktiv plan B](../../styrdokument/plan-b.md)" in gator["markdown"]
+    assert "enligt Fiktiv plan B." in gator["klartext"]
     for section in data["version"]["avsnitt"]:
         plain = section["klartext"]
         assert not re.search(r"\]\(|\*\*|^#", plain, re.M), f"{section['id']}: klartext har kvar formatering"
         assert "<" not in plain, section["id"]
 
 
-def test_perspectives_keep_each_versions_own_naming(built_site: Path) -> None:
-    data = load(built_site, "data/trygghetsprogrammet.json")
-    hbtqi = next(p for p in data["perspektiv"] if p["id"] == "hbtqi")
-    names = {n["version"]: n["benämning"] for n in hbtqi["versioner"]}
-    assert names["2020-2023"].lower().startswith("hbtq-") and names["2024-2027"].lower().startswith("hbtqi-")
+def test_a_heading_in_section_text_is_a_paragraph_of_its_own_in_the_plain_text(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    write(root / "program/2024-2027/stadsutveckling.md",
+          section_md("stadsutveckling", 2, body="Inledande text.\n\n## Syfte\n\nAtt **bygga** tryggt."))
+    site = build_site(load_or_raise(root), SiteInfo(None, "test"))
+    data = export.version_file(site, "2024-2027", {p.path for p in make_pages(site)})
+    section = next(s for s in data["version"]["avsnitt"] if s["id"] == "stadsutveckling")
+    assert "## Syfte" in section["markdown"] and "**bygga**" in section["markdown"]
+    assert "\n\nSyfte\n\n" in section["klartext"] and "Att bygga tryggt." in section["klartext"]
 
 
-def test_comparisons_list_section_changes_from_the_comparison_engine(built_site: Path) -> None:
-    data = load(built_site, "data/2024-2027.json")
-    comparison = next(c for c in data["jämförelser"] if c["från"] == "2020-2023" and c["till"] == "2024-2027")
+def test_perspectives_keep_each_versions_own_naming(fixture_built_site: Path) -> None:
+    data = load(fixture_built_site, "data/trygghetsprogrammet.json")
+    barn = next(p for p in data["perspektiv"] if p["id"] == "barn")
+    names = {n["version"]: n["benämning"] for n in barn["versioner"]}
+    assert names == {"2004-2006": "barnrättsperspektiv", "2007-2010": "barnperspektiv"}
+
+
+def test_comparisons_list_section_changes_from_the_comparison_engine(fixture_built_site: Path) -> None:
+    data = load(fixture_built_site, "data/2011-2014.json")
+    comparison = next(c for c in data["jämförelser"] if c["från"] == "2007-2010" and c["till"] == "2011-2014")
     changes = {tuple(r["avsnitt_efter"]) or tuple(r["avsnitt_före"]): r["ändring"] for r in comparison["avsnitt"]}
-    assert changes[("valfardsbrott",)] == "ny"
-    # 2024-2027's section listing is incomplete: a missing chapter is unknown, not removed.
-    assert changes[("kommunikation",)] == "finns inte i källorna"
+    assert changes[("digital-trygghet",)] == "ny"
+    # 2011-2014's section listing is incomplete: a missing section is unknown, not removed.
+    assert changes[("trafiksakerhet",)] == "finns inte i källorna"
     assert "borttagen" not in changes.values()
 
 
-def test_urls_in_the_files_point_at_built_pages(built_site: Path) -> None:
-    text = (built_site / "data/trygghetsprogrammet.json").read_text(encoding="utf-8")
+def test_urls_in_the_files_point_at_built_pages(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    text = (fixture_built_site / "data/trygghetsprogrammet.json").read_text(encoding="utf-8")
     found = set(re.findall(r'"(?:url|utskrift_url)": "([^"]+)"', text))
-    assert "program/2020-2023/utskrift/" in found
+    assert "program/2007-2010/utskrift/" in found
     for url in found:
         path, _, anchor = url.partition("#")
-        page = built_site / path / "index.html"
+        page = fixture_built_site / path / "index.html"
         assert page.is_file(), f"{url} finns inte i bygget"
         if anchor:
             assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), url
-    for vid in CORPUS.versions:
-        assert (built_site / f"data/{vid}.json").is_file()
+    for vid in fixture_corpus.versions:
+        assert (fixture_built_site / f"data/{vid}.json").is_file()
 
 
-def test_files_are_reproducible_and_dated_only_by_source_date_epoch(built_site: Path) -> None:
-    # conftest builds with SOURCE_DATE_EPOCH = the last commit's time (BUILD_EPOCH).
-    stamp = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    assert load(built_site, "data/trygghetsprogrammet.json")["genererad"] == stamp
+def test_files_are_reproducible_and_dated_only_by_source_date_epoch(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
+    # conftest builds the fixtures with SOURCE_DATE_EPOCH = FIXED_EPOCH.
+    stamp = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert load(fixture_built_site, "data/trygghetsprogrammet.json")["genererad"] == stamp
     assert files.generated_at(None) is None and files.generated_at("") is None
-    once = json_bytes(export.programme(SITE, PAGES))
-    assert once == json_bytes(export.programme(build_site(load_or_raise(ROOT)), set(PAGES)))
+    site = build_site(fixture_corpus, SiteInfo(None, "test"))
+    pages = {p.path for p in make_pages(site)}
+    once = json_bytes(export.programme(site, pages))
+    assert once == json_bytes(export.programme(build_site(load_or_raise(FIXTURES), SiteInfo(None, "test")), set(pages)))
     assert json.loads(once)["genererad"] is None
 
 
-def test_published_schemas_are_the_models_schemas(built_site: Path) -> None:
-    assert load(built_site, "data/schema/trygghetsprogrammet.schema.json") == json_schema(Programme)
-    assert load(built_site, "data/schema/version.schema.json") == json_schema(VersionFile)
+def test_published_schemas_are_the_models_schemas(fixture_built_site: Path) -> None:
+    assert load(fixture_built_site, "data/schema/trygghetsprogrammet.schema.json") == json_schema(Programme)
+    assert load(fixture_built_site, "data/schema/version.schema.json") == json_schema(VersionFile)
 
 
 def _properties(schema: dict[str, Any]) -> set[str]:
@@ -227,8 +243,8 @@ def test_the_documentation_page_names_every_field() -> None:
     assert not missing, f"docs/oppna-data.md beskriver inte fälten: {', '.join(missing)}"
 
 
-def test_the_documentation_page_links_the_files_and_claims_no_licence_decider(built_site: Path) -> None:
-    content = main_content(read_page(built_site, "oppna-data/"))
+def test_the_documentation_page_links_the_files_and_claims_no_licence_decider(fixture_built_site: Path) -> None:
+    content = main_content(read_page(fixture_built_site, "oppna-data/"))
     text = " ".join(content.text().split())
     # No source says who runs the site or decides its licence: the page may say that no
     # licence is given, but must not name anyone as deciding it.
@@ -238,4 +254,4 @@ def test_the_documentation_page_links_the_files_and_claims_no_licence_decider(bu
     hrefs = {posixpath.normpath(posixpath.join("/oppna-data/", a.attrs.get("href", ""))) for a in content.find_all("a")}
     for target in ["/data/trygghetsprogrammet.json", "/data/schema/version.schema.json", "/feed.xml"]:
         assert target in hrefs, target
-        assert (built_site / target.lstrip("/")).is_file()
+        assert (fixture_built_site / target.lstrip("/")).is_file()

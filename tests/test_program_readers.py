@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
 from types import SimpleNamespace
+
+import pytest
 
 from tests.program_readers import (
     MAX_READERS,
     PROGRAM,
     ROOT,
+    STATE,
     Readers,
     event_reads_program,
     function_of,
@@ -56,3 +62,16 @@ def test_a_fixture_counts_only_for_the_tests_that_see_it() -> None:
     assert not state.reads(SimpleNamespace(nodeid="tests/test_b.py::test_x", fixturenames=["corpus"]))
     assert state.reads(SimpleNamespace(nodeid="tests/test_b.py::test_y", fixturenames=["live"]))
     assert state.reads(SimpleNamespace(nodeid="tests/test_b.py::test_z", fixturenames=["built_site"]))
+
+
+def test_a_relative_name_reads_program_unless_rmtree_opens_it_in_a_folder_of_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    monkeypatch.chdir(ROOT)
+    state = Readers(owner="tests/test_x.py::test_y")
+    state.audit("open", ("program/kallor.yml", "r", 0))  # relative to the working folder: program/ is read
+    assert state.direct == {"tests/test_x.py::test_y"}
+    # shutil.rmtree opens "program" relative to its parent's descriptor, here a temporary folder.
+    (tmp_path / "kopia" / "program" / "2001-2003").mkdir(parents=True)
+    assert os.path.isdir("program")  # the same name in the working folder is the repository's
+    shutil.rmtree(tmp_path / "kopia")
+    assert request.node.nodeid not in STATE.direct

@@ -26,7 +26,7 @@ NEW_SOURCE = """- id: kalla-ny
 
 
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=root,
                    check=True, capture_output=True)
 
 

@@ -155,7 +155,7 @@ def test_workflows_pass_actionlint() -> None:
     actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
     assert actionlint is not None, "actionlint saknas: kör make install"
     result = subprocess.run([actionlint, "-no-color", *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+                            cwd=WORKFLOWS, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -247,12 +247,12 @@ def test_vscode_settings_point_at_real_schemas() -> None:
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 
 
-def test_vscode_problem_matchers_read_real_check_output(repo_copy: Path) -> None:
-    section = repo_copy / "program" / "2024-2027" / "samverkan.md"
+def test_vscode_problem_matchers_read_real_check_output(fixture_copy: Path) -> None:
+    section = fixture_copy / "program" / "2007-2010" / "inledning.md"
     text = section.read_text(encoding="utf-8")
-    section.write_text(text.replace("typ: kapitel", "typ: kapitlet", 1), encoding="utf-8")
-    (repo_copy / "program" / "2024-2027" / "anteckning.txt").write_text("x\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--rot", str(repo_copy)], env={"NO_COLOR": "1"})
+    section.write_text(text.replace("typ: inledning", "typ: inledningen", 1), encoding="utf-8")
+    (fixture_copy / "program" / "2007-2010" / "anteckning.txt").write_text("x\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--rot", str(fixture_copy)], env={"NO_COLOR": "1"})
     assert result.exit_code == 1
     tasks = json.loads((ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))
     (task,) = [t for t in tasks["tasks"] if t["args"] == ["check"]]
@@ -265,6 +265,6 @@ def test_vscode_problem_matchers_read_real_check_output(repo_copy: Path) -> None
                 p = m["pattern"]
                 found.append((hit.group(p["file"]), hit.group(p["line"]) if "line" in p else None, m["severity"]))
                 break
-    line_of_typ = text.splitlines().index("typ: kapitel") + 1
-    assert ("program/2024-2027/samverkan.md", str(line_of_typ), "error") in found
-    assert ("program/2024-2027/anteckning.txt", None, "error") in found
+    line_of_typ = text.splitlines().index("typ: inledning") + 1
+    assert ("program/2007-2010/inledning.md", str(line_of_typ), "error") in found
+    assert ("program/2007-2010/anteckning.txt", None, "error") in found

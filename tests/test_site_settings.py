@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.conftest import ROOT, TEST_REPO_URL, TEST_SITE_URL, read_page
+from tests.conftest import FIXTURE_SITE_URL, ROOT, TEST_REPO_URL, read_page
 from tests.html_view import parse
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -31,17 +31,17 @@ def test_mkdocs_yml_holds_no_address_or_repository() -> None:
     assert "127.0.0.1" not in config
 
 
-def test_a_published_build_writes_its_address_everywhere(built_site: Path) -> None:
-    feed = ET.parse(built_site / "feed.xml").getroot()
-    assert feed.findtext(f"{ATOM}id") == TEST_SITE_URL + "feed.xml"
+def test_a_published_build_writes_its_address_everywhere(fixture_built_site: Path) -> None:
+    feed = ET.parse(fixture_built_site / "feed.xml").getroot()
+    assert feed.findtext(f"{ATOM}id") == FIXTURE_SITE_URL + "feed.xml"
     hrefs = [link.get("href", "") for link in feed.iter(f"{ATOM}link")]
-    assert hrefs and all(h.startswith(TEST_SITE_URL) for h in hrefs)
-    locs = [loc.text or "" for loc in ET.parse(built_site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
-    assert len(locs) > 40 and all(loc.startswith(TEST_SITE_URL) for loc in locs)
-    for url in ("", "program/2024-2027/", "om/"):
-        canonical = [e for e in parse(read_page(built_site, url)).find_all("link") if e.attrs.get("rel") == "canonical"]
-        assert len(canonical) == 1 and canonical[0].attrs["href"] == TEST_SITE_URL + url, url
-    edit = [a for a in parse(read_page(built_site, "om/")).find_all("a") if a.attrs.get("rel") == "edit"]
+    assert hrefs and all(h.startswith(FIXTURE_SITE_URL) for h in hrefs)
+    locs = [loc.text or "" for loc in ET.parse(fixture_built_site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    assert len(locs) > 40 and all(loc.startswith(FIXTURE_SITE_URL) for loc in locs)
+    for url in ("", "program/2007-2010/", "om/"):
+        canonical = [e for e in parse(read_page(fixture_built_site, url)).find_all("link") if e.attrs.get("rel") == "canonical"]
+        assert len(canonical) == 1 and canonical[0].attrs["href"] == FIXTURE_SITE_URL + url, url
+    edit = [a for a in parse(read_page(fixture_built_site, "om/")).find_all("a") if a.attrs.get("rel") == "edit"]
     assert edit and edit[0].attrs["href"] == TEST_REPO_URL + "/edit/main/docs/om.md"
 
 

@@ -1,16 +1,17 @@
-"""Real-browser harness: the built site served locally, driven by Debian's Chromium.
+"""Real-browser harness: the built sites served locally, driven by Debian's Chromium.
 
-The site is served by a threaded ``http.server`` on a free port of 127.0.0.1 and,
-like a real static host, answers a missing path with ``404.html`` and status 404.
-Chromium reaches it under the published test address (``TEST_SITE_URL``: its host is
-mapped to the local port), because the pages' Content-Security-Policy names the
-site's script folder at that address and nothing else.
+Two sites: the fixture repository's build (``fixture_server``), where the rules a page follows
+are tested, and the real content's build (``site_server``), for invariants over every page type.
+Each is served by a threaded ``http.server`` on a free port of 127.0.0.1 and, like a real static
+host, answers a missing path with ``404.html`` and status 404. Chromium reaches each under its
+published test address (``TEST_SITE_URL``, ``FIXTURE_SITE_URL``: the host is mapped to the local
+port), because the pages' Content-Security-Policy names the site's script folder at that address
+and nothing else.
 A missing Chromium is a failure (never a skip): the tests are part of the gate.
 """
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import threading
@@ -22,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.helpers import AXE_JS, AXE_URL, Recorder, SiteServer
-from tests.conftest import TEST_SITE_URL
+from tests.conftest import FIXTURE_SITE_URL, TEST_SITE_URL
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -31,21 +32,31 @@ CHROMIUM_ARGS = [
 ]
 
 
+class _SiteServer(http.server.ThreadingHTTPServer):
+    """One site's server: started with the session, told which built site it serves when a test first asks."""
+
+    daemon_threads = True
+    root: Path | None = None
+
+
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files from the built site; 404.html for anything missing.
+    """Static files from the built site its server serves; 404.html for anything missing.
 
     axe-core is also served, from AXE_URL, so that it loads as a same-origin
     script under the site's Content-Security-Policy (an inline copy would be blocked).
     """
 
+    server: _SiteServer
+
     def translate_path(self, path: str) -> str:
         if path.split("?")[0] == AXE_URL:
             return str(AXE_JS)
+        self.directory = str(self.server.root)
         return super().translate_path(path)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        if code == 404 and not_found.is_file():
+        not_found = self.server.root / "404.html" if self.server.root else None
+        if code == 404 and not_found and not_found.is_file():
             body = not_found.read_bytes()
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -61,38 +72,68 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site: Path) -> Iterator[SiteServer]:
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
+def servers() -> Iterator[dict[str, _SiteServer]]:
+    """A server for each published test address (the real build's and the fixtures'), serving nothing
+    until a test asks for its site: the browser maps both names, and a test that opens only the fixture
+    site never builds (nor reads) the real one."""
+    started: dict[str, _SiteServer] = {}
     try:
-        yield SiteServer(built_site, TEST_SITE_URL.rstrip("/"), f"{host}:{port}")
+        for url in (TEST_SITE_URL, FIXTURE_SITE_URL):
+            started[url] = server = _SiteServer(("127.0.0.1", 0), _SiteHandler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+        yield started
     finally:
-        server.shutdown()
-        server.server_close()
+        for server in started.values():
+            server.shutdown()
+            server.server_close()
+
+
+def _serve(server: _SiteServer, url: str, root: Path) -> SiteServer:
+    server.root = root
+    host, port = server.server_address[:2]
+    return SiteServer(root, url.rstrip("/"), f"{host!s}:{port}")
 
 
 @pytest.fixture(scope="session")
-def browser(site_server: SiteServer) -> Iterator[Browser]:
+def site_server(servers: dict[str, _SiteServer], built_site: Path) -> SiteServer:
+    """The real content's build: for invariants over every page type (axe, reflow, CSP)."""
+    return _serve(servers[TEST_SITE_URL], TEST_SITE_URL, built_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_server(servers: dict[str, _SiteServer], fixture_built_site: Path) -> SiteServer:
+    """The fixture repository's build (tests/fixtures/): for the rules a page follows in the browser."""
+    return _serve(servers[FIXTURE_SITE_URL], FIXTURE_SITE_URL, fixture_built_site)
+
+
+@pytest.fixture(scope="session")
+def browser(servers: dict[str, _SiteServer], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
             f"Chromium saknas ({CHROMIUM}). Webbläsartesterna kräver Debians paket 'chromium': "
             "kör `sudo apt-get install chromium` (eller `make browser` som root) och kör testerna igen.",
             pytrace=False,
         )
-    with sync_playwright() as pw:
-        published = urlsplit(site_server.base_url).hostname
-        # The published site is https, a secure context (the clipboard needs one); its plain-http stand-in is made one.
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
-            *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {published}:80 {site_server.local}",
-            f"--unsafely-treat-insecure-origin-as-secure={site_server.base_url}"])
+    rules = ", ".join(f"MAP {urlsplit(url).hostname}:80 {s.server_address[0]!s}:{s.server_address[1]}"
+                      for url, s in servers.items())
+    # The published site is https, a secure context (the clipboard needs one); its plain-http stand-in is made one.
+    secure = ",".join(url.rstrip("/") for url in servers)
+    # Playwright's driver and Chromium start in a folder of their own: started in the repository, they
+    # would count as reading program/ (tests/program_readers.py), and they read only what the servers send.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path_factory.mktemp("browser"))
+        pw = sync_playwright().start()
         try:
-            yield chromium
-        finally:
-            chromium.close()
+            chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
+                *CHROMIUM_ARGS, f"--host-resolver-rules={rules}", f"--unsafely-treat-insecure-origin-as-secure={secure}"])
+        except BaseException:
+            pw.stop()
+            raise
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        pw.stop()
 
 
 @pytest.fixture

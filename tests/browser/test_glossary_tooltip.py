@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 def first_term_link(site: Path) -> tuple[str, str]:
-    """A section page of the real site with a term link, and the term's id: no live id is pinned."""
+    """A section page of the built site with a term link, and the term's id."""
     for html in sorted((site / "program").glob("*/*/index.html")):
         found = re.search(r'<a class="tp-term" href="[^"]*/begrepp/([a-z0-9-]+)/"', html.read_text(encoding="utf-8"))
         if found:
@@ -23,9 +23,9 @@ def first_term_link(site: Path) -> tuple[str, str]:
     raise AssertionError("ingen avsnittssida har en begreppslänk")
 
 
-def test_keyboard_focus_shows_the_definition_and_escape_hides_it(page: Page, site_server: SiteServer) -> None:
-    url, term = first_term_link(site_server.root)
-    page.goto(site_server.url(url), wait_until="networkidle")
+def test_keyboard_focus_shows_the_definition_and_escape_hides_it(page: Page, fixture_server: SiteServer) -> None:
+    url, term = first_term_link(fixture_server.root)
+    page.goto(fixture_server.url(url), wait_until="networkidle")
     link = page.locator(f"article a.tp-term[href$='/{term}/']").first
     tip = page.locator("#" + link.get_attribute("aria-describedby"))
     assert not tip.is_visible()

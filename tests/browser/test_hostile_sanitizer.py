@@ -22,7 +22,7 @@ from playwright.sync_api import Page
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.sanitize import ContentHtml, mark_content
 from tests.browser.helpers import SiteServer
-from tests.conftest import ROOT, TEST_SITE_URL
+from tests.conftest import FIXTURE_SITE_URL
 
 pytestmark = pytest.mark.browser
 
@@ -96,8 +96,8 @@ def test_sanitized_content_runs_no_script_and_goes_nowhere(page: Page, body: str
         tab.close()
 
 
-def test_a_page_in_another_sites_frame_hides_itself(page: Page, site_server: SiteServer) -> None:
-    page.set_content(f'<iframe id="ram" src="{site_server.url("om/")}" width="800" height="600"></iframe>')
+def test_a_page_in_another_sites_frame_hides_itself(page: Page, fixture_server: SiteServer) -> None:
+    page.set_content(f'<iframe id="ram" src="{fixture_server.url("om/")}" width="800" height="600"></iframe>')
     frame = page.frame_locator("#ram")
     notice = frame.locator(".tp-inramad-notis")
     notice.wait_for()
@@ -105,36 +105,36 @@ def test_a_page_in_another_sites_frame_hides_itself(page: Page, site_server: Sit
     assert not frame.locator("h1").first.is_visible()
 
 
-def test_a_page_on_its_own_is_shown(page: Page, site_server: SiteServer) -> None:
-    page.goto(site_server.url("om/"), wait_until="networkidle")
+def test_a_page_on_its_own_is_shown(page: Page, fixture_server: SiteServer) -> None:
+    page.goto(fixture_server.url("om/"), wait_until="networkidle")
     assert page.locator("h1").first.is_visible()
     assert page.locator(".tp-inramad-notis").count() == 0
 
 
-def test_make_pdf_links_the_published_site_and_numbers_the_pages(built_site: Path, tmp_path: Path) -> None:
+def test_make_pdf_links_the_published_site_and_numbers_the_pages(fixture_built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    shutil.copytree(built_site, site)
-    result = subprocess.run([sys.executable, "-m", "macros.tools.print_pdf", str(site)], cwd=ROOT,
+    shutil.copytree(fixture_built_site, site)
+    result = subprocess.run([sys.executable, "-m", "macros.tools.print_pdf", str(site)], cwd=tmp_path,
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     pdf = pypdf.PdfReader(next(site.glob("program/*/utskrift.pdf")))
     links = [annot.get_object()["/A"]["/URI"] for p in pdf.pages for annot in p.get("/Annots", [])
              if "/URI" in annot.get_object().get("/A", {})]
     assert links and not [url for url in links if "127.0.0.1" in url or "localhost" in url]
-    assert any(url.startswith(TEST_SITE_URL) for url in links)
+    assert any(url.startswith(FIXTURE_SITE_URL) for url in links)
     count = len(pdf.pages)
     assert f"Sida 1 av {count}" in pdf.pages[0].extract_text()
     assert f"Sida {count} av {count}" in pdf.pages[-1].extract_text()
 
 
-def test_make_pdf_refuses_a_print_page_that_leaves(built_site: Path, tmp_path: Path) -> None:
+def test_make_pdf_refuses_a_print_page_that_leaves(fixture_built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    shutil.copytree(fixture_built_site, site)
     printed = sorted(site.glob("program/*/utskrift/index.html"))[-1]
     html = printed.read_text(encoding="utf-8")
     printed.write_text(html.replace("<main", '<meta http-equiv="refresh" content="0;url=https://evil.example/"><main', 1),
                        encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.tools.print_pdf", str(site)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "macros.tools.print_pdf", str(site)], cwd=tmp_path,
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "PDF:en skrevs inte" in result.stderr and "evil.example" in result.stderr

