@@ -5,7 +5,10 @@ and its anchors known to MkDocs' own link checks."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -14,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.core.page import GeneratedPage
 from macros.website.pages.finished import Headings
-from tests.conftest import build_site
+from tests.conftest import build_command, build_site
 from tests.fixture_site import fixture_site_source
 from tests.html_view import parse
 
@@ -83,3 +86,35 @@ def test_mkdocs_checks_links_to_a_finished_page_against_its_anchors(tmp_path: Pa
     result = build_site(root, tmp_path / "site")
     assert result.returncode != 0
     assert "does not contain an anchor '#finns-inte'" in result.stdout + result.stderr
+
+
+_KEPT_SCRIPT = """
+import gc, json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from macros.core.page import GeneratedPage
+from macros.engine.layers.comparison import Comparison
+config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=True)
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+plugin = config.plugins["trygghet"]  # alive, as it is while MkDocs writes the pages
+gc.collect()
+alive = [o for o in gc.get_objects() if isinstance(o, (GeneratedPage, Comparison))]
+print(json.dumps({"finished": sum(isinstance(o, GeneratedPage) and o.html is not None for o in alive),
+                  "pages": sum(isinstance(o, GeneratedPage) for o in alive),
+                  "comparisons": sum(isinstance(o, Comparison) for o in alive)}))
+"""
+
+
+@pytest.mark.build
+def test_the_adapter_keeps_no_page_or_comparison_once_mkdocs_has_them(tmp_path: Path) -> None:
+    # Memory bounded by what a page needs: a finished page's HTML is MkDocs' once handed over, the
+    # pages' Markdown is in their files, and the comparisons are not needed by any conversion.
+    root = fixture_site_source(tmp_path / "src")
+    script = tmp_path / "kept.py"
+    script.write_text(_KEPT_SCRIPT, encoding="utf-8")
+    _, env = build_command(root, tmp_path / "site")
+    result = subprocess.run([sys.executable, str(script), str(root / "mkdocs.yml"), str(tmp_path / "site")], cwd=root,
+                            env=env, capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"finished": 0, "pages": 0, "comparisons": 0}
