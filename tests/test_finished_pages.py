@@ -16,12 +16,14 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.core.page import GeneratedPage
-from macros.website.pages.finished import Headings
+from macros.website.pages.finished import Headings, content, page_target
 from tests.conftest import build_command, build_site
 from tests.fixture_site import fixture_site_source
 from tests.html_view import parse
 
 COMPARISON = "jamfor/2004-2006--2007-2010"
+#: A section merged from two others: its history shows their texts under their titles.
+HISTORY = "avsnitt/barn-och-unga"
 
 
 def _tokens(tokens: list[dict]) -> list[tuple]:
@@ -54,6 +56,46 @@ def test_a_comparison_is_a_finished_page(fixture_pages: dict[str, GeneratedPage]
     assert ids == {e.id for top in page.toc for e in (top, *top.children)}
 
 
+def _toc_order(entries: tuple) -> list[str]:
+    return [i for e in entries for i in (e.id, *_toc_order(e.children))]
+
+
+def _toc_ids(entries: tuple) -> set[str]:
+    return {e.id for e in entries} | {i for e in entries for i in _toc_ids(e.children)}
+
+
+@pytest.mark.parametrize("path", [f"{HISTORY}.md", "avsnitt/trafik.md"])
+def test_a_section_history_is_a_finished_page(fixture_pages: dict[str, GeneratedPage], path: str) -> None:
+    page = fixture_pages[path]
+    assert page.markdown == "" and page.html is not None
+    assert "{:" not in page.html and "](" not in page.html and " markdown" not in page.html  # no Markdown left
+    assert ".md" not in "".join(re.findall(r'href="([^"]*)"', page.html))  # links as URLs, as MkDocs writes them
+    ids = re.findall(r'<h[1-6] id="([^"]+)"', page.html)
+    assert len(ids) == len(set(ids)) and set(ids) == _toc_ids(page.toc)
+    # The sections' own text is content: sanitized, between the markers the page policy reads.
+    texts = re.findall(r'<div class="tp-history-text">(.*?)</div>', page.html, re.S)
+    assert texts and all("<!-- tp-innehåll -->" in t for t in texts)
+
+
+def test_content_on_a_finished_page_gets_unique_ids_links_as_urls_and_is_sanitized() -> None:
+    headings = Headings()
+    headings(2, "Mål")
+    html = content("## Mål\n\n[Trafik](../program/2004-2006/trafik.md#x) [extern](https://example.org/) "
+                   "![bild](../bilder/a.png)\n\n<script>alert(1)</script>\n", "avsnitt/trafik.md", headings)
+    assert '<h2 id="mal_1">' in html and 'href="#mal_1"' in html
+    assert [e.id for e in headings.toc()] == ["mal", "mal_1"]
+    assert 'href="../../program/2004-2006/trafik/#x"' in html and 'href="https://example.org/"' in html
+    assert 'src="../../bilder/a.png"' in html
+    assert "<script" not in html and "<!-- tp-innehåll -->" in html
+
+
+def test_page_targets_are_relative_to_the_page_url() -> None:
+    assert page_target("avsnitt/trafik.md", "../program/2004-2006/index.md") == "../../program/2004-2006/"
+    assert page_target("avsnitt/trafik.md", "skola.md#mal") == "../skola/#mal"
+    assert page_target("avsnitt/trafik.md", "#mal") == "#mal"
+    assert page_target("index.md", "avsnitt/trafik.md") == "avsnitt/trafik/"
+
+
 def _with_link(root: Path, anchor: str) -> None:
     config = root / "mkdocs.yml"
     # MkDocs' own checks, not the site's: the anchors MkDocs knows of a finished page are what it was given.
@@ -77,6 +119,11 @@ def test_a_finished_page_has_its_toc_and_anchors_in_the_built_site(tmp_path: Pat
     [h1] = fixture_pages[f"{COMPARISON}.md"].toc
     assert nav == [f"#{e.id}" for e in h1.children]  # Material's table of contents, without the title
     assert 'id="avsnitt-inledning"' in built
+    history = (tmp_path / "site" / HISTORY / "index.html").read_text(encoding="utf-8")
+    nav = [a.attrs["href"] for a in parse(history).find_all("a") if "md-nav__link" in a.classes
+           and a.attrs.get("href", "").startswith("#")]
+    [h1] = fixture_pages[f"{HISTORY}.md"].toc
+    assert nav == [f"#{i}" for i in _toc_order(h1.children)] and "#skola" in nav  # the texts' headings too
 
 
 @pytest.mark.build
