@@ -371,9 +371,9 @@ def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, 
     cpu = [
         "",
         "CPU-tid (användare + system, byggprocessen och de processer den väntade in; medianer) och toppminne "
-        "för båda byggena. På en delad maskin mäter väggtiden också de andras last, CPU-tiden nästan bara "
-        "bygget: kvoterna här säger mest när maskinen inte var ledig. Belastningen är systemets "
-        "medelbelastning (1 minut) före och efter varje körning.",
+        "för båda byggena. På en delad maskin mäter väggtiden också de andra processernas last, CPU-tiden "
+        "i stort sett bara bygget: när maskinen inte var ledig är det CPU-kvoterna som säger något. "
+        "Belastningen är systemets medelbelastning (1 minut) före och efter varje körning.",
         "",
         "| Storlek | Vårt bygge, CPU (s) | Ren Material, CPU (s) | CPU: bygge ÷ Material | Toppminne, ren Material (MiB) "
         "| Toppminne ÷ Material | Belastning |",
