@@ -5,6 +5,7 @@ speed is measured by `make bench` as ratios.)"""
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 import yaml
@@ -12,7 +13,7 @@ import yaml
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.tools.bench.corpus_gen import Size, generate
-from macros.tools.bench.run import export_plain_project, floor_seconds, render
+from macros.tools.bench.run import _timed_process, export_plain_project, floor_seconds, render
 
 TINY = Size("tiny", 3, 5, 40)
 
@@ -55,12 +56,34 @@ def test_plain_baseline_gets_our_pages_without_our_plugins(tmp_path: Path) -> No
 
 def test_report_states_ratios_and_cores() -> None:
     rows = [{"size": "1x", "pages": 10, "build": 2.0, "plain": 1.0, "floor": 0.5, "compare": None, "peak_mib": 50,
-             "pair_ratios": (1.8, 2.3)},
+             "pair_ratios": (1.8, 2.3), "build_cpu": 1.5, "plain_cpu": 1.2, "plain_peak_mib": 40, "load": (0.5, 9.3)},
             {"size": "4x", "pages": 40, "build": 7.0, "plain": 4.0, "floor": 2.0, "compare": 0.1, "peak_mib": 80,
-             "pair_ratios": (1.7, 1.8)}]
+             "pair_ratios": (1.7, 1.8), "build_cpu": 6.0, "plain_cpu": 4.8, "plain_peak_mib": 100, "load": (1.0, 2.0)}]
     text = render(rows, {"section": 1000}, 0.4, 1.2)
     assert "kärnor" in text and "| 1x | 10 | 2.00 | 1.00 | 0.50 | – | 50 | 2.00 | 1.80–2.30 | 4.00 |" in text
-    assert "Tillväxt 1× → 4×: vårt bygge 3.50×" in text
+    assert "Tillväxt 1× → 4×: vårt bygge 3.50×" in text and "i CPU-tid 4.00× och 4.00×" in text
+    # CPU time beside wall time, ours ÷ Material's, with peak memory of both and the machine's load.
+    assert "| 1x | 1.50 | 1.20 | 1.25 | 40 | 1.25 | 0.5–9.3 |" in text
+    assert "| 4x | 6.00 | 4.80 | 1.25 | 100 | 0.80 | 1.0–2.0 |" in text
+
+
+_BUSY_CHILD = """
+import subprocess, sys
+# A grandchild does the work and writes the CPU time it used; this process only waits for it.
+subprocess.run([sys.executable, "-c", "import sys, time; sum(i * i for i in range(2_000_000)); "
+                "open(sys.argv[1], 'w').write(str(time.process_time()))", sys.argv[1]], check=True)
+"""
+
+
+def test_cpu_time_counts_the_processes_a_build_waits_for(tmp_path: Path) -> None:
+    # A build's workers are its children: their CPU time is the build's. Compared with what the
+    # grandchild itself measured (no threshold of time is asserted).
+    script = tmp_path / "busy.py"
+    script.write_text(_BUSY_CHILD, encoding="utf-8")
+    timed = _timed_process([sys.executable, str(script), str(tmp_path / "used")], tmp_path)
+    used = float((tmp_path / "used").read_text(encoding="utf-8"))
+    assert used > 0 and timed.cpu >= used
+    assert timed.peak_kib > 0 and timed.wall > 0
 
 
 def _paragraphs_of(root: Path, vid: str, sid: str) -> set[str]:

@@ -54,10 +54,10 @@ def test_a_text_difference_between_summaries_is_called_so(tmp_path: Path, text: 
 
 def test_the_history_says_heading_and_summary_where_only_those_are_known(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path, "sammanfattning", body_b="Staden arbetar med trygghetsvandringar.")
-    page = history_page(build_site(corpus), "miljo").markdown
-    assert "### Sammanfattningen i 2024–2027" in page and "### Texten i" not in page
+    page = history_page(build_site(corpus), "miljo").body  # a finished page: its HTML
+    assert ">Sammanfattningen i 2024–2027<" in page and ">Texten i" not in page
     assert "Webbplatsens sammanfattning av avsnittet i varje version" in page
-    assert "Källor:\n\n- Testkälla" in page  # the sources named by document, once, at the foot
+    assert "<p>Källor:</p>\n<ul>\n<li>Testkälla" in page  # the sources named by document, once, at the foot
 
 
 @pytest.mark.parametrize("text", ["saknas", "sammanfattning"])
@@ -85,6 +85,6 @@ def test_a_history_renders_a_sections_own_macros_in_its_version(tmp_path: Path) 
     write(tmp_path / "program/2024-2027/miljo.md", section_md("miljo", 1, "Stadens offentliga miljö",
                                                               body='Se också {{ avsnitt("valfard") }}.'))
     corpus = load_or_raise(tmp_path)
-    page = history_page(build_site(corpus), "miljo").markdown
+    page = history_page(build_site(corpus), "miljo").body  # a finished page: its HTML
     assert "{{" not in page
-    assert "Se också [Välfärdsbrott](../program/2024-2027/valfard.md)." in page
+    assert 'Se också <a href="../../program/2024-2027/valfard/">Välfärdsbrott</a>.' in page

@@ -68,13 +68,13 @@ def history_of_deleted_section(root: Path, *flags: str) -> str:
     new_version(root, *flags)
     (root / "program/2015-2018/digital-trygghet.md").unlink()
     site = build_site(load_or_raise(root), FIXTURE_SETTINGS)
-    return history_page(site, "digital-trygghet").markdown
+    return history_page(site, "digital-trygghet").body  # a finished page: its HTML
 
 
 def test_a_deleted_sections_history_ends_with_the_version_that_removed_it(corpus_copy: Path) -> None:
     page = history_of_deleted_section(corpus_copy)
-    last = page.split('<section class="tp-sources"')[0].rsplit("\n## ", 1)[1]  # before the page's sources
-    assert last.startswith("Borttagen i 2015–2018 {: #version-2015-2018 }"), last
+    last = page.split('<section class="tp-sources"')[0].rsplit("<h2 ", 1)[1]  # before the page's sources
+    assert last.startswith('id="version-2015-2018">Borttagen i 2015–2018<'), last
     assert Change.BORTTAGEN.value in last
     assert "Avsnittet finns inte i 2015–2018, vars avsnittsförteckning är fullständig." in last
 

@@ -34,7 +34,7 @@ def test_every_page_that_states_facts_lists_its_sources(fixture_pages: dict[str,
 @pytest.mark.parametrize("name", ["fixture_program.txt", "fixture_remiss.txt", "README.md", "Källsamlingens förteckning"])
 def test_no_page_names_a_file_or_the_index_note_as_a_source(fixture_pages: dict[str, GeneratedPage], name: str) -> None:
     for path, page in fixture_pages.items():
-        assert name not in page.markdown, path
+        assert name not in page.body, path  # a finished page: its HTML
 
 
 def test_a_web_page_is_named_with_when_it_was_read(fixture_corpus: Corpus) -> None:

@@ -82,7 +82,7 @@ def test_history_has_every_version_and_the_change_between_them(tmp_path: Path) -
     assert history.section_ids(corpus) == ["kapitel", "del"]
     page = history.history_page(build_site(corpus), "kapitel")
     assert page.path == "avsnitt/kapitel.md"
-    md = page.markdown
+    md = page.body  # a finished page: its HTML
     assert md.index("#version-2018-2021") < md.index("#andringar-2018-2021--2024-2027") < md.index("#text-2024-2027")
     assert "<ins>" in md and "<del>" in md
     assert "Gammal text" in md and "Andra stycket" in md

@@ -27,23 +27,23 @@ def site(fixture_corpus: Corpus) -> Site:
 
 def _part(page: GeneratedPage, vid: str) -> str:
     """The page's part for version ``vid``: from its heading to the next version heading."""
-    start = page.markdown.find(f"{{: #{history.anchor(vid)} }}")
+    start = page.body.find(f'<h2 id="{history.anchor(vid)}"')
     if start < 0:
         return ""
-    end = page.markdown.find("\n## ", start)
-    return page.markdown[start: end if end >= 0 else None]
+    end = page.body.find("<h2 ", start + 1)
+    return page.body[start: end if end >= 0 else None]
 
 
 def _linked(part: str, vid: str) -> set[str]:
-    return set(re.findall(rf"\.\./program/{vid}/([\w-]+)\.md", part))
+    return set(re.findall(rf'href="\.\./\.\./program/{vid}/([\w-]+)/"', part))
 
 
 def test_a_renamed_section_shows_its_old_name(fixture_pages: dict[str, GeneratedPage]) -> None:
     page = fixture_pages[urls.section_history("trafiksakerhet")]
     old = _part(page, "2004-2006")
     assert _linked(old, "2004-2006") == {"trafik"}
-    assert "bytt namn" in old and "hette avsnittet *Trafik*" in old
-    assert "{: #andringar-2004-2006--2007-2010 }" in page.markdown
+    assert "bytt namn" in old and "hette avsnittet <em>Trafik</em>" in old
+    assert 'id="andringar-2004-2006--2007-2010"' in page.body
 
 
 def test_a_split_part_shows_the_version_before_the_split(fixture_pages: dict[str, GeneratedPage]) -> None:
@@ -118,8 +118,8 @@ def test_a_version_between_two_that_does_not_list_the_section_says_so(tmp_path: 
     steps = history.lineage_steps(site, "kapitel")
     assert [(s.version, s.sections, s.change) for s in steps] == [
         ("2001-2004", ("kapitel",), None), ("2005-2008", (), Change.OKAND), ("2009-2012", ("kapitel",), None)]
-    md = history.history_page(site, "kapitel").markdown
-    silent = md[md.index("{: #version-2005-2008 }"): md.index("{: #version-2009-2012 }")]
+    body = history.history_page(site, "kapitel").body
+    silent = body[body.index('id="version-2005-2008"'): body.index('id="version-2009-2012"')]
     assert "finns inte i källorna" in silent and "Källorna om 2005–2008 nämner inte avsnittet" in silent
     # The diff still runs from the last version with the text, as before.
-    assert "{: #andringar-2001-2004--2009-2012 }" in md
+    assert 'id="andringar-2001-2004--2009-2012"' in body

@@ -49,6 +49,7 @@ from macros.engine.checks import check_loaded, root_causes_first
 from macros.website.docs_check import Targets, docs_problems
 from macros.website.markup.page_marks import PageMarks
 from macros.website.markup.term_links import TermLinks
+from macros.website.model import conversion_view
 from macros.website.pages.navigation import nav_config
 from macros.website.pages.preview_errors import error_pages
 from macros.website.policy import headers
@@ -159,10 +160,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             self._show_errors(exc, docs_dir)
         config.nav = self._nav(config.nav or [])
         if site is not None:
-            self.site: Site = site
             self.corpus = site.corpus
+            # The pages are made: the conversions keep only what they read, not the comparisons and layers.
+            view = conversion_view(site)
             for extension in self.page_extensions:
-                extension.site, extension.page = site, None
+                extension.site, extension.page = view, None
             # MkDocs hands this list to Markdown, which takes Extension instances as well as names.
             config.markdown_extensions += [*self.page_extensions, self.content_html]  # type: ignore[list-item]
         if self.command == "build" and self.config.atomic:
@@ -275,6 +277,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         for asset in self.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
+        # MkDocs has every page and file now: the pages' Markdown is in their files, and a finished
+        # page's HTML is kept (in self.finished) only until MkDocs has it.
+        self.pages, self.assets = [], []
         return stem_prefix_queries(files, config)  # Swedish inflections in search
 
     @event_priority(-100)  # the files and the navigation are final

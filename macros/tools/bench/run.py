@@ -6,7 +6,9 @@ For each corpus size it measures (medians of several runs):
      (same theme, navigation and Markdown extensions; none of our plugins);
   3. the floor: Python-Markdown alone converting the same pages;
   4. the comparison engine alone (every comparison page's diffs);
-  5. peak memory of our build.
+  5. peak memory of our build and of plain Material's.
+Wall time and CPU time (user + system, of the build process and the processes it waited for) are
+both recorded: on a shared machine wall time measures the other load too, CPU time much less so.
 Ratios are what the project quotes; absolute seconds depend on the machine.
 Results go to bench/RESULTS.md with the machine's core count.
 """
@@ -27,6 +29,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +46,21 @@ REPO = Path(__file__).resolve().parents[3]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
-def _timed_process(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (KiB) of one child process."""
+@dataclass(frozen=True)
+class Timed:
+    """One child process, measured."""
+
+    #: Wall time (s).
+    wall: float
+    #: CPU time (s): user + system of the process and of every process it waited for (``wait4``'s
+    #: accounting), so a build's own workers count too.
+    cpu: float
+    #: Peak resident memory (KiB) of the process or the largest of those it waited for.
+    peak_kib: int
+
+
+def _timed_process(cmd: list[str], cwd: Path) -> Timed:
+    """Wall time, CPU time and peak RSS of one child process."""
     # The log goes to a file, not a pipe: a large build logs more than a pipe holds,
     # and a child blocked on a full pipe never exits.
     with tempfile.TemporaryFile() as log:
@@ -55,10 +71,10 @@ def _timed_process(cmd: list[str], cwd: Path) -> tuple[float, int]:
         if os.waitstatus_to_exitcode(status) != 0:
             log.seek(0)
             raise SystemExit(f"kommandot misslyckades: {' '.join(cmd)}\n{log.read().decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss
+    return Timed(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
-def _build(root: Path, config: Path) -> tuple[float, int]:
+def _build(root: Path, config: Path) -> Timed:
     out = Path(tempfile.mkdtemp(prefix="bench-site-"))
     try:
         return _timed_process([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)], root)
@@ -161,7 +177,7 @@ def comparison_seconds(root: Path) -> float | None:
 
 
 def check_seconds(root: Path) -> float:
-    return _timed_process([sys.executable, "-m", "macros.tools.cli.main", "check", "--rot", str(root)], root)[0]
+    return _timed_process([sys.executable, "-m", "macros.tools.cli.main", "check", "--rot", str(root)], root).wall
 
 
 @contextmanager
@@ -258,25 +274,30 @@ def page_weights(site: Path) -> dict[str, int]:
 def measure(name: str, root: Path, runs: int) -> dict[str, Any]:
     plain = root.parent / f"{root.name}-plain"
     files = export_plain_project(root, plain)
-    ours, plain_t, floors, peaks = [], [], [], []
+    ours: list[Timed] = []
+    plain_t: list[Timed] = []
+    floors: list[float] = []
+    loads = [os.getloadavg()[0]]
     for _ in range(runs):
-        t, rss = _build(root, root / "mkdocs.yml")
-        ours.append(t)
-        peaks.append(rss)
-        plain_t.append(_build(plain, plain / "mkdocs.yml")[0])
+        ours.append(_build(root, root / "mkdocs.yml"))
+        plain_t.append(_build(plain, plain / "mkdocs.yml"))
         floors.append(floor_seconds(root / "mkdocs.yml", files))
+        loads.append(os.getloadavg()[0])
     comp = comparison_seconds(root)
     # Each run builds ours and plain Material back to back: the ratio within a run shows
     # how much of a difference between sizes is the machine's noise.
-    pair_ratios = sorted(a / b for a, b in zip(ours, plain_t, strict=True))
+    pair_ratios = sorted(a.wall / b.wall for a, b in zip(ours, plain_t, strict=True))
     result = {
-        "size": name, "pages": len(files), "build": statistics.median(ours), "plain": statistics.median(plain_t),
-        "floor": statistics.median(floors), "compare": comp, "peak_mib": max(peaks) / 1024,
+        "size": name, "pages": len(files), "build": statistics.median(t.wall for t in ours),
+        "plain": statistics.median(t.wall for t in plain_t),
+        "floor": statistics.median(floors), "compare": comp, "peak_mib": max(t.peak_kib for t in ours) / 1024,
         "pair_ratios": (pair_ratios[0], pair_ratios[-1]),
+        "build_cpu": statistics.median(t.cpu for t in ours), "plain_cpu": statistics.median(t.cpu for t in plain_t),
+        "plain_peak_mib": max(t.peak_kib for t in plain_t) / 1024, "load": (min(loads), max(loads)),
     }
     shutil.rmtree(plain, ignore_errors=True)
-    print(f"  {name}: {result['pages']} sidor, bygge {result['build']:.2f} s, Material {result['plain']:.2f} s, "
-          f"golv {result['floor']:.2f} s", flush=True)
+    print(f"  {name}: {result['pages']} sidor, bygge {result['build']:.2f} s (CPU {result['build_cpu']:.2f} s), "
+          f"Material {result['plain']:.2f} s (CPU {result['plain_cpu']:.2f} s), golv {result['floor']:.2f} s", flush=True)
     return result
 
 
@@ -347,17 +368,36 @@ def render(rows: list[dict[str, Any]], weights: dict[str, int], check_t: float, 
         "| Storlek | Sidor | Vårt bygge (s) | Ren Material (s) | Golv: bara Markdown (s) | Jämförelsemotorn (s) | Toppminne (MiB) | Bygge ÷ Material | Spann per körning | Bygge ÷ golv |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    cpu = [
+        "",
+        "CPU-tid (användare + system, byggprocessen och de processer den väntade in; medianer) och toppminne "
+        "för båda byggena. På en delad maskin mäter väggtiden också de andra processernas last, CPU-tiden "
+        "i stort sett bara bygget: när maskinen inte var ledig är det CPU-kvoterna som säger något. "
+        "Belastningen är systemets medelbelastning (1 minut) före och efter varje körning.",
+        "",
+        "| Storlek | Vårt bygge, CPU (s) | Ren Material, CPU (s) | CPU: bygge ÷ Material | Toppminne, ren Material (MiB) "
+        "| Toppminne ÷ Material | Belastning |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        low_load, high_load = r["load"]
+        cpu.append(f"| {r['size']} | {r['build_cpu']:.2f} | {r['plain_cpu']:.2f} | {r['build_cpu'] / r['plain_cpu']:.2f} | "
+                   f"{r['plain_peak_mib']:.0f} | {r['peak_mib'] / r['plain_peak_mib']:.2f} | "
+                   f"{low_load:.1f}–{high_load:.1f} |")
     for r in rows:
         comp = f"{r['compare']:.2f}" if r["compare"] is not None else "–"
         low, high = r["pair_ratios"]
         lines.append(f"| {r['size']} | {r['pages']} | {r['build']:.2f} | {r['plain']:.2f} | {r['floor']:.2f} | {comp} | "
                      f"{r['peak_mib']:.0f} | {r['build'] / r['plain']:.2f} | {low:.2f}–{high:.2f} | "
                      f"{r['build'] / r['floor']:.2f} |")
+    lines += cpu
     by = {r["size"]: r for r in rows}
     lines.append("")
     if "1x" in by and "4x" in by:
         lines.append(f"Tillväxt 1× → 4×: vårt bygge {by['4x']['build'] / by['1x']['build']:.2f}×, "
-                     f"ren Material {by['4x']['plain'] / by['1x']['plain']:.2f}× (mål för vårt bygge: ≤ 4,4×).")
+                     f"ren Material {by['4x']['plain'] / by['1x']['plain']:.2f}× (mål för vårt bygge: ≤ 4,4×); "
+                     f"i CPU-tid {by['4x']['build_cpu'] / by['1x']['build_cpu']:.2f}× och "
+                     f"{by['4x']['plain_cpu'] / by['1x']['plain_cpu']:.2f}×.")
     lines += [
         "",
         f"`make check` på det riktiga innehållet: {check_t:.2f} s (mål: under 1 s, inklusive Pythons uppstart).",

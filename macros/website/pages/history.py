@@ -5,27 +5,31 @@ The section is followed by the one lineage engine, read from the build's compari
 (``site.layers.comparisons``): where it had another id (renamed, split out of or merged
 from other sections), the history shows the sections the lineage links to it there,
 labelled with the comparison's ``Change``, as the section panel does.
+
+A finished page (``pages/finished.py``): HTML straight from the templates; only the section's own
+text, which an editor wrote in Markdown, is converted (and sanitized as content) where it is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus
 from macros.core.model.schema import TextAvailability
 from macros.core.page import NOT_IN_SEARCH, GeneratedPage
-from macros.core.text import md
+from macros.core.text import esc
 from macros.engine.diff.textdiff import diff_text
 from macros.engine.layers.comparison import GroupDiff, reader_text
 from macros.engine.layers.lineage import Change
 from macros.engine.layers.lineage import label as change_label
 from macros.website.model import Site
 from macros.website.pages.compare import comparison_exists, diff_views
+from macros.website.pages.finished import Headings, content, paragraph
 from macros.website.pages.navigation import version_label
 from macros.website.pages.printing import shift_headings
-from macros.website.pages.sources import provenance_line, sources_block
+from macros.website.pages.sources import provenance_line, sources_block_html
 from macros.website.templates import Markup, render
 
 
@@ -93,25 +97,24 @@ def _titles(corpus: Corpus, vid: str, sids: tuple[str, ...]) -> str:
     return " + ".join(corpus.versions[vid].sections[s].data.title for s in sids)
 
 
-def _joined_texts(site: Site, page: str, vid: str, sids: tuple[str, ...]) -> tuple[str, str]:
+def _joined_texts(site: Site, page: str, vid: str, sids: tuple[str, ...]) -> tuple[str, list[tuple[str | None, str]]]:
     """One text for the linked sections, as a comparison joins them (several get their titles as
-    headings): plain for the diff, and with the titles escaped (``md``) for showing as Markdown."""
+    headings): plain for the diff, and as (title or None, Markdown text) for showing."""
     entries = [site.corpus.versions[vid].sections[s] for s in sids]
     texts = [reader_text(site.renderer, e, page) for e in entries]
     if len(entries) == 1:
-        return texts[0], texts[0]
-
-    def joined(title: Callable[[str], str]) -> str:
-        return "\n\n".join(f"## {title(e.data.title)}\n\n{t}" for e, t in zip(entries, texts, strict=True))
-
-    return joined(str), joined(md)
+        return texts[0], [(None, texts[0])]
+    plain = "\n\n".join(f"## {e.data.title}\n\n{t}" for e, t in zip(entries, texts, strict=True))
+    return plain, [(e.data.title, t) for e, t in zip(entries, texts, strict=True)]
 
 
 def _sentence(corpus: Corpus, step: Step) -> str:
-    """What the lineage says of the section in ``step.version``, relative to its own version."""
+    """What the lineage says of the section in ``step.version``, relative to its own version, as HTML
+    (the titles and labels in it escaped)."""
     assert step.group is not None and step.own is not None
     label, change = version_label(corpus, step.version), step.change
-    names = " och ".join(f"*{md(corpus.versions[step.version].sections[s].data.title)}*" for s in step.sections)
+    names = " och ".join(f"<em>{esc(corpus.versions[step.version].sections[s].data.title)}</em>" for s in step.sections)
+    label = esc(label)
     older = list(corpus.versions).index(step.version) < list(corpus.versions).index(step.own)
     if not step.sections:
         group = step.group.group
@@ -119,7 +122,7 @@ def _sentence(corpus: Corpus, step: Step) -> str:
             return (f"Källorna om {label} nämner inte avsnittet. Det går därför inte att säga om det fanns kvar, "
                     "hade ändrats eller hade tagits bort.")
         if change is Change.OKAND:
-            own = version_label(corpus, step.own)
+            own = esc(version_label(corpus, step.own))
             return (f"Avsnittets rubrik i {own} är inte källornas egen, och källorna om {own} nämner inte alla "
                     f"avsnitt. Att {label} saknar ett avsnitt med samma rubrik visar därför inte att ämnet har tagits bort.")
         return f"Avsnittet finns inte i {label}, vars avsnittsförteckning är fullständig."
@@ -138,28 +141,33 @@ def _sentence(corpus: Corpus, step: Step) -> str:
     return f"I {label} motsvaras avsnittet av {names}."
 
 
-def _lineage_note(corpus: Corpus, page: str, step: Step) -> str:
+def _lineage_note(corpus: Corpus, page: str, step: Step) -> Markup:
     """The badge and sentence of a version where the section has another id, or none."""
     group = step.group
     assert group is not None and step.own is not None and step.change is not None
     older, newer = sorted((step.version, step.own), key=list(corpus.versions).index)
     kinds = ", ".join(sorted(k.value for k in group.group.recorded)) if step.sections else ""
-    target = (urls.link(page, urls.compare(older, newer), group.anchor)
+    target = (urls.href(page, urls.compare(older, newer), group.anchor)
               if step.sections and comparison_exists(corpus, older, newer) else None)
     return render("history/lineage.html", change=step.change.value, label=change_label(step.change, group.summaries),
                   sentence=Markup(_sentence(corpus, step)),
-                  kinds=kinds or None, compare_href=target) + "\n"
+                  kinds=kinds or None, compare_href=target)
 
 
-def _read_links(corpus: Corpus, page: str, step: Step, label: str) -> str:
+def _a(href: str, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def _read_links(corpus: Corpus, page: str, step: Step, label: str) -> Markup:
     if len(step.sections) == 1:
-        return f"[Läs avsnittet i {label}]({urls.link(page, urls.section(step.version, step.sections[0]))})\n"
-    return f"Läs avsnitten i {label}: " + " · ".join(
-        f"[{md(corpus.versions[step.version].sections[s].data.title)}]({urls.link(page, urls.section(step.version, s))})"
-        for s in step.sections) + "\n"
+        return paragraph(_a(urls.href(page, urls.section(step.version, step.sections[0])), f"Läs avsnittet i {label}"))
+    return paragraph(Markup("Läs avsnitten i {}: ").format(label) + Markup(" · ").join(
+        _a(urls.href(page, urls.section(step.version, s)), corpus.versions[step.version].sections[s].data.title)
+        for s in step.sections))
 
 
 def history_page(site: Site, sid: str) -> GeneratedPage:
+    """A finished page: HTML from the templates, the section's texts converted where they are shown."""
     corpus = site.corpus
     page = urls.section_history(sid)
     steps = lineage_steps(site, sid)
@@ -175,21 +183,21 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
                   "som det motsvarar enligt avsnittens ursprung.")
     note = ("Sammanfattningarna återger med egna ord vad källorna säger; programmens egen text finns inte i "
             "källorna, så skillnaderna är skillnader mellan sammanfattningarna.") if summaries else ""
-    parts = [f"# {md(newest)} genom versionerna\n",
-             provenance_line(["webbplatsens sammanfattningar, jämförda version för version" if summaries else ""]),
-             intro + "\n",
-             render("history/toc.html", items=Markup("\n".join(
-                 f"- [{labels[s.version]}](#{anchor(s.version)})" for s in steps))) + "\n"]
+    headings = Headings()
+    parts = [headings(1, f"{newest} genom versionerna"),
+             Markup(provenance_line(["webbplatsens sammanfattningar, jämförda version för version" if summaries else ""])),
+             paragraph(intro),
+             render("history/toc.html", items=[(labels[s.version], anchor(s.version)) for s in steps])]
     previous: tuple[str, str] | None = None
     for step in steps:
         vid, label = step.version, labels[step.version]
         if not step.sections:
             removed = step is steps[-1] and step.change is Change.BORTTAGEN
-            parts.append(f"## {'Borttagen i ' + label if removed else label} {{: #{anchor(vid)} }}\n")
+            parts.append(headings(2, "Borttagen i " + label if removed else label, anchor(vid)))
             parts.append(_lineage_note(corpus, page, step))
             continue
         text, shown = _joined_texts(site, page, vid, step.sections)
-        parts.append(f"## {label}: {md(_titles(corpus, vid, step.sections))} {{: #{anchor(vid)} }}\n")
+        parts.append(headings(2, f"{label}: {_titles(corpus, vid, step.sections)}", anchor(vid)))
         parts.append(_read_links(corpus, page, step, label))
         if step.group is not None:
             parts.append(_lineage_note(corpus, page, step))
@@ -197,19 +205,31 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
             old_vid, old_text = previous
             old_label = labels[old_vid]
             diff = diff_text(old_text, text)
-            parts.append(f"### Ändringar från {old_label} {{: #andringar-{old_vid}--{vid} }}\n")
+            parts.append(headings(3, f"Ändringar från {old_label}", f"andringar-{old_vid}--{vid}"))
             # diff_views is HTML the comparison built from escaped text.
             views = Markup(diff_views(diff, old_label, label)) if any(p.changed for p in diff.pairs) else None
             parts.append(render("history/changes.html", diff=views,
-                                summary=_is_summary(corpus, vid) or _is_summary(corpus, old_vid)) + "\n")
+                                summary=_is_summary(corpus, vid) or _is_summary(corpus, old_vid)))
         heading = "Sammanfattningen" if _is_summary(corpus, vid) else "Texten"
-        parts.append(f"### {heading} i {label} {{: #text-{vid} }}\n")
-        parts.append(render("history/text.html", text=Markup(shift_headings(shown, 2))) + "\n")
+        parts.append(headings(3, f"{heading} i {label}", f"text-{vid}"))
+        parts.append(render("history/text.html", text=_shown(shown, page, headings)))
         previous = (vid, text)
     cited = [src for s in steps for x in s.sections for src in corpus.versions[s.version].sections[x].data.sources]
-    parts.append(sources_block(corpus, cited, [note]))
-    return GeneratedPage(page, f"{newest} genom versionerna", "\n".join(parts), "section-history",
-                         meta={"tp_section": sid, **NOT_IN_SEARCH})
+    parts.append(sources_block_html(corpus, cited, headings, [note]))
+    return GeneratedPage(page, f"{newest} genom versionerna", "", "section-history",
+                         meta={"tp_section": sid, **NOT_IN_SEARCH},
+                         html="\n".join(p for p in parts if p), toc=headings.toc())
+
+
+def _shown(shown: list[tuple[str | None, str]], page: str, headings: Headings) -> Markup:
+    """The linked sections' text, in the place of a level-3 heading: several get their titles as
+    level-4 headings, and the text's own headings are pushed down below them, as on the comparison."""
+    out: list[Markup] = []
+    for title, text in shown:
+        if title is not None:
+            out.append(headings(4, title))
+        out.append(content(shift_headings(text, 2), page, headings))
+    return Markup("\n").join(out)
 
 
 def _is_summary(corpus: Corpus, vid: str) -> bool:
