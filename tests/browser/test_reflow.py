@@ -73,3 +73,16 @@ def test_the_version_facts_fit_a_wide_screen_without_a_scroll_hint(page: Page, f
         const col = document.querySelector('.md-content .md-typeset').getBoundingClientRect().width;
         return [getComputedStyle(t).tableLayout, Math.round(t.getBoundingClientRect().width), Math.round(col)]; }""")
     assert layout[0] == "fixed" and layout[1] == layout[2], layout
+
+
+@pytest.mark.parametrize("width", (320, 1366))
+def test_code_blocks_wrap_instead_of_scrolling(page: Page, fixture_server: SiteServer, width: int) -> None:
+    """A code block that scrolls is a region keyboard users must reach; Material makes it focusable
+    only after measuring it, and axe caught one in between. Wrapped, there is nothing to scroll."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in ("/oppna-data/", "/redaktorsguide/"):
+        page.goto(fixture_server.url(path), wait_until="networkidle")
+        blocks = page.evaluate("""() => [...document.querySelectorAll('pre > code')]
+            .map(c => c.scrollWidth - c.clientWidth)""")
+        assert blocks, path
+        assert max(blocks) <= 1, f"{path} vid {width} px: {blocks}"
