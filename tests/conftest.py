@@ -98,6 +98,15 @@ def page_html(page: GeneratedPage) -> str:
 
 
 @pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """The fixture corpus with its docs/ pages, to break on purpose."""
+    root = tmp_path / "fixtures"
+    for folder in ("program", "docs"):
+        shutil.copytree(FIXTURES / folder, root / folder)
+    return root
+
+
+@pytest.fixture
 def fixture_copy(tmp_path: Path) -> Path:
     """A throw-away copy of the fixture corpus, to break on purpose."""
     dest = tmp_path / "fixtures"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,6 @@ from macros.core.problems import Severity
 from macros.website.docs_check import check_everything
 from macros.website.site import asset_paths, build_site, make_assets, make_pages
 from tests.conftest import FIXTURES
-
-
-@pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "fixtures"
-    for folder in ("program", "docs"):
-        shutil.copytree(FIXTURES / folder, root / folder)
-    return root
 
 
 def errors(root: Path) -> list[str]:

@@ -9,7 +9,6 @@ the warnings that stood before are one summary line after it.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,6 @@ import pytest
 from typer.testing import CliRunner
 
 from macros.tools.cli.main import app
-from tests.conftest import FIXTURES
 
 #: Words of the YAML parser, pydantic, Jinja or MkDocs that must never reach an editor.
 ENGLISH = ("found", "expected", "could not", "while ", "Error", "error", "Traceback", "Invalid", "does not",
@@ -90,14 +88,6 @@ MISTAKES = {
                                "makroanropet går inte att läsa"),
 }
 
-
-@pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    """The fixture corpus with its docs/ pages, to break on purpose."""
-    root = tmp_path / "fixtures"
-    for folder in ("program", "docs"):
-        shutil.copytree(FIXTURES / folder, root / folder)
-    return root
 
 
 def check(root: Path) -> tuple[int, list[str]]:

@@ -3,7 +3,6 @@ text, fields the schema checks and ids that name other records; one error per li
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,7 @@ import pytest
 from macros.core.placeholder import MESSAGE, PLACEHOLDER
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
-from tests.conftest import FIXTURES, ROOT
-
-
-@pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "fixtures"
-    shutil.copytree(FIXTURES / "program", root / "program")
-    return root
-
+from tests.conftest import ROOT
 
 PLACES = {
     "källa i kallor.yml": ("program/kallor.yml", "titel: Fiktiva remissvar", "titel: 'FYLL I: källans titel'"),
@@ -37,24 +28,24 @@ PLACES = {
 
 
 @pytest.mark.parametrize("place", PLACES)
-def test_the_placeholder_is_one_error_at_its_line(corpus_copy: Path, place: str) -> None:
+def test_the_placeholder_is_one_error_at_its_line(fixture_copy: Path, place: str) -> None:
     rel, old, new = PLACES[place]
-    path = corpus_copy / rel
+    path = fixture_copy / rel
     text = path.read_text(encoding="utf-8")
     assert old in text, (rel, old)
     text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
     line = text[: text.index(PLACEHOLDER)].count("\n") + 1
-    _, problems = check_repository(corpus_copy)
+    _, problems = check_repository(fixture_copy)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     assert [(p.file, p.line, p.message) for p in errors] == [(rel, line, MESSAGE)], [p.format() for p in errors]
 
 
-def test_every_placeholder_line_of_a_file_is_reported_at_once(corpus_copy: Path) -> None:
-    path = corpus_copy / "program/2007-2010/gator.md"
+def test_every_placeholder_line_of_a_file_is_reported_at_once(fixture_copy: Path) -> None:
+    path = fixture_copy / "program/2007-2010/gator.md"
     text = path.read_text(encoding="utf-8").replace("typ: fokusområde", "typ: FYLL I")
     path.write_text(text + "\nFYLL I: en andra rad.\n", encoding="utf-8")
-    _, problems = check_repository(corpus_copy)
+    _, problems = check_repository(fixture_copy)
     lines = [p.line for p in problems if p.severity is Severity.ERROR]
     assert lines == [text[: text.index("typ: FYLL I")].count("\n") + 1, len(text.splitlines()) + 2]
 

@@ -60,6 +60,17 @@ class Draft:
         self.attention.append(f"{file}: {key} – {note}")
         return note
 
+    def read_dnr(self, file: str, doc: ReadDocument, meta: dict[str, Any], notes: dict[str, str], *,
+                 check: str, missing: str) -> None:
+        """The document's reference number into ``meta``, flagged with the line it came from; if it has
+        none, ``missing`` goes in the report."""
+        dnr = find_dnr(doc)
+        if dnr:
+            meta["dnr"] = dnr.value
+            notes["dnr"] = self.flag(file, "dnr", f"läst ur raden '{dnr.line}'; {check}")
+        else:
+            self.attention.append(f"{file}: dnr – {missing}")
+
 
 def slugify(text: str) -> str:
     text = text.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
@@ -153,12 +164,8 @@ def version_draft(doc: ReadDocument, vid: str, existing_ids: set[str]) -> Draft:
     if title:
         notes["titel"] = draft.flag(index, "titel", "läst ur dokumentets titel; kontrollera")
     meta["period"] = front_matter.mapping({"från": int(match.group(1)), "till": int(match.group(2))}, flow=True)
-    dnr = find_dnr(doc)
-    if dnr:
-        meta["dnr"] = dnr.value
-        notes["dnr"] = draft.flag(index, "dnr", f"läst ur raden '{dnr.line}'; kontrollera")
-    else:
-        draft.attention.append(f"{index}: dnr – inget diarienummer hittades; lägg till 'dnr' om källan har ett.")
+    draft.read_dnr(index, doc, meta, notes, check="kontrollera",
+                   missing="inget diarienummer hittades; lägg till 'dnr' om källan har ett.")
     decisions = front_matter.flow_list([])
     date = find_date(doc)
     if date:
@@ -236,12 +243,8 @@ def remissvar_draft(doc: ReadDocument, rid: str, version: str) -> Draft:
                                                               + _choices(BodyKind)))
     meta: dict[str, Any] = {"id": rid, "instans": front_matter.mapping(body, body_notes)}
     notes: dict[str, str] = {}
-    dnr = find_dnr(doc)
-    if dnr:
-        meta["dnr"] = dnr.value
-        notes["dnr"] = draft.flag(file, "dnr", f"läst ur raden '{dnr.line}'; kontrollera att det är svarets eget")
-    else:
-        draft.attention.append(f"{file}: dnr – hittades inte i dokumentet.")
+    draft.read_dnr(file, doc, meta, notes, check="kontrollera att det är svarets eget",
+                   missing="hittades inte i dokumentet.")
     date = find_date(doc)
     if date:
         meta["sammanträde"] = front_matter.scalar(date.value)
