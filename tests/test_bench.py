@@ -13,7 +13,7 @@ import yaml
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.tools.bench.corpus_gen import Size, generate
-from macros.tools.bench.run import _timed_process, export_plain_project, floor_seconds, render
+from macros.tools.bench.run import _timed_process, export_plain_project, floor_seconds, render, targets_table
 
 TINY = Size("tiny", 3, 5, 40)
 
@@ -55,9 +55,9 @@ def test_plain_baseline_gets_our_pages_without_our_plugins(tmp_path: Path) -> No
 
 
 def test_report_states_ratios_and_cores() -> None:
-    rows = [{"size": "1x", "pages": 10, "build": 2.0, "plain": 1.0, "floor": 0.5, "compare": None, "peak_mib": 50,
+    rows = [{"size": "1x", "pages": 10, "build": 2.0, "plain": 1.0, "floor": 0.5, "compare": None, "peak_mib": 50, "runs": 3,
              "pair_ratios": (1.8, 2.3), "build_cpu": 1.5, "plain_cpu": 1.2, "plain_peak_mib": 40, "load": (0.5, 9.3)},
-            {"size": "4x", "pages": 40, "build": 7.0, "plain": 4.0, "floor": 2.0, "compare": 0.1, "peak_mib": 80,
+            {"size": "4x", "pages": 40, "build": 7.0, "plain": 4.0, "floor": 2.0, "compare": 0.1, "peak_mib": 80, "runs": 1,
              "pair_ratios": (1.7, 1.8), "build_cpu": 6.0, "plain_cpu": 4.8, "plain_peak_mib": 100, "load": (1.0, 2.0)}]
     text = render(rows, {"section": 1000}, 0.4, 1.2)
     assert "kärnor" in text and "| 1x | 10 | 2.00 | 1.00 | 0.50 | – | 50 | 2.00 | 1.80–2.30 | 4.00 |" in text
@@ -65,6 +65,23 @@ def test_report_states_ratios_and_cores() -> None:
     # CPU time beside wall time, ours ÷ Material's, with peak memory of both and the machine's load.
     assert "| 1x | 1.50 | 1.20 | 1.25 | 40 | 1.25 | 0.5–9.3 |" in text
     assert "| 4x | 6.00 | 4.80 | 1.25 | 100 | 0.80 | 1.0–2.0 |" in text
+    assert "Körningar per storlek: 1x 3, 4x 1." in text
+
+
+def test_report_says_which_targets_are_met() -> None:
+    rows = [{"size": "1x", "build": 2.0, "plain": 1.8, "floor": 1.0, "peak_mib": 50, "plain_peak_mib": 40},
+            {"size": "4x", "build": 9.0, "plain": 8.0, "floor": 4.0, "peak_mib": 70, "plain_peak_mib": 40}]
+    lines = targets_table(rows, check_t=0.8, reload_t=2.5)
+    row = {line.split(" | ")[0].lstrip("| "): line for line in lines[2:]}
+    assert row["1x: vårt bygge ÷ ren Material"].endswith("| 1.11 | ≤ 1,2 | ja |")
+    assert row["4x: vårt bygge ÷ golvet"].endswith("| 2.25 | ≤ 2,0 | nej |")
+    assert row["Tillväxt 1× → 4× (vårt bygge)"].endswith("| 4.50 | ≤ 4,4 | nej |")
+    assert row["4x: toppminne ÷ ren Materials"].endswith("| 1.75 | ≤ 1,5 | nej |")
+    assert row["`make check` (s)"].endswith("| 0.80 | ≤ 1 s | ja |")
+    assert row["Ändring synlig i `make serve` (s)"].endswith("| 2.50 | ≤ 2 s | nej |")
+    # Sizes this run did not measure are said so, not counted as met.
+    assert "inte mätt i den här körningen" in row["2x: vårt bygge ÷ ren Material"]
+    assert "inte mätt" in row["Det riktiga innehållet: vårt bygge − ren Material (s)"]
 
 
 _BUSY_CHILD = """
