@@ -185,3 +185,36 @@ def test_kept_conversions_only_on_the_mkdocs_they_were_written_for() -> None:
     assert kept_conversions.supported("1.6.1")
     assert not kept_conversions.supported("1.7.0")
     assert not kept_conversions.supported("2.0.0")
+
+
+class _Keyed:
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def conversion_key(self) -> str:
+        return self.key
+
+    def __repr__(self) -> str:  # a repr that never changes: the settings must not be read through it
+        return "Keyed()"
+
+
+def _settings(*extensions: object) -> Any:
+    from types import SimpleNamespace
+
+    from macros.adapter.kept_conversions import surroundings
+    config = SimpleNamespace(use_directory_urls=True, markdown_extensions=["toc", *extensions],
+                             mdx_configs={"toc": {"permalink": True}}, validation={}, docs_dir="docs")
+    return surroundings(config, [])  # type: ignore[arg-type]
+
+
+def test_the_settings_are_compared_by_the_extensions_conversion_keys() -> None:
+    assert _settings(_Keyed("a")) == _settings(_Keyed("a"))
+    assert _settings(_Keyed("a")) != _settings(_Keyed("b"))  # same repr, other key: converted again
+    # An extension instance that does not say what its conversions depend on: never given back.
+    plain = object()
+    assert _settings(plain) != _settings(plain)
+
+
+def test_the_sites_own_extensions_say_what_their_conversions_depend_on() -> None:
+    plugin = TrygghetPlugin()
+    assert all(callable(getattr(e, "conversion_key", None)) for e in [*plugin.page_extensions, plugin.content_html])

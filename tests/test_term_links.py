@@ -113,15 +113,15 @@ def test_the_page_context_is_read_once_per_conversion(site: Site) -> None:
     assert term_links(later.convert(text)) == []
 
 
-def test_the_extensions_repr_changes_with_a_definition(site: Site, tmp_path: Path) -> None:
-    # Kept conversions (mkdocs serve) compare repr(markdown_extensions): an edited definition must count.
+def test_the_extensions_conversion_key_changes_with_a_definition(site: Site, tmp_path: Path) -> None:
+    # Kept conversions (mkdocs serve) compare the extensions' conversion keys: an edited definition must count.
     root = minimal_repo(tmp_path)
     term = root / "program/begrepp/lagesbild.md"
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]))
-    before = repr(TermLinks(build_site(load_or_raise(root))))
-    assert before == repr(TermLinks(build_site(load_or_raise(root))))
+    before = TermLinks(build_site(load_or_raise(root))).conversion_key()
+    assert before == TermLinks(build_site(load_or_raise(root))).conversion_key()
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]).replace("Ett begrepp", "Ett annat begrepp"))
-    assert repr(TermLinks(build_site(load_or_raise(root)))) != before
+    assert TermLinks(build_site(load_or_raise(root))).conversion_key() != before
 
 
 def test_entities_and_inline_html_around_a_link_are_kept(site: Site) -> None:

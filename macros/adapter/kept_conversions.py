@@ -3,8 +3,8 @@
 An edited section changes the Markdown of a few pages (its own, its version's,
 the comparisons and timelines that quote it); MkDocs converts all of them again
 at every rebuild, and converting is half of a rebuild. A page whose Markdown,
-address and surroundings (every file's address, the Markdown settings, the
-link checks) are what they were when it was last converted converts to the
+address and surroundings (every file's address, the Markdown settings with each
+of our extensions' ``conversion_key()``, the link checks) are what they were when it was last converted converts to the
 same again, so that conversion is given back instead of made. Each is kept as
 soon as it is made: a conversion does not depend on whether the rest of its
 build failed. Everything after the conversion (the plugins' page events, the
@@ -66,11 +66,25 @@ class _Recorder(logging.Handler):
         self.records.append(record)
 
 
+def extension_key(extension: object) -> object:
+    """What a Markdown extension in the settings contributes to a conversion: its name, or for an
+    extension instance its own ``conversion_key()``. An instance that does not say what it depends
+    on gets a key equal to nothing, so no conversion made with it is ever given back."""
+    if isinstance(extension, str):
+        return extension
+    key = getattr(extension, "conversion_key", None)
+    if callable(key):
+        return (type(extension).__module__, type(extension).__qualname__, key())
+    return object()
+
+
 def surroundings(config: MkDocsConfig, files: Files) -> Surroundings:
-    """Everything besides a page's own Markdown that its conversion reads."""
+    """Everything besides a page's own Markdown that its conversion reads. The settings are compared
+    by value (``==``), never by their ``repr``."""
     places = tuple((f.src_uri, f.dest_uri, f.url, f.inclusion) for f in files)
-    settings = (config.use_directory_urls, repr(config.markdown_extensions), repr(config.mdx_configs),
-                repr(config.validation), config.docs_dir)
+    extensions = tuple(extension_key(e) for e in config.markdown_extensions)
+    settings = (config.use_directory_urls, extensions, dict(config.mdx_configs),
+                dict(config.validation), config.docs_dir)
     return places, settings
 
 

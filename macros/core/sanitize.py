@@ -229,5 +229,6 @@ class ContentHtml(Extension):
         md.postprocessors.register(raw, "raw_html", 30)  # in place of Python-Markdown's own
         md.postprocessors.register(_Sanitize(md, raw, self.whole_page), "tp_sanitize", 5)
 
-    def __repr__(self) -> str:
-        return "ContentHtml()"  # the same for every page (kept conversions compare the settings)
+    def conversion_key(self) -> str:
+        """The same for every build: what it does depends only on the page (kept conversions compare it)."""
+        return ""

@@ -26,10 +26,10 @@ class PageMarks(PageExtension):
             md.treeprocessors.register(pinpoints.Pinpoints(md, site.corpus, vid, sid), "tp_pinpoints",
                                        pinpoints.PRIORITY)
 
-    def __repr__(self) -> str:
-        # Part of the Markdown settings kept conversions compare (``repr(markdown_extensions)``):
-        # a pinpoint's citation names the version and the section by their titles.
-        return f"PageMarks({fingerprint(self.site) if self.site else ''})"
+    def conversion_key(self) -> str:
+        """What this extension's conversions depend on besides the page (kept conversions compare it):
+        a pinpoint's citation names the version and the section by their titles."""
+        return fingerprint(self.site) if self.site else ""
 
 
 def fingerprint(site: Site) -> str:

@@ -82,10 +82,10 @@ class TermLinks(PageExtension):
             return
         md.treeprocessors.register(TermLinker(md, site.corpus, vid, sid, terms), "tp_term_links", PRIORITY)
 
-    def __repr__(self) -> str:
-        # Part of the Markdown settings kept conversions compare (``repr(markdown_extensions)``):
-        # a section page converts differently when a term, a form or a definition changes.
-        return f"TermLinks({fingerprint(self.site) if self.site else ''})"
+    def conversion_key(self) -> str:
+        """What this extension's conversions depend on besides the page (kept conversions compare it):
+        a section page converts differently when a term, a form or a definition changes."""
+        return fingerprint(self.site) if self.site else ""
 
 
 def fingerprint(site: Site) -> str:
