@@ -71,3 +71,12 @@ def test_failed_build_leaves_the_old_site(fixture_repo: Path, tmp_path: Path) ->
     assert f"Bygget misslyckades; {site} är oförändrad." in out
     assert "program/2007-2010/gator.md:1" in out  # MkDocs' message, shown after the spinner
     assert [p.name for p in site.iterdir()] == ["gammal.html"]
+
+
+def test_build_without_mkdocs_yml_says_so_in_swedish(fixture_repo: Path) -> None:
+    (fixture_repo / "mkdocs.yml").unlink()
+    result = runner.invoke(app, ["build", "--rot", str(fixture_repo)])
+    assert result.exit_code == 1
+    out = flat(result.output)
+    assert f"Hittar ingen mkdocs.yml i {fixture_repo}" in out and "--rot" in out
+    assert "Usage" not in out and "No such file" not in out and "Traceback" not in out

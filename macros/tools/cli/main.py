@@ -61,6 +61,10 @@ def build(
 ) -> None:
     """Bygg webbplatsen strikt till site/; vid fel lämnas den gamla site/ orörd."""
     root = repo_root(root)
+    if not (root / "mkdocs.yml").is_file():
+        err_console.print(f"[red]Hittar ingen mkdocs.yml i {escape(str(root))}: den säger hur webbplatsen byggs "
+                          "(tema, navigering, tillägg). Kör kommandot i förrådets rot eller ange --rot.[/red]")
+        raise typer.Exit(1)
     # No "-q": MkDocs' quiet mode drops warnings before --strict can count them.
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")]
     if site_dir:
