@@ -68,8 +68,11 @@ def test_every_point_is_on_its_remissvar_page(fixture_built_site: Path, fixture_
     content = main_content(read_page(fixture_built_site, url))
     data = fixture_corpus.remissvar[rid].data
     assert data.body.name in content.find("h1").text()
-    # The sources are the administration's proposals, not a board's decided answer.
-    assert content.find("h1").text().startswith("Förvaltningens förslag till remissvar – ")
+    # An administration's response is its proposal, not a board's decided answer; a response
+    # without förvaltning is the instance's own, and is not called an administration's proposal.
+    heading = "Förvaltningens förslag till remissvar – " if data.administration else "Remissvar – "
+    assert content.find("h1").text().startswith(heading)
+    assert bool(data.administration) == ("Förvaltningens" in read_page(fixture_built_site, url).split("<title>")[1])
     text = " ".join(content.text().split())
     for number, point in enumerate(data.points, 1):
         heading = next((e for e in content.iter() if e.attrs.get("id") == f"punkt-{point.id}"), None)

@@ -90,7 +90,10 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
     return heading + "\n\n" + _facts(items)
 
 
-REMISSVAR_HEADING = "Förvaltningens förslag till remissvar"
+def remissvar_heading(rv: Remissvar) -> str:
+    """A response an administration wrote is its proposal to the board (tjänsteutlåtande); one
+    without ``förvaltning`` is the instance's own answer and is called just that."""
+    return "Förvaltningens förslag till remissvar" if rv.administration else "Remissvar"
 
 
 def _board_decision(rv: Remissvar) -> str:
@@ -123,9 +126,9 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
         ("Förvaltningens hållning" if rv.administration else "Hållning", f"**{STANCE_LABEL[rv.stance]}**"),
         ("Nämndens beslut", _board_decision(rv)),
     ]
-    # The sources are the administration's statements (tjänsteutlåtanden) with a proposed
-    # decision; none records the board's own decision, so the page does not call it the board's answer.
-    parts = [context_line(context), f"# {REMISSVAR_HEADING} – {md(rv.body.name)}\n", _facts(facts),
+    # An administration's statement (tjänsteutlåtande) proposes a decision; unless a source records
+    # the board's own decision, the page does not call it the board's answer.
+    parts = [context_line(context), f"# {remissvar_heading(rv)} – {md(rv.body.name)}\n", _facts(facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
         parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
@@ -140,7 +143,7 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     else:
         parts.append("Remissvaret innehåller inga synpunkter på enskilda delar av programmet.\n")
     parts.append(sources_block(corpus, rv.sources))
-    title = f"{REMISSVAR_HEADING} – {rv.body.name} ({vid})"
+    title = f"{remissvar_heading(rv)} – {rv.body.name} ({vid})"
     return GeneratedPage(page, title, "\n".join(parts), "remissvar", source=entry.path)
 
 
