@@ -15,6 +15,7 @@ import markdown
 import pytest
 from hypothesis import settings
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
@@ -60,7 +61,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def fixture_corpus() -> Corpus:
     """The frozen fixture corpus, loaded once; it must load without a single problem."""
-    corpus, problems = load(FIXTURES)
+    corpus, problems = load(FIXTURES, build_date())
     assert problems == [], [p.format() for p in problems]
     return corpus
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.core import urls
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load, load_or_raise
 from macros.core.page import GeneratedPage
@@ -159,7 +160,7 @@ def small(tmp_path: Path) -> Path:
 
 
 def rendered(tmp_path: Path) -> Element:
-    corpus, _ = load(small(tmp_path))
+    corpus, _ = load(small(tmp_path), build_date())
     page = compare_pages.compare_page(build_site(corpus), "2020-2023", "2024-2027")
     assert page.path == urls.compare("2020-2023", "2024-2027")
     assert page.html is not None and page.markdown == ""  # a finished page: HTML from its templates
@@ -196,7 +197,7 @@ def test_hostile_titles_and_text_are_shown_as_text(tmp_path: Path) -> None:
         write(program / vid / "farlig.md", section_md(
             "farlig", 3, title=f"'Trygg <script>alert({n})</script> & \"plats\"'",
             body=f"Text <script>alert({n})</script> <img src=x onerror=alert({n})> här."))
-    corpus = load_or_raise(tmp_path)
+    corpus = load_or_raise(tmp_path, build_date())
     page = compare_pages.compare_page(build_site(corpus), "2020-2023", "2024-2027")
     assert page.html is not None
     doc = parse(page.html)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.engine.layers.comparison import compare
@@ -29,7 +30,7 @@ def _corpus(root: Path, text: str, listing: str = "", body_b: str = BODY, new_se
     write(root / "program/2024-2027/miljo.md", section_md("miljo", 1, "Stadens offentliga miljö", body=body_b))
     if new_section:
         write(root / "program/2024-2027/valfard.md", section_md("valfard", 2, "Välfärdsbrott", body="Nytt."))
-    return load_or_raise(root)
+    return load_or_raise(root, build_date())
 
 
 @pytest.mark.parametrize(("text", "label"), [("fulltext", "bytt namn"), ("sammanfattning", "rubriken skiljer sig")])
@@ -48,7 +49,7 @@ def test_a_text_difference_between_summaries_is_called_so(tmp_path: Path, text: 
     _corpus(tmp_path, text, body_b="Staden arbetar med trygghetsvandringar.")
     write(tmp_path / "program/2024-2027/miljo.md", section_md("miljo", 1, "Arbete i stadens offentliga miljö",
                                                               body="Staden arbetar med trygghetsvandringar."))
-    [group] = compare(load_or_raise(tmp_path), "2020-2023", "2024-2027").groups
+    [group] = compare(load_or_raise(tmp_path, build_date()), "2020-2023", "2024-2027").groups
     assert group.label == label
 
 
@@ -67,13 +68,13 @@ def test_without_a_full_list_a_section_is_neither_new_nor_removed(tmp_path: Path
     listing = "avsnittsförteckning: ofullständig\n" if text == "sammanfattning" else ""
     corpus = _corpus(tmp_path, "sammanfattning", new_section=True)
     write(tmp_path / "program/2020-2023/index.md", version_md("2020-2023", text=text, extra=listing))
-    corpus = load_or_raise(tmp_path)
+    corpus = load_or_raise(tmp_path, build_date())
     groups = {g.news: g.change for g in align(corpus, "2020-2023", "2024-2027")}
     assert groups[("valfard",)] is Change.OKAND
     # With a full list and text on both sides the same section is new.
     write(tmp_path / "program/2020-2023/index.md", version_md("2020-2023", text="sammanfattning"))
     write(tmp_path / "program/2020-2023/miljo.md", section_md("miljo", 1, "Arbete i stadens offentliga miljö", body=BODY))
-    groups = {g.news: g.change for g in align(load_or_raise(tmp_path), "2020-2023", "2024-2027")}
+    groups = {g.news: g.change for g in align(load_or_raise(tmp_path, build_date()), "2020-2023", "2024-2027")}
     assert groups[("valfard",)] is Change.NY
 
 
@@ -84,7 +85,7 @@ def test_a_history_renders_a_sections_own_macros_in_its_version(tmp_path: Path) 
                      body_b='Se också {{ avsnitt("valfard") }}.')
     write(tmp_path / "program/2024-2027/miljo.md", section_md("miljo", 1, "Stadens offentliga miljö",
                                                               body='Se också {{ avsnitt("valfard") }}.'))
-    corpus = load_or_raise(tmp_path)
+    corpus = load_or_raise(tmp_path, build_date())
     page = history_page(build_site(corpus), "miljo").body  # a finished page: its HTML
     assert "{{" not in page
     assert 'Se också <a href="../../program/2024-2027/valfard/">Välfärdsbrott</a>.' in page

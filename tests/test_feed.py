@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo
 from macros.website.publish import feed
@@ -111,7 +112,7 @@ def _fixture_feed(tmp_path: Path, decisions: str, recorded: dict[str, str] | Non
     root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagen", supersedes="2020-2023", extra=decisions))
     write(root / "program/remissvar/svar.md", REMISSVAR)
-    corpus = load_or_raise(root)
+    corpus = load_or_raise(root, build_date())
     pages = {p.path for p in make_pages(build_site(corpus, SiteInfo(None, "test")))}
     return ET.fromstring(feed.feed_xml(corpus, pages, SiteInfo(SITE_URL, "Test", None, recorded or {})))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
@@ -192,7 +193,7 @@ def _dropped_term_corpus(root: Path, body_2024: str = "Text om avsnittet.") -> C
         "---\nid: testbegrepp\nterm: testbegrepp\nformer: [testbegreppet]\n"
         "definitioner:\n  - {version: 2020-2023, definition: Ett begrepp för test., källor: [kalla-a]}\n"
         "utgår_i: [2024-2027]\nkällor: [kalla-a]\n---\n\nOm begreppet.\n"))
-    return load_or_raise(root)
+    return load_or_raise(root, build_date())
 
 
 def test_terms_that_do_not_exist_in_the_version_are_not_linked(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.engine.klarsprak.lix import readability
@@ -91,7 +92,7 @@ def _repo(root: Path, *, newer_sections: bool = True) -> Path:
 
 
 def _corpus(root: Path) -> Corpus:
-    corpus, problems = load(root)
+    corpus, problems = load(root, build_date())
     assert not [p.format() for p in problems if p.severity.value == "fel"]
     return corpus
 

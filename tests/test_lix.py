@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedPage
 from macros.core.problems import Severity
@@ -66,7 +67,7 @@ def test_long_sentence_warning_names_file_and_line(tmp_path: Path) -> None:
     long = " ".join(["ord"] * 40) + "."
     write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, body=f"Kort.\n\n{long}"))
     (root / "pyproject.toml").write_text("[tool.trygghet]\nmax_ord_per_mening = 30\n", encoding="utf-8")
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     [warning] = [p for p in problems if "meningen" in p.message]
     assert warning.severity is Severity.WARNING
     assert (warning.file, warning.line) == ("program/2024-2027/stadsutveckling.md", 11)

@@ -14,6 +14,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.load.schema_errors import allowed_keys
@@ -174,7 +175,7 @@ def test_a_heading_in_section_text_is_a_paragraph_of_its_own_in_the_plain_text(t
     root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/stadsutveckling.md",
           section_md("stadsutveckling", 2, body="Inledande text.\n\n## Syfte\n\nAtt **bygga** tryggt."))
-    site = build_site(load_or_raise(root), SiteInfo(None, "test"))
+    site = build_site(load_or_raise(root, build_date()), SiteInfo(None, "test"))
     data = export.version_file(site, "2024-2027", {p.path for p in make_pages(site)})
     section = next(s for s in data["version"]["avsnitt"] if s["id"] == "stadsutveckling")
     assert "## Syfte" in section["markdown"] and "**bygga**" in section["markdown"]
@@ -220,7 +221,7 @@ def test_files_are_reproducible_and_dated_only_by_source_date_epoch(fixture_buil
     site = build_site(fixture_corpus, SiteInfo(None, "test"))
     pages = {p.path for p in make_pages(site)}
     once = json_bytes(export.programme(site, pages))
-    assert once == json_bytes(export.programme(build_site(load_or_raise(FIXTURES), SiteInfo(None, "test")), set(pages)))
+    assert once == json_bytes(export.programme(build_site(load_or_raise(FIXTURES, build_date()), SiteInfo(None, "test")), set(pages)))
     assert json.loads(once)["genererad"] is None
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
 from macros.website.model import build_site
@@ -47,7 +48,7 @@ def _hostile_repo(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GeneratedPage]:
-    corpus = load_or_raise(_hostile_repo(tmp_path_factory.mktemp("hostile")))
+    corpus = load_or_raise(_hostile_repo(tmp_path_factory.mktemp("hostile")), build_date())
     return {p.path: p for p in make_pages(build_site(corpus))}
 
 

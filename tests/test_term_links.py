@@ -13,6 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import BODY_END, BODY_START
@@ -44,7 +45,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
           _term("lagesbild", "lägesbild", ["lägesbilder", "lägesbilden"], ["2020-2023", "2024-2027"]))
     write(root / "program/begrepp/gammalbegrepp.md",
           _term("gammalbegrepp", "gammalbegrepp", ["gammalbegreppet"], ["2020-2023"], extra="utgår_i: [2024-2027]\n"))
-    return build_site(load_or_raise(root))
+    return build_site(load_or_raise(root, build_date()))
 
 
 convert = term_linked_html
@@ -118,10 +119,10 @@ def test_the_extensions_repr_changes_with_a_definition(site: Site, tmp_path: Pat
     root = minimal_repo(tmp_path)
     term = root / "program/begrepp/lagesbild.md"
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]))
-    before = repr(TermLinks(build_site(load_or_raise(root))))
-    assert before == repr(TermLinks(build_site(load_or_raise(root))))
+    before = repr(TermLinks(build_site(load_or_raise(root, build_date()))))
+    assert before == repr(TermLinks(build_site(load_or_raise(root, build_date()))))
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]).replace("Ett begrepp", "Ett annat begrepp"))
-    assert repr(TermLinks(build_site(load_or_raise(root)))) != before
+    assert repr(TermLinks(build_site(load_or_raise(root, build_date())))) != before
 
 
 def test_entities_and_inline_html_around_a_link_are_kept(site: Site) -> None:

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_macros.plugin import MacrosPlugin
 
 from macros.adapter.errors import content_failure
+from macros.core.clock import build_date
 from macros.core.problems import ContentError, errors_only
 from macros.engine.checks import check_repository
 from macros.engine.render.sandbox import Renderer
@@ -46,7 +47,7 @@ class SandboxedMacrosPlugin(MacrosPlugin):
                 self._renderer = site.renderer
             else:  # the trygghet plugin is not in use: load the content ourselves
                 root = Path(self._mkdocs_config.config_file_path).parent
-                corpus, problems = check_repository(root)
+                corpus, problems = check_repository(root, build_date())
                 if errors_only(problems):
                     raise content_failure(ContentError(errors_only(problems)))
                 self._renderer = Renderer(corpus)

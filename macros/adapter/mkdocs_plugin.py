@@ -39,6 +39,7 @@ from macros.adapter.pager import keep_within_version
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.adapter.site_swap import remove_abandoned
 from macros.core.budget import Budget, BudgetExceeded
+from macros.core.clock import build_date, fixed_epoch
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
@@ -190,13 +191,15 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         """Load and check the content, make its pages and files, and check docs/ against them;
         ContentError with the errors, root causes first, when any of it fails."""
         # Before MkDocs reads docs/ itself: links, names, front matter with the safe loader.
+        # The clock, read once for the whole build (SOURCE_DATE_EPOCH when set): "today" in every page.
+        today, epoch = build_date(), fixed_epoch()
         outside = repository_problems(self.root)
-        corpus, load_problems = load(self.root)
+        corpus, load_problems = load(self.root, today)
         problems = check_loaded(corpus, load_problems + outside)
         _log_warnings(problems)
         if errors_only(problems):
             raise ContentError([p for p in problems if p.severity is not Severity.WARNING])
-        settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"),
+        settings = SiteInfo(config.site_url, config.site_name, epoch,
                             recorded=self.history.trusted_dates(),
                             licence=str(config.extra.get("datalicens") or "").strip() or None)
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.

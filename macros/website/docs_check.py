@@ -11,6 +11,7 @@ follow-on.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,9 +32,10 @@ from macros.engine.render.usage import HandWritten, hand_written_pages
 from macros.website.site import asset_paths, build_site, make_pages
 
 
-def check_everything(root: Path) -> tuple[Corpus, list[Problem]]:
-    """Load program/ and check it and docs/: every problem, root causes first (``root_causes_first``)."""
-    corpus, problems = load(root)
+def check_everything(root: Path, today: dt.date) -> tuple[Corpus, list[Problem]]:
+    """Load program/ as of ``today`` and check it and docs/: every problem, root causes first
+    (``root_causes_first``)."""
+    corpus, problems = load(root, today)
     problems += repository_problems(root) + run_checks(corpus)
     site = None if errors_only(problems) else lambda: generated_targets(corpus)
     return corpus, root_causes_first(corpus, problems + docs_problems(corpus, root / "docs", site))

@@ -36,6 +36,7 @@ from typing import Any
 import markdown
 import yaml
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo, page_file_content
 from macros.tools.bench.corpus_gen import SIZES, generate
@@ -107,7 +108,7 @@ def read_config(path: Path) -> dict[str, Any]:
 
 def export_plain_project(root: Path, dest: Path) -> list[Path]:
     """Our generated pages as ordinary files in a bare Material project."""
-    corpus = load_or_raise(root)
+    corpus = load_or_raise(root, build_date(ENV))
     config = read_config(root / "mkdocs.yml")
     # Open data and the feed as plain files too: hand-written pages link to them.
     settings = SiteInfo(config.get("site_url", ""), config.get("site_name", ""), ENV["SOURCE_DATE_EPOCH"])
@@ -168,7 +169,7 @@ def comparison_seconds(root: Path) -> float | None:
     except ImportError:
         return None
     from macros.engine.diff.textdiff import diff_text
-    site = build_site(load_or_raise(root))
+    site = build_site(load_or_raise(root, build_date(ENV)))
     diff_text.cache_clear()  # the export above filled it: time the engine cold, as a build runs it
     start = time.perf_counter()
     pages = list(compare.generate_pairs(site))

@@ -1,0 +1,99 @@
+"""Contracts of the one explicit build (issue 33): its hidden inputs are read at the edge only.
+
+The clock and the environment (``SOURCE_DATE_EPOCH``) are read by ``macros/core/clock.py`` and by
+the edges that start a build (the MkDocs adapter, the command-line tool, the benchmark harness),
+which pass the day down; nothing in the engine or the website reads them.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+MACROS = Path(__file__).resolve().parent.parent / "macros"
+
+#: Where the clock and the environment may be read: the clock itself and the edges that start a build.
+CLOCK_READERS = ("core/clock.py", "adapter/", "tools/cli/", "tools/bench/")
+
+#: Calls and attributes that read the clock or the environment (by their dotted name's last two parts).
+_CLOCK = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"),
+          ("time", "time"), ("time", "time_ns"), ("os", "environ"), ("os", "environb"), ("os", "getenv")}
+_FROM_IMPORTS = {("os", "environ"), ("os", "getenv"), ("os", "environb"), ("time", "time"), ("time", "time_ns")}
+
+
+def _dotted(node: ast.AST, aliases: dict[str, str]) -> tuple[str, ...]:
+    """``a.b.c`` as its parts, a module imported under another name (``import os as _os``) by its own."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(aliases.get(node.id, node.id))
+    return tuple(reversed(parts))
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def clock_reads(source: str) -> list[tuple[int, str]]:
+    """Each line of ``source`` that reads the clock or the environment, and what it reads."""
+    tree = ast.parse(source)
+    docstrings = _docstrings(tree)
+    aliases = {a.asname: a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+               for a in node.names if a.asname}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _dotted(node, aliases)[-2:] in _CLOCK:
+            found.append((node.lineno, ".".join(_dotted(node, aliases))))
+        elif isinstance(node, ast.ImportFrom) and node.module in {"os", "time"}:
+            found += [(node.lineno, f"from {node.module} import {a.name}") for a in node.names
+                      if (node.module, a.name) in _FROM_IMPORTS]
+        elif (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+              and "SOURCE_DATE_EPOCH" in node.value):
+            found.append((node.lineno, "SOURCE_DATE_EPOCH"))
+    return found
+
+
+def _modules() -> list[tuple[str, str]]:
+    return [(p.relative_to(MACROS).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(MACROS.rglob("*.py"))]
+
+
+def test_the_clock_and_the_environment_are_read_at_the_edge_only() -> None:
+    wrong = [f"macros/{rel}:{line}: {what}" for rel, text in _modules() if not rel.startswith(CLOCK_READERS)
+             for line, what in clock_reads(text)]
+    assert wrong == [], "läser klockan eller miljön utanför core/clock.py och kanterna:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("planted", [
+    "import datetime as dt\nday = dt.date.today()\n",
+    "from datetime import datetime\nmoment = datetime.now()\n",
+    "import time\nstamp = time.time()\n",
+    "import os\nepoch = os.environ.get('X')\n",
+    "import os as _os\nepoch = _os.getenv('X')\n",
+    "from os import getenv\n",
+    "def f(env):\n    '''Reads SOURCE_DATE_EPOCH.'''\n    return env['SOURCE_DATE_EPOCH']\n",
+])
+def test_the_scan_finds_a_planted_read(planted: str) -> None:
+    assert clock_reads(planted), planted
+
+
+def test_the_scan_leaves_a_docstring_and_a_date_alone() -> None:
+    assert clock_reads('"""Dated by SOURCE_DATE_EPOCH."""\nimport datetime as dt\nday = dt.date(2024, 1, 1)\n') == []
+
+
+def test_loading_takes_the_day_from_its_caller() -> None:
+    """The loader has no default day: a caller that forgets it fails at once, not on the day the clock turns."""
+    import inspect
+
+    from macros.core.load.loader import load, load_or_raise
+    for function in (load, load_or_raise):
+        assert inspect.signature(function).parameters["today"].default is inspect.Parameter.empty
