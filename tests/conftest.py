@@ -30,6 +30,8 @@ pytest_plugins = ["tests.program_readers"]
 ROOT = Path(__file__).resolve().parent.parent
 #: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The repository's page templates, which the page makers of a ``Site`` built in a test render.
+TEMPLATES = ROOT / "overrides" / "partials" / "tp"
 #: Expected outputs of page makers, the diff and the checks on FIXTURES.
 GOLDEN = Path(__file__).resolve().parent / "golden"
 #: The build's fixed time for golden outputs (2023-11-14), so "today" never enters them.
@@ -76,7 +78,7 @@ def fixture_pages(fixture_corpus: Corpus) -> dict[str, GeneratedPage]:
     """Every page the page makers make of the fixtures, by path, without a build."""
     with pytest.MonkeyPatch.context() as mp:  # a build's "today" comes from SOURCE_DATE_EPOCH
         mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return {page.path: page for page in make_pages(make_site(fixture_corpus, FIXTURE_SETTINGS))}
+        return {page.path: page for page in make_pages(make_site(fixture_corpus, FIXTURE_SETTINGS, templates=TEMPLATES))}
 
 
 def term_linked_html(site: Site, text: str, page: tuple[str, str] | None) -> str:

@@ -24,6 +24,7 @@ from macros.website.pages.timeline import answer_text
 from macros.website.publish import feed
 from macros.website.publish.opendata.export import programme
 from macros.website.site import build_site, make_pages
+from tests.conftest import TEMPLATES
 from tests.factory import SOURCES, section_md, version_md, write
 
 runner = CliRunner()
@@ -66,7 +67,7 @@ def corpus_root(tmp_path: Path) -> Path:
 def derived(root: Path) -> dict[str, Any]:
     """Every place the site derives from status and decisions, in a comparable form."""
     corpus = load_or_raise(root, build_date())
-    site = build_site(corpus, SiteInfo(None, "Test"))
+    site = build_site(corpus, SiteInfo(None, "Test"), templates=TEMPLATES)
     pages = {p.path for p in make_pages(site)}
     data = programme(site, pages)
     _, problems = check_repository(root, build_date())

@@ -17,6 +17,7 @@ from macros.engine.layers.lineage import Change, align
 from macros.website.pages.compare import compare_page
 from macros.website.pages.history import history_page
 from macros.website.site import build_site
+from tests.conftest import TEMPLATES
 from tests.factory import SOURCES, section_md, version_md, write
 
 BODY = "Staden arbetar med belysning och städning i parker."
@@ -38,7 +39,7 @@ def test_a_heading_difference_is_a_rename_only_with_the_programmes_text(tmp_path
     corpus = _corpus(tmp_path, text)
     [group] = compare(corpus, "2020-2023", "2024-2027").groups
     assert group.change is Change.BYTT_NAMN and group.label == label
-    page = compare_page(build_site(corpus), "2020-2023", "2024-2027").body
+    page = compare_page(build_site(corpus, templates=TEMPLATES), "2020-2023", "2024-2027").body
     assert f"<td>{label}</td>" in page  # the table of changes
     if text == "sammanfattning":
         assert "bytt namn" not in page and "hette" not in page
@@ -55,7 +56,7 @@ def test_a_text_difference_between_summaries_is_called_so(tmp_path: Path, text: 
 
 def test_the_history_says_heading_and_summary_where_only_those_are_known(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path, "sammanfattning", body_b="Staden arbetar med trygghetsvandringar.")
-    page = history_page(build_site(corpus), "miljo").body  # a finished page: its HTML
+    page = history_page(build_site(corpus, templates=TEMPLATES), "miljo").body  # a finished page: its HTML
     assert ">Sammanfattningen i 2024–2027<" in page and ">Texten i" not in page
     assert "Webbplatsens sammanfattning av avsnittet i varje version" in page
     assert "<p>Källor:</p>\n<ul>\n<li>Testkälla" in page  # the sources named by document, once, at the foot
@@ -86,6 +87,6 @@ def test_a_history_renders_a_sections_own_macros_in_its_version(tmp_path: Path) 
     write(tmp_path / "program/2024-2027/miljo.md", section_md("miljo", 1, "Stadens offentliga miljö",
                                                               body='Se också {{ avsnitt("valfard") }}.'))
     corpus = load_or_raise(tmp_path, build_date())
-    page = history_page(build_site(corpus), "miljo").body  # a finished page: its HTML
+    page = history_page(build_site(corpus, templates=TEMPLATES), "miljo").body  # a finished page: its HTML
     assert "{{" not in page
     assert 'Se också <a href="../../program/2024-2027/valfard/">Välfärdsbrott</a>.' in page

@@ -15,7 +15,7 @@ from macros.core.page import SiteInfo
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.website.site import build_site, make_pages
-from tests.conftest import FIXED_EPOCH, FIXTURES, page_html
+from tests.conftest import FIXED_EPOCH, FIXTURES, TEMPLATES, page_html
 from tests.html_view import parse
 
 SECTION = "program/2007-2010/inledning.md"
@@ -111,7 +111,7 @@ def test_a_planted_redefinition_shows_in_the_history(fixture_copy: Path, monkeyp
         "\n  - version: 2007-2010\n    definition: Ett område med få anmälda brott men stor oro.\n"
         "    källor: [kalla-program]" + term_sources)), encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-    pages = {p.path: p for p in make_pages(build_site(load_or_raise(fixture_copy, build_date()), SiteInfo(None, "test")))}
+    pages = {p.path: p for p in make_pages(build_site(load_or_raise(fixture_copy, build_date()), SiteInfo(None, "test"), templates=TEMPLATES))}
     diff = parse(page_html(pages["begrepp/riskomrade.md"])).find("p", "tp-term-diff")
     assert diff is not None
     assert "stor oro" in "".join(i.text() for i in diff.find_all("ins"))

@@ -14,7 +14,7 @@ from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.klarsprak.lix import band, letters, readability, sentences
 from macros.tools.cli.main import app
-from tests.conftest import build_site
+from tests.conftest import TEMPLATES, build_site
 from tests.factory import minimal_repo, section_md, write
 
 
@@ -83,7 +83,7 @@ def test_comparison_page_shows_the_change_in_lix(fixture_corpus: Corpus, fixture
     from macros.website.model import build_site
 
     page = fixture_pages["jamfor/2004-2006--2007-2010.md"].body
-    readability_of = build_site(fixture_corpus).layers.readability
+    readability_of = build_site(fixture_corpus, templates=TEMPLATES).layers.readability
     a, b = readability_of["2004-2006"], readability_of["2007-2010"]
     assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2004–2006 och {b.lix:.0f} ({b.band}) i 2007–2010" in page
     old, new = fixture_corpus.section("2004-2006", "inledning"), fixture_corpus.section("2007-2010", "inledning")

@@ -17,7 +17,7 @@ from macros.tools.cli.main import app
 from macros.tools.cli.scaffold_cmd import ask_listing
 from macros.website.model import build_site
 from macros.website.pages.history import history_page
-from tests.conftest import FIXTURE_SETTINGS
+from tests.conftest import FIXTURE_SETTINGS, TEMPLATES
 
 
 def new_version(root: Path, *flags: str) -> str:
@@ -60,7 +60,7 @@ def test_in_a_terminal_the_command_asks(capsys: pytest.CaptureFixture[str]) -> N
 def history_of_deleted_section(root: Path, *flags: str) -> str:
     new_version(root, *flags)
     (root / "program/2015-2018/digital-trygghet.md").unlink()
-    site = build_site(load_or_raise(root, build_date()), FIXTURE_SETTINGS)
+    site = build_site(load_or_raise(root, build_date()), FIXTURE_SETTINGS, templates=TEMPLATES)
     return history_page(site, "digital-trygghet").body  # a finished page: its HTML
 
 

@@ -14,6 +14,7 @@ from macros.engine.layers.build import build_layers
 from macros.engine.layers.lineage import Change, align
 from macros.website.model import build_site
 from macros.website.pages import compare, followup, perspectives, timeline, versions
+from tests.conftest import TEMPLATES
 from tests.factory import section_md, version_md, write
 
 SOURCES = """\
@@ -130,7 +131,7 @@ def test_an_own_heading_in_an_incomplete_listing_is_never_removed(tmp_path: Path
     assert group.change is Change.OKAND and group.heading_not_own
     [cp] = [c for c in build_layers(corpus).section("2018-2021", "egen").counterparts if c.version == "2020-2023"]
     assert cp.change is Change.OKAND
-    page = compare.generate_pairs(build_site(corpus))
+    page = compare.generate_pairs(build_site(corpus, templates=TEMPLATES))
     text = next(p.body for p in page if p.path.endswith("2018-2021--2020-2023.md"))
     assert "Webbplatsens rubrik" in text and "inte källornas egen" in text
 
@@ -164,7 +165,7 @@ def test_followup_schema_errors_are_swedish_with_line(tmp_path: Path) -> None:
 
 
 def test_pages_show_the_new_fields(tmp_path: Path) -> None:
-    site = build_site(load_or_raise(_repo(tmp_path), build_date()))
+    site = build_site(load_or_raise(_repo(tmp_path), build_date()), templates=TEMPLATES)
     section = versions.section_page(site, "2020-2023", "kvar").markdown
     # The page in the source, linked to its public address; the copy said; never the file name.
     assert "Avsnittet börjar på sidan 14 i [Det antagna testprogrammet](https://example.org/program.pdf)" in section
@@ -185,14 +186,14 @@ def test_pages_show_the_new_fields(tmp_path: Path) -> None:
 
 
 def test_a_borrowed_heading_says_where_it_comes_from(tmp_path: Path) -> None:
-    site = build_site(load_or_raise(_repo(tmp_path, heading="rubrik: lånad\n"), build_date()))
+    site = build_site(load_or_raise(_repo(tmp_path, heading="rubrik: lånad\n"), build_date()), templates=TEMPLATES)
     page = versions.section_page(site, "2018-2021", "egen").markdown
     assert page.count("Rubriken är lånad från") == 1  # the box (text_origin.heading_note)
     assert page.count("rubriken lånad från") == 1  # the line under the title
     assert "Rubriken är webbplatsens egen" not in page
 
 def test_followup_pages_and_timeline(tmp_path: Path) -> None:
-    site = build_site(load_or_raise(_repo(tmp_path), build_date()))
+    site = build_site(load_or_raise(_repo(tmp_path), build_date()), templates=TEMPLATES)
     [page] = list(followup.generate_details(site))
     assert page.path == "uppfoljning/arsred-2020.md"
     assert "17 av 29 nämnder bedömde målet som helt uppfyllt, 11 som delvis uppfyllt och 1 som inte uppfyllt" in page.markdown

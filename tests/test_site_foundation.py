@@ -22,7 +22,7 @@ from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
 from macros.engine import validity
 from macros.website.site import build_site, make_pages
-from tests.conftest import FIXTURE_SETTINGS, ROOT, page_html, read_page
+from tests.conftest import FIXTURE_SETTINGS, ROOT, TEMPLATES, page_html, read_page
 from tests.html_view import main_content, parse
 
 
@@ -153,7 +153,7 @@ def test_a_version_in_force_per_a_web_page_without_adoption_date(fixture_copy: P
         encoding="utf-8")
     corpus = load_or_raise(fixture_copy, build_date())
     assert validity.current(corpus) == "2011-2014"
-    pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS))}
+    pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS, templates=TEMPLATES))}
     text = banner(pages["program/2007-2010/index.md"]).text()
     assert text == ("Det här är en äldre version. Nu gäller programmet 2011–2014 enligt webbsidan "
                     "”Fiktiva stadens webbsida om programmet”, läst senast 1 mars 2012.")

@@ -20,7 +20,7 @@ from macros.core.page import BODY_END, BODY_START
 from macros.website.markup.term_links import SCRIPT, TermLinks
 from macros.website.model import Site, build_site
 from macros.website.pages.versions import section_page
-from tests.conftest import term_linked_html
+from tests.conftest import TEMPLATES, term_linked_html
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, parse
 
@@ -45,7 +45,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
           _term("lagesbild", "lägesbild", ["lägesbilder", "lägesbilden"], ["2020-2023", "2024-2027"]))
     write(root / "program/begrepp/gammalbegrepp.md",
           _term("gammalbegrepp", "gammalbegrepp", ["gammalbegreppet"], ["2020-2023"], extra="utgår_i: [2024-2027]\n"))
-    return build_site(load_or_raise(root, build_date()))
+    return build_site(load_or_raise(root, build_date()), templates=TEMPLATES)
 
 
 convert = term_linked_html
@@ -119,10 +119,10 @@ def test_the_extensions_repr_changes_with_a_definition(site: Site, tmp_path: Pat
     root = minimal_repo(tmp_path)
     term = root / "program/begrepp/lagesbild.md"
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]))
-    before = repr(TermLinks(build_site(load_or_raise(root, build_date()))))
-    assert before == repr(TermLinks(build_site(load_or_raise(root, build_date()))))
+    before = repr(TermLinks(build_site(load_or_raise(root, build_date()), templates=TEMPLATES)))
+    assert before == repr(TermLinks(build_site(load_or_raise(root, build_date()), templates=TEMPLATES)))
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]).replace("Ett begrepp", "Ett annat begrepp"))
-    assert repr(TermLinks(build_site(load_or_raise(root, build_date())))) != before
+    assert repr(TermLinks(build_site(load_or_raise(root, build_date()), templates=TEMPLATES))) != before
 
 
 def test_entities_and_inline_html_around_a_link_are_kept(site: Site) -> None:

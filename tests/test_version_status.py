@@ -19,6 +19,7 @@ from macros.website.pages.banner import banner
 from macros.website.pages.timeline import answer_text, timeline_page
 from macros.website.pages.versions import start_page, version_page
 from macros.website.site import build_site
+from tests.conftest import TEMPLATES
 from tests.factory import section_md, write
 
 TODAY = dt.date(2026, 12, 7)
@@ -131,7 +132,7 @@ def test_the_reasons_say_what_is_known_and_nothing_more(corpus: Corpus) -> None:
 def test_the_date_tool_and_the_start_page_agree_for_today(corpus: Corpus) -> None:
     """The defect the fact check found: the tool answered 'cannot tell' for today while the start
     page said 2024-2027 applies. Both now read one function."""
-    site = build_site(corpus)
+    site = build_site(corpus, templates=TEMPLATES)
     pieces = validity.segments(corpus)
     last_from, last = pieces[-1]
     assert last_from is not None and last_from <= TODAY and last.versions == ("2024-2027",)
@@ -174,7 +175,7 @@ def test_after_a_recorded_adoption_the_new_version_applies_inside_its_period(tmp
         answer = validity.applied_on(corpus, dt.date.fromisoformat(day))
         assert (answer.outcome, answer.versions) == (Outcome.VERSION, ("2024-2027",)), day
     assert validity.status_line(corpus, "2024-2027") == "Antagen 15 mars 2024."
-    site = build_site(corpus)
+    site = build_site(corpus, templates=TEMPLATES)
     page = version_page(site, "2024-2027").markdown
     assert "Förslag" not in page.split("\n# ", 1)[1].split("\n\n")[1]  # the lead says adopted, never a draft
     assert "Antagen 15 mars 2024." in page

@@ -60,6 +60,7 @@ from macros.website.policy.policy_checks import PolicyChecks
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.search_text import without_soft_hyphens
 from macros.website.site import Site, build_site, make_assets, make_pages
+from macros.website.templates import PARTIALS, folder_in
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
 
@@ -203,7 +204,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
                             recorded=self.history.trusted_dates(),
                             licence=str(config.extra.get("datalicens") or "").strip() or None)
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
-        site = build_site(corpus, settings, docs_dir)
+        site = build_site(corpus, settings, docs_dir, templates=self.templates_dir(config))
         self.pages = make_pages(site)
         self.assets = [*make_assets(site, [p.path for p in self.pages]),
                        GeneratedAsset(headers.PATH, headers.headers_file())]
@@ -214,6 +215,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.failure = None
         self.shown_paths = {p.path for p in self.pages} | _docs_pages(docs_dir)
         return site
+
+    def templates_dir(self, config: MkDocsConfig) -> Path:
+        """The page templates' folder: ``partials/tp`` in the theme's own folder (``custom_dir``)."""
+        custom = config.theme.custom_dir
+        return Path(custom) / PARTIALS if custom else folder_in(self.root)
 
     def _show_errors(self, error: ContentError, docs_dir: Path) -> None:
         """Under ``mkdocs serve``: the errors as the page of every path the preview has shown, so the

@@ -30,14 +30,16 @@ from macros.engine.checks import root_causes_first, run_checks
 from macros.engine.render.sandbox import Renderer
 from macros.engine.render.usage import HandWritten, hand_written_pages
 from macros.website.site import asset_paths, build_site, make_pages
+from macros.website.templates import folder_in
 
 
-def check_everything(root: Path, today: dt.date) -> tuple[Corpus, list[Problem]]:
+def check_everything(root: Path, today: dt.date, templates: Path | None = None) -> tuple[Corpus, list[Problem]]:
     """Load program/ as of ``today`` and check it and docs/: every problem, root causes first
-    (``root_causes_first``)."""
+    (``root_causes_first``). ``templates``: the page templates' folder (by default ``root``'s)."""
     corpus, problems = load(root, today)
     problems += repository_problems(root) + run_checks(corpus)
-    site = None if errors_only(problems) else lambda: generated_targets(corpus)
+    folder = templates or folder_in(root)
+    site = None if errors_only(problems) else lambda: generated_targets(corpus, folder)
     return corpus, root_causes_first(corpus, problems + docs_problems(corpus, root / "docs", site))
 
 
@@ -48,10 +50,10 @@ class Targets:
     paths: dict[str, str | None]
 
 
-def generated_targets(corpus: Corpus) -> Targets:
-    """The generated pages of the site made of ``corpus`` (with their Markdown, for their headings)
-    and its generated files (their paths only)."""
-    pages = make_pages(build_site(corpus, SiteInfo(None, "")))
+def generated_targets(corpus: Corpus, templates: Path) -> Targets:
+    """The generated pages of the site made of ``corpus`` with the page templates in ``templates`` (with
+    their Markdown, for their headings) and its generated files (their paths only)."""
+    pages = make_pages(build_site(corpus, SiteInfo(None, ""), templates=templates))
     return Targets({**{p.path: p.body for p in pages}, **dict.fromkeys(asset_paths(corpus))})
 
 

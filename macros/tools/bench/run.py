@@ -42,6 +42,7 @@ from macros.core.page import SiteInfo, page_file_content
 from macros.tools.bench.corpus_gen import SIZES, generate
 from macros.website.pages.navigation import nav_config
 from macros.website.site import build_site, make_assets, make_pages
+from macros.website.templates import folder_in
 
 REPO = Path(__file__).resolve().parents[3]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -112,7 +113,7 @@ def export_plain_project(root: Path, dest: Path) -> list[Path]:
     config = read_config(root / "mkdocs.yml")
     # Open data and the feed as plain files too: hand-written pages link to them.
     settings = SiteInfo(config.get("site_url", ""), config.get("site_name", ""), ENV["SOURCE_DATE_EPOCH"])
-    site = build_site(corpus, settings, root / "docs")
+    site = build_site(corpus, settings, root / "docs", templates=folder_in(root))
     pages = make_pages(site)
     if dest.exists():
         shutil.rmtree(dest)
@@ -169,7 +170,7 @@ def comparison_seconds(root: Path) -> float | None:
     except ImportError:
         return None
     from macros.engine.diff.textdiff import diff_text
-    site = build_site(load_or_raise(root, build_date(ENV)))
+    site = build_site(load_or_raise(root, build_date(ENV)), templates=folder_in(root))
     diff_text.cache_clear()  # the export above filled it: time the engine cold, as a build runs it
     start = time.perf_counter()
     pages = list(compare.generate_pairs(site))
