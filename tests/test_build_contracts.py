@@ -97,3 +97,22 @@ def test_loading_takes_the_day_from_its_caller() -> None:
     from macros.core.load.loader import load, load_or_raise
     for function in (load, load_or_raise):
         assert inspect.signature(function).parameters["today"].default is inspect.Parameter.empty
+
+
+def test_the_page_makers_render_the_templates_of_the_folder_the_build_names(fixture_corpus, tmp_path: Path) -> None:
+    """The templates come from the folder the caller gives the build (the adapter: the theme's), not
+    from a folder the engine finds by itself: a changed template in that folder is what the page shows."""
+    import shutil
+
+    from macros.website.model import build_site
+    from macros.website.pages import versions
+    from tests.conftest import TEMPLATES
+
+    folder = tmp_path / "tp"
+    shutil.copytree(TEMPLATES, folder)
+    (folder / "version" / "lead.html").write_text("PLANTERAD {{ status }}\n", encoding="utf-8")
+    vid = next(iter(fixture_corpus.versions))
+    planted = versions.version_page(build_site(fixture_corpus, templates=folder), vid)
+    own = versions.version_page(build_site(fixture_corpus, templates=TEMPLATES), vid)
+    assert "PLANTERAD" in planted.markdown
+    assert "PLANTERAD" not in own.markdown

@@ -72,8 +72,8 @@ def derived(root: Path) -> dict[str, Any]:
     data = programme(site, pages)
     _, problems = check_repository(root, build_date())
     return {
-        "banner 2024-2027": banner(corpus, "2024-2027", urls.version("2024-2027")),
-        "banner 2020-2023": banner(corpus, "2020-2023", urls.version("2020-2023")),
+        "banner 2024-2027": banner(site.templates, corpus, "2024-2027", urls.version("2024-2027")),
+        "banner 2020-2023": banner(site.templates, corpus, "2020-2023", urls.version("2020-2023")),
         "gällde 2024-06-01": answer_text(corpus, validity.applied_on(corpus, dt.date(2024, 6, 1))),
         "status": {vid: validity.status_line(corpus, vid) for vid in corpus.versions},
         "flöde": [e.title for _, e in feed.events(corpus, pages, {}) if "antagande" in e.title],

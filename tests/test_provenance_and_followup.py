@@ -202,5 +202,5 @@ def test_followup_pages_and_timeline(tmp_path: Path) -> None:
     assert "Undersökningen gjordes inte." in page.markdown and "Uppföljningens text." in page.markdown
     [index] = list(followup.generate(site))
     assert index.nav_title and "(arsred-2020.md)" in index.markdown
-    line = timeline.timeline_page(site.corpus).markdown
+    line = timeline.timeline_page(site.templates, site.corpus).markdown
     assert "- **2020** – Uppföljning" in line and "januari 2020" not in line

@@ -17,6 +17,7 @@ from macros.core.page import BODY_END, BODY_START
 from macros.website.markup.page_marks import PageMarks
 from macros.website.model import Site, build_site
 from macros.website.pages import compare, history, navigation, perspectives, printing, remiss, versions
+from macros.website.templates import PageTemplates
 from tests.conftest import TEMPLATES
 from tests.factory import section_md, version_md, write
 
@@ -64,7 +65,7 @@ def test_navigation_is_the_programmes_tree_newest_version_first(tmp_path: Path) 
     assert [(c.title, [g.path for g in c.children]) for c in newest.children] == \
         [("Kapitlet", [urls.section("2024-2027", "del")])]
     assert tree[2].children == ()
-    page = versions.versions_index(corpus)
+    page = versions.versions_index(PageTemplates(TEMPLATES), corpus)
     assert page.nav_children == tree
 
 

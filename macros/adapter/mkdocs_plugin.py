@@ -60,7 +60,7 @@ from macros.website.policy.policy_checks import PolicyChecks
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.search_text import without_soft_hyphens
 from macros.website.site import Site, build_site, make_assets, make_pages
-from macros.website.templates import PARTIALS, folder_in
+from macros.website.templates import PARTIALS, PageTemplates, folder_in
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
 
@@ -159,7 +159,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             if self.command != "serve":
                 raise content_failure(exc) from None
             site = None
-            self._show_errors(exc, docs_dir)
+            self._show_errors(exc, docs_dir, PageTemplates(self.templates_dir(config)))
         config.nav = self._nav(config.nav or [])
         if site is not None:
             self.corpus = site.corpus
@@ -221,11 +221,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         custom = config.theme.custom_dir
         return Path(custom) / PARTIALS if custom else folder_in(self.root)
 
-    def _show_errors(self, error: ContentError, docs_dir: Path) -> None:
+    def _show_errors(self, error: ContentError, docs_dir: Path, templates: PageTemplates) -> None:
         """Under ``mkdocs serve``: the errors as the page of every path the preview has shown, so the
         browser shows them (and reloads when they are fixed) instead of waiting for a build."""
         self.failure = error
-        self.pages = error_pages(error.problems, self.shown_paths | _docs_pages(docs_dir))
+        self.pages = error_pages(templates, error.problems, self.shown_paths | _docs_pages(docs_dir))
         self.assets = []
         log.info("Innehållet har fel. Förhandsvisningen i webbläsaren visar dem tills de är rättade:\n"
                  + "\n".join(p.format() for p in error.problems))

@@ -56,11 +56,3 @@ class PageTemplates:
         """The template ``name`` (e.g. ``banner.html``) rendered with ``context``."""
         return Markup(self.environment.get_template(name).render(**context))
 
-
-#: The repository's own templates, for the page makers until they take the build's (the next commit).
-_REPOSITORY = PageTemplates(folder_in(Path(__file__).resolve().parents[2]))
-
-
-def render(name: str, **context: Any) -> Markup:
-    """Deprecated: ``site.templates.render``."""
-    return _REPOSITORY.render(name, **context)
