@@ -17,7 +17,7 @@ from tests.conftest import FIXTURES, TEMPLATES
 
 
 def errors(root: Path) -> list[str]:
-    _, problems = check_everything(root, build_date())
+    _, problems = check_everything(root, build_date(), TEMPLATES)
     return [p.format() for p in problems if p.severity is Severity.ERROR]
 
 

@@ -33,7 +33,7 @@ def test_abbreviations_and_numbers_do_not_split_sentences() -> None:
     found = sentences(text)
     assert len(found) == 2
     assert "2023:196" in found[0].words
-    assert found[0].words[:4] == ["Kommunen", "ska", "t.ex", "ta"]
+    assert found[0].words[:4] == ("Kommunen", "ska", "t.ex", "ta")
 
 
 def test_punctuation_is_not_counted_as_letters() -> None:
@@ -117,4 +117,4 @@ def test_an_advisory_check_may_not_find_errors(monkeypatch: pytest.MonkeyPatch, 
 
     monkeypatch.setattr(checks, "ADVISORY", [erring])
     with pytest.raises(ValueError, match="advisory check found an error"):
-        checks.run_advisory(checks.load(minimal_repo(tmp_path))[0])
+        checks.run_advisory(checks.load(minimal_repo(tmp_path), build_date())[0])

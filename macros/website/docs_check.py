@@ -30,16 +30,14 @@ from macros.engine.checks import root_causes_first, run_checks
 from macros.engine.render.sandbox import Renderer
 from macros.engine.render.usage import HandWritten, hand_written_pages
 from macros.website.site import asset_paths, build_site, make_pages
-from macros.website.templates import folder_in
 
 
-def check_everything(root: Path, today: dt.date, templates: Path | None = None) -> tuple[Corpus, list[Problem]]:
+def check_everything(root: Path, today: dt.date, templates: Path) -> tuple[Corpus, list[Problem]]:
     """Load program/ as of ``today`` and check it and docs/: every problem, root causes first
-    (``root_causes_first``). ``templates``: the page templates' folder (by default ``root``'s)."""
+    (``root_causes_first``). ``templates``: the page templates' folder (``templates.folder_in``)."""
     corpus, problems = load(root, today)
     problems += repository_problems(root) + run_checks(corpus)
-    folder = templates or folder_in(root)
-    site = None if errors_only(problems) else lambda: generated_targets(corpus, folder)
+    site = None if errors_only(problems) else lambda: generated_targets(corpus, templates)
     return corpus, root_causes_first(corpus, problems + docs_problems(corpus, root / "docs", site))
 
 

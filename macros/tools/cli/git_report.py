@@ -36,9 +36,8 @@ from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op
 from macros.engine.layers.comparison import Comparison, compare
 from macros.engine.layers.lineage import Change
-from macros.tools.cli.common import console
+from macros.tools.cli.common import console, page_templates
 from macros.website.docs_check import check_everything
-from macros.website.templates import folder_in
 
 INS_STYLE = "bold blue underline"
 DEL_STYLE = "dark_orange strike"
@@ -146,8 +145,8 @@ def git_changes(root: Path, base: str, today: dt.date) -> GitReport:
     read as of ``today``."""
     with tempfile.TemporaryDirectory(prefix="trygghet-diff-") as tmp:
         old_corpus, base_root = load_at_revision(root, base, Path(tmp), today)
-        _, old_problems = check_everything(base_root, today, folder_in(root))
-        new_corpus, problems = check_everything(root, today)
+        _, old_problems = check_everything(base_root, today, page_templates(root))
+        new_corpus, problems = check_everything(root, today, page_templates(root))
         report = GitReport(base, old_corpus, new_corpus, record_changes(old_corpus, new_corpus))
     report.open_points = [(f"{r.path}:{r.line_of('punkter', i)}", p.id, p.summary)
                           for r in new_corpus.remissvar.values() for i, p in enumerate(r.data.points)
