@@ -8,7 +8,10 @@ which pass the day down; nothing in the engine or the website reads them.
 from __future__ import annotations
 
 import ast
+import dataclasses
+from functools import lru_cache
 from pathlib import Path
+from xml.etree import ElementTree as etree
 
 import pytest
 
@@ -116,3 +119,122 @@ def test_the_page_makers_render_the_templates_of_the_folder_the_build_names(fixt
     own = versions.version_page(build_site(fixture_corpus, templates=TEMPLATES), vid)
     assert "PLANTERAD" in planted.markdown
     assert "PLANTERAD" not in own.markdown
+
+
+# --- Caches: a process-wide cache is only allowed where it cannot be a hidden input -------------------
+#
+# A functools cache in macros/ outlives a build (``mkdocs serve`` rebuilds in the same process). It is
+# allowed only around a pure function of immutable values that returns an immutable value: then what it
+# keeps cannot be changed by anyone who got it, and a later build gets what it would have computed.
+
+_IMMUTABLE_ATOMS = (str, int, float, bool, bytes, complex, type(None))
+
+
+def _frozen_model(cls: type) -> bool:
+    import dataclasses
+
+    if dataclasses.is_dataclass(cls):
+        return bool(cls.__dataclass_params__.frozen)  # type: ignore[attr-defined]
+    config = getattr(cls, "model_config", None)
+    return isinstance(config, dict) and bool(config.get("frozen"))
+
+
+def mutable_parts(hint: object, seen: frozenset[object] = frozenset()) -> list[str]:
+    """The parts of a type that are not immutable values ([] when it is immutable throughout)."""
+    import dataclasses
+    import enum
+    import types
+    import typing
+
+    if hint in seen or hint is Ellipsis:
+        return []
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal:
+        return []
+    if origin in (tuple, frozenset, typing.Union, types.UnionType):
+        return [bad for arg in args for bad in mutable_parts(arg, seen)]
+    if origin is not None:
+        return [repr(hint)]
+    if isinstance(hint, type):
+        if issubclass(hint, _IMMUTABLE_ATOMS) or issubclass(hint, enum.Enum):
+            return []
+        if _frozen_model(hint):
+            fields = typing.get_type_hints(hint)
+            if dataclasses.is_dataclass(hint):
+                fields = {f.name: fields[f.name] for f in dataclasses.fields(hint)}
+            else:
+                fields = {name: fields[name] for name in hint.model_fields}  # type: ignore[attr-defined]
+            return [f"{hint.__name__}.{name}: {bad}" for name, field in fields.items()
+                    for bad in mutable_parts(field, seen | {hint})]
+    return [repr(hint)]
+
+
+def _cached_functions() -> list[tuple[str, str, int]]:
+    """(module, qualified name, line) of every function in macros/ under a functools cache decorator."""
+    found = []
+    for rel, text in _modules():
+        module = "macros." + rel.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                for decorator in node.decorator_list:
+                    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    if _dotted(target, {})[-1:] in (("cache",), ("lru_cache",)):
+                        found.append((module, node.name, node.lineno))
+    return found
+
+
+def cache_problems(function: object) -> list[str]:
+    """Why ``function`` (a functools-cached function) may not be cached process-wide; [] when it may."""
+    import inspect
+    import typing
+
+    plain = inspect.unwrap(function)  # type: ignore[arg-type]
+    hints = typing.get_type_hints(plain)
+    problems = [f"parameter {name} is not annotated" for name in inspect.signature(plain).parameters
+                if name not in hints]
+    problems += [f"{name}: {bad}" for name, hint in hints.items() for bad in mutable_parts(hint)]
+    return problems
+
+
+def test_every_process_wide_cache_keeps_immutable_values_of_immutable_arguments() -> None:
+    import importlib
+
+    cached = _cached_functions()
+    assert len(cached) >= 5, cached  # the scan finds the decorators (there are about a dozen)
+    wrong = []
+    for module, name, line in cached:
+        function = getattr(importlib.import_module(module), name, None)
+        if function is None:  # a nested or method cache: scoped to what made it, not to the process
+            continue
+        wrong += [f"{module}.{name} (rad {line}): {p}" for p in cache_problems(function)]
+    assert wrong == [], "cachar som kan hålla föränderliga värden:\n" + "\n".join(wrong)
+
+
+@dataclasses.dataclass(frozen=True)
+class _HoldsATree:
+    """Frozen, but what it holds is not: a cache of it would hand out a tree anyone can change."""
+
+    tree: etree.Element
+    names: tuple[str, ...]
+
+
+def test_the_cache_rule_refuses_a_mutable_value() -> None:
+    @lru_cache
+    def tree_of(text: str) -> _HoldsATree:
+        return _HoldsATree(etree.fromstring(text), ())
+
+    @lru_cache
+    def listed(text: str) -> list[str]:
+        return [text]
+
+    @lru_cache
+    def of_a_dict(values: dict[str, str]) -> str:
+        return ""
+
+    @lru_cache
+    def words(text: str) -> frozenset[str] | None:
+        return frozenset(text.split())
+
+    assert any("tree" in p for p in cache_problems(tree_of))
+    assert cache_problems(listed) and cache_problems(of_a_dict)
+    assert cache_problems(words) == []

@@ -210,12 +210,10 @@ def body_problems(text: str) -> Iterator[tuple[int, str, str | None]]:
             for line, message, hint in _piece_problems(piece.html, _CODE_ALLOWED if piece.code else ALLOWED):
                 yield piece.line + line, message, hint
     for el in reading.elements(text):
-        if not isinstance(el.tag, str):
-            continue
         if el.tag not in sanitize.TAGS:
             yield _line(text, "<" + el.tag), *_element_problem(el.tag)
         allowed = _OUTPUT_ATTRIBUTES.get(el.tag, frozenset()) | ({"style"} if el.tag in ("td", "th") else frozenset())
-        for name, value in el.attrib.items():
+        for name, value in el.attributes:
             for message, hint in _attribute_problems(el.tag, name, value, allowed):
                 yield _line(text, value.replace(AMP_SUBSTITUTE, "&"), name), message, hint
         src = el.get("src")
