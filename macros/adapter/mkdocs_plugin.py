@@ -1,10 +1,10 @@
-"""The MkDocs adapter: publishes the engine's pages. The only MkDocs glue
-besides ``macros_plugin`` (the sandboxed mkdocs-macros).
+"""The MkDocs adapter, the one plugin (``trygghet``): publishes the engine's pages. The only MkDocs glue.
 
 It loads and checks the corpus, adds the generated pages as virtual files,
-puts them in the navigation, points edit links at their source files under
-``program/``, and makes ``mkdocs build`` atomic: the site is written to a
-temporary directory and replaces ``site/`` only when the build succeeds.
+puts them in the navigation, renders the macros (``{{ … }}``) of the hand-written
+pages in docs/ with the build's sandboxed renderer, points edit links at their
+source files under ``program/``, and makes ``mkdocs build`` atomic: the site is
+written to a temporary directory and replaces ``site/`` only when the build succeeds.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_
 from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.core.sanitize import ContentHtml
 from macros.engine.checks import check_loaded, root_causes_first
+from macros.engine.render.sandbox import Renderer
 from macros.website.docs_check import Targets, docs_problems
 from macros.website.markup.page_marks import PageMarks
 from macros.website.markup.term_links import TermLinks
@@ -137,6 +138,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         #: Sanitizes the HTML made of content in every conversion: a docs/ page whole, on a
         #: generated page the bodies it marks (core/sanitize.py).
         self.content_html = ContentHtml()
+        #: Renders docs/ pages' macros in the sandbox (the build's corpus); None while the content has errors.
+        self.renderer: Renderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -161,10 +164,12 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             site = None
             self._show_errors(exc, docs_dir, PageTemplates(self.templates_dir(config)))
         config.nav = self._nav(config.nav or [])
+        self.renderer = None
         if site is not None:
             self.corpus = site.corpus
             # The pages are made: the conversions keep only what they read, not the comparisons and layers.
             view = conversion_view(site)
+            self.renderer = view.renderer
             for extension in self.page_extensions:
                 extension.site, extension.page = view, None
             # MkDocs hands this list to Markdown, which takes Extension instances as well as names.
@@ -305,6 +310,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = self.render_macros(markdown, page, config)
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
         page.edit_url = edit_link(config.repo_url or "", config.edit_uri or "", source)
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
@@ -315,6 +321,20 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.content_html.whole_page = not page.file.generated_by  # a docs/ page is an editor's from end to end
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
+
+    def render_macros(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """A docs/ page's macros rendered in the sandbox, as program/'s are: the same macros, the same
+        errors with the file and line, nothing else (no Python modules, no config or environment).
+        A generated page has none; a page whose front matter says ``render_macros: false`` shows them as written."""
+        if page.file.generated_by or page.meta.get("render_macros") is False:
+            return markdown
+        if self.renderer is None:  # the content has errors: the preview shows them instead of this page
+            return markdown
+        try:
+            return self.renderer.render(markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}",
+                                        _first_line(page, markdown), page.file.src_uri)
+        except ContentError as exc:
+            raise content_failure(exc) from None
 
     @event_priority(100)  # first: the conversion is done
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -418,6 +438,18 @@ def finished_anchors(html: str) -> set[str]:
     """The ids in a finished page's HTML (written by the site's templates, always as ``id="…"``): the
     anchors MkDocs checks other pages' links against."""
     return {unescape(m) for m in _ID.findall(html)}
+
+
+def _first_line(page: Page, markdown: str) -> int:
+    """The file line where ``markdown`` (the page without front matter) starts."""
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        return 1
+    body = markdown.lstrip("\n")
+    leading = len(markdown) - len(body)  # template line 1 is the first of these blank lines
+    at = source.find(body.rstrip("\n")) if body.strip() else -1
+    return max(1, source[:at].count("\n") + 1 - leading) if at >= 0 else 1
 
 
 def _docs_pages(docs_dir: Path) -> set[str]:
