@@ -238,3 +238,62 @@ def test_the_cache_rule_refuses_a_mutable_value() -> None:
     assert any("tree" in p for p in cache_problems(tree_of))
     assert cache_problems(listed) and cache_problems(of_a_dict)
     assert cache_problems(words) == []
+
+
+# --- Regular expressions: Markdown and HTML are read by their readers ------------------------------------
+#
+# Markdown is read by core/markdown.py (Python-Markdown with the site's extensions) and HTML by an HTML5
+# parser (lexbor, html5lib, nh3). A regular expression over either elsewhere is a second reading that
+# can disagree with the first (the heading ids of issue 33). Every module of macros/ that uses ``re`` is
+# listed here with what its expressions read; a new one is a decision, made here, with its reason.
+
+#: Modules whose expressions read Markdown or HTML source, and why a reader cannot do it.
+READS_SOURCE = {
+    "core/markdown.py": "the one reading of Markdown: maps what Python-Markdown read back to the source lines",
+    "engine/checks/html_policy.py": "limits counted on the raw text before any reading (to refuse what the reader "
+                                    "would choke on); Python-Markdown's own placeholder pattern",
+    "engine/render/protect.py": "attr_list's {#id}, which Jinja reads before Markdown does",
+    "core/sanitize.py": "the site's own region markers and placeholders in the HTML nh3 writes",
+    "core/load/repo_files.py": "HTML written in a YAML value (front matter is not Markdown)",
+    "website/policy/csp.py": "where to insert the policy in the page as written (a parser would rewrite the page)",
+    "website/policy/page_policy.py": "a line number for a violation the parser found, in a template's source",
+    "website/markup/narrow_places.py": "the matrix table in generated HTML (to be moved to a tree processor)",
+    "website/pages/finished.py": "ids and fragment links in HTML the site's templates wrote (to be read by a parser)",
+    "tools/print_pdf.py": "the canonical link of a page the site wrote",
+    "tools/bench/run.py": "the stylesheets and scripts a written page links (a measurement, not the site)",
+}
+#: Modules whose expressions read something else: ids, dates, words, names, file paths, output to escape.
+READS_OTHER = {
+    "core/model/dates.py", "core/model/schema.py", "core/text.py", "engine/diff/redline.py", "engine/diff/tokens.py",
+    "engine/klarsprak/lix.py", "engine/layers/glossary.py", "engine/render/links.py", "adapter/site_swap.py",
+    "tools/cli/git_report.py", "tools/cli/scaffold_cmd.py", "tools/importer/docx_reader.py", "tools/importer/drafts.py",
+    "website/pages/remiss.py", "website/publish/feed.py", "website/publish/opendata/files.py",
+}
+
+
+def _uses_re(text: str) -> bool:
+    return any((isinstance(node, ast.Import) and any(a.name == "re" for a in node.names))
+               or (isinstance(node, ast.ImportFrom) and node.module == "re")
+               for node in ast.walk(ast.parse(text)))
+
+
+def test_every_module_with_regular_expressions_says_what_they_read() -> None:
+    found = {rel for rel, text in _modules() if _uses_re(text)}
+    listed = set(READS_SOURCE) | READS_OTHER
+    assert not set(READS_SOURCE) & READS_OTHER
+    assert found - listed == set(), ("nya moduler med reguljära uttryck: läs Markdown med core/markdown.py och HTML "
+                                     "med en HTML5-parser, eller skriv in modulen här med skälet")
+    assert listed - found == set(), "moduler utan reguljära uttryck längre: stryk dem ur listan"
+
+
+def test_print_headings_shift_by_the_level_the_reading_gives() -> None:
+    """The print page's headings are moved down by what core/markdown reads as a heading and its level,
+    not by a pattern of its own: '#Tät' is a heading to Python-Markdown (the old pattern wanted a space)."""
+    from macros.website.pages.printing import shift_headings
+
+    text = "# Rubrik\n\nText\n\n```\n# inte rubrik\n```\n\n#Tät rubrik\n\nUnderstruken\n------------\n\n###### Sjätte\n"
+    out = shift_headings(text, 2).split("\n")
+    assert out[0] == "### Rubrik"
+    assert "# inte rubrik" in out and "###Tät rubrik" in out
+    assert "Understruken" in out and "###### Sjätte" in out
+    assert out[2] == "Text"  # a paragraph is no heading (level 0)

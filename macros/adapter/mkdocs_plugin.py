@@ -12,10 +12,8 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import shutil
 import tempfile
-from html import unescape
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -31,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
+from selectolax.lexbor import LexborHTMLParser
 
 from macros.adapter import kept_conversions, site_swap
 from macros.adapter.errors import content_failure
@@ -431,13 +430,10 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             raise PluginError(str(error)) from None
 
 
-_ID = re.compile(r'\sid="([^"]+)"')
-
-
 def finished_anchors(html: str) -> set[str]:
-    """The ids in a finished page's HTML (written by the site's templates, always as ``id="…"``): the
-    anchors MkDocs checks other pages' links against."""
-    return {unescape(m) for m in _ID.findall(html)}
+    """The ids in a finished page's HTML, read with an HTML5 parser: the anchors MkDocs checks other
+    pages' links against."""
+    return {node.attributes.get("id") or "" for node in LexborHTMLParser(html).css("[id]")} - {""}
 
 
 def _first_line(page: Page, markdown: str) -> int:

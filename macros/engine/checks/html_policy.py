@@ -303,6 +303,8 @@ MAX_PARAGRAPH_CHARS = 10_000
 #: the section page, the print page, the history and every comparison: 6 000 of them made a build nine
 #: times as long as normal.
 MAX_BLOCKS = 300
+#: The limits are counted on the raw text, before any reading: they exist to refuse what Python-Markdown (the one
+#: reading) would take too long over or recurse too deep on, so they cannot ask it.
 _BLOCK_OPEN_RE = re.compile(r"<(?:div|details)(?=[\s/>]|$)", re.IGNORECASE)
 _BLOCK_CLOSE_RE = re.compile(r"</(?:div|details)\s*>", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)")

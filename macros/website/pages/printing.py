@@ -9,7 +9,6 @@ print rules of site.css (``.tp-print``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from macros.core import markdown as reading
@@ -29,22 +28,21 @@ from macros.website.templates import Markup, PageTemplates
 #: Replaced by ``make pdf`` with a link to the PDF it wrote (macros/tools/print_pdf.py).
 PDF_MARKER = "<!-- tp-pdf-link -->"
 
-_ATX = re.compile(r"^(?P<hashes>#{1,6})(?P<rest>[ \t].*)?$")
-
-
 def anchor(sid: str) -> str:
     """The id of a section's heading on the print page (prefixed so body headings cannot take it)."""
     return f"avsnitt-{sid}"
 
 
 def shift_headings(markdown: str, by: int) -> str:
-    """Push ATX headings down ``by`` levels (max h6); only lines Markdown reads as headings."""
+    """Push ATX headings down ``by`` levels (max h6); only lines Markdown reads as headings, at the level
+    it reads (a setext heading, underlined, has no '#' to add to and stays)."""
     lines = markdown.split("\n")
     for block in reading.blocks(markdown):
-        heading = _ATX.match(lines[block.line]) if block.kind == "heading" else None
-        if heading:
-            level = min(6, len(heading.group("hashes")) + by)
-            lines[block.line] = "#" * level + (heading.group("rest") or "")
+        if block.kind != "heading" or block.level < 1:
+            continue
+        line = lines[block.line]
+        if line.startswith("#" * block.level) and not line.startswith("#" * (block.level + 1)):
+            lines[block.line] = "#" * min(6, block.level + by) + line[block.level:]
     return "\n".join(lines)
 
 
