@@ -3,8 +3,8 @@
 The pages in docs/ are checked as the build would find them, but with the file, the line
 and Swedish words: every macro call renders, every link goes to a page or file the site
 has (a page in docs/, a generated page or a generated file such as ``feed.xml``), and every
-link to a heading goes to one the page has (the heading ids of ``engine.render.headings``,
-the ones the macros check too). Links to generated pages are checked only when the content
+link to a heading goes to one the page has (the ids the ``toc`` extension gives the page, read by
+``core.markdown.anchors``, as the macros check them too). Links to generated pages are checked only when the content
 itself has no errors: with errors the site cannot be made, and such a link could only be a
 follow-on.
 """
