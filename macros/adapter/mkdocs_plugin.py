@@ -65,7 +65,7 @@ from macros.website.templates import PARTIALS, PageTemplates, folder_in
 log = logging.getLogger("mkdocs.plugins.trygghet")
 
 class _CompiledTemplates(BytecodeCache):
-    """Compiled theme templates kept for the life of the process.
+    """Compiled templates (the theme's and the site's page templates) kept for the life of the process.
 
     ``mkdocs serve`` makes a new Jinja environment for every rebuild and so
     compiles Material's templates again each time (about half a second);
@@ -161,7 +161,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             if self.command != "serve":
                 raise content_failure(exc) from None
             site = None
-            self._show_errors(exc, docs_dir, PageTemplates(self.templates_dir(config)))
+            self._show_errors(exc, docs_dir, self.page_templates(config))
         config.nav = self._nav(config.nav or [])
         self.renderer = None
         if site is not None:
@@ -208,7 +208,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
                             recorded=self.history.trusted_dates(),
                             licence=str(config.extra.get("datalicens") or "").strip() or None)
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
-        site = build_site(corpus, settings, docs_dir, templates=self.templates_dir(config))
+        site = build_site(corpus, settings, docs_dir, templates=self.page_templates(config))
         self.pages = make_pages(site)
         self.assets = [*make_assets(site, [p.path for p in self.pages]),
                        GeneratedAsset(headers.PATH, headers.headers_file())]
@@ -220,10 +220,11 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.shown_paths = {p.path for p in self.pages} | _docs_pages(docs_dir)
         return site
 
-    def templates_dir(self, config: MkDocsConfig) -> Path:
-        """The page templates' folder: ``partials/tp`` in the theme's own folder (``custom_dir``)."""
+    def page_templates(self, config: MkDocsConfig) -> PageTemplates:
+        """The page templates, from ``partials/tp`` in the theme's own folder (``custom_dir``); compiled
+        templates are kept from one ``mkdocs serve`` rebuild to the next, as the theme's are."""
         custom = config.theme.custom_dir
-        return Path(custom) / PARTIALS if custom else folder_in(self.root)
+        return PageTemplates(Path(custom) / PARTIALS if custom else folder_in(self.root), _CompiledTemplates())
 
     def _show_errors(self, error: ContentError, docs_dir: Path, templates: PageTemplates) -> None:
         """Under ``mkdocs serve``: the errors as the page of every path the preview has shown, so the

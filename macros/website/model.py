@@ -39,12 +39,12 @@ class Site:
 
 
 def build_site(corpus: Corpus, settings: SiteInfo | None = None, docs_dir: Path | None = None, *,
-               templates: Path) -> Site:
+               templates: Path | PageTemplates) -> Site:
     """The Site of one build; ``docs_dir`` holds the hand-written pages (their macro calls are backlinks),
-    ``templates`` is the page templates' folder (``macros.website.templates.folder_in``)."""
+    ``templates`` is the page templates' folder (``macros.website.templates.folder_in``) or the templates."""
     renderer = Renderer(corpus)
-    return Site(corpus, build_layers(corpus, docs_dir, renderer), settings or SiteInfo(None, ""), renderer,
-                PageTemplates(templates))
+    pages = templates if isinstance(templates, PageTemplates) else PageTemplates(templates)
+    return Site(corpus, build_layers(corpus, docs_dir, renderer), settings or SiteInfo(None, ""), renderer, pages)
 
 
 def conversion_view(site: Site) -> Site:

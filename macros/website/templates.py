@@ -37,12 +37,17 @@ def folder_in(root: Path, theme_dir: str = "overrides") -> Path:
 
 class PageTemplates:
     """The page templates of one build: a Jinja environment over ``folder``, which keeps the templates
-    it compiled for as long as the build keeps it (its loader notices an edited template)."""
+    it compiled for as long as the build keeps it (its loader notices an edited template).
 
-    def __init__(self, folder: Path) -> None:
+    ``compiled``: where a caller that outlives builds (the adapter under ``mkdocs serve``) keeps compiled
+    templates between them; Jinja checks each template's source against it, so an edit is compiled afresh.
+    """
+
+    def __init__(self, folder: Path, compiled: jinja2.BytecodeCache | None = None) -> None:
         self.folder = Path(folder)
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.folder),
+            bytecode_cache=compiled,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
