@@ -15,6 +15,7 @@ import markdown
 import pytest
 from hypothesis import settings
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
@@ -29,10 +30,14 @@ pytest_plugins = ["tests.program_readers"]
 ROOT = Path(__file__).resolve().parent.parent
 #: The frozen fixture corpus (tests/fixtures/README.md): rules are tested on it, never on program/.
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The repository's page templates, which the page makers of a ``Site`` built in a test render.
+TEMPLATES = ROOT / "overrides" / "partials" / "tp"
 #: Expected outputs of page makers, the diff and the checks on FIXTURES.
 GOLDEN = Path(__file__).resolve().parent / "golden"
 #: The build's fixed time for golden outputs (2023-11-14), so "today" never enters them.
 FIXED_EPOCH = "1700000000"
+#: The day the fixture corpus is read as of (FIXED_EPOCH's): what applies "now" on its pages.
+FIXED_DATE = build_date({"SOURCE_DATE_EPOCH": FIXED_EPOCH})
 
 
 def _head_epoch() -> str:
@@ -59,8 +64,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def fixture_corpus() -> Corpus:
-    """The frozen fixture corpus, loaded once; it must load without a single problem."""
-    corpus, problems = load(FIXTURES)
+    """The frozen fixture corpus, loaded once as of FIXED_DATE; it must load without a single problem."""
+    corpus, problems = load(FIXTURES, FIXED_DATE)
     assert problems == [], [p.format() for p in problems]
     return corpus
 
@@ -73,9 +78,8 @@ FIXTURE_SETTINGS = SiteInfo(site_url="https://example.org/trygghet/", site_name=
 @pytest.fixture(scope="session")
 def fixture_pages(fixture_corpus: Corpus) -> dict[str, GeneratedPage]:
     """Every page the page makers make of the fixtures, by path, without a build."""
-    with pytest.MonkeyPatch.context() as mp:  # a build's "today" comes from SOURCE_DATE_EPOCH
-        mp.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-        return {page.path: page for page in make_pages(make_site(fixture_corpus, FIXTURE_SETTINGS))}
+    # "Today" is the corpus's (FIXED_DATE): page makers read no clock and no environment.
+    return {page.path: page for page in make_pages(make_site(fixture_corpus, FIXTURE_SETTINGS, templates=TEMPLATES))}
 
 
 def term_linked_html(site: Site, text: str, page: tuple[str, str] | None) -> str:

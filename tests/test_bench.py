@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.core.clock import build_date
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.tools.bench.corpus_gen import Size, generate
@@ -28,7 +29,7 @@ def digest(root: Path) -> str:
 
 def test_synthetic_corpus_is_valid(tmp_path: Path) -> None:
     root = generate(tmp_path / "a", TINY)
-    corpus, problems = check_repository(root)
+    corpus, problems = check_repository(root, build_date())
     assert [p.format() for p in problems if p.severity is Severity.ERROR] == []
     assert len(corpus.versions) == 3
     assert all(len(v.sections) == 5 for v in corpus.versions.values())

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.tools.cli.main import app
 from tests.conftest import build_site
 
@@ -300,11 +301,11 @@ def test_the_unbroken_copy_passes(broken_repo: Path) -> None:
 
 def test_bom_and_crlf_are_accepted_with_the_same_result(broken_repo: Path) -> None:
     from macros.engine.checks import check_repository
-    before, problems_before = check_repository(broken_repo)
+    before, problems_before = check_repository(broken_repo, build_date())
     for rel in (SECTION, VERSION, REMISSVAR):
         path = broken_repo / rel
         path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
-    after, problems_after = check_repository(broken_repo)
+    after, problems_after = check_repository(broken_repo, build_date())
     assert problems_after == problems_before
     assert after.section("2007-2010", "samverkan") == before.section("2007-2010", "samverkan")
     assert after.remissvar["namnd-a-2007-2010"] == before.remissvar["namnd-a-2007-2010"]
@@ -333,7 +334,7 @@ def test_a_ten_megabyte_file_is_refused_unread(broken_repo: Path, monkeypatch: p
         return read(path)
 
     monkeypatch.setattr(Path, "read_bytes", refuse_big)
-    _, problems = load(broken_repo)
+    _, problems = load(broken_repo, build_date())
     assert seen, "the loader reads files some other way: this test no longer watches it"
     assert any(p.file == SECTION and "10 MB" in p.message for p in problems)
 

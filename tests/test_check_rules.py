@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.engine.checks import check_repository
 from tests.conftest import assert_golden
 
@@ -46,6 +47,6 @@ def _apply(root: Path, rel: str, old: str, new: str) -> None:
 def test_every_reference_rule_reports_its_own_message(fixture_copy: Path, update_golden: bool) -> None:
     for rel, old, new in BREAKAGES:
         _apply(fixture_copy, rel, old, new)
-    _, problems = check_repository(fixture_copy)
+    _, problems = check_repository(fixture_copy, build_date())
     assert_golden("checks/every-rule.txt", "".join(p.format() + "\n" for p in problems), update_golden)
     assert {f"program/{rel}" for rel, _, _ in BREAKAGES} <= {p.file for p in problems}

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from macros.core import urls
+from macros.core.clock import build_date
 from macros.core.load.loader import load, load_or_raise
 from macros.core.page import SiteInfo
 from macros.core.problems import Severity
@@ -23,6 +24,7 @@ from macros.website.pages.timeline import answer_text
 from macros.website.publish import feed
 from macros.website.publish.opendata.export import programme
 from macros.website.site import build_site, make_pages
+from tests.conftest import TEMPLATES
 from tests.factory import SOURCES, section_md, version_md, write
 
 runner = CliRunner()
@@ -64,14 +66,14 @@ def corpus_root(tmp_path: Path) -> Path:
 
 def derived(root: Path) -> dict[str, Any]:
     """Every place the site derives from status and decisions, in a comparable form."""
-    corpus = load_or_raise(root)
-    site = build_site(corpus, SiteInfo(None, "Test"))
+    corpus = load_or_raise(root, build_date())
+    site = build_site(corpus, SiteInfo(None, "Test"), templates=TEMPLATES)
     pages = {p.path for p in make_pages(site)}
     data = programme(site, pages)
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     return {
-        "banner 2024-2027": banner(corpus, "2024-2027", urls.version("2024-2027")),
-        "banner 2020-2023": banner(corpus, "2020-2023", urls.version("2020-2023")),
+        "banner 2024-2027": banner(site.templates, corpus, "2024-2027", urls.version("2024-2027")),
+        "banner 2020-2023": banner(site.templates, corpus, "2020-2023", urls.version("2020-2023")),
         "gällde 2024-06-01": answer_text(corpus, validity.applied_on(corpus, dt.date(2024, 6, 1))),
         "status": {vid: validity.status_line(corpus, vid) for vid in corpus.versions},
         "flöde": [e.title for _, e in feed.events(corpus, pages, {}) if "antagande" in e.title],
@@ -142,7 +144,7 @@ def test_a_repeal_with_only_a_year(corpus_root: Path) -> None:
     text = (corpus_root / "program" / "2020-2023" / "index.md").read_text(encoding="utf-8")
     assert "status:" not in text
     assert "  - typ: upphävande\n    organ: Kommunfullmäktige\n    datum: 2024\n" in text
-    corpus = load_or_raise(corpus_root)
+    corpus = load_or_raise(corpus_root, build_date())
     assert validity.status_line(corpus, "2020-2023") == "Upphävd 2024."
     assert "upphävdes 2024" in validity.applied_on(corpus, dt.date(2024, 6, 1)).reasons[0]
 
@@ -169,7 +171,7 @@ def test_a_version_without_decisions_gets_a_list(tmp_path: Path) -> None:
     write(tmp_path / "program" / "2024-2027" / "index.md", version_md("2024-2027", "förslag"))
     result = run(tmp_path, "2024-2027", "remiss", "--organ", "Kommunstyrelsen", "--kalla", "kalla-a")
     assert result.exit_code == 0, result.output
-    version = load_or_raise(tmp_path).versions["2024-2027"].data
+    version = load_or_raise(tmp_path, build_date()).versions["2024-2027"].data
     assert validity.status(version).value == "remiss"
     assert [(d.kind.value, d.body, d.date) for d in version.decisions] == [("remiss", "Kommunstyrelsen", None)]
 
@@ -181,7 +183,7 @@ def test_a_version_without_decisions_gets_a_list(tmp_path: Path) -> None:
 def test_check_says_what_an_adopted_version_lacks(tmp_path: Path, extra: str, expected: str | None) -> None:
     write(tmp_path / "program" / "kallor.yml", SOURCES)
     write(tmp_path / "program" / "2024-2027" / "index.md", version_md("2024-2027", "antagen", extra=extra))
-    _, problems = check_repository(tmp_path)
+    _, problems = check_repository(tmp_path, build_date())
     found = [p.message for p in problems if p.field == "beslut" and p.severity is Severity.WARNING]
     assert [m for m in found if expected and expected in m] if expected else not found, found
 
@@ -236,7 +238,7 @@ def test_only_the_new_decision_changes_in_the_file(tmp_path: Path, decisions: st
     assert result.exit_code == 0, result.output
     after = index.read_text(encoding="utf-8")
     assert after == before.replace(decisions, expected)  # the status follows from it: nothing else is written
-    decision = load_or_raise(tmp_path).versions["2024-2027"].data.decisions[-1]
+    decision = load_or_raise(tmp_path, build_date()).versions["2024-2027"].data.decisions[-1]
     assert (decision.body, decision.date, decision.what) == ("KF: fullmäktige", "2024-03-04", "KF antog.")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.engine.checks import check_repository
 from macros.tools.cli.main import app
 from tests.conftest import FIXTURES
@@ -175,7 +176,7 @@ def test_pr_redline_of_one_sentence_lists_no_standing_warning_and_shows_macro_te
     fixed = out.split("#### Åtgärdade av den här ändringen")[1]
     assert "Inga." in new and "motivering" not in new
     assert "motivering" not in fixed
-    _, standing = check_repository(root)
+    _, standing = check_repository(root, build_date())
     assert len(standing) >= 1
     assert f"{len(standing)} varning" in flat(out) and "fanns redan före ändringen" in flat(out)
 

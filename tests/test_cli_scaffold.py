@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.problems import Problem
@@ -41,7 +43,7 @@ def test_scaffold_makes_a_valid_proposal(fixture_repo: Path, tmp_path: Path) -> 
     out = flat(result.output)
     assert "Skapade program/2015-2018/" in out and "Versionen 2015-2018 är skapad och giltig" in out
 
-    corpus = load_or_raise(fixture_repo)
+    corpus = load_or_raise(fixture_repo, build_date())
     new, old = corpus.versions["2015-2018"], corpus.versions["2011-2014"]
     assert validity.status(new.data).value == "förslag"
     assert (new.data.period.start, new.data.period.end) == (2015, 2018)
@@ -129,8 +131,8 @@ def test_an_invalid_result_is_removed_again(fixture_repo: Path, monkeypatch: pyt
     before = snapshot(fixture_repo)
     real = scaffold_cmd.check_repository
 
-    def strict_check(root: Path) -> tuple[Corpus, list[Problem]]:
-        corpus, problems = real(root)
+    def strict_check(root: Path, today: dt.date) -> tuple[Corpus, list[Problem]]:
+        corpus, problems = real(root, today)
         return corpus, [*problems, Problem("program/2015-2018/index.md", 3, "påhittat fel för testet.")]
 
     monkeypatch.setattr(scaffold_cmd, "check_repository", strict_check)

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from macros.core import urls
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load, load_or_raise
 from macros.core.page import GeneratedPage
 from macros.website.model import build_site
 from macros.website.pages import compare as compare_pages
-from tests.conftest import page_html, read_page
+from tests.conftest import TEMPLATES, page_html, read_page
 from tests.factory import SOURCES, section_md, version_md, write
 from tests.html_view import Element, main_content, parse
 
@@ -159,8 +160,8 @@ def small(tmp_path: Path) -> Path:
 
 
 def rendered(tmp_path: Path) -> Element:
-    corpus, _ = load(small(tmp_path))
-    page = compare_pages.compare_page(build_site(corpus), "2020-2023", "2024-2027")
+    corpus, _ = load(small(tmp_path), build_date())
+    page = compare_pages.compare_page(build_site(corpus, templates=TEMPLATES), "2020-2023", "2024-2027")
     assert page.path == urls.compare("2020-2023", "2024-2027")
     assert page.html is not None and page.markdown == ""  # a finished page: HTML from its templates
     return parse(page.html)
@@ -196,8 +197,8 @@ def test_hostile_titles_and_text_are_shown_as_text(tmp_path: Path) -> None:
         write(program / vid / "farlig.md", section_md(
             "farlig", 3, title=f"'Trygg <script>alert({n})</script> & \"plats\"'",
             body=f"Text <script>alert({n})</script> <img src=x onerror=alert({n})> här."))
-    corpus = load_or_raise(tmp_path)
-    page = compare_pages.compare_page(build_site(corpus), "2020-2023", "2024-2027")
+    corpus = load_or_raise(tmp_path, build_date())
+    page = compare_pages.compare_page(build_site(corpus, templates=TEMPLATES), "2020-2023", "2024-2027")
     assert page.html is not None
     doc = parse(page.html)
     assert [s.attrs.get("src", "") for s in doc.find_all("script")] == [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Severity
@@ -33,7 +34,7 @@ def tree(root: Path, versions: dict[str, dict[str, str]], extra: dict[str, str] 
 
 
 def corpus_of(root: Path) -> Corpus:
-    corpus, problems = load(root)
+    corpus, problems = load(root, build_date())
     assert not [p for p in problems if p.severity is Severity.ERROR], [p.format() for p in problems]
     return corpus
 

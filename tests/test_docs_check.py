@@ -6,17 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.markdown_links import written_links
 from macros.core.page import SiteInfo
 from macros.core.problems import Severity
 from macros.website.docs_check import check_everything
 from macros.website.site import asset_paths, build_site, make_assets, make_pages
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, TEMPLATES
 
 
 def errors(root: Path) -> list[str]:
-    _, problems = check_everything(root)
+    _, problems = check_everything(root, build_date(), TEMPLATES)
     return [p.format() for p in problems if p.severity is Severity.ERROR]
 
 
@@ -79,6 +80,6 @@ def test_written_links_know_their_lines() -> None:
 
 
 def test_the_generated_files_a_link_may_go_to_are_the_ones_the_site_makes(fixture_corpus: Corpus) -> None:
-    site = build_site(fixture_corpus, SiteInfo(None, ""))
+    site = build_site(fixture_corpus, SiteInfo(None, ""), templates=TEMPLATES)
     made = make_assets(site, [p.path for p in make_pages(site)])
     assert sorted(asset_paths(fixture_corpus)) == sorted(a.path for a in made)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
@@ -12,7 +13,7 @@ from macros.core.problems import Severity
 from macros.engine.checks.documents import expired_documents
 from macros.website.model import build_site
 from macros.website.pages.documents import backlinks
-from tests.conftest import page_html, read_page
+from tests.conftest import TEMPLATES, page_html, read_page
 from tests.html_view import Element, main_content, parse
 
 
@@ -35,7 +36,7 @@ def test_document_page_facts_and_backlinks(fixture_pages: dict[str, GeneratedPag
 def test_backlinks_record_macro_calls_separately_from_front_matter(fixture_copy: Path) -> None:
     path = fixture_copy / "program" / "2004-2006" / "fritid.md"
     path.write_text(path.read_text(encoding="utf-8") + '\nSe {{ styrdokument("plan-a") }}.\n', encoding="utf-8")
-    found = backlinks(build_site(load_or_raise(fixture_copy)), "plan-a")
+    found = backlinks(build_site(load_or_raise(fixture_copy, build_date()), templates=TEMPLATES), "plan-a")
     assert found["2004-2006"] == {"skola": {"bygger på dokumentet"}, "fritid": {"länkar hit"}}
     assert found["2007-2010"] == {"barn-och-unga": {"bygger på dokumentet"}}
 

@@ -9,6 +9,7 @@ import frontmatter
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.placeholder import PLACEHOLDER
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
@@ -109,7 +110,7 @@ def test_a_version_draft_fails_check_only_on_its_placeholders(tmp_path: Path) ->
     root = minimal_repo(tmp_path / "repo")
     source = make_programme(tmp_path / "p.docx")
     CliRunner().invoke(app, ["importera", str(source), "--som", "version", "--version", "2028-2031", "--rot", str(root)])
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     errors = [p for p in problems if p.severity is Severity.ERROR]
     assert errors and {p.message for p in errors} == {"platshållaren 'FYLL I' står kvar."}, [p.format() for p in errors]
     # Every section file's type, sources and text wait for the editor.

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo
 from macros.website.publish import feed
 from macros.website.site import build_site, make_pages
-from tests.conftest import FIXTURE_SITE_URL
+from tests.conftest import FIXTURE_SITE_URL, TEMPLATES
 from tests.factory import minimal_repo, version_md, write
 from tests.html_view import parse
 
@@ -111,8 +112,8 @@ def _fixture_feed(tmp_path: Path, decisions: str, recorded: dict[str, str] | Non
     root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/index.md", version_md("2024-2027", "antagen", supersedes="2020-2023", extra=decisions))
     write(root / "program/remissvar/svar.md", REMISSVAR)
-    corpus = load_or_raise(root)
-    pages = {p.path for p in make_pages(build_site(corpus, SiteInfo(None, "test")))}
+    corpus = load_or_raise(root, build_date())
+    pages = {p.path for p in make_pages(build_site(corpus, SiteInfo(None, "test"), templates=TEMPLATES))}
     return ET.fromstring(feed.feed_xml(corpus, pages, SiteInfo(SITE_URL, "Test", None, recorded or {})))
 
 

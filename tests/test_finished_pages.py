@@ -17,7 +17,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.core.page import GeneratedPage
 from macros.website.pages.finished import Headings, content, page_target
-from tests.conftest import build_command, build_site
+from macros.website.templates import PageTemplates
+from tests.conftest import TEMPLATES, build_command, build_site
 from tests.fixture_site import fixture_site_source
 from tests.html_view import parse
 
@@ -33,7 +34,7 @@ def _tokens(tokens: list[dict]) -> list[tuple]:
 def test_headings_are_written_and_nested_as_the_toc_extension_writes_them() -> None:
     written = [(1, "Jämför 2004–2006 och <b>2007</b> & mer", None), (2, "Versionsuppgifter", "versionsuppgifter"),
                (3, "En del", None), (3, "En del", None), (2, "Källor", "kallor"), (4, "Djupt", None)]
-    headings = Headings()
+    headings = Headings(PageTemplates(TEMPLATES))
     html = "\n".join(headings(level, text, anchor) for level, text, anchor in written)
     source = "\n\n".join(f"{'#' * level} {text.replace('<', '&lt;')}" + (f" {{: #{anchor} }}" if anchor else "")
                          for level, text, anchor in written)
@@ -78,7 +79,7 @@ def test_a_section_history_is_a_finished_page(fixture_pages: dict[str, Generated
 
 
 def test_content_on_a_finished_page_gets_unique_ids_links_as_urls_and_is_sanitized() -> None:
-    headings = Headings()
+    headings = Headings(PageTemplates(TEMPLATES))
     headings(2, "Mål")
     html = content("## Mål\n\n[Trafik](../program/2004-2006/trafik.md#x) [extern](https://example.org/) "
                    "![bild](../bilder/a.png)\n\n<script>alert(1)</script>\n", "avsnitt/trafik.md", headings)

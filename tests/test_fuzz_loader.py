@@ -12,6 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.load.schema_errors import allowed_keys
@@ -34,7 +35,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run(root: Path, rel: str, content: bytes) -> list[Problem]:
     """Write ``content`` to ``rel`` and load and check everything: must not raise."""
     (root / rel).write_bytes(content)
-    corpus, problems = check_repository(root)  # the loader's problems and the checks' (one load, not two)
+    corpus, problems = check_repository(root, build_date())  # the loader's problems and the checks' (one load, not two)
     assert isinstance(corpus, Corpus)
     for problem in problems:
         assert isinstance(problem, Problem) and problem.file and problem.message
@@ -109,7 +110,7 @@ def corpus(repo: Path) -> Corpus:
     (repo / SECTION).write_text(
         "---\nid: stadsutveckling\ntitel: X\nordning: 2\ntyp: kapitel\nkällor: [kalla-a]\n---\n\nText.\n",
         encoding="utf-8")
-    loaded, problems = load(repo)
+    loaded, problems = load(repo, build_date())
     assert problems == []
     return loaded
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import BODY_END, BODY_START, GeneratedPage
@@ -13,7 +14,7 @@ from macros.engine.checks.glossary import check_dropped_but_used
 from macros.engine.layers.glossary import resolve
 from macros.website.model import build_site
 from macros.website.pages.glossary import version_glossary
-from tests.conftest import page_html, read_page, term_linked_html
+from tests.conftest import TEMPLATES, page_html, read_page, term_linked_html
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, main_content, parse
 
@@ -89,7 +90,7 @@ def _section_text(text: str) -> str:
 def test_link_terms_leaves_headings_code_links_and_entities_alone(fixture_corpus: Corpus) -> None:
     text = _section_text("## Trygghet\n\nEn [trygghet](x.md) &amp; `trygghet`, sedan tryggheten och trygghet.\n\n"
                          '<aside class="tp-panel" markdown>\n\ntrygghet\n\n</aside>')
-    out = term_linked_html(build_site(fixture_corpus), text, ("2007-2010", "inledning"))
+    out = term_linked_html(build_site(fixture_corpus, templates=TEMPLATES), text, ("2007-2010", "inledning"))
     doc = parse(out)
     assert doc.find("h2").find("a", "tp-term") is None
     assert doc.find("code").text() == "trygghet"
@@ -101,7 +102,7 @@ def test_link_terms_leaves_headings_code_links_and_entities_alone(fixture_corpus
 
 def test_dropped_and_undefined_terms_are_not_linked(fixture_corpus: Corpus) -> None:
     # samverkan is dropped in 2007-2010 (utgår_i); no term is defined before 2004-2006.
-    text, site = _section_text("Samverkan ger trygghet."), build_site(fixture_corpus)
+    text, site = _section_text("Samverkan ger trygghet."), build_site(fixture_corpus, templates=TEMPLATES)
     assert 'class="tp-term"' not in term_linked_html(site, text, ("2001-2003", "inledning"))
     assert resolve(fixture_corpus, fixture_corpus.terms["samverkan"].data, "2007-2010") is None
     assert len(parse(term_linked_html(site, text, ("2007-2010", "inledning"))).find_all("a", "tp-term")) == 1
@@ -166,7 +167,7 @@ def test_only_the_section_text_is_read_for_terms(fixture_built_site: Path) -> No
 def test_term_links_are_made_on_section_pages_only(fixture_built_site: Path, fixture_corpus: Corpus) -> None:
     # The version pages' own text uses terms too (2004-2006's says "trygghet"); they are not linked there
     # (nor anywhere but sections).
-    site, uses = build_site(fixture_corpus), 0
+    site, uses = build_site(fixture_corpus, templates=TEMPLATES), 0
     for vid in fixture_corpus.versions:
         html = read_page(fixture_built_site, f"program/{vid}/")
         uses += len(list(site.layers.terms[vid].matcher.uses(main_content(html).text())))
@@ -192,13 +193,13 @@ def _dropped_term_corpus(root: Path, body_2024: str = "Text om avsnittet.") -> C
         "---\nid: testbegrepp\nterm: testbegrepp\nformer: [testbegreppet]\n"
         "definitioner:\n  - {version: 2020-2023, definition: Ett begrepp för test., källor: [kalla-a]}\n"
         "utgår_i: [2024-2027]\nkällor: [kalla-a]\n---\n\nOm begreppet.\n"))
-    return load_or_raise(root)
+    return load_or_raise(root, build_date())
 
 
 def test_terms_that_do_not_exist_in_the_version_are_not_linked(tmp_path: Path) -> None:
     corpus = _dropped_term_corpus(tmp_path)
     text = _section_text("Testbegreppet här.")
-    site = build_site(corpus)
+    site = build_site(corpus, templates=TEMPLATES)
     assert 'class="tp-term"' not in term_linked_html(site, text, ("2024-2027", "stadsutveckling"))
     assert resolve(corpus, corpus.terms["testbegrepp"].data, "2024-2027") is None
     linked = parse(term_linked_html(site, text, ("2020-2023", "stadsutveckling"))).find_all("a", "tp-term")
@@ -207,7 +208,7 @@ def test_terms_that_do_not_exist_in_the_version_are_not_linked(tmp_path: Path) -
 
 def test_version_glossary_lists_dropped_terms(tmp_path: Path) -> None:
     corpus = _dropped_term_corpus(tmp_path)
-    site = build_site(corpus)
+    site = build_site(corpus, templates=TEMPLATES)
     page = version_glossary(site, "2024-2027")
     dropped = page.markdown.split("## Begrepp som utgår i versionen", 1)
     assert len(dropped) == 2 and "testbegrepp" in dropped[1]

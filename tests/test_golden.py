@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.page import GeneratedPage, page_file_content
 from macros.engine.checks import check_repository
 from macros.tools.cli.main import app
@@ -49,7 +50,7 @@ def test_the_diff_of_two_fixture_versions(old: str, new: str, update_golden: boo
 
 
 def test_checks_on_the_clean_fixtures(update_golden: bool) -> None:
-    _, problems = check_repository(FIXTURES)
+    _, problems = check_repository(FIXTURES, build_date())
     assert_golden("checks/clean.txt", "".join(p.format() + "\n" for p in problems), update_golden)
 
 
@@ -76,7 +77,7 @@ BREAKAGES = [
 def test_checks_on_fixtures_with_known_errors(fixture_copy: Path, update_golden: bool) -> None:
     for rel, old, new in BREAKAGES:
         _edit(fixture_copy, rel, old, new)
-    _, problems = check_repository(fixture_copy)
+    _, problems = check_repository(fixture_copy, build_date())
     assert_golden("checks/broken.txt", "".join(p.format() + "\n" for p in problems), update_golden)
     # Every planted error is reported in the file it was planted in.
     files = {p.file for p in problems}

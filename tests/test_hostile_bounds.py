@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from macros.adapter.mkdocs_plugin import remove_abandoned, write_failure
 from macros.core import markdown as md_reading
+from macros.core.clock import build_date
 from macros.core.load.loader import load
 from macros.core.load.repo_files import front_matter_problems
 from macros.core.markdown import without_templates
@@ -77,7 +78,7 @@ def test_a_body_beyond_the_limits_is_never_converted(tmp_path: Path, monkeypatch
     monkeypatch.setattr(md_reading, "_converter", no_conversion)
     md_reading._read.cache_clear()
     md_reading._analyse.cache_clear()
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     assert problems and {(p.file, p.line) for p in problems} == {("program/2024-2027/zz.md", 9)}
     assert any("hakparenteser" in p.message for p in problems)
 
@@ -125,7 +126,7 @@ def test_what_markdown_shows_as_text_is_not_a_comment(text: str) -> None:
 # --- class 6: no traceback -------------------------------------------------------------------------
 
 def test_deep_nesting_in_a_macro_call_names_file_and_line(tmp_path: Path) -> None:
-    corpus, _ = load(minimal_repo(tmp_path))
+    corpus, _ = load(minimal_repo(tmp_path), build_date())
     text = "Rad ett.\n\n{{ avsnitt(" + "(" * 5000 + "\"x\"" + ")" * 5001 + " }}\n"
     with pytest.raises(ContentError) as caught:
         render_content(corpus, text, "program/2024-2027/x.md", 10, "program/2024-2027/x/")
@@ -195,7 +196,7 @@ def test_steering_documents_that_replace_each_other_are_an_error(tmp_path: Path,
     root = minimal_repo(tmp_path)
     for i, did in enumerate(cycle):
         write(root / f"program/styrdokument/{did}.md", _document(did, cycle[(i + 1) % len(cycle)]))
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     found = {(p.file, p.line) for p in problems if "cirkel" in p.message}
     assert found == {(f"program/styrdokument/{did}.md", 5) for did in cycle}
 
@@ -205,7 +206,7 @@ def test_a_replacement_chain_without_a_cycle_is_fine(tmp_path: Path) -> None:
     write(root / "program/styrdokument/dok-a.md", _document("dok-a", "dok-b"))
     write(root / "program/styrdokument/dok-b.md", _document("dok-b", "dok-c"))
     write(root / "program/styrdokument/dok-c.md", _document("dok-c", "dok-a").replace("ersatt_av: dok-a\n", ""))
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     assert not [p for p in problems if "cirkel" in p.message]
 
 
@@ -214,7 +215,7 @@ def test_a_boolean_is_not_a_number(tmp_path: Path, value: str) -> None:
     root = minimal_repo(tmp_path)
     path = root / "program/2024-2027/stadsutveckling.md"
     path.write_text(path.read_text(encoding="utf-8").replace("ordning: 2", f"ordning: {value}"), encoding="utf-8")
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     wrong = [p for p in problems if p.file.endswith("stadsutveckling.md") and "heltal" in p.message]
     assert wrong and wrong[0].line == 4 and value in wrong[0].message
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.checks.html_policy import body_problems
@@ -24,7 +25,7 @@ BODY_LINE = 9  # the body of factory.section_md starts on line 9
 def body_errors(tmp_path: Path, body: str, extra: str = "") -> list[str]:
     root = minimal_repo(tmp_path)
     write(root / SECTION, section_md("stadsutveckling", 2, body=body, extra=extra))
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     return [p.format() for p in problems if p.severity is Severity.ERROR]
 
 
@@ -105,7 +106,7 @@ def test_every_kind_of_body_is_scanned(tmp_path: Path) -> None:
           "---\nid: namnd\ninstans: {namn: Nämnden, typ: facknämnd}\nsvarar_på: 2024-2027\n"
           "förslag_till_beslut: Att svara.\nhållning: tillstyrker\nsammanfattning: Bra.\nkällor: [kalla-a]\n---\n\n"
           "<object data=x></object>\n")
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     found = {(p.file, p.line) for p in problems if p.severity is Severity.ERROR}
     assert ("program/2024-2027/index.md", 14) in found  # 10 front-matter lines with ersätter
     assert ("program/styrdokument/vision.md", 8) in found
@@ -116,7 +117,7 @@ def test_every_kind_of_body_is_scanned(tmp_path: Path) -> None:
 def test_html_in_a_title_is_rejected(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
     write(root / SECTION, section_md("stadsutveckling", 2, title="\"<img src=x onerror=alert(1)>\""))
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     [problem] = [p for p in problems if "HTML är inte tillåtet i front matter" in p.message]
     assert (problem.file, problem.line, problem.field) == (SECTION, 3, "titel")
 

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.tools.cli.main import app
@@ -140,7 +141,7 @@ def test_the_csp_names_only_the_known_scripts_never_what_it_finds() -> None:
 # --- class 2, 4, 6, 7: docs/ and the repository ---------------------------------------------------
 
 def errors(root: Path) -> list[str]:
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     return [p.format() for p in problems if p.severity is Severity.ERROR]
 
 

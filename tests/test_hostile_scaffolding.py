@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.tools.cli import scaffold_cmd
 from macros.tools.cli.main import app
 from macros.tools.importer.drafts import Draft, ImportProblem, write_draft
@@ -46,7 +47,7 @@ def test_ny_version_does_not_follow_a_planted_symlink(tmp_path: Path) -> None:
 
 def test_ny_version_refuses_a_folder_made_while_it_runs(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path / "repo")
-    files = scaffold_cmd.plan(root, "2028-2031", "2024-2027")
+    files = scaffold_cmd.plan(root, "2028-2031", "2024-2027", build_date())
     racing = root / "program/2028-2031"
     racing.mkdir()
     (racing / "index.md").write_text("någon annans fil", encoding="utf-8")

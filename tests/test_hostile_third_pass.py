@@ -29,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 from typer.testing import CliRunner
 
 from macros.adapter import site_swap
+from macros.core.clock import build_date
 from macros.core.load.loader import MAX_FILES_PER_FOLDER, load
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS, html_text
 from macros.core.model.schema import Status
@@ -97,7 +98,7 @@ def test_the_conversion_leaves_nothing_a_browser_would_run(body: str) -> None:
 def test_make_check_refuses_each_with_file_and_line(tmp_path: Path, body: str) -> None:
     root = minimal_repo(tmp_path)
     write(root / SECTION, section_md("stadsutveckling", 2, body="Första raden.\n\n" + body))
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     ours = [p for p in problems if p.severity is Severity.ERROR and p.file == SECTION]
     assert ours, [p.format() for p in problems]
     assert all(BODY_LINE + 2 <= (p.line or 0) <= BODY_LINE + 2 + body.count("\n") for p in ours), [p.format() for p in ours]
@@ -159,7 +160,7 @@ def test_the_site_own_forms_and_markup_pass_the_policy() -> None:
 # --- 3: docs/ by allowlist ---------------------------------------------------------------------------
 
 def docs_errors(root: Path) -> list[str]:
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     return [p.format() for p in problems if p.severity is Severity.ERROR]
 
 
@@ -240,7 +241,7 @@ def test_a_folder_with_too_many_sections_is_refused_unread(tmp_path: Path, monke
     root = minimal_repo(tmp_path)
     for i in range(MAX_FILES_PER_FOLDER + 1):
         (root / "program/2024-2027" / f"s{i}.md").write_text("---\n", encoding="utf-8")
-    corpus, problems = load(root)
+    corpus, problems = load(root, build_date())
     assert any(p.file == "program/2024-2027" and "högst" in p.message for p in problems)
     assert corpus.versions["2024-2027"].sections == {}
 
@@ -352,7 +353,7 @@ def test_a_kill_between_the_two_renames_is_repaired_by_the_next_build(tmp_path: 
 def test_control_characters_are_refused_at_load_with_file_and_line(tmp_path: Path, title: str, code: str) -> None:
     root = minimal_repo(tmp_path)
     write(root / SECTION, section_md("stadsutveckling", 2, title=title))
-    _, problems = load(root)
+    _, problems = load(root, build_date())
     ours = [p for p in problems if p.file == SECTION]
     assert ours and ours[0].line == 3 and code in ours[0].message, [p.format() for p in problems]
 
@@ -365,7 +366,7 @@ def test_the_feed_is_xml_whatever_a_text_holds() -> None:
 
 def test_diff_prints_markup_and_escape_codes_as_plain_text(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
-    corpus, _ = load(root)
+    corpus, _ = load(root, build_date())
     entry = corpus.versions["2024-2027"].sections["stadsutveckling"]
     object.__setattr__(entry.data, "title", "[/red] \x1b[2J [bold]")  # what a base revision may hold
     from macros.engine.layers.comparison import compare
@@ -384,20 +385,20 @@ def diff_cmd_print(cmp: object, corpus: object) -> None:
 
 def test_recording_an_adoption_on_the_real_content_works(repo_copy: Path) -> None:
     vid = "2024-2027"
-    corpus, _ = load(repo_copy)
+    corpus, _ = load(repo_copy, build_date())
     source = corpus.versions[vid].data.sources[0]
     result = CliRunner().invoke(app, ["beslut", vid, "antagande", "--organ", "Kommunfullmäktige", "--datum", "2024",
                                       "--kalla", source, "--rot", str(repo_copy)])
     assert result.exit_code == 0, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert validity.status(load(repo_copy)[0].versions[vid].data) is Status.ANTAGEN
+    assert validity.status(load(repo_copy, build_date())[0].versions[vid].data) is Status.ANTAGEN
 
 
 def test_unknown_marked_sections_in_raw_html_are_read_without_a_traceback(tmp_path: Path) -> None:
     assert html_text("<div>\n<![foo[ x ]]>\n</div>\n").strip() == ""
     root = minimal_repo(tmp_path)
     write(root / SECTION, section_md("stadsutveckling", 2, body="Text.\n\n<div>\n<![foo[ x ]]>\n</div>\n"))
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     assert any(p.file == SECTION and "<![" in p.message for p in problems)
     result = CliRunner().invoke(app, ["diff", "2020-2023", "2024-2027", "--rot", str(root)])
     assert result.exit_code == 0 and result.exception is None, result.output

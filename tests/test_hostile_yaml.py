@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load import safe_yaml
 from macros.core.load.loader import load
 from tests.factory import minimal_repo, write
@@ -48,7 +49,7 @@ def test_hostile_front_matter_is_refused_with_file_and_line(tmp_path: Path, fron
                                                             line: int | None) -> None:
     root = minimal_repo(tmp_path)
     write(root / SECTION, "---\nid: stadsutveckling\n" + front + "---\n\nText.\n")
-    corpus, problems = load(root)
+    corpus, problems = load(root, build_date())
     ours = [p for p in problems if p.file == SECTION]
     assert len(ours) == 1, problems
     assert needle in ours[0].message
@@ -106,7 +107,7 @@ def test_extreme_nesting_is_a_message_not_a_crash(text: str) -> None:
 def test_extreme_nesting_in_a_file_is_reported_with_file(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
     write(root / SECTION, "---\nid: stadsutveckling\ntitel: " + "[" * 90_000 + "]" * 90_000 + "\n---\n\nText.\n")
-    _, problems = load(root)
+    _, problems = load(root, build_date())
     [problem] = [p for p in problems if p.file == SECTION]
     assert problem.line == 3 and "nästlad djupare" in problem.message
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.engine.klarsprak.lix import readability
@@ -14,6 +15,7 @@ from macros.engine.layers.build import build_layers
 from macros.engine.layers.model import LINKS_HERE, RELIES_ON
 from macros.website.model import build_site
 from macros.website.pages import documents, panel_blocks
+from tests.conftest import TEMPLATES
 from tests.factory import SOURCES, section_md, version_md, write
 
 REMISSVAR = """\
@@ -91,7 +93,7 @@ def _repo(root: Path, *, newer_sections: bool = True) -> Path:
 
 
 def _corpus(root: Path) -> Corpus:
-    corpus, problems = load(root)
+    corpus, problems = load(root, build_date())
     assert not [p.format() for p in problems if p.severity.value == "fel"]
     return corpus
 
@@ -144,7 +146,7 @@ def test_without_docs_dir_only_the_corpus_counts(corpus: Corpus) -> None:
 
 
 def test_document_page_lists_a_hand_written_page_that_links_to_it(corpus: Corpus, tmp_path: Path) -> None:
-    site = build_site(corpus, docs_dir=tmp_path / "docs")
+    site = build_site(corpus, docs_dir=tmp_path / "docs", templates=TEMPLATES)
     page = documents.document_page(site, "vision")
     assert "- [Om webbplatsen](../om.md) – länkar hit" in page.markdown
     assert documents.backlinks(site, "vision") == {
@@ -156,7 +158,7 @@ def test_document_page_lists_a_hand_written_page_that_links_to_it(corpus: Corpus
 def test_panel_and_comparison_agree_on_a_newer_version_without_sections(tmp_path: Path) -> None:
     """A proposal whose sections are not entered yet says nothing about what was removed."""
     corpus = _corpus(_repo(tmp_path, newer_sections=False))
-    site = build_site(corpus)
+    site = build_site(corpus, templates=TEMPLATES)
     [in_newer] = [c for c in site.layers.section("2020-2023", "samverkan").counterparts if c.version == "2024-2027"]
     groups = {g.olds: g for g in lineage.align(corpus, "2020-2023", "2024-2027")}
     assert in_newer.change.value == groups[("samverkan",)].change.value == "finns inte i källorna"

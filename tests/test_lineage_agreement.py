@@ -14,6 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Severity
@@ -64,7 +65,7 @@ def _load(files: dict[str, str]) -> Corpus | None:
     with tempfile.TemporaryDirectory() as tmp:
         for path, text in files.items():
             write(Path(tmp) / path, text)
-        corpus, problems = load(Path(tmp))
+        corpus, problems = load(Path(tmp), build_date())
     return None if any(p.severity is Severity.ERROR for p in problems) else corpus
 
 

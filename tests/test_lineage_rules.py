@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.engine.layers.lineage import Change, Group, align, chain, listing_complete, older_first
@@ -19,7 +20,7 @@ def _with(fixture_copy: Path, vid: str, old: str, new: str) -> Corpus:
     text = index.read_text(encoding="utf-8")
     assert old in text
     index.write_text(text.replace(old, new, 1), encoding="utf-8")
-    corpus, _ = load(fixture_copy)
+    corpus, _ = load(fixture_copy, build_date())
     return corpus
 
 
@@ -47,7 +48,7 @@ def _section_parent(fixture_copy: Path, vid: str, sid: str, parent: str) -> None
 def _inledning(fixture_copy: Path, old_parent: str, new_parent: str) -> Group:
     _section_parent(fixture_copy, "2004-2006", "inledning", old_parent)
     _section_parent(fixture_copy, "2007-2010", "inledning", new_parent)
-    corpus, _ = load(fixture_copy)
+    corpus, _ = load(fixture_copy, build_date())
     return _group(align(corpus, "2004-2006", "2007-2010"), olds=("inledning",), news=("inledning",))
 
 

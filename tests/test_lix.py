@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.page import GeneratedPage
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
 from macros.engine.klarsprak.lix import band, letters, readability, sentences
 from macros.tools.cli.main import app
-from tests.conftest import build_site
+from tests.conftest import TEMPLATES, build_site
 from tests.factory import minimal_repo, section_md, write
 
 
@@ -32,7 +33,7 @@ def test_abbreviations_and_numbers_do_not_split_sentences() -> None:
     found = sentences(text)
     assert len(found) == 2
     assert "2023:196" in found[0].words
-    assert found[0].words[:4] == ["Kommunen", "ska", "t.ex", "ta"]
+    assert found[0].words[:4] == ("Kommunen", "ska", "t.ex", "ta")
 
 
 def test_punctuation_is_not_counted_as_letters() -> None:
@@ -66,7 +67,7 @@ def test_long_sentence_warning_names_file_and_line(tmp_path: Path) -> None:
     long = " ".join(["ord"] * 40) + "."
     write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, body=f"Kort.\n\n{long}"))
     (root / "pyproject.toml").write_text("[tool.trygghet]\nmax_ord_per_mening = 30\n", encoding="utf-8")
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     [warning] = [p for p in problems if "meningen" in p.message]
     assert warning.severity is Severity.WARNING
     assert (warning.file, warning.line) == ("program/2024-2027/stadsutveckling.md", 11)
@@ -82,7 +83,7 @@ def test_comparison_page_shows_the_change_in_lix(fixture_corpus: Corpus, fixture
     from macros.website.model import build_site
 
     page = fixture_pages["jamfor/2004-2006--2007-2010.md"].body
-    readability_of = build_site(fixture_corpus).layers.readability
+    readability_of = build_site(fixture_corpus, templates=TEMPLATES).layers.readability
     a, b = readability_of["2004-2006"], readability_of["2007-2010"]
     assert f"Läsbarhet (LIX): {a.lix:.0f} ({a.band}) i 2004–2006 och {b.lix:.0f} ({b.band}) i 2007–2010" in page
     old, new = fixture_corpus.section("2004-2006", "inledning"), fixture_corpus.section("2007-2010", "inledning")
@@ -116,4 +117,4 @@ def test_an_advisory_check_may_not_find_errors(monkeypatch: pytest.MonkeyPatch, 
 
     monkeypatch.setattr(checks, "ADVISORY", [erring])
     with pytest.raises(ValueError, match="advisory check found an error"):
-        checks.run_advisory(checks.load(minimal_repo(tmp_path))[0])
+        checks.run_advisory(checks.load(minimal_repo(tmp_path), build_date())[0])

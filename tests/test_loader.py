@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load
 from macros.core.problems import Severity
 from macros.engine import validity
@@ -18,12 +19,12 @@ from tests.factory import minimal_repo, section_md, version_md, write
 
 
 def errors(root: Path) -> list[str]:
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     return [p.format() for p in problems if p.severity is Severity.ERROR]
 
 
 def test_minimal_corpus_loads_in_reading_order(tmp_path: Path) -> None:
-    corpus, problems = load(minimal_repo(tmp_path))
+    corpus, problems = load(minimal_repo(tmp_path), build_date())
     assert problems == []
     assert list(corpus.versions) == ["2020-2023", "2024-2027"]
     assert list(corpus.versions["2024-2027"].sections) == ["forebyggande-arbete", "stadsutveckling"]
@@ -38,7 +39,7 @@ def test_a_written_status_says_it_is_derived(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
     path = root / "program/2024-2027/index.md"
     path.write_text(path.read_text().replace("texten:", "status: antagen\ntexten:"), encoding="utf-8")
-    [problem] = load(root)[1]
+    [problem] = load(root, build_date())[1]
     assert problem.message == "fältet 'status' skrivs inte för hand."
     assert problem.field == "status" and "trygghet beslut" in (problem.hint or "")
 
@@ -86,7 +87,7 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
     path = root / "program/2024-2027/stadsutveckling.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_text().replace("\n", "\r\n").encode())
-    corpus, problems = load(root)
+    corpus, problems = load(root, build_date())
     assert problems == []
     assert corpus.section("2024-2027", "stadsutveckling").body == "Text om avsnittet.\n"
 
@@ -113,13 +114,13 @@ def test_check_command_accepts_the_real_corpus(repo_root: Path) -> None:
     result = CliRunner().invoke(app, ["check", "--rot", str(repo_root)])
     assert result.exit_code == 0, result.output
     assert "Allt innehåll är giltigt" in result.output
-    corpus, problems = check_repository(repo_root)
+    corpus, problems = check_repository(repo_root, build_date())
     assert [p.format() for p in problems if p.file.startswith("program/remissvar/")] == []
     assert list(check_unrecorded_lineage(corpus)) == []
 
 
 def _load_errors(root: Path) -> list[str]:
-    return [p.format() for p in load(root)[1]]
+    return [p.format() for p in load(root, build_date())[1]]
 
 
 @pytest.mark.parametrize(("order", "shown"), [("false", "false"), ("'3'", "'3'"), ("3.0", "3.0")])
@@ -142,7 +143,7 @@ def test_a_number_where_text_is_expected_is_an_error(tmp_path: Path) -> None:
 def test_text_is_stripped_of_surrounding_space(tmp_path: Path) -> None:
     root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/stadsutveckling.md", section_md("stadsutveckling", 2, title="'  Stad  '"))
-    corpus, problems = load(root)
+    corpus, problems = load(root, build_date())
     assert problems == []
     assert corpus.versions["2024-2027"].sections["stadsutveckling"].data.title == "Stad"
 
@@ -151,7 +152,7 @@ def test_unknown_decision_kind_lists_the_allowed_values_in_swedish(tmp_path: Pat
     root = minimal_repo(tmp_path)
     path = root / "program/2024-2027/index.md"
     path.write_text(path.read_text().replace("typ: antagande", "typ: antagandet"), encoding="utf-8")
-    [problem] = load(root)[1]
+    [problem] = load(root, build_date())[1]
     assert problem.message == "värdet 'antagandet' är inte tillåtet."
     assert problem.hint is not None and "'antagande'" in problem.hint and "'ikraftträdande'" in problem.hint
 
@@ -160,6 +161,6 @@ def test_unknown_key_in_a_nested_record_lists_that_records_keys(tmp_path: Path) 
     root = minimal_repo(tmp_path)
     path = root / "program/2024-2027/index.md"
     path.write_text(path.read_text().replace("till: 2027}", "till: 2027, tll: 1}"), encoding="utf-8")
-    [problem] = load(root)[1]
+    [problem] = load(root, build_date())[1]
     assert (problem.line, problem.field, problem.message) == (4, "period.tll", "okänt fält 'tll'.")
     assert problem.hint == "Menade du 'till'? Tillåtna fält här: från, till."

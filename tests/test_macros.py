@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.markdown import to_html
@@ -98,7 +99,7 @@ def with_gator_ending(fixture_copy: Path, markdown: str) -> Corpus:
     """The fixtures with ``markdown`` added at the end of the section 2007-2010/gator."""
     path = fixture_copy / "program" / "2007-2010" / "gator.md"
     path.write_text(path.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
-    return load_or_raise(fixture_copy)
+    return load_or_raise(fixture_copy, build_date())
 
 
 def test_anchor_is_validated_against_headings(fixture_copy: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.model.schema import SectionListing
 from macros.engine.layers.lineage import Change
@@ -16,7 +17,7 @@ from macros.tools.cli.main import app
 from macros.tools.cli.scaffold_cmd import ask_listing
 from macros.website.model import build_site
 from macros.website.pages.history import history_page
-from tests.conftest import FIXTURE_SETTINGS
+from tests.conftest import FIXTURE_SETTINGS, TEMPLATES
 
 
 def new_version(root: Path, *flags: str) -> str:
@@ -32,13 +33,13 @@ def test_without_the_flag_the_listing_is_complete_and_the_command_says_why(fixtu
     assert "avsnittsförteckning: fullständig  # källorna nämner alla avsnitt: ett avsnitt du tar bort visas som borttaget" in index
     assert "avsnittsförteckning: fullständig (eftersom inget annat angavs)" in out
     assert "skriv 'avsnittsförteckning: ofullständig' i program/2015-2018/index.md" in out
-    assert load_or_raise(fixture_copy).versions["2015-2018"].data.listing is SectionListing.FULLSTANDIG
+    assert load_or_raise(fixture_copy, build_date()).versions["2015-2018"].data.listing is SectionListing.FULLSTANDIG
 
 
 def test_the_flag_chooses_the_listing(fixture_copy: Path) -> None:
     out = new_version(fixture_copy, "--avsnittsförteckning", "ofullständig")
     assert "avsnittsförteckning: ofullständig (som du valde)" in out
-    assert load_or_raise(fixture_copy).versions["2015-2018"].data.listing is SectionListing.OFULLSTANDIG
+    assert load_or_raise(fixture_copy, build_date()).versions["2015-2018"].data.listing is SectionListing.OFULLSTANDIG
 
 
 def test_a_wrong_value_of_the_flag_is_refused_in_swedish(fixture_copy: Path) -> None:
@@ -59,7 +60,7 @@ def test_in_a_terminal_the_command_asks(capsys: pytest.CaptureFixture[str]) -> N
 def history_of_deleted_section(root: Path, *flags: str) -> str:
     new_version(root, *flags)
     (root / "program/2015-2018/digital-trygghet.md").unlink()
-    site = build_site(load_or_raise(root), FIXTURE_SETTINGS)
+    site = build_site(load_or_raise(root, build_date()), FIXTURE_SETTINGS, templates=TEMPLATES)
     return history_page(site, "digital-trygghet").body  # a finished page: its HTML
 
 

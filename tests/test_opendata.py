@@ -14,6 +14,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.load.schema_errors import allowed_keys
@@ -23,7 +24,7 @@ from macros.website.publish.opendata import export, files
 from macros.website.publish.opendata.models import Programme, VersionFile, json_schema
 from macros.website.publish.opendata.pages import json_bytes
 from macros.website.site import build_site, make_pages
-from tests.conftest import FIXED_EPOCH, FIXTURES, ROOT, read_page
+from tests.conftest import FIXED_EPOCH, FIXTURES, ROOT, TEMPLATES, read_page
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import main_content
 
@@ -124,7 +125,7 @@ def test_everything_in_the_content_is_in_the_file(fixture_built_site: Path, fixt
 
 def test_followups_are_in_the_open_data_as_the_fixture_files_give_them(
         fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
-    data = export.programme(build_site(fixture_corpus), set(fixture_pages))
+    data = export.programme(build_site(fixture_corpus, templates=TEMPLATES), set(fixture_pages))
     errors = [e.message for e in Draft202012Validator(json_schema(Programme)).iter_errors(data)]
     assert not errors, errors[:5]
     records = {f["id"]: f for f in data["uppföljningar"]}
@@ -150,7 +151,7 @@ def test_followups_are_in_the_open_data_as_the_fixture_files_give_them(
 
 def test_a_version_file_has_only_the_followups_of_its_version(
         fixture_corpus: Corpus, fixture_pages: dict[str, GeneratedPage]) -> None:
-    site = build_site(fixture_corpus)
+    site = build_site(fixture_corpus, templates=TEMPLATES)
     found = {vid: [f["id"] for f in export.version_file(site, vid, set(fixture_pages))["uppföljningar"]]
              for vid in fixture_corpus.versions}
     assert found == {"2001-2003": [], "2004-2006": ["arsredovisning-2005"], "2007-2010": ["arsredovisning-2008"],
@@ -174,7 +175,7 @@ def test_a_heading_in_section_text_is_a_paragraph_of_its_own_in_the_plain_text(t
     root = minimal_repo(tmp_path)
     write(root / "program/2024-2027/stadsutveckling.md",
           section_md("stadsutveckling", 2, body="Inledande text.\n\n## Syfte\n\nAtt **bygga** tryggt."))
-    site = build_site(load_or_raise(root), SiteInfo(None, "test"))
+    site = build_site(load_or_raise(root, build_date()), SiteInfo(None, "test"), templates=TEMPLATES)
     data = export.version_file(site, "2024-2027", {p.path for p in make_pages(site)})
     section = next(s for s in data["version"]["avsnitt"] if s["id"] == "stadsutveckling")
     assert "## Syfte" in section["markdown"] and "**bygga**" in section["markdown"]
@@ -217,10 +218,10 @@ def test_files_are_reproducible_and_dated_only_by_source_date_epoch(fixture_buil
     stamp = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert load(fixture_built_site, "data/trygghetsprogrammet.json")["genererad"] == stamp
     assert files.generated_at(None) is None and files.generated_at("") is None
-    site = build_site(fixture_corpus, SiteInfo(None, "test"))
+    site = build_site(fixture_corpus, SiteInfo(None, "test"), templates=TEMPLATES)
     pages = {p.path for p in make_pages(site)}
     once = json_bytes(export.programme(site, pages))
-    assert once == json_bytes(export.programme(build_site(load_or_raise(FIXTURES), SiteInfo(None, "test")), set(pages)))
+    assert once == json_bytes(export.programme(build_site(load_or_raise(FIXTURES, build_date()), SiteInfo(None, "test"), templates=TEMPLATES), set(pages)))
     assert json.loads(once)["genererad"] is None
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load
 from macros.website.site import build_site as make_site
 from macros.website.site import make_pages
-from tests.conftest import FIXED_EPOCH, FIXTURE_SETTINGS, page_html
+from tests.conftest import FIXED_EPOCH, FIXTURE_SETTINGS, TEMPLATES, page_html
 
 HOSTILE = '<script>alert("tp")</script>'
 
@@ -33,10 +34,10 @@ def test_hostile_titles_are_text_on_every_page(fixture_copy: Path, monkeypatch: 
     _retitle(program / "2004-2006" / "skola.md", "titel: Skola", f"titel: 'Skola {HOSTILE}'")
     _retitle(program / "styrdokument" / "plan-a.md", "titel: Fiktiv plan A", f"titel: 'Plan {HOSTILE}'")
     _retitle(program / "2007-2010" / "index.md", "organ: Styrelsen", f"organ: 'Styrelsen {HOSTILE}'")
-    corpus, problems = load(fixture_copy)
+    corpus, problems = load(fixture_copy, build_date())
     assert problems == [], [p.format() for p in problems]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-    pages = {page.path: page_html(page) for page in make_pages(make_site(corpus, FIXTURE_SETTINGS))}
+    pages = {page.path: page_html(page) for page in make_pages(make_site(corpus, FIXTURE_SETTINGS, templates=TEMPLATES))}
     leaked = sorted(path for path, html in pages.items() if "<script>alert" in html)
     assert leaked == []
     # The hostile titles did reach the pages, as text: in the switcher (a split section's

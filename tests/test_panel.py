@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
@@ -40,7 +41,7 @@ def _states(corpus: Corpus, vid: str, sid: str) -> dict[str, tuple[tuple[str, ..
 
 
 def test_changes_by_stable_id_and_recorded_lineage(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
+    corpus = load_or_raise(_repo(tmp_path), build_date())
     assert _states(corpus, "2020-2023", "samma")["2018-2021"] == (("samma",), Change.OFORANDRAD)  # whitespace only
     assert _states(corpus, "2020-2023", "andras") == {
         "2018-2021": (("andras",), Change.ANDRAD), "2024-2027": (("andras",), Change.ANDRAD)}
@@ -54,7 +55,7 @@ def test_changes_by_stable_id_and_recorded_lineage(tmp_path: Path) -> None:
 
 
 def test_incomplete_listing_means_unknown_not_removed(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path, "avsnittsförteckning: ofullständig\n"))
+    corpus = load_or_raise(_repo(tmp_path, "avsnittsförteckning: ofullständig\n"), build_date())
     assert _states(corpus, "2020-2023", "samma")["2024-2027"] == ((), Change.OKAND)
     assert _states(corpus, "2020-2023", "andras")["2024-2027"] == (("andras",), Change.ANDRAD)
 

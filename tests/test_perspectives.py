@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.model.schema import PERSPECTIVES
@@ -55,7 +56,7 @@ def test_matrix_counts_match_the_front_matter(fixture_corpus: Corpus, fixture_pa
 
 def test_the_real_matrices_count_what_the_front_matter_says(built_site: Path) -> None:
     """Invariant on the live content: every published matrix agrees with its front matter."""
-    corpus = load_or_raise(ROOT)
+    corpus = load_or_raise(ROOT, build_date())
     for vid in [v for v in corpus.versions if corpus.versions[v].sections]:
         content = main_content(read_page(built_site, f"program/{vid}/perspektiv/"))
         table = content.find("table", "tp-matrix")
@@ -123,7 +124,7 @@ def test_unknown_perspective_is_an_error_listing_the_allowed(fixture_copy: Path)
     text = path.read_text(encoding="utf-8").replace("typ: fokusområde\n", "typ: fokusområde\nperspektiv:\n  - {id: klimat, hur: Nämns.}\n", 1)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("  - {id: klimat, hur: Nämns.}") + 1
-    _, problems = check_repository(fixture_copy)
+    _, problems = check_repository(fixture_copy, build_date())
     found = [p for p in problems if p.file == "program/2007-2010/gator.md" and "klimat" in p.message]
     assert len(found) == 1
     problem = found[0]

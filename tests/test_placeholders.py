@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.placeholder import MESSAGE, PLACEHOLDER
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
@@ -36,7 +37,7 @@ def test_the_placeholder_is_one_error_at_its_line(fixture_copy: Path, place: str
     text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
     line = text[: text.index(PLACEHOLDER)].count("\n") + 1
-    _, problems = check_repository(fixture_copy)
+    _, problems = check_repository(fixture_copy, build_date())
     errors = [p for p in problems if p.severity is Severity.ERROR]
     assert [(p.file, p.line, p.message) for p in errors] == [(rel, line, MESSAGE)], [p.format() for p in errors]
 
@@ -45,7 +46,7 @@ def test_every_placeholder_line_of_a_file_is_reported_at_once(fixture_copy: Path
     path = fixture_copy / "program/2007-2010/gator.md"
     text = path.read_text(encoding="utf-8").replace("typ: fokusområde", "typ: FYLL I")
     path.write_text(text + "\nFYLL I: en andra rad.\n", encoding="utf-8")
-    _, problems = check_repository(fixture_copy)
+    _, problems = check_repository(fixture_copy, build_date())
     lines = [p.line for p in problems if p.severity is Severity.ERROR]
     assert lines == [text[: text.index("typ: FYLL I")].count("\n") + 1, len(text.splitlines()) + 2]
 

@@ -12,6 +12,7 @@ from macros.core.page import GeneratedPage
 from macros.website.pages.perspectives import perspective_note
 from macros.website.pages.versions import version_page
 from macros.website.site import build_site
+from tests.conftest import TEMPLATES
 
 #: Page kinds that state facts about the programme and must list sources. (The compare picker and the
 #: glossary of a version its sources say nothing about state nothing a source could back.)
@@ -53,7 +54,7 @@ def test_a_naming_read_from_an_ocr_text_is_shown_as_the_sites_reading(fixture_co
     fixture_corpus.versions["2004-2006"] = type(version)(version.entry.__class__(data, version.entry.path, version.entry.body),
                                                          version.sections)
     try:
-        page = version_page(build_site(fixture_corpus), "2004-2006").markdown
+        page = version_page(build_site(fixture_corpus, templates=TEMPLATES), "2004-2006").markdown
     finally:
         fixture_corpus.versions["2004-2006"] = version
     assert "barnrättsperspektiv (webbplatsens läsning)" in page

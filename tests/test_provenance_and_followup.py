@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.problems import Severity
 from macros.engine.checks import check_repository
@@ -13,6 +14,7 @@ from macros.engine.layers.build import build_layers
 from macros.engine.layers.lineage import Change, align
 from macros.website.model import build_site
 from macros.website.pages import compare, followup, perspectives, timeline, versions
+from tests.conftest import TEMPLATES
 from tests.factory import section_md, version_md, write
 
 SOURCES = """\
@@ -75,7 +77,7 @@ def _repo(root: Path, *, heading: str = "rubrik: egen\n", total: int = 29, versi
 
 def _errors(root: Path, file: str = "") -> list[str]:
     """Error messages (of one file, if given: a rejected source also makes its citations unknown)."""
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     return [p.format() for p in problems if p.severity is Severity.ERROR and p.file.startswith(file)]
 
 
@@ -124,18 +126,18 @@ def test_heading_origin_takes_only_its_values(tmp_path: Path) -> None:
 
 
 def test_an_own_heading_in_an_incomplete_listing_is_never_removed(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
+    corpus = load_or_raise(_repo(tmp_path), build_date())
     [group] = [g for g in align(corpus, "2018-2021", "2020-2023") if g.olds == ("egen",)]
     assert group.change is Change.OKAND and group.heading_not_own
     [cp] = [c for c in build_layers(corpus).section("2018-2021", "egen").counterparts if c.version == "2020-2023"]
     assert cp.change is Change.OKAND
-    page = compare.generate_pairs(build_site(corpus))
+    page = compare.generate_pairs(build_site(corpus, templates=TEMPLATES))
     text = next(p.body for p in page if p.path.endswith("2018-2021--2020-2023.md"))
     assert "Webbplatsens rubrik" in text and "inte källornas egen" in text
 
 
 def test_a_heading_from_the_sources_is_still_removed(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path, heading=""))
+    corpus = load_or_raise(_repo(tmp_path, heading=""), build_date())
     [group] = [g for g in align(corpus, "2018-2021", "2020-2023") if g.olds == ("egen",)]
     assert group.change is Change.BORTTAGEN
     [cp] = [c for c in build_layers(corpus).section("2018-2021", "egen").counterparts if c.version == "2020-2023"]
@@ -163,7 +165,7 @@ def test_followup_schema_errors_are_swedish_with_line(tmp_path: Path) -> None:
 
 
 def test_pages_show_the_new_fields(tmp_path: Path) -> None:
-    site = build_site(load_or_raise(_repo(tmp_path)))
+    site = build_site(load_or_raise(_repo(tmp_path), build_date()), templates=TEMPLATES)
     section = versions.section_page(site, "2020-2023", "kvar").markdown
     # The page in the source, linked to its public address; the copy said; never the file name.
     assert "Avsnittet börjar på sidan 14 i [Det antagna testprogrammet](https://example.org/program.pdf)" in section
@@ -184,14 +186,14 @@ def test_pages_show_the_new_fields(tmp_path: Path) -> None:
 
 
 def test_a_borrowed_heading_says_where_it_comes_from(tmp_path: Path) -> None:
-    site = build_site(load_or_raise(_repo(tmp_path, heading="rubrik: lånad\n")))
+    site = build_site(load_or_raise(_repo(tmp_path, heading="rubrik: lånad\n"), build_date()), templates=TEMPLATES)
     page = versions.section_page(site, "2018-2021", "egen").markdown
     assert page.count("Rubriken är lånad från") == 1  # the box (text_origin.heading_note)
     assert page.count("rubriken lånad från") == 1  # the line under the title
     assert "Rubriken är webbplatsens egen" not in page
 
 def test_followup_pages_and_timeline(tmp_path: Path) -> None:
-    site = build_site(load_or_raise(_repo(tmp_path)))
+    site = build_site(load_or_raise(_repo(tmp_path), build_date()), templates=TEMPLATES)
     [page] = list(followup.generate_details(site))
     assert page.path == "uppfoljning/arsred-2020.md"
     assert "17 av 29 nämnder bedömde målet som helt uppfyllt, 11 som delvis uppfyllt och 1 som inte uppfyllt" in page.markdown
@@ -200,5 +202,5 @@ def test_followup_pages_and_timeline(tmp_path: Path) -> None:
     assert "Undersökningen gjordes inte." in page.markdown and "Uppföljningens text." in page.markdown
     [index] = list(followup.generate(site))
     assert index.nav_title and "(arsred-2020.md)" in index.markdown
-    line = timeline.timeline_page(site.corpus).markdown
+    line = timeline.timeline_page(site.templates, site.corpus).markdown
     assert "- **2020** – Uppföljning" in line and "januari 2020" not in line

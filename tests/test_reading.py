@@ -10,12 +10,15 @@ from pathlib import Path
 import markdown
 
 from macros.core import urls
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import BODY_END, BODY_START
 from macros.website.markup.page_marks import PageMarks
 from macros.website.model import Site, build_site
 from macros.website.pages import compare, history, navigation, perspectives, printing, remiss, versions
+from macros.website.templates import PageTemplates
+from tests.conftest import TEMPLATES
 from tests.factory import section_md, version_md, write
 
 SOURCES = "- id: kalla-a\n  typ: rapport\n  fil: 000_f0938a9437317593.txt\n  titel: Rapport om tryggheten\n  utgivare: Staden\n"
@@ -54,7 +57,7 @@ def _repo(root: Path, outcome: str = "") -> Path:
 
 
 def test_navigation_is_the_programmes_tree_newest_version_first(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
+    corpus = load_or_raise(_repo(tmp_path), build_date())
     tree = navigation.programme_tree(corpus)
     assert [e.title for e in tree] == ["2024–2027", "2018–2021", "2013–2016"]
     newest = tree[0]
@@ -62,25 +65,25 @@ def test_navigation_is_the_programmes_tree_newest_version_first(tmp_path: Path) 
     assert [(c.title, [g.path for g in c.children]) for c in newest.children] == \
         [("Kapitlet", [urls.section("2024-2027", "del")])]
     assert tree[2].children == ()
-    page = versions.versions_index(corpus)
+    page = versions.versions_index(PageTemplates(TEMPLATES), corpus)
     assert page.nav_children == tree
 
 
 def test_switcher_links_versions_with_the_section_and_names_the_others(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
-    html = navigation.version_switcher(build_site(corpus), "2024-2027", "del", urls.section("2024-2027", "del"))
+    corpus = load_or_raise(_repo(tmp_path), build_date())
+    html = navigation.version_switcher(build_site(corpus, templates=TEMPLATES), "2024-2027", "del", urls.section("2024-2027", "del"))
     assert "2013–2016 (inte i källorna)" in html  # a version without text cannot say
     assert "2018–2021 (fanns inte)" in html  # a complete version without it
     assert '<strong aria-current="page">2024–2027</strong>' in html
     assert re.findall(r'href="([^"]+)"', html) == ["../../../avsnitt/del/"]
-    both = navigation.version_switcher(build_site(corpus), "2024-2027", "kapitel", urls.section("2024-2027", "kapitel"))
+    both = navigation.version_switcher(build_site(corpus, templates=TEMPLATES), "2024-2027", "kapitel", urls.section("2024-2027", "kapitel"))
     assert '<a href="../../2018-2021/kapitel/">2018–2021</a>' in both
 
 
 def test_history_has_every_version_and_the_change_between_them(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
+    corpus = load_or_raise(_repo(tmp_path), build_date())
     assert history.section_ids(corpus) == ["kapitel", "del"]
-    page = history.history_page(build_site(corpus), "kapitel")
+    page = history.history_page(build_site(corpus, templates=TEMPLATES), "kapitel")
     assert page.path == "avsnitt/kapitel.md"
     md = page.body  # a finished page: its HTML
     assert md.index("#version-2018-2021") < md.index("#andringar-2018-2021--2024-2027") < md.index("#text-2024-2027")
@@ -89,11 +92,11 @@ def test_history_has_every_version_and_the_change_between_them(tmp_path: Path) -
 
 
 def test_compare_links_in_the_panel_land_on_the_section(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
+    corpus = load_or_raise(_repo(tmp_path), build_date())
     from macros.website.pages.panel_blocks import versions_block
-    block = versions_block(build_site(corpus), "2018-2021", "kapitel", urls.section("2018-2021", "kapitel"))
+    block = versions_block(build_site(corpus, templates=TEMPLATES), "2018-2021", "kapitel", urls.section("2018-2021", "kapitel"))
     assert "jamfor/2018-2021--2024-2027.md#avsnitt-kapitel" in block
-    page = compare.compare_page(build_site(corpus), "2018-2021", "2024-2027")
+    page = compare.compare_page(build_site(corpus, templates=TEMPLATES), "2018-2021", "2024-2027")
     assert '<h2 id="avsnitt-kapitel">' in page.body
 
 
@@ -106,7 +109,7 @@ def _converted(site: Site, body: str, page: tuple[str, str] | None = ("2024-2027
 
 
 def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
-    site = build_site(load_or_raise(_repo(tmp_path)))
+    site = build_site(load_or_raise(_repo(tmp_path), build_date()), templates=TEMPLATES)
     body = "Ett.\n\n- punkt\n\nTvå.\n{: .x }\n\n<div>rå HTML</div>\n\nTre.\n{: #eget }"
     out = _converted(site, body)
     assert re.findall(r'<p[^>]* id="([^"]+)"', out) == ["kapitel-stycke-1", "kapitel-stycke-2", "eget"]
@@ -123,8 +126,8 @@ def test_paragraph_ids_come_from_section_and_position(tmp_path: Path) -> None:
 
 
 def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
-    page = versions.section_page(build_site(corpus), "2024-2027", "kapitel")
+    corpus = load_or_raise(_repo(tmp_path), build_date())
+    page = versions.section_page(build_site(corpus, templates=TEMPLATES), "2024-2027", "kapitel")
     assert page.markdown.count('class="tp-sources"') == 1  # one box of caveats and sources
     assert page.markdown.count('class="tp-provenance-line"') == 1  # one line under the title
     assert "Rapport om tryggheten (Staden)" in page.markdown
@@ -135,34 +138,34 @@ def test_provenance_note_names_sources_by_title_never_by_file(tmp_path: Path) ->
 
 
 def test_version_page_leads_with_status_and_contents(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
-    md = versions.version_page(build_site(corpus), "2024-2027").markdown
+    corpus = load_or_raise(_repo(tmp_path), build_date())
+    md = versions.version_page(build_site(corpus, templates=TEMPLATES), "2024-2027").markdown
     assert md.index("tp-lead") < md.index("## Innehåll") < md.index("tp-facts") < md.index("tp-downloads")
     assert "Förslag, på remiss." in md[md.index("tp-lead"):md.index("## Innehåll")]
     assert versions.VERSION_PDF_MARKER in md and "../../data/2024-2027.json" in md and "../../feed.xml" in md
 
 
 def test_a_version_without_text_offers_no_empty_pages(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
-    assert [p.path for p in printing.generate(build_site(corpus))] == [urls.print_version("2018-2021"),
+    corpus = load_or_raise(_repo(tmp_path), build_date())
+    assert [p.path for p in printing.generate(build_site(corpus, templates=TEMPLATES))] == [urls.print_version("2018-2021"),
                                                            urls.print_version("2024-2027")]
     assert compare.pairs(corpus) == [("2018-2021", "2024-2027")]
-    assert not any("2013-2016" in p.path for p in perspectives.generate_details(build_site(corpus)))
-    md = versions.version_page(build_site(corpus), "2013-2016").markdown
+    assert not any("2013-2016" in p.path for p in perspectives.generate_details(build_site(corpus, templates=TEMPLATES)))
+    md = versions.version_page(build_site(corpus, templates=TEMPLATES), "2013-2016").markdown
     assert "utskrift" not in md and "jamfor/" not in md and "perspektiv.md" not in md
-    assert "jamfor/2013-2016--2018-2021" not in versions.version_page(build_site(corpus), "2018-2021").markdown
+    assert "jamfor/2013-2016--2018-2021" not in versions.version_page(build_site(corpus, templates=TEMPLATES), "2018-2021").markdown
 
 
 def test_ledger_is_one_table_and_says_an_unknown_outcome_once(tmp_path: Path) -> None:
-    corpus = load_or_raise(_repo(tmp_path))
-    page = remiss.remiss_summary_page(build_site(corpus), "2024-2027")
+    corpus = load_or_raise(_repo(tmp_path), build_date())
+    page = remiss.remiss_summary_page(build_site(corpus, templates=TEMPLATES), "2024-2027")
     assert page.markdown.count("<table") == 1 and "| Antal |" not in page.markdown
     assert "<th scope=\"col\">Utfall</th>" not in page.markdown
     # The points' reasons only say that the outcome is unknown: said once for the version, not per point.
     assert page.markdown.count("Utfall okänt") == 1 and "hanterades" not in page.markdown
     assert 'id="avsnitt-kapitel"' in page.markdown and 'data-tp-instans="Kulturnämnden"' in page.markdown
-    known = load_or_raise(_repo(tmp_path / "b", outcome="    utfall: beaktad\n"))
-    md = remiss.remiss_summary_page(build_site(known), "2024-2027").markdown
+    known = load_or_raise(_repo(tmp_path / "b", outcome="    utfall: beaktad\n"), build_date())
+    md = remiss.remiss_summary_page(build_site(known, templates=TEMPLATES), "2024-2027").markdown
     assert "<th scope=\"col\">Utfall</th>" in md and "<td data-label=\"Utfall\">Beaktad</td>" in md and "Utfall okänt" not in md
 
 
@@ -170,7 +173,7 @@ def test_search_boosts_the_version_in_force_from_its_status(tmp_path: Path) -> N
     from macros.website.site import make_pages
 
     def boosted(root: Path) -> set[str]:
-        pages = make_pages(build_site(load_or_raise(root)))
+        pages = make_pages(build_site(load_or_raise(root, build_date()), templates=TEMPLATES))
         return {p.path for p in pages if (p.meta.get("search") or {}).get("boost")}
 
     root = _repo(tmp_path)
@@ -195,7 +198,7 @@ def test_long_compounds_in_the_panel_and_matrix_get_soft_hyphens_in_text_only(tm
     assert soft_hyphens("Funktionshinderperspektiv") == "Funk-tions-hin-der-per-spektiv".replace("-", SOFT_HYPHEN)
     assert soft_hyphens("kort ord") == "kort ord"
     word, matrix_word = soft_hyphens("samverkansöverenskommelse"), soft_hyphens("Funktionshinderperspektiv")
-    site = build_site(load_or_raise(_repo(tmp_path)))
+    site = build_site(load_or_raise(_repo(tmp_path), build_date()), templates=TEMPLATES)
     panel = ('<aside class="tp-panel" aria-label="Om avsnittet" markdown>\n\n'
              '[samverkansöverenskommelse](../barnperspektivfragan/ "samverkansöverenskommelse")\n\n'
              '<p class="tp-note" title="samverkansöverenskommelse">Om samverkansöverenskommelse</p>\n\n</aside>')

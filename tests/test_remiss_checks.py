@@ -6,6 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.model.schema import Version
 from macros.core.problems import Problem, Severity
 from macros.engine.checks import check_repository
@@ -43,7 +44,7 @@ def line_of(root: Path, rel: str, needle: str) -> int:
 
 
 def errors_in(root: Path, rel: str) -> list[Problem]:
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, build_date())
     return [p for p in problems if p.file == rel and p.severity is Severity.ERROR]
 
 

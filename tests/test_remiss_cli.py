@@ -9,6 +9,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
+from macros.core.clock import build_date
 from macros.core.load.frontmatter_file import parse
 from macros.core.model.schema import Remissvar
 from macros.engine.checks import check_repository
@@ -42,7 +43,7 @@ def test_writes_a_valid_file_with_every_field(fixture_copy: Path) -> None:
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # an ordinary file, not mkstemp's private one
     # Placeholders keep the unfinished file from passing `make check`.
-    _, found = check_repository(fixture_copy)
+    _, found = check_repository(fixture_copy, build_date())
     mine = [p for p in found if p.file.endswith("namnd-c-2011-2014.md")]
     assert any("FYLL I" in p.message for p in mine)
     assert not list(path.parent.glob(".*.tmp"))

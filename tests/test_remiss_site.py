@@ -9,13 +9,14 @@ from pathlib import Path
 import markdown
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.model.schema import Outcome, RemissPoint
 from macros.core.page import GeneratedPage
 from macros.website.model import build_site
 from macros.website.pages import remiss
-from tests.conftest import page_html, read_page
+from tests.conftest import TEMPLATES, page_html, read_page
 from tests.factory import minimal_repo, write
 from tests.html_view import Element, main_content, parse
 
@@ -194,7 +195,7 @@ def test_hostile_names_and_titles_show_as_text_in_the_remiss_templates(tmp_path:
         "förslag_till_beslut: Att tillstyrka.\nhållning: tillstyrker\nsammanfattning: Kort.\n"
         "punkter:\n  - id: p1\n    rubrik: '" + hostile + "'\n    avsnitt: [stadsutveckling]\n"
         "    hållning: instämmer\n    sammanfattning: Bra.\nkällor: [kalla-a]\n---\n"))
-    site = build_site(load_or_raise(root))
+    site = build_site(load_or_raise(root, build_date()), templates=TEMPLATES)
     page = remiss.remiss_summary_page(site, "2024-2027")
     doc = parse(markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc", "def_list"])
                 .convert(page.markdown))

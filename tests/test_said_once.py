@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.model.schema import TextAvailability
@@ -16,7 +17,7 @@ from macros.engine.checks import check_repository
 from macros.website.model import build_site
 from macros.website.pages import compare, documents, versions
 from macros.website.pages.text_origin import LISTING_NOTE, TEXT_NOTE
-from tests.conftest import FIXED_EPOCH, page_html
+from tests.conftest import FIXED_EPOCH, TEMPLATES, page_html
 
 SUMMARY_NOTE = TEXT_NOTE[TextAvailability.SAMMANFATTNING]
 
@@ -83,7 +84,7 @@ def _fixture_with(root: Path, path: str, old: str, new: str) -> None:
 
 def test_a_borrowed_heading_names_the_version_it_comes_from(fixture_copy: Path) -> None:
     _fixture_with(fixture_copy, "2011-2014/barn-och-unga.md", "typ: fokusområde\n", "typ: fokusområde\nrubrik: lånad\n")
-    site = build_site(load_or_raise(fixture_copy))
+    site = build_site(load_or_raise(fixture_copy, build_date()), templates=TEMPLATES)
     md = versions.section_page(site, "2011-2014", "barn-och-unga").markdown
     assert md.count("rubriken lånad från 2007–2010") == 1  # the line
     assert md.count("Rubriken är lånad från programmet 2007–2010") == 1  # the box
@@ -93,7 +94,7 @@ def test_a_borrowed_heading_names_the_version_it_comes_from(fixture_copy: Path) 
 
 def test_a_heading_borrowed_from_nowhere_known_says_so_without_naming_one(fixture_copy: Path) -> None:
     _fixture_with(fixture_copy, "2011-2014/digital-trygghet.md", "ordning:", "rubrik: lånad\nordning:")
-    site = build_site(load_or_raise(fixture_copy))
+    site = build_site(load_or_raise(fixture_copy, build_date()), templates=TEMPLATES)
     md = versions.section_page(site, "2011-2014", "digital-trygghet").markdown
     assert md.count("rubriken lånad från en annan version") == 1
     assert md.count("Rubriken är lånad från en annan version av programmet") == 1
@@ -101,7 +102,7 @@ def test_a_heading_borrowed_from_nowhere_known_says_so_without_naming_one(fixtur
 
 def test_news_with_an_unknown_source_is_an_error(fixture_copy: Path) -> None:
     _fixture_with(fixture_copy, "2011-2014/index.md", "  källor: [kalla-remiss]\ntexten", "  källor: [finns-inte]\ntexten")
-    _, problems = check_repository(fixture_copy)
+    _, problems = check_repository(fixture_copy, build_date())
     messages = [p.format() for p in problems]
     assert any("finns-inte" in m and "2011-2014/index.md" in m for m in messages), messages
 
@@ -156,7 +157,7 @@ def test_the_perspectives_index_shows_no_table_of_zeros(fixture_pages: dict[str,
 
 def test_a_document_with_an_adoption_is_not_called_of_unknown_validity(fixture_copy: Path) -> None:
     _fixture_with(fixture_copy, "styrdokument/strategi-c.md", "typ:", "antagen: 2005\ntyp:")
-    site = build_site(load_or_raise(fixture_copy))
+    site = build_site(load_or_raise(fixture_copy, build_date()), templates=TEMPLATES)
     md = documents.document_page(site, "strategi-c").markdown
     assert "Antagen\n: 2005" in md and "Giltighet\n: Källorna anger inte hur länge den gäller" in md
     assert "anges inte i källorna" not in md.split("Giltighet")[1].split("\n\n")[0]
@@ -164,7 +165,7 @@ def test_a_document_with_an_adoption_is_not_called_of_unknown_validity(fixture_c
 
 def test_a_comparison_of_summaries_leads_with_what_is_new_and_the_structure(fixture_copy: Path) -> None:
     _fixture_with(fixture_copy, "2007-2010/index.md", "texten: fulltext", "texten: sammanfattning")
-    site = build_site(load_or_raise(fixture_copy))
+    site = build_site(load_or_raise(fixture_copy, build_date()), templates=TEMPLATES)
     md = compare.compare_page(site, "2007-2010", "2011-2014").body  # a finished page: HTML
     marks = ('">Jämför 2007–2010 och 2011–2014<', "Jämförelse av webbplatsens sammanfattningar", '"nytt">Vad är nytt i 2011–2014<',
              '"struktur">Ändringar i strukturen<', '"versionsuppgifter">Versionsuppgifter<',

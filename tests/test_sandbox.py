@@ -11,6 +11,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.problems import ContentError
 from macros.engine.render import links
 from macros.engine.render.sandbox import ContentSandbox, render_content
+from tests.conftest import TEMPLATES
 
 FILE = "program/2007-2010/gator.md"
 PAGE = "program/2007-2010/gator.md"
@@ -152,10 +153,10 @@ def test_a_build_renders_each_body_once_through_its_own_renderer(fixture_corpus:
         return real(corpus, text, file, first_line, page_path)
 
     monkeypatch.setattr(sandbox, "_render", counting)
-    site = build_site(fixture_corpus)
+    site = build_site(fixture_corpus, templates=TEMPLATES)
     after_layers = len(rendered)
     make_assets(site, [p.path for p in make_pages(site)])
     assert after_layers > 0 and any("{{" in text for *_, text in rendered)  # the fixtures do call macros
     assert len(rendered) == len(set(rendered)), [r[:3] for r in rendered if rendered.count(r) > 1]
     # Two builds do not share: each has its own renderer.
-    assert build_site(fixture_corpus).renderer is not site.renderer
+    assert build_site(fixture_corpus, templates=TEMPLATES).renderer is not site.renderer

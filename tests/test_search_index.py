@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo
 from macros.website.site import build_site, make_pages
-from tests.conftest import FIXED_EPOCH
+from tests.conftest import FIXED_EPOCH, TEMPLATES
 from tests.html_view import main_content
 
 pytestmark = pytest.mark.build
@@ -103,7 +104,7 @@ def test_no_caveat_is_shown_as_added_or_removed_text(fixture_copy: Path, monkeyp
     section.write_text(section.read_text(encoding="utf-8").rstrip("\n")
                        + "\n\nKällorna säger inte hur arbetet följs upp.\n{: .tp-kallnot }\n", encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-    pages = {p.path: p.body for p in make_pages(build_site(load_or_raise(fixture_copy), SiteInfo(None, "test")))}
+    pages = {p.path: p.body for p in make_pages(build_site(load_or_raise(fixture_copy, build_date()), SiteInfo(None, "test"), templates=TEMPLATES))}
     compared = {path: md for path, md in pages.items()
                 if path.startswith("avsnitt/") or (path.startswith("jamfor/") and "--" in path)}
     assert "avsnitt/barn-och-unga.md" in compared and "jamfor/2007-2010--2011-2014.md" in compared

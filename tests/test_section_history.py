@@ -11,18 +11,20 @@ from pathlib import Path
 import pytest
 
 from macros.core import urls
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
 from macros.engine.layers.lineage import Change
 from macros.website.model import Site, build_site
 from macros.website.pages import history
+from tests.conftest import TEMPLATES
 from tests.factory import SOURCES, section_md, version_md, write
 
 
 @pytest.fixture(scope="module")
 def site(fixture_corpus: Corpus) -> Site:
-    return build_site(fixture_corpus)
+    return build_site(fixture_corpus, templates=TEMPLATES)
 
 
 def _part(page: GeneratedPage, vid: str) -> str:
@@ -114,7 +116,7 @@ def test_a_version_between_two_that_does_not_list_the_section_says_so(tmp_path: 
     write(program / "2005-2008" / "annat.md", section_md("annat", 1, "Annat", "Annan text."))
     write(program / "2009-2012" / "index.md", version_md("2009-2012", "antagen", supersedes="2005-2008"))
     write(program / "2009-2012" / "kapitel.md", section_md("kapitel", 1, "Kapitlet", "Ny text."))
-    site = build_site(load_or_raise(tmp_path))
+    site = build_site(load_or_raise(tmp_path, build_date()), templates=TEMPLATES)
     steps = history.lineage_steps(site, "kapitel")
     assert [(s.version, s.sections, s.change) for s in steps] == [
         ("2001-2004", ("kapitel",), None), ("2005-2008", (), Change.OKAND), ("2009-2012", ("kapitel",), None)]

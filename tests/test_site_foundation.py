@@ -16,19 +16,20 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
 from macros.engine import validity
 from macros.website.site import build_site, make_pages
-from tests.conftest import FIXTURE_SETTINGS, ROOT, page_html, read_page
+from tests.conftest import FIXTURE_SETTINGS, ROOT, TEMPLATES, page_html, read_page
 from tests.html_view import main_content, parse
 
 
 @pytest.fixture(scope="module")
 def live() -> Corpus:
     """The real content, for the invariants below (read when the first of them runs)."""
-    return load_or_raise(ROOT)
+    return load_or_raise(ROOT, build_date())
 
 
 def pages_of(corpus: Corpus, vid: str) -> list[str]:
@@ -150,9 +151,9 @@ def test_a_version_in_force_per_a_web_page_without_adoption_date(fixture_copy: P
     index.write_text(index.read_text(encoding="utf-8").replace("texten:", (
         "gäller_enligt:\n  - {beskrivning: Staden säger att programmet gäller., källor: [kalla-webb]}\ntexten:")),
         encoding="utf-8")
-    corpus = load_or_raise(fixture_copy)
+    corpus = load_or_raise(fixture_copy, build_date())
     assert validity.current(corpus) == "2011-2014"
-    pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS))}
+    pages = {p.path: p for p in make_pages(build_site(corpus, FIXTURE_SETTINGS, templates=TEMPLATES))}
     text = banner(pages["program/2007-2010/index.md"]).text()
     assert text == ("Det här är en äldre version. Nu gäller programmet 2011–2014 enligt webbsidan "
                     "”Fiktiva stadens webbsida om programmet”, läst senast 1 mars 2012.")

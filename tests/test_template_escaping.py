@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.page import GeneratedPage
 from macros.website.model import build_site
 from macros.website.site import make_pages
-from tests.conftest import page_html
+from tests.conftest import TEMPLATES, page_html
 from tests.factory import SOURCES, section_md, version_md, write
 from tests.html_view import Element, parse
 
@@ -47,8 +48,8 @@ def _hostile_repo(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GeneratedPage]:
-    corpus = load_or_raise(_hostile_repo(tmp_path_factory.mktemp("hostile")))
-    return {p.path: p for p in make_pages(build_site(corpus))}
+    corpus = load_or_raise(_hostile_repo(tmp_path_factory.mktemp("hostile")), build_date())
+    return {p.path: p for p in make_pages(build_site(corpus, templates=TEMPLATES))}
 
 
 def _elements(doc: Element) -> list[Element]:

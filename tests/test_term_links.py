@@ -13,13 +13,14 @@ from pathlib import Path
 import markdown
 import pytest
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.page import BODY_END, BODY_START
 from macros.website.markup.term_links import SCRIPT, TermLinks
 from macros.website.model import Site, build_site
 from macros.website.pages.versions import section_page
-from tests.conftest import term_linked_html
+from tests.conftest import TEMPLATES, term_linked_html
 from tests.factory import minimal_repo, section_md, write
 from tests.html_view import Element, parse
 
@@ -44,7 +45,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
           _term("lagesbild", "lägesbild", ["lägesbilder", "lägesbilden"], ["2020-2023", "2024-2027"]))
     write(root / "program/begrepp/gammalbegrepp.md",
           _term("gammalbegrepp", "gammalbegrepp", ["gammalbegreppet"], ["2020-2023"], extra="utgår_i: [2024-2027]\n"))
-    return build_site(load_or_raise(root))
+    return build_site(load_or_raise(root, build_date()), templates=TEMPLATES)
 
 
 convert = term_linked_html
@@ -118,10 +119,10 @@ def test_the_extensions_conversion_key_changes_with_a_definition(site: Site, tmp
     root = minimal_repo(tmp_path)
     term = root / "program/begrepp/lagesbild.md"
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]))
-    before = TermLinks(build_site(load_or_raise(root))).conversion_key()
-    assert before == TermLinks(build_site(load_or_raise(root))).conversion_key()
+    before = TermLinks(build_site(load_or_raise(root, build_date()), templates=TEMPLATES)).conversion_key()
+    assert before == TermLinks(build_site(load_or_raise(root, build_date()), templates=TEMPLATES)).conversion_key()
     write(term, _term("lagesbild", "lägesbild", [], ["2024-2027"]).replace("Ett begrepp", "Ett annat begrepp"))
-    assert TermLinks(build_site(load_or_raise(root))).conversion_key() != before
+    assert TermLinks(build_site(load_or_raise(root, build_date()), templates=TEMPLATES)).conversion_key() != before
 
 
 def test_entities_and_inline_html_around_a_link_are_kept(site: Site) -> None:

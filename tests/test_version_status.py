@@ -19,6 +19,8 @@ from macros.website.pages.banner import banner
 from macros.website.pages.timeline import answer_text, timeline_page
 from macros.website.pages.versions import start_page, version_page
 from macros.website.site import build_site
+from macros.website.templates import PageTemplates
+from tests.conftest import TEMPLATES
 from tests.factory import section_md, write
 
 TODAY = dt.date(2026, 12, 7)
@@ -131,12 +133,12 @@ def test_the_reasons_say_what_is_known_and_nothing_more(corpus: Corpus) -> None:
 def test_the_date_tool_and_the_start_page_agree_for_today(corpus: Corpus) -> None:
     """The defect the fact check found: the tool answered 'cannot tell' for today while the start
     page said 2024-2027 applies. Both now read one function."""
-    site = build_site(corpus)
+    site = build_site(corpus, templates=TEMPLATES)
     pieces = validity.segments(corpus)
     last_from, last = pieces[-1]
     assert last_from is not None and last_from <= TODAY and last.versions == ("2024-2027",)
-    assert "Nu gäller **[Program 2024-2027]" in start_page(site.corpus).markdown
-    assert banner(corpus, "2024-2027", "program/2024-2027/") == ""
+    assert "Nu gäller **[Program 2024-2027]" in start_page(site.templates, site.corpus).markdown
+    assert banner(PageTemplates(TEMPLATES), corpus, "2024-2027", "program/2024-2027/") == ""
 
 
 def test_status_lines_claim_no_later_adoption(corpus: Corpus) -> None:
@@ -151,7 +153,7 @@ def test_status_lines_claim_no_later_adoption(corpus: Corpus) -> None:
 
 
 def test_the_timeline_invents_no_bound_and_no_end(corpus: Corpus) -> None:
-    text = timeline_page(corpus).markdown
+    text = timeline_page(PageTemplates(TEMPLATES), corpus).markdown
     assert "tidigast 1 januari" not in text and "till 12 april 2021" not in text and "till 2018" not in text
     # A web page's statement is a statement, never a decision.
     assert "Uppgift om att programmet gäller: Staden säger att arbetet vilar på programmet." in text
@@ -174,7 +176,7 @@ def test_after_a_recorded_adoption_the_new_version_applies_inside_its_period(tmp
         answer = validity.applied_on(corpus, dt.date.fromisoformat(day))
         assert (answer.outcome, answer.versions) == (Outcome.VERSION, ("2024-2027",)), day
     assert validity.status_line(corpus, "2024-2027") == "Antagen 15 mars 2024."
-    site = build_site(corpus)
+    site = build_site(corpus, templates=TEMPLATES)
     page = version_page(site, "2024-2027").markdown
     assert "Förslag" not in page.split("\n# ", 1)[1].split("\n\n")[1]  # the lead says adopted, never a draft
     assert "Antagen 15 mars 2024." in page
@@ -187,7 +189,7 @@ def test_a_version_on_remiss_never_applies(tmp_path: Path) -> None:
     assert validity.status(corpus.versions["2024-2027"].data) is Status.REMISS
     answer = validity.applied_on(corpus, TODAY)
     assert (answer.outcome, answer.versions) == (Outcome.VERSION, ("2020-2023",))
-    assert "förslag som har skickats på remiss" in banner(corpus, "2024-2027", "program/2024-2027/")
+    assert "förslag som har skickats på remiss" in banner(PageTemplates(TEMPLATES), corpus, "2024-2027", "program/2024-2027/")
 
 
 def test_a_recorded_repeal_ends_a_version(tmp_path: Path) -> None:
@@ -199,4 +201,4 @@ def test_a_recorded_repeal_ends_a_version(tmp_path: Path) -> None:
     assert validity.applied_on(corpus, dt.date(2024, 1, 31)).versions == ("2020-2023",)
     after = validity.applied_on(corpus, dt.date(2024, 2, 2))
     assert after.outcome is Outcome.UNKNOWN and "upphävdes 1 februari 2024" in after.reasons[0]
-    assert "upphävd</strong> sedan 1 februari 2024" in banner(corpus, "2020-2023", "program/2020-2023/")
+    assert "upphävd</strong> sedan 1 februari 2024" in banner(PageTemplates(TEMPLATES), corpus, "2020-2023", "program/2020-2023/")

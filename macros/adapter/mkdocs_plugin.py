@@ -1,10 +1,10 @@
-"""The MkDocs adapter: publishes the engine's pages. The only MkDocs glue
-besides ``macros_plugin`` (the sandboxed mkdocs-macros).
+"""The MkDocs adapter, the one plugin (``trygghet``): publishes the engine's pages. The only MkDocs glue.
 
 It loads and checks the corpus, adds the generated pages as virtual files,
-puts them in the navigation, points edit links at their source files under
-``program/``, and makes ``mkdocs build`` atomic: the site is written to a
-temporary directory and replaces ``site/`` only when the build succeeds.
+puts them in the navigation, renders the macros (``{{ … }}``) of the hand-written
+pages in docs/ with the build's sandboxed renderer, points edit links at their
+source files under ``program/``, and makes ``mkdocs build`` atomic: the site is
+written to a temporary directory and replaces ``site/`` only when the build succeeds.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import shutil
 import tempfile
-from html import unescape
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -31,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
+from selectolax.lexbor import LexborHTMLParser
 
 from macros.adapter import kept_conversions, site_swap
 from macros.adapter.errors import content_failure
@@ -39,6 +38,7 @@ from macros.adapter.pager import keep_within_version
 from macros.adapter.search_sv import stem_prefix_queries
 from macros.adapter.site_swap import remove_abandoned
 from macros.core.budget import Budget, BudgetExceeded
+from macros.core.clock import build_date, fixed_epoch
 from macros.core.load.history import PendingHistory
 from macros.core.load.loader import load
 from macros.core.load.repo_files import repository_problems
@@ -46,6 +46,7 @@ from macros.core.page import GeneratedAsset, GeneratedPage, SiteInfo, page_file_
 from macros.core.problems import ContentError, Problem, Severity, errors_only
 from macros.core.sanitize import ContentHtml
 from macros.engine.checks import check_loaded, root_causes_first
+from macros.engine.render.sandbox import Renderer
 from macros.website.docs_check import Targets, docs_problems
 from macros.website.markup.page_marks import PageMarks
 from macros.website.markup.term_links import TermLinks
@@ -59,11 +60,12 @@ from macros.website.policy.policy_checks import PolicyChecks
 from macros.website.publish.edit_source import edit_link, source_of
 from macros.website.publish.search_text import without_soft_hyphens
 from macros.website.site import Site, build_site, make_assets, make_pages
+from macros.website.templates import PARTIALS, PageTemplates, folder_in
 
 log = logging.getLogger("mkdocs.plugins.trygghet")
 
 class _CompiledTemplates(BytecodeCache):
-    """Compiled theme templates kept for the life of the process.
+    """Compiled templates (the theme's and the site's page templates) kept for the life of the process.
 
     ``mkdocs serve`` makes a new Jinja environment for every rebuild and so
     compiles Material's templates again each time (about half a second);
@@ -135,6 +137,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         #: Sanitizes the HTML made of content in every conversion: a docs/ page whole, on a
         #: generated page the bodies it marks (core/sanitize.py).
         self.content_html = ContentHtml()
+        #: Renders docs/ pages' macros in the sandbox (the build's corpus); None while the content has errors.
+        self.renderer: Renderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -157,12 +161,14 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             if self.command != "serve":
                 raise content_failure(exc) from None
             site = None
-            self._show_errors(exc, docs_dir)
+            self._show_errors(exc, docs_dir, self.page_templates(config))
         config.nav = self._nav(config.nav or [])
+        self.renderer = None
         if site is not None:
             self.corpus = site.corpus
             # The pages are made: the conversions keep only what they read, not the comparisons and layers.
             view = conversion_view(site)
+            self.renderer = view.renderer
             for extension in self.page_extensions:
                 extension.site, extension.page = view, None
             # MkDocs hands this list to Markdown, which takes Extension instances as well as names.
@@ -190,17 +196,19 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         """Load and check the content, make its pages and files, and check docs/ against them;
         ContentError with the errors, root causes first, when any of it fails."""
         # Before MkDocs reads docs/ itself: links, names, front matter with the safe loader.
+        # The clock, read once for the whole build (SOURCE_DATE_EPOCH when set): "today" in every page.
+        today, epoch = build_date(), fixed_epoch()
         outside = repository_problems(self.root)
-        corpus, load_problems = load(self.root)
+        corpus, load_problems = load(self.root, today)
         problems = check_loaded(corpus, load_problems + outside)
         _log_warnings(problems)
         if errors_only(problems):
             raise ContentError([p for p in problems if p.severity is not Severity.WARNING])
-        settings = SiteInfo(config.site_url, config.site_name, os.environ.get("SOURCE_DATE_EPOCH"),
+        settings = SiteInfo(config.site_url, config.site_name, epoch,
                             recorded=self.history.trusted_dates(),
                             licence=str(config.extra.get("datalicens") or "").strip() or None)
         # Once per build: the layers (lineage, remiss points, terms, backlinks …) every page reads.
-        site = build_site(corpus, settings, docs_dir)
+        site = build_site(corpus, settings, docs_dir, templates=self.page_templates(config))
         self.pages = make_pages(site)
         self.assets = [*make_assets(site, [p.path for p in self.pages]),
                        GeneratedAsset(headers.PATH, headers.headers_file())]
@@ -212,11 +220,17 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.shown_paths = {p.path for p in self.pages} | _docs_pages(docs_dir)
         return site
 
-    def _show_errors(self, error: ContentError, docs_dir: Path) -> None:
+    def page_templates(self, config: MkDocsConfig) -> PageTemplates:
+        """The page templates, from ``partials/tp`` in the theme's own folder (``custom_dir``); compiled
+        templates are kept from one ``mkdocs serve`` rebuild to the next, as the theme's are."""
+        custom = config.theme.custom_dir
+        return PageTemplates(Path(custom) / PARTIALS if custom else folder_in(self.root), _CompiledTemplates())
+
+    def _show_errors(self, error: ContentError, docs_dir: Path, templates: PageTemplates) -> None:
         """Under ``mkdocs serve``: the errors as the page of every path the preview has shown, so the
         browser shows them (and reloads when they are fixed) instead of waiting for a build."""
         self.failure = error
-        self.pages = error_pages(error.problems, self.shown_paths | _docs_pages(docs_dir))
+        self.pages = error_pages(templates, error.problems, self.shown_paths | _docs_pages(docs_dir))
         self.assets = []
         log.info("Innehållet har fel. Förhandsvisningen i webbläsaren visar dem tills de är rättade:\n"
                  + "\n".join(p.format() for p in error.problems))
@@ -296,6 +310,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = self.render_macros(markdown, page, config)
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
         page.edit_url = edit_link(config.repo_url or "", config.edit_uri or "", source)
         page.meta["tp_changed"] = self.history.last_change(source).as_meta()
@@ -306,6 +321,20 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.content_html.whole_page = not page.file.generated_by  # a docs/ page is an editor's from end to end
         self.conversion_budget.start(source)  # stopped when the page is converted (on_page_content)
         return markdown
+
+    def render_macros(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """A docs/ page's macros rendered in the sandbox, as program/'s are: the same macros, the same
+        errors with the file and line, nothing else (no Python modules, no config or environment).
+        A generated page has none; a page whose front matter says ``render_macros: false`` shows them as written."""
+        if page.file.generated_by or page.meta.get("render_macros") is False:
+            return markdown
+        if self.renderer is None:  # the content has errors: the preview shows them instead of this page
+            return markdown
+        try:
+            return self.renderer.render(markdown, f"{Path(config.docs_dir).name}/{page.file.src_uri}",
+                                        _first_line(page, markdown), page.file.src_uri)
+        except ContentError as exc:
+            raise content_failure(exc) from None
 
     @event_priority(100)  # first: the conversion is done
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -402,13 +431,22 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             raise PluginError(str(error)) from None
 
 
-_ID = re.compile(r'\sid="([^"]+)"')
-
-
 def finished_anchors(html: str) -> set[str]:
-    """The ids in a finished page's HTML (written by the site's templates, always as ``id="…"``): the
-    anchors MkDocs checks other pages' links against."""
-    return {unescape(m) for m in _ID.findall(html)}
+    """The ids in a finished page's HTML, read with an HTML5 parser: the anchors MkDocs checks other
+    pages' links against."""
+    return {node.attributes.get("id") or "" for node in LexborHTMLParser(html).css("[id]")} - {""}
+
+
+def _first_line(page: Page, markdown: str) -> int:
+    """The file line where ``markdown`` (the page without front matter) starts."""
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):
+        return 1
+    body = markdown.lstrip("\n")
+    leading = len(markdown) - len(body)  # template line 1 is the first of these blank lines
+    at = source.find(body.rstrip("\n")) if body.strip() else -1
+    return max(1, source[:at].count("\n") + 1 - leading) if at >= 0 else 1
 
 
 def _docs_pages(docs_dir: Path) -> set[str]:

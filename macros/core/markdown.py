@@ -98,8 +98,21 @@ def to_html(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Element:
+    """An element of a text's converted tree as read: its tag and attributes, a copy (the tree itself
+    never leaves this module, so nothing can change what the cache below keeps)."""
+
+    tag: str
+    attributes: tuple[tuple[str, str], ...]
+
+    def get(self, name: str) -> str | None:
+        return next((value for key, value in self.attributes if key == name), None)
+
+
+@dataclass(frozen=True)
 class _Reading:
-    root: etree.Element
+    #: Every element of the converted tree but its root, in document order (``Element``: copies).
+    elements: tuple[Element, ...]
     stash: tuple[str, ...]
     #: Which stash entries are raw HTML Python-Markdown passes through as text (md_in_html
     #: keeps an element it reads as Markdown in the stash as an element: that one is in ``root``).
@@ -129,17 +142,25 @@ def beyond_limits(text: str) -> bool:
     return any(p.count("*") + p.count("_") > MAX_EMPHASIS_MARKS for p in text.split("\n\n"))
 
 
-@lru_cache(maxsize=4096)  # diff, klarspråk, glossary and the sandbox read the same bodies
-def _read(text: str) -> _Reading:
+def _convert(text: str) -> tuple[etree.Element, _Reading]:
+    """The converted tree of ``text`` (a new one each time: it is the caller's alone) and its reading."""
     if beyond_limits(text):  # refused by the checks; read as nothing rather than crash
-        return _Reading(etree.Element("div"), ())
+        return etree.Element("div"), _Reading((), ())
     md, capture = _converter()
     capture.root = None  # an empty text is never converted: no tree is left from the text before
     md.reset().convert(text)
     root = capture.root if capture.root is not None else etree.Element("div")
     entries = md.htmlStash.rawHtmlBlocks
     headings = tuple(_toc_headings(getattr(md, "toc_tokens", [])))  # toc_tokens: set by the toc extension
-    return _Reading(root, tuple(str(s) for s in entries), tuple(isinstance(s, str) for s in entries), headings)
+    found = tuple(Element(el.tag, tuple((str(k), str(v)) for k, v in el.attrib.items()))
+                  for el in list(root.iter())[1:] if isinstance(el.tag, str))
+    return root, _Reading(found, tuple(str(s) for s in entries), tuple(isinstance(s, str) for s in entries), headings)
+
+
+@lru_cache(maxsize=4096)  # diff, klarspråk, glossary and the sandbox read the same bodies
+def _read(text: str) -> _Reading:
+    """What the conversion of ``text`` gives, as immutable values (the cache keeps no tree)."""
+    return _convert(text)[1]
 
 
 def _toc_headings(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
@@ -162,7 +183,7 @@ def anchors(text: str, label: Callable[[str], str] | None = None) -> dict[str, s
     """
     reading = _read(without_templates(text, label=label, outside_code=True))
     found = dict(reading.headings)
-    for el in reading.root.iter():
+    for el in reading.elements:
         if el.get("id"):
             found.setdefault(el.get("id") or "", el.get("id") or "")
     for raw in reading.stash:
@@ -409,8 +430,9 @@ def _find_indented(lines: list[str], starts: list[int], content: str, first: int
 
 @lru_cache(maxsize=4096)
 def _analyse(text: str) -> _Result:
-    walker = _Walker(_read(text))
-    walker.walk(_read(text).root)
+    root, reading = _convert(text)
+    walker = _Walker(reading)
+    walker.walk(root)
     lines = text.split("\n")
     starts = _line_starts(text)
 
@@ -555,15 +577,12 @@ def macro_label(call: str) -> str:
 
 
 def _parsed(call: str) -> nodes.Template | None:
+    # A parser of its own each time (it only parses: nothing is ever rendered with it); the results
+    # that are asked for again and again are cached as strings (macro_label).
     try:
-        return _template_parser().parse(call)
+        return jinja2.Environment(autoescape=True).parse(call)
     except TemplateSyntaxError:
         return None
-
-
-@lru_cache(maxsize=1)
-def _template_parser() -> jinja2.Environment:
-    return jinja2.Environment(autoescape=True)  # parses only: nothing is ever rendered with it
 
 
 def without_templates(text: str, *, label: Callable[[str], str] | None = None, outside_code: bool = False) -> str:
@@ -605,7 +624,7 @@ def link_targets(text: str) -> tuple[str, ...]:
     """The targets of the links and images written in ``text`` (``href`` and ``src``), in order, as the
     one reading reads them; links inside raw HTML blocks and links the extensions add are not the text's."""
     found = []
-    for el in _read(text).root.iter():
+    for el in _read(text).elements:
         if set((el.get("class") or "").split()) & _EXTENSION_LINKS:
             continue
         target = el.get("href") if el.tag == "a" else el.get("src") if el.tag == "img" else None
@@ -648,7 +667,7 @@ def raw_html(text: str) -> tuple[RawHtml, ...]:
     return tuple(found)
 
 
-def elements(text: str) -> list[etree.Element]:
+def elements(text: str) -> tuple[Element, ...]:
     """The elements of ``text``'s converted tree (Markdown's own, attr_list's attributes on them,
-    and the raw HTML md_in_html read as elements), in document order."""
-    return list(_read(text).root.iter())[1:]
+    and the raw HTML md_in_html read as elements), in document order, as read-only copies."""
+    return _read(text).elements

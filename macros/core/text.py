@@ -44,19 +44,19 @@ _LONG_WORD = re.compile(r"[^\W\d_]{14,}")
 SOFT_HYPHEN = "\u00ad"
 
 
-@lru_cache(maxsize=1)
-def _hyphenator() -> pyphen.Pyphen:
-    # LibreOffice's Swedish hyphenation patterns, shipped inside pyphen. Browsers on Linux have
-    # no Swedish dictionary, so a long compound in a narrow column would otherwise be cut at an
-    # arbitrary letter. At least four letters before a break and five after it.
-    return pyphen.Pyphen(lang="sv_SE", left=4, right=5)
+@lru_cache(maxsize=8192)  # the same long words stand in every version's sections and tables
+def _hyphenated(word: str) -> str:
+    # LibreOffice's Swedish hyphenation patterns, shipped inside pyphen (which keeps the patterns it
+    # read). Browsers on Linux have no Swedish dictionary, so a long compound in a narrow column would
+    # otherwise be cut at an arbitrary letter. At least four letters before a break and five after it.
+    return pyphen.Pyphen(lang="sv_SE", left=4, right=5).inserted(word, hyphen=SOFT_HYPHEN)
 
 
 def soft_hyphens(text: str) -> str:
     """Soft hyphens where Swedish hyphenation allows a break in a long word
     ("samver­kans­över­ens­kom­melse"): where a line must break inside the word it breaks
     there, with a hyphen shown."""
-    return _LONG_WORD.sub(lambda m: _hyphenator().inserted(m.group(0), hyphen=SOFT_HYPHEN), text)
+    return _LONG_WORD.sub(lambda m: _hyphenated(m.group(0)), text)
 
 
 def genitive(name: str) -> str:

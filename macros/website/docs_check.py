@@ -3,14 +3,15 @@
 The pages in docs/ are checked as the build would find them, but with the file, the line
 and Swedish words: every macro call renders, every link goes to a page or file the site
 has (a page in docs/, a generated page or a generated file such as ``feed.xml``), and every
-link to a heading goes to one the page has (the heading ids of ``engine.render.headings``,
-the ones the macros check too). Links to generated pages are checked only when the content
+link to a heading goes to one the page has (the ids the ``toc`` extension gives the page, read by
+``core.markdown.anchors``, as the macros check them too). Links to generated pages are checked only when the content
 itself has no errors: with errors the site cannot be made, and such a link could only be a
 follow-on.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,11 +32,12 @@ from macros.engine.render.usage import HandWritten, hand_written_pages
 from macros.website.site import asset_paths, build_site, make_pages
 
 
-def check_everything(root: Path) -> tuple[Corpus, list[Problem]]:
-    """Load program/ and check it and docs/: every problem, root causes first (``root_causes_first``)."""
-    corpus, problems = load(root)
+def check_everything(root: Path, today: dt.date, templates: Path) -> tuple[Corpus, list[Problem]]:
+    """Load program/ as of ``today`` and check it and docs/: every problem, root causes first
+    (``root_causes_first``). ``templates``: the page templates' folder (``templates.folder_in``)."""
+    corpus, problems = load(root, today)
     problems += repository_problems(root) + run_checks(corpus)
-    site = None if errors_only(problems) else lambda: generated_targets(corpus)
+    site = None if errors_only(problems) else lambda: generated_targets(corpus, templates)
     return corpus, root_causes_first(corpus, problems + docs_problems(corpus, root / "docs", site))
 
 
@@ -46,10 +48,10 @@ class Targets:
     paths: dict[str, str | None]
 
 
-def generated_targets(corpus: Corpus) -> Targets:
-    """The generated pages of the site made of ``corpus`` (with their Markdown, for their headings)
-    and its generated files (their paths only)."""
-    pages = make_pages(build_site(corpus, SiteInfo(None, "")))
+def generated_targets(corpus: Corpus, templates: Path) -> Targets:
+    """The generated pages of the site made of ``corpus`` with the page templates in ``templates`` (with
+    their Markdown, for their headings) and its generated files (their paths only)."""
+    pages = make_pages(build_site(corpus, SiteInfo(None, ""), templates=templates))
     return Targets({**{p.path: p.body for p in pages}, **dict.fromkeys(asset_paths(corpus))})
 
 

@@ -1,7 +1,15 @@
-"""The ``Site``: what every page maker reads (corpus + layers + settings + renderer), made once per build."""
+"""The ``Site``: the one value of a build, made once and passed to every page maker.
+
+It holds everything a build reads besides the page makers' code: the corpus (read as of the
+build's day, ``today``), its layers (computed once), the settings, the renderer of the corpus's
+macros (which keeps every body it rendered), and the page templates. Nothing a page maker reads
+comes from elsewhere (no clock, no environment, no process-wide cache): a new ``Site`` is a fresh
+build, and ``mkdocs serve`` makes one per rebuild.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -10,23 +18,33 @@ from macros.core.page import SiteInfo
 from macros.engine.layers.build import build_layers
 from macros.engine.layers.model import Layers
 from macros.engine.render.sandbox import Renderer
+from macros.website.templates import PageTemplates
 
 
 @dataclass(frozen=True)
 class Site:
-    """The validated corpus, its layers (computed once), the build's settings, and the renderer
-    of the corpus's macros, which keeps every body it rendered for the rest of the build."""
+    """One build: the validated corpus, its layers, the build's settings, the renderer of the corpus's
+    macros and the page templates (``build_site`` makes it)."""
 
     corpus: Corpus
     layers: Layers
     settings: SiteInfo
     renderer: Renderer
+    templates: PageTemplates
+
+    @property
+    def today(self) -> dt.date:
+        """The build's day (what applies "now"): the day its caller loaded the corpus as of."""
+        return self.corpus.today
 
 
-def build_site(corpus: Corpus, settings: SiteInfo | None = None, docs_dir: Path | None = None) -> Site:
-    """The Site of one build; ``docs_dir`` holds the hand-written pages (their macro calls are backlinks)."""
+def build_site(corpus: Corpus, settings: SiteInfo | None = None, docs_dir: Path | None = None, *,
+               templates: Path | PageTemplates) -> Site:
+    """The Site of one build; ``docs_dir`` holds the hand-written pages (their macro calls are backlinks),
+    ``templates`` is the page templates' folder (``macros.website.templates.folder_in``) or the templates."""
     renderer = Renderer(corpus)
-    return Site(corpus, build_layers(corpus, docs_dir, renderer), settings or SiteInfo(None, ""), renderer)
+    pages = templates if isinstance(templates, PageTemplates) else PageTemplates(templates)
+    return Site(corpus, build_layers(corpus, docs_dir, renderer), settings or SiteInfo(None, ""), renderer, pages)
 
 
 def conversion_view(site: Site) -> Site:

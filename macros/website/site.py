@@ -1,7 +1,8 @@
-"""The website: one ``Site`` object (corpus + layers + settings) and the list of what is made of it.
+"""The website: one ``Site`` value per build (``model.py``) and the list of what is made of it.
 
-Every page maker is a plain function of the ``Site`` (``model.py``); it reads layer data
-from ``site.layers`` and never recomputes it. The lists below are the one place that says
+Every page maker is a plain function of the ``Site``: it reads layer data from ``site.layers``
+and never recomputes it, renders its layout with ``site.templates`` and takes "today" from
+``site.today``. The lists below are the one place that says
 which run, in which order. Nothing registers itself at import time. A new page type is
 one module under ``pages/`` and one line here.
 """

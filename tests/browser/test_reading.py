@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
 from tests.browser.helpers import SiteServer, format_violations, run_axe, screenshot
@@ -31,7 +32,7 @@ FIXTURE_LEDGER = "/program/2007-2010/remissammanstallning/"
 
 @pytest.fixture(scope="module")
 def live() -> Corpus:
-    return load_or_raise(ROOT)
+    return load_or_raise(ROOT, build_date())
 
 
 @pytest.fixture(scope="module")

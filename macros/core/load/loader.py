@@ -22,7 +22,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from macros.core.clock import build_date
 from macros.core.load import safe_yaml
 from macros.core.load.corpus import Corpus, Entry, VersionEntry
 from macros.core.load.frontmatter_file import RawFile, forbidden_in_values, parse, read_text, rel_path
@@ -58,15 +57,15 @@ MAX_VERSIONS = 50
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 
 
-def load(root: Path, today: dt.date | None = None) -> tuple[Corpus, list[Problem]]:
+def load(root: Path, today: dt.date) -> tuple[Corpus, list[Problem]]:
     """Load the corpus under ``root`` (the repository), with all problems found.
 
-    ``today`` is the day the corpus is read as of (what applies "now"); by default the
-    build's date (``macros.core.clock``).
+    ``today`` is the day the corpus is read as of (what applies "now"): the build's date, which
+    the caller reads once at the edge (``macros.core.clock.build_date``), never this module.
     """
     root = Path(root)
     program = root / "program"
-    corpus = Corpus(root=root, today=today or build_date())
+    corpus = Corpus(root=root, today=today)
     problems: list[Problem] = []
     if not program.is_dir():
         return corpus, [Problem("program", None, "mappen program/ saknas.")]
@@ -114,9 +113,9 @@ def load(root: Path, today: dt.date | None = None) -> tuple[Corpus, list[Problem
     return corpus, problems
 
 
-def load_or_raise(root: Path) -> Corpus:
-    """Load the corpus; raise ContentError listing every error if any."""
-    corpus, problems = load(root)
+def load_or_raise(root: Path, today: dt.date) -> Corpus:
+    """Load the corpus as of ``today``; raise ContentError listing every error if any."""
+    corpus, problems = load(root, today)
     if errors_only(problems):
         raise ContentError(problems)
     return corpus

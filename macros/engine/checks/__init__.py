@@ -15,6 +15,7 @@ not be right.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def root_causes_first(corpus: Corpus, problems: list[Problem]) -> list[Problem]:
     return in_reading_order(follow_ons(problems, corpus.unloaded))
 
 
-def check_repository(root: Path) -> tuple[Corpus, list[Problem]]:
-    """Load and check everything."""
-    corpus, problems = load(root)
+def check_repository(root: Path, today: dt.date) -> tuple[Corpus, list[Problem]]:
+    """Load (as of ``today``) and check everything."""
+    corpus, problems = load(root, today)
     return corpus, check_loaded(corpus, problems + repository_problems(root))

@@ -210,12 +210,10 @@ def body_problems(text: str) -> Iterator[tuple[int, str, str | None]]:
             for line, message, hint in _piece_problems(piece.html, _CODE_ALLOWED if piece.code else ALLOWED):
                 yield piece.line + line, message, hint
     for el in reading.elements(text):
-        if not isinstance(el.tag, str):
-            continue
         if el.tag not in sanitize.TAGS:
             yield _line(text, "<" + el.tag), *_element_problem(el.tag)
         allowed = _OUTPUT_ATTRIBUTES.get(el.tag, frozenset()) | ({"style"} if el.tag in ("td", "th") else frozenset())
-        for name, value in el.attrib.items():
+        for name, value in el.attributes:
             for message, hint in _attribute_problems(el.tag, name, value, allowed):
                 yield _line(text, value.replace(AMP_SUBSTITUTE, "&"), name), message, hint
         src = el.get("src")
@@ -305,6 +303,8 @@ MAX_PARAGRAPH_CHARS = 10_000
 #: the section page, the print page, the history and every comparison: 6 000 of them made a build nine
 #: times as long as normal.
 MAX_BLOCKS = 300
+#: The limits are counted on the raw text, before any reading: they exist to refuse what Python-Markdown (the one
+#: reading) would take too long over or recurse too deep on, so they cannot ask it.
 _BLOCK_OPEN_RE = re.compile(r"<(?:div|details)(?=[\s/>]|$)", re.IGNORECASE)
 _BLOCK_CLOSE_RE = re.compile(r"</(?:div|details)\s*>", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)")

@@ -41,7 +41,7 @@ BANDS: list[tuple[float, str]] = [
 @dataclass(frozen=True)
 class Sentence:
     line: int  # 0-based line offset within the text
-    words: list[str]
+    words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -122,14 +122,14 @@ def _split(markdown: str) -> list[Sentence]:
                 word = token[:-1]
                 words.append(word)
                 if token.lower() not in ABBREVIATIONS and not _NUMBER.fullmatch(word):
-                    out.append(Sentence(line, words))
+                    out.append(Sentence(line, tuple(words)))
                     words = []
             elif token[0] in ".!?":
                 if words:
-                    out.append(Sentence(line, words))
+                    out.append(Sentence(line, tuple(words)))
                     words = []
         if words:
-            out.append(Sentence(line, words))
+            out.append(Sentence(line, tuple(words)))
     return out
 
 

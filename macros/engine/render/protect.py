@@ -16,6 +16,8 @@ from macros.core.markdown import code_ranges
 
 #: A private-use character: never typed by editors, never produced by macros.
 MARK = "\ue000"
+#: An attr_list id (``{#id}``, ``{#id .class}``) that Jinja would read as the start of a comment. Jinja reads
+#: the text before Markdown does, so this cannot come from the Markdown reading: it is attr_list's own shape.
 _ATTR_ID = re.compile(r"\{#[\w-][^}\n]*(?<!#)\}")
 
 

@@ -36,11 +36,13 @@ from typing import Any
 import markdown
 import yaml
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load_or_raise
 from macros.core.page import SiteInfo, page_file_content
 from macros.tools.bench.corpus_gen import SIZES, generate
 from macros.website.pages.navigation import nav_config
 from macros.website.site import build_site, make_assets, make_pages
+from macros.website.templates import folder_in
 
 REPO = Path(__file__).resolve().parents[3]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -107,11 +109,11 @@ def read_config(path: Path) -> dict[str, Any]:
 
 def export_plain_project(root: Path, dest: Path) -> list[Path]:
     """Our generated pages as ordinary files in a bare Material project."""
-    corpus = load_or_raise(root)
+    corpus = load_or_raise(root, build_date(ENV))
     config = read_config(root / "mkdocs.yml")
     # Open data and the feed as plain files too: hand-written pages link to them.
     settings = SiteInfo(config.get("site_url", ""), config.get("site_name", ""), ENV["SOURCE_DATE_EPOCH"])
-    site = build_site(corpus, settings, root / "docs")
+    site = build_site(corpus, settings, root / "docs", templates=folder_in(root))
     pages = make_pages(site)
     if dest.exists():
         shutil.rmtree(dest)
@@ -168,7 +170,7 @@ def comparison_seconds(root: Path) -> float | None:
     except ImportError:
         return None
     from macros.engine.diff.textdiff import diff_text
-    site = build_site(load_or_raise(root))
+    site = build_site(load_or_raise(root, build_date(ENV)), templates=folder_in(root))
     diff_text.cache_clear()  # the export above filled it: time the engine cold, as a build runs it
     start = time.perf_counter()
     pages = list(compare.generate_pairs(site))

@@ -16,6 +16,7 @@ and in one step (a temporary file renamed into place).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ import typer
 from rich.markup import escape
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from macros.core.clock import build_date
 from macros.core.load.loader import load
 from macros.core.model.schema import DecisionKind, Status, normalise_partial_date
 from macros.core.problems import Severity, did_you_mean
@@ -105,9 +107,10 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def record(root: Path, vid: str, kind: str, body: str, date: str | None, sources: list[str],
-           what: str | None) -> tuple[Path, Status, Status]:
-    """Record the decision; return (file, status before, status after). Raises DecisionError."""
-    corpus, _problems = load(root)
+           what: str | None, today: dt.date) -> tuple[Path, Status, Status]:
+    """Record the decision, with the content read as of ``today``; return (file, status before,
+    status after). Raises DecisionError."""
+    corpus, _problems = load(root, today)
     if vid not in corpus.versions:
         known = list(corpus.versions)
         raise DecisionError(f"det finns ingen version '{vid}'. " + (did_you_mean(vid, known) or "Kända: " + ", ".join(known) + "."))
@@ -144,7 +147,7 @@ def record(root: Path, vid: str, kind: str, body: str, date: str | None, sources
     old_text = path.read_text(encoding="utf-8")
     new_text = edit_front_matter(old_text, decision)
     _write_atomically(path, new_text)
-    corpus_after, problems = load(root)
+    corpus_after, problems = load(root, today)
     mine = [p for p in problems if p.file == version.entry.path and p.severity is Severity.ERROR]
     if mine:
         _write_atomically(path, old_text)
@@ -167,11 +170,12 @@ def beslut(
 ) -> None:
     """Registrera ett beslut om en version (antagande, upphävande …) och uppdatera dess status."""
     root = repo_root(root)
+    today = build_date()
     if body is None:
         err_console.print("[red]Fel: ange --organ.[/red] Se 'trygghet beslut --help'.", soft_wrap=True)
         raise typer.Exit(2)
     try:
-        path, before, after = record(root, version, kind, body, date, list(sources or []), what)
+        path, before, after = record(root, version, kind, body, date, list(sources or []), what, today)
     except DecisionError as exc:
         err_console.print(f"[red]Fel: {escape(str(exc))}[/red] Inget har skrivits.", soft_wrap=True)
         raise typer.Exit(2) from None
@@ -184,7 +188,7 @@ def beslut(
         console.print(f"Status: {before.value} → {after.value}.")
     console.print("Banderoller, tidslinjen, datumverktyget, flödet och öppna data följer av det här; "
                   "inget annat behöver ändras för hand.", soft_wrap=True)
-    _corpus, problems = check_repository(root)
+    _corpus, problems = check_repository(root, today)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         console.print(f"\n[yellow]Det här saknas nu ({len(errors)} fel som make check rapporterar):[/yellow]")

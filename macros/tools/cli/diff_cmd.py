@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import did_you_mean
@@ -90,7 +91,7 @@ def diff(
         if git is not None:
             if a or b:
                 raise DiffError("Ange antingen två versioner eller --git BASE, inte båda.")
-            report = git_changes(root, git)
+            report = git_changes(root, git, build_date())
             if markdown:
                 console.print(_printable(git_markdown(report)), markup=False, highlight=False, soft_wrap=True)
             else:
@@ -99,7 +100,7 @@ def diff(
         if not a or not b:
             raise DiffError("Ange två versioner att jämföra, till exempel: trygghet diff 2020-2023 2024-2027 "
                             "(eller --git HEAD för att jämföra med git).")
-        corpus, _problems = load(root)
+        corpus, _problems = load(root, build_date())
         _check_version(corpus, a)
         _check_version(corpus, b)
         if a == b:

@@ -14,6 +14,7 @@ terminal changes are coloured and signed.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
@@ -35,7 +36,7 @@ from macros.engine.diff.textdiff import TextDiff, diff_text
 from macros.engine.diff.words import Op
 from macros.engine.layers.comparison import Comparison, compare
 from macros.engine.layers.lineage import Change
-from macros.tools.cli.common import console
+from macros.tools.cli.common import console, page_templates
 from macros.website.docs_check import check_everything
 
 INS_STYLE = "bold blue underline"
@@ -60,8 +61,8 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         raise GitError("Kommandot git finns inte på den här datorn.") from None
 
 
-def load_at_revision(root: Path, base: str, into: Path) -> tuple[Corpus, Path]:
-    """Load program/ as it was at git revision ``base`` (via ``git archive``)."""
+def load_at_revision(root: Path, base: str, into: Path, today: dt.date) -> tuple[Corpus, Path]:
+    """Load program/ as it was at git revision ``base`` (via ``git archive``), read as of ``today``."""
     if _git(root, "rev-parse", "--is-inside-work-tree").returncode:
         raise GitError(f"{root} är inget git-förråd, så --git kan inte användas här.")
     if base.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode:
@@ -77,7 +78,7 @@ def load_at_revision(root: Path, base: str, into: Path) -> tuple[Corpus, Path]:
             tar.extractall(into, filter="data")
     else:
         (base_root / "program").mkdir(exist_ok=True)  # program/ did not exist at BASE: everything is new
-    corpus, _problems = load(base_root)
+    corpus, _problems = load(base_root, today)
     return corpus, base_root
 
 
@@ -139,12 +140,13 @@ def child_line(child: RecordChange) -> tuple[str, str, str]:
     return name, record.title, fields
 
 
-def git_changes(root: Path, base: str) -> GitReport:
-    """Compare program/ (and the checks of docs/) in the working tree with git revision ``base``."""
+def git_changes(root: Path, base: str, today: dt.date) -> GitReport:
+    """Compare program/ (and the checks of docs/) in the working tree with git revision ``base``, both
+    read as of ``today``."""
     with tempfile.TemporaryDirectory(prefix="trygghet-diff-") as tmp:
-        old_corpus, base_root = load_at_revision(root, base, Path(tmp))
-        _, old_problems = check_everything(base_root)
-        new_corpus, problems = check_everything(root)
+        old_corpus, base_root = load_at_revision(root, base, Path(tmp), today)
+        _, old_problems = check_everything(base_root, today, page_templates(root))
+        new_corpus, problems = check_everything(root, today, page_templates(root))
         report = GitReport(base, old_corpus, new_corpus, record_changes(old_corpus, new_corpus))
     report.open_points = [(f"{r.path}:{r.line_of('punkter', i)}", p.id, p.summary)
                           for r in new_corpus.remissvar.values() for i, p in enumerate(r.data.points)

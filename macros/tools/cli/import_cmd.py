@@ -11,6 +11,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from rich.markup import escape
 
 from macros.core.budget import Budget, BudgetExceeded
+from macros.core.clock import build_date
 from macros.core.load.loader import load
 from macros.core.problems import did_you_mean
 from macros.tools.cli.common import RootOption, console, err_console, repo_root
@@ -57,7 +58,7 @@ def importera(
         err_console.print(f"[red]{escape(str(fil))} är ingen Word-fil (.docx) som går att läsa{why}.[/red] "
                           "Spara den som .docx i Word och försök igen.")
         raise typer.Exit(2) from None
-    corpus, _ = load(root)
+    corpus, _ = load(root, build_date())
     try:
         if som == Kind.VERSION:
             existing = {sid for v in corpus.versions.values() for sid in v.sections}

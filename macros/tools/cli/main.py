@@ -16,10 +16,11 @@ from typing import Any
 import typer
 from rich.markup import escape
 
+from macros.core.clock import build_date
 from macros.core.problems import Severity
 from macros.tools.cli import decision_cmd, diff_cmd, import_cmd, remiss_cmd, scaffold_cmd, schema_cmd, swedish
 from macros.tools.cli.changed_files import changed_since_commit
-from macros.tools.cli.common import RootOption, console, err_console, repo_root
+from macros.tools.cli.common import RootOption, console, err_console, page_templates, repo_root
 from macros.website.docs_check import check_everything
 
 
@@ -29,7 +30,7 @@ def check(
 ) -> None:
     """Kontrollera allt innehåll i program/ och docs/ (det som 'make check' kör)."""
     root = repo_root(root)
-    corpus, problems = check_everything(root)
+    corpus, problems = check_everything(root, build_date(), page_templates(root))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     changed = changed_since_commit(root)

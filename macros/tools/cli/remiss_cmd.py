@@ -19,6 +19,7 @@ import typer
 from pydantic import ValidationError
 from rich.markup import escape
 
+from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.frontmatter_file import parse
 from macros.core.load.loader import load
@@ -136,7 +137,7 @@ def plan(root: Path, vid: str, rid: str, name: str, kind: str, dnr: str | None, 
             meeting = normalise_partial_date(meeting)
         except ValueError as exc:
             raise RemissTemplateError(f"--sammantrade: {exc}.") from None
-    corpus, _ = load(root)
+    corpus, _ = load(root, build_date())
     if vid not in corpus.versions:
         hint = did_you_mean(vid, corpus.versions) or f"Befintliga versioner: {', '.join(corpus.versions) or 'inga'}."
         if (root / "program" / vid).is_dir():

@@ -29,6 +29,7 @@ from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
+from macros.core.clock import build_date
 from macros.core.load.frontmatter_file import parse, read_text
 from macros.core.load.loader import load
 from macros.core.model.schema import VERSION_ID_RE, Section, SectionListing, Version
@@ -113,15 +114,15 @@ def plain(value: Any) -> Any:
     return value
 
 
-def plan(root: Path, new_id: str, source_id: str,
+def plan(root: Path, new_id: str, source_id: str, today: _dt.date,
          listing: SectionListing = SectionListing.FULLSTANDIG) -> dict[str, str]:
-    """File name -> text of every file of the new version. Writes nothing."""
+    """File name -> text of every file of the new version (the content read as of ``today``). Writes nothing."""
     new_period = _parse_id(new_id)
     source_period = _parse_id(source_id)
     program = root / "program"
     if (program / new_id).exists():
         raise ScaffoldError(f"program/{new_id} finns redan. Inget har skrivits; välj ett annat id eller ta bort mappen först.")
-    corpus, _ = load(root)
+    corpus, _ = load(root, today)
     if source_id not in corpus.versions:
         known = list(corpus.versions)
         if (program / source_id).is_dir():
@@ -193,6 +194,7 @@ def new_version(
 ) -> None:
     """Skapa en ny version (status förslag) som kopia av en befintlig version."""
     root = repo_root(root)
+    today = build_date()
     if not source_id:  # checked here, not by click, so the message is Swedish
         err_console.print("[red]Fel:[/red] ange versionen att utgå från med --från, till exempel --från 2024-2027.")
         raise typer.Exit(2)
@@ -203,7 +205,7 @@ def new_version(
     asked = listing is None and sys.stdin.isatty()
     chosen = SectionListing(listing) if listing else ask_listing() if asked else SectionListing.FULLSTANDIG
     try:
-        files = plan(root, new_id, source_id, chosen)
+        files = plan(root, new_id, source_id, today, chosen)
         target = write_atomically(root, new_id, files)
     except ScaffoldError as exc:
         err_console.print(f"[red]Fel:[/red] {escape(str(exc))}")
@@ -216,7 +218,7 @@ def new_version(
         err_console.print(f"[red]Fel:[/red] kunde inte skriva program/{escape(new_id)} ({escape(exc.strerror or str(exc))}). Inget har skrivits.")
         raise typer.Exit(1) from None
 
-    _, problems = check_repository(root)
+    _, problems = check_repository(root, today)
     prefix = f"program/{new_id}/"
     own = [p for p in problems if p.file.startswith(prefix) and p.severity is Severity.ERROR]
     if own:

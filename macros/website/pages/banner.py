@@ -15,7 +15,7 @@ from macros.core.model import dates
 from macros.core.model.schema import Status
 from macros.core.text import md
 from macros.engine import validity
-from macros.website.templates import render
+from macros.website.templates import PageTemplates
 
 
 def _situation(corpus: Corpus, vid: str) -> str:
@@ -45,13 +45,13 @@ def _version(corpus: Corpus, vid: str, page_path: str, sid: str | None) -> dict[
             "same_section": urls.href(page_path, target) if target != urls.version(vid) else None}
 
 
-def banner(corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> str:
+def banner(templates: PageTemplates, corpus: Corpus, vid: str, page_path: str, sid: str | None = None) -> str:
     """HTML for the version banner (``banner.html``), or '' when ``vid`` surely applies now."""
     answer = validity.applied_on(corpus, corpus.today)
     if answer.outcome is validity.Outcome.VERSION and answer.versions == (vid,):
         return ""
     repeal = validity.repeal(corpus.versions[vid].data)
-    return render(
+    return templates.render(
         "banner.html", situation=_situation(corpus, vid), outcome=answer.outcome.name.lower(),
         now=[_version(corpus, v, page_path, sid) for v in answer.versions if v != vid],
         self_possible=vid in answer.versions,
@@ -64,8 +64,8 @@ def context_line(links: str) -> str:
     return f"{links}\n{{: .tp-context data-search-exclude }}\n"
 
 
-def version_head(corpus: Corpus, vid: str, page_path: str, heading: str) -> list[str]:
+def version_head(templates: PageTemplates, corpus: Corpus, vid: str, page_path: str, heading: str) -> list[str]:
     """A page about one version: its banner, the version as breadcrumb, and the page's title."""
     title = md(corpus.versions[vid].data.title)
-    return [banner(corpus, vid, page_path), context_line(f"[{title}]({urls.link(page_path, urls.version(vid))})"),
+    return [banner(templates, corpus, vid, page_path), context_line(f"[{title}]({urls.link(page_path, urls.version(vid))})"),
             f"# {heading}\n"]

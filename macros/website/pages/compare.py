@@ -33,7 +33,7 @@ from macros.website.model import Site
 from macros.website.pages.finished import Headings, paragraph
 from macros.website.pages.klarsprak_block import lix_change, version_lix_line
 from macros.website.pages.sources import news_sources, provenance_line, sources_block_html, version_sources
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 SCRIPT = "assets/javascripts/jamfor.js"
 
@@ -196,9 +196,9 @@ def _views(diff: TextDiff) -> dict[str, object]:
     return {"inline": _runs(diff.pairs, shown), "rows": _side_by_side(diff, shown), "coarse": diff.coarse}
 
 
-def diff_views(diff: TextDiff, old_label: str, new_label: str) -> Markup:
+def diff_views(templates: PageTemplates, diff: TextDiff, old_label: str, new_label: str) -> Markup:
     """Both views of one text diff: inline (shown) and side by side (hidden until chosen)."""
-    return render("compare/views.html", **_views(diff), old_label=old_label, new_label=new_label)
+    return templates.render("compare/views.html", **_views(diff), old_label=old_label, new_label=new_label)
 
 
 # -- page parts --------------------------------------------------------------
@@ -215,7 +215,7 @@ def _counts(added: int, removed: int, change: Change) -> tuple[str, str]:
     return str(added), str(removed)
 
 
-def _changes_table(corpus: Corpus, cmp: Comparison) -> Markup:
+def _changes_table(templates: PageTemplates, corpus: Corpus, cmp: Comparison) -> Markup:
     intro_change = label(Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD, only_summaries(corpus, cmp.a, cmp.b))
     rows = [{"anchor": "om-versionen", "title": "Om versionen (inledande text)", "change": intro_change,
              "added": str(cmp.intro.added), "removed": str(cmp.intro.removed),
@@ -227,7 +227,7 @@ def _changes_table(corpus: Corpus, cmp: Comparison) -> Markup:
             title = " + ".join(e.data.title for e in g.olds) + " → " + title
         rows.append({"anchor": g.anchor, "title": title, "change": g.label, "added": added, "removed": removed,
                      "lix": lix_change(g.olds, g.news)})
-    return render("compare/changes.html", rows=rows)
+    return templates.render("compare/changes.html", rows=rows)
 
 
 def _group_note(corpus: Corpus, cmp: Comparison, g: GroupDiff) -> Markup:
@@ -316,10 +316,10 @@ def _text_note_sentences(corpus: Corpus, a: str, b: str) -> list[str]:
     return out
 
 
-def _script(page: str) -> str:
+def _script(templates: PageTemplates, page: str) -> str:
     """The page script's tag, its URL relative to the page's URL."""
     src = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/") or ".")
-    return render("compare/script.html", src=src) + "\n"
+    return templates.render("compare/script.html", src=src) + "\n"
 
 
 STRUCTURAL = (Change.NY, Change.BORTTAGEN, Change.BYTT_NAMN, Change.FLYTTAD, Change.DELAD, Change.SAMMANSLAGEN)
@@ -330,7 +330,7 @@ def both_summaries(corpus: Corpus, a: str, b: str) -> bool:
     return all(corpus.versions[v].data.text is not TextAvailability.FULLTEXT for v in (a, b))
 
 
-def _structure(corpus: Corpus, cmp: Comparison, headings: Headings) -> Markup:
+def _structure(templates: PageTemplates, corpus: Corpus, cmp: Comparison, headings: Headings) -> Markup:
     """The structural changes that lead a comparison of summaries: sections new, removed, renamed,
     moved, split or merged (as far as the sources show), and in one sentence per version the
     sections its sources do not mention."""
@@ -343,7 +343,7 @@ def _structure(corpus: Corpus, cmp: Comparison, headings: Headings) -> Markup:
                   for e in (*g.olds, *g.news) if e.data.parent is None]
         if titles:
             missing.append(f"Källorna om {_label(corpus, vid)} nämner inte {_and(titles)}: om de finns där är okänt.")
-    return render("compare/structure.html", heading=headings(2, "Ändringar i strukturen", "struktur"),
+    return templates.render("compare/structure.html", heading=headings(2, "Ändringar i strukturen", "struktur"),
                   items=items, missing=missing)
 
 
@@ -351,12 +351,12 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
-def _news(corpus: Corpus, a: str, b: str, headings: Headings) -> Markup:
+def _news(templates: PageTemplates, corpus: Corpus, a: str, b: str, headings: Headings) -> Markup:
     """What the sources say is new in ``b`` (``nytt``), when ``b`` replaces ``a`` directly."""
     data = corpus.versions[b].data
     if data.news is None or corpus.previous(b) != a:
         return Markup()
-    return render("compare/news.html", heading=headings(2, f"Vad är nytt i {_label(corpus, b)}", "nytt"),
+    return templates.render("compare/news.html", heading=headings(2, f"Vad är nytt i {_label(corpus, b)}", "nytt"),
                   who=news_sources(corpus, data.news.sources), points=data.news.points)
 
 
@@ -371,7 +371,7 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
     la, lb = _label(corpus, a), _label(corpus, b)
     ta, tb = corpus.versions[a].data.title, corpus.versions[b].data.title
     title = f"Jämför {la} och {lb}"
-    headings = Headings()
+    headings = Headings(site.templates)
     h1 = headings(1, title)
     summaries = both_summaries(corpus, a, b)
     partial = [_label(corpus, v) for v in (a, b) if listing_unknown(corpus, v)]
@@ -381,22 +381,22 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
                *(f"källorna nämner bara en del av avsnitten i {p}" for p in partial)]
     parts: list[Markup | str] = [
         h1,
-        provenance_line(phrases),
+        provenance_line(site.templates, phrases),
         paragraph(Markup("Här visas vad som skiljer {} (den äldre versionen) från {}. {}.").format(
             _a(urls.href(page, urls.version(a)), ta), _a(urls.href(page, urls.version(b)), tb),
             _a(urls.href(page, urls.compare_index()), "Välj andra versioner att jämföra"))),
-        _news(corpus, a, b, headings),
+        _news(site.templates, corpus, a, b, headings),
     ]
-    structure = _structure(corpus, cmp, headings) if summaries else Markup()  # its heading comes first
+    structure = _structure(site.templates, corpus, cmp, headings) if summaries else Markup()  # its heading comes first
     meta = [headings(2, "Versionsuppgifter", "versionsuppgifter"),
-            render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
+            site.templates.render("compare/meta.html", rows=_meta_rows(cmp), old_label=la, new_label=lb) + "\n",
             paragraph(version_lix_line(site, a, b).strip())]
     if summaries:
         parts += [structure, *meta,
                   headings(2, "Sammanfattningarna ord för ord", "andringar"),
-                  render("compare/notes.html", summaries=True) + "\n"]
+                  site.templates.render("compare/notes.html", summaries=True) + "\n"]
     else:
-        parts += [render("compare/notes.html", summaries=only_summaries(corpus, a, b)) + "\n", *meta,
+        parts += [site.templates.render("compare/notes.html", summaries=only_summaries(corpus, a, b)) + "\n", *meta,
                   headings(2, "Ändringar i avsnitten", "andringar")]
     intro_change = Change.ANDRAD if cmp.intro.changed else Change.OFORANDRAD
     intro = dict(group=None, heading=headings(2, "Om versionen (inledande text)", "om-versionen"),
@@ -404,14 +404,14 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
                  counts=(cmp.intro.added, cmp.intro.removed), prose="", title=None,
                  body="changed" if cmp.intro.changed else "unchanged", where="", empty=False,
                  old_label=la, new_label=lb, **_views(cmp.intro))
-    table = _changes_table(corpus, cmp)
+    table = _changes_table(site.templates, corpus, cmp)
     sections = [intro] + [_group(corpus, cmp, g, page, headings) for g in cmp.groups]
     parts += [
         table,
-        render("compare/controls.html") + "\n",
-        render("compare/section.html", sections=sections),
-        _script(page),
-        sources_block_html(corpus, [*version_sources(corpus, a), *version_sources(corpus, b),
+        site.templates.render("compare/controls.html") + "\n",
+        site.templates.render("compare/section.html", sections=sections),
+        _script(site.templates, page),
+        sources_block_html(site.templates, corpus, [*version_sources(corpus, a), *version_sources(corpus, b),
                                     *(src for g in cmp.groups for e in (*g.olds, *g.news) for src in e.data.sources)],
                            headings, _text_note_sentences(corpus, a, b)),
     ]
@@ -419,12 +419,12 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
                          html="\n".join(p for p in parts if p), toc=headings.toc())
 
 
-def index_page(corpus: Corpus) -> GeneratedPage:
+def index_page(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
     page = urls.compare_index()
     ids = comparable(corpus)
     # The newest pair is preselected.
     old, new = (ids[-2], ids[-1]) if len(ids) >= 2 else (None, None)
-    form = render("compare/picker.html", versions=[{"value": v, "label": _label(corpus, v)} for v in ids],
+    form = templates.render("compare/picker.html", versions=[{"value": v, "label": _label(corpus, v)} for v in ids],
                   old=old, new=new, pairs=" ".join(f"{a}--{b}" for a, b in pairs(corpus)))
     links = [f"- [{_label(corpus, a)} → {_label(corpus, b)}]({urls.link(page, urls.compare(a, b))})"
              for a, b in pairs(corpus)]
@@ -435,7 +435,7 @@ def index_page(corpus: Corpus) -> GeneratedPage:
         form + "\n",
         "## Alla jämförelser {: #alla }\n",
         "\n".join(links) + "\n" if links else "Det finns färre än två versioner att jämföra.\n",
-        _script(page),
+        _script(templates, page),
     ]
     return GeneratedPage(page, "Jämför versioner", "\n".join(parts), "compare-index",
                          nav_title="Jämför versioner", nav_order=20)
@@ -443,7 +443,7 @@ def index_page(corpus: Corpus) -> GeneratedPage:
 
 def generate_index(site: Site) -> Iterator[GeneratedPage]:
     """The picker: cheap, and in the navigation."""
-    yield index_page(site.corpus)
+    yield index_page(site.templates, site.corpus)
 
 
 def generate_pairs(site: Site) -> Iterator[GeneratedPage]:

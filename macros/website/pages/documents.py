@@ -106,11 +106,11 @@ def document_page(site: Site, did: str) -> GeneratedPage:
     parts = [
         context_line(f"[Styrdokument]({urls.link(page, urls.documents_index())})"),
         f"# {md(doc.title)}\n",
-        facts_box(facts),
+        facts_box(site.templates, facts),
         render_body(site.renderer, entry, page),
         "\n## Avsnitt som bygger på dokumentet\n",
         _backlinks_markdown(site, did, page),
-        sources_block(corpus, doc.sources),
+        sources_block(site.templates, corpus, doc.sources),
     ]
     return GeneratedPage(page, doc.title, "\n".join(parts), "document", source=entry.path,
                          meta={"tp_document": did})
@@ -132,7 +132,7 @@ def index_page(site: Site) -> GeneratedPage:
         use = ("används i " + ", ".join(versions)) if versions else "inget avsnitt hänvisar hit"
         lines.append(f"- [{document_label(doc)}]({urls.link(page, urls.document(did))}) – "
                      f"{KIND_LABEL[doc.kind].lower()}, {validity(doc)}; {use}")
-    lines.append(sources_block(corpus, [s for e in corpus.documents.values() for s in e.data.sources]))
+    lines.append(sources_block(site.templates, corpus, [s for e in corpus.documents.values() for s in e.data.sources]))
     return GeneratedPage(page, "Styrdokument", "\n".join(lines) + "\n", "documents",
                          nav_title="Styrdokument", nav_order=60)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 
-def facts_box(facts: list[str], label: str | None = None) -> str:
+def facts_box(templates: PageTemplates, facts: list[str], label: str | None = None) -> str:
     """``facts.html`` around ``facts``: Markdown definitions ("Term\\n: value") whose values the
     page maker has escaped with ``md``; ``label`` names the box for screen readers."""
-    return render("facts.html", facts=[Markup(f) for f in facts], label=label) + "\n"
+    return templates.render("facts.html", facts=[Markup(f) for f in facts], label=label) + "\n"

@@ -24,13 +24,14 @@ from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS, beyond_limits
 from macros.core.page import TocEntry
 from macros.core.sanitize import ContentHtml
 from macros.core.text import esc
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 
 class Headings:
-    """The headings of one finished page, in the order they are written."""
+    """The headings of one finished page, in the order they are written (with the build's templates)."""
 
-    def __init__(self) -> None:
+    def __init__(self, templates: PageTemplates) -> None:
+        self.templates = templates
         self._written: list[tuple[int, str, str]] = []
         self._ids: set[str] = set()
 
@@ -39,7 +40,7 @@ class Headings:
         anchor = anchor or self._unique(slugify(text, "-"))
         self._ids.add(anchor)
         self._written.append((level, anchor, esc(text)))
-        return render("finished/heading.html", level=level, id=anchor, text=text, exclude=exclude)
+        return self.templates.render("finished/heading.html", level=level, id=anchor, text=text, exclude=exclude)
 
     def add(self, level: int, anchor: str, name: str) -> str:
         """A heading written elsewhere (in content converted for the page): its id, made unique on

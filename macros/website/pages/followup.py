@@ -79,9 +79,9 @@ def followup_page(site: Site, entry: Entry[FollowUp]) -> GeneratedPage:
     facts.append(f"Gäller programmet\n: {_versions(corpus, f, page)}")
     parts = [context_line(f"[{TITLE}]({urls.link(page, urls.followups_index())})"),
              f"# {md(f.title)}\n",
-             facts_box(facts),
+             facts_box(site.templates, facts),
              render_body(site.renderer, entry, page),
-             sources_block(corpus, f.sources)]
+             sources_block(site.templates, corpus, f.sources)]
     return GeneratedPage(page, f.title, "\n".join(parts), "followup", source=entry.path)
 
 
@@ -101,7 +101,7 @@ def followups_index(site: Site) -> GeneratedPage:
             rows.append(f"| {f.year} | [{md(f.title)}]({urls.link(page, urls.followup(fid))}) | "
                         f"{f.assessment.value} | {_versions(corpus, f, page)} |")
         parts.append("\n".join(rows) + "\n")
-    parts.append(sources_block(corpus, [s for e in corpus.followups.values() for s in e.data.sources]))
+    parts.append(sources_block(site.templates, corpus, [s for e in corpus.followups.values() for s in e.data.sources]))
     return GeneratedPage(page, TITLE, "\n".join(parts), "followups-index", nav_title="Uppföljning", nav_order=65)
 
 

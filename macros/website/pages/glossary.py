@@ -24,7 +24,7 @@ from macros.website.model import Site
 from macros.website.pages.banner import context_line, version_head
 from macros.website.pages.compare import ops_html
 from macros.website.pages.sources import sources_block
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 
 def version_label(corpus: Corpus, vid: str) -> str:
@@ -50,11 +50,11 @@ def raised_by(corpus: Corpus, term: Term, page: str) -> str:
     return f"[{md(response_label(entry.data)[:1].lower() + response_label(entry.data)[1:])}]({urls.link(page, urls.remissvar(rid))})"
 
 
-def _discouraged_note(corpus: Corpus, term: Term, page: str) -> str:
+def _discouraged_note(templates: PageTemplates, corpus: Corpus, term: Term, page: str) -> str:
     if term.discouraged is None:
         return ""
     # Markup: Markdown escaped with md(), which the template must not escape again.
-    note = render("glossary/discouraged.html", reason=Markup(md(term.discouraged.reason)),
+    note = templates.render("glossary/discouraged.html", reason=Markup(md(term.discouraged.reason)),
                   raised_by=Markup(raised_by(corpus, term, page)))
     return f"{note}\n"
 
@@ -80,7 +80,7 @@ class Lead(NamedTuple):
     definition: TermDefinition | None
 
 
-def _definition_in_force(corpus: Corpus, term: Term, definitions: list[TermDefinition]) -> Lead:
+def _definition_in_force(templates: PageTemplates, corpus: Corpus, term: Term, definitions: list[TermDefinition]) -> Lead:
     """The definition a reader needs first: the one in the version that applies now
     (``validity.current``); when that version gives none, one sentence says so and which
     definition is the newest. Nothing is carried forward from an older version."""
@@ -89,7 +89,7 @@ def _definition_in_force(corpus: Corpus, term: Term, definitions: list[TermDefin
     head = "\n## Definition {: #definition }\n\n"
     if mine is not None:
         text = md(" ".join(mine.definition.split()))
-        return Lead(head + render("glossary/definition.html", label=f"I {version_label(corpus, mine.version)}, den version som gäller nu",
+        return Lead(head + templates.render("glossary/definition.html", label=f"I {version_label(corpus, mine.version)}, den version som gäller nu",
                                   text=Markup(text)) + "\n", mine)
     if not definitions:
         return Lead(head + "Källorna ger ingen definition av begreppet.\n", None)
@@ -99,7 +99,7 @@ def _definition_in_force(corpus: Corpus, term: Term, definitions: list[TermDefin
             if now else "Källorna visar inte vilken version som gäller nu. ")
     text = md(" ".join(newest.definition.split()))
     return Lead(head + f"{said}Den senaste definitionen i källorna är från {version_label(corpus, newest.version)}:\n\n"
-                + render("glossary/definition.html", label=f"I {version_label(corpus, newest.version)}", text=Markup(text))
+                + templates.render("glossary/definition.html", label=f"I {version_label(corpus, newest.version)}", text=Markup(text))
                 + "\n", newest)
 
 
@@ -111,12 +111,12 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
     page = urls.term(tid)
     title = term.term[:1].upper() + term.term[1:]
     parts = [context_line(f"[Begrepp]({urls.link(page, urls.glossary_index())})"), f"# {md(title)}\n",
-             _discouraged_note(corpus, term, page)]
+             _discouraged_note(site.templates, corpus, term, page)]
     if term.forms:
         parts.append(f"Former i löptext: {', '.join('*' + md(f) + '*' for f in term.forms)}.\n")
     order = list(corpus.versions)
     definitions = sorted((d for d in term.definitions if d.version in corpus.versions), key=lambda d: order.index(d.version))
-    lead = _definition_in_force(corpus, term, definitions)
+    lead = _definition_in_force(site.templates, corpus, term, definitions)
     parts.append(lead.markdown)
     body = render_body(site.renderer, entry, page)
     if body.strip():
@@ -140,10 +140,10 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
             else:
                 parts.append(f"Ändring jämfört med definitionen för {before}:\n{{: data-search-exclude }}\n")
             ops = diff_words(" ".join(previous.definition.split()), " ".join(d.definition.split()))
-            parts.append(f"{render('glossary/definition_diff.html', changes=Markup(ops_html(ops)))}\n")
+            parts.append(f"{site.templates.render('glossary/definition_diff.html', changes=Markup(ops_html(ops)))}\n")
         previous = d
     if len(definitions) > 1:
-        parts.append(f"{render('glossary/diff_legend.html')}\n")
+        parts.append(f"{site.templates.render('glossary/diff_legend.html')}\n")
 
     parts.append("\n## Begreppet i programmets versioner\n")
     rows = ["| Version | I versionen |", "|---|---|"]
@@ -167,7 +167,7 @@ def term_page(site: Site, tid: str) -> GeneratedPage:
         parts.append("\n## Relaterade begrepp\n")
         parts += [f"- [{md(corpus.terms[r].data.term)}]({urls.link(page, urls.term(r))})" for r in related]
         parts.append("")
-    parts.append(sources_block(corpus, [*term.sources, *(s for d in definitions for s in d.sources)]))
+    parts.append(sources_block(site.templates, corpus, [*term.sources, *(s for d in definitions for s in d.sources)]))
     return GeneratedPage(page, f"{title} (begrepp)", "\n".join(parts), "term", source=entry.path,
                          meta={"tp_term": tid})
 
@@ -177,7 +177,7 @@ def version_glossary(site: Site, vid: str) -> GeneratedPage:
     v = corpus.versions[vid]
     page = urls.glossary(vid)
     label = version_label(corpus, vid)
-    parts = version_head(corpus, vid, page, f"Begrepp {label}")
+    parts = version_head(site.templates, corpus, vid, page, f"Begrepp {label}")
     intro = ("Källorna återger inte programmets egen begreppsram. Här står de begrepp som källorna knyter "
              "till den här versionen, med webbplatsens sammanfattning av vad källorna säger.")
     begreppsram = [sid for sid, s in v.sections.items() if s.data.kind.value == "begreppsram"]
@@ -213,11 +213,11 @@ def version_glossary(site: Site, vid: str) -> GeneratedPage:
         parts.append("## Begrepp som källorna inte knyter till versionen\n")
         parts.append("Källorna säger inget om de här begreppen i den här versionen; de beskrivs för andra versioner: "
                      + ", ".join(f"[{md(t.term)}]({urls.link(page, urls.term(t.id))})" for t in silent) + ".\n")
-    parts.append(sources_block(corpus, sources))
+    parts.append(sources_block(site.templates, corpus, sources))
     return GeneratedPage(page, f"Begrepp {label}", "\n".join(parts), "glossary", meta={"tp_version": vid})
 
 
-def glossary_index(corpus: Corpus) -> GeneratedPage:
+def glossary_index(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
     page = urls.glossary_index()
     parts = ["# Begrepp\n",
              "Trygghetsprogrammet har en begreppsram, men källorna återger inte vilka begrepp den definierar "
@@ -244,13 +244,13 @@ def glossary_index(corpus: Corpus) -> GeneratedPage:
         parts.append("Det finns inga begrepp än.\n")
     parts.append("## Begrepp per version\n")
     parts += [f"- [{md(v.data.title)}]({urls.link(page, urls.glossary(vid))})" for vid, v in reversed(corpus.versions.items())]
-    parts.append(sources_block(corpus, [s for e in terms for s in e.data.sources]))
+    parts.append(sources_block(templates, corpus, [s for e in terms for s in e.data.sources]))
     return GeneratedPage(page, "Begrepp", "\n".join(parts) + "\n", "glossary-index", nav_title="Begrepp", nav_order=40)
 
 
 def generate(site: Site) -> Iterator[GeneratedPage]:
     """The index, in the navigation; the other glossary pages come from ``generate_details``."""
-    yield glossary_index(site.corpus)
+    yield glossary_index(site.templates, site.corpus)
 
 
 def generate_details(site: Site) -> Iterator[GeneratedPage]:

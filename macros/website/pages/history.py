@@ -30,7 +30,7 @@ from macros.website.pages.finished import Headings, content, paragraph
 from macros.website.pages.navigation import version_label
 from macros.website.pages.printing import shift_headings
 from macros.website.pages.sources import provenance_line, sources_block_html
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 
 def section_ids(corpus: Corpus) -> list[str]:
@@ -141,7 +141,7 @@ def _sentence(corpus: Corpus, step: Step) -> str:
     return f"I {label} motsvaras avsnittet av {names}."
 
 
-def _lineage_note(corpus: Corpus, page: str, step: Step) -> Markup:
+def _lineage_note(templates: PageTemplates, corpus: Corpus, page: str, step: Step) -> Markup:
     """The badge and sentence of a version where the section has another id, or none."""
     group = step.group
     assert group is not None and step.own is not None and step.change is not None
@@ -149,7 +149,7 @@ def _lineage_note(corpus: Corpus, page: str, step: Step) -> Markup:
     kinds = ", ".join(sorted(k.value for k in group.group.recorded)) if step.sections else ""
     target = (urls.href(page, urls.compare(older, newer), group.anchor)
               if step.sections and comparison_exists(corpus, older, newer) else None)
-    return render("history/lineage.html", change=step.change.value, label=change_label(step.change, group.summaries),
+    return templates.render("history/lineage.html", change=step.change.value, label=change_label(step.change, group.summaries),
                   sentence=Markup(_sentence(corpus, step)),
                   kinds=kinds or None, compare_href=target)
 
@@ -183,39 +183,39 @@ def history_page(site: Site, sid: str) -> GeneratedPage:
                   "som det motsvarar enligt avsnittens ursprung.")
     note = ("Sammanfattningarna återger med egna ord vad källorna säger; programmens egen text finns inte i "
             "källorna, så skillnaderna är skillnader mellan sammanfattningarna.") if summaries else ""
-    headings = Headings()
+    headings = Headings(site.templates)
     parts = [headings(1, f"{newest} genom versionerna"),
-             Markup(provenance_line(["webbplatsens sammanfattningar, jämförda version för version" if summaries else ""])),
+             Markup(provenance_line(site.templates, ["webbplatsens sammanfattningar, jämförda version för version" if summaries else ""])),
              paragraph(intro),
-             render("history/toc.html", items=[(labels[s.version], anchor(s.version)) for s in steps])]
+             site.templates.render("history/toc.html", items=[(labels[s.version], anchor(s.version)) for s in steps])]
     previous: tuple[str, str] | None = None
     for step in steps:
         vid, label = step.version, labels[step.version]
         if not step.sections:
             removed = step is steps[-1] and step.change is Change.BORTTAGEN
             parts.append(headings(2, "Borttagen i " + label if removed else label, anchor(vid)))
-            parts.append(_lineage_note(corpus, page, step))
+            parts.append(_lineage_note(site.templates, corpus, page, step))
             continue
         text, shown = _joined_texts(site, page, vid, step.sections)
         parts.append(headings(2, f"{label}: {_titles(corpus, vid, step.sections)}", anchor(vid)))
         parts.append(_read_links(corpus, page, step, label))
         if step.group is not None:
-            parts.append(_lineage_note(corpus, page, step))
+            parts.append(_lineage_note(site.templates, corpus, page, step))
         if previous is not None:
             old_vid, old_text = previous
             old_label = labels[old_vid]
             diff = diff_text(old_text, text)
             parts.append(headings(3, f"Ändringar från {old_label}", f"andringar-{old_vid}--{vid}"))
             # diff_views is HTML the comparison built from escaped text.
-            views = Markup(diff_views(diff, old_label, label)) if any(p.changed for p in diff.pairs) else None
-            parts.append(render("history/changes.html", diff=views,
+            views = Markup(diff_views(site.templates, diff, old_label, label)) if any(p.changed for p in diff.pairs) else None
+            parts.append(site.templates.render("history/changes.html", diff=views,
                                 summary=_is_summary(corpus, vid) or _is_summary(corpus, old_vid)))
         heading = "Sammanfattningen" if _is_summary(corpus, vid) else "Texten"
         parts.append(headings(3, f"{heading} i {label}", f"text-{vid}"))
-        parts.append(render("history/text.html", text=_shown(shown, page, headings)))
+        parts.append(site.templates.render("history/text.html", text=_shown(shown, page, headings)))
         previous = (vid, text)
     cited = [src for s in steps for x in s.sections for src in corpus.versions[s.version].sections[x].data.sources]
-    parts.append(sources_block_html(corpus, cited, headings, [note]))
+    parts.append(sources_block_html(site.templates, corpus, cited, headings, [note]))
     return GeneratedPage(page, f"{newest} genom versionerna", "", "section-history",
                          meta={"tp_section": sid, **NOT_IN_SEARCH},
                          html="\n".join(p for p in parts if p), toc=headings.toc())

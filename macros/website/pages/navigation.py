@@ -12,7 +12,6 @@ from macros.core.page import GeneratedPage, NavEntry
 from macros.core.text import period
 from macros.engine.layers.lineage import Change
 from macros.website.model import Site
-from macros.website.templates import render
 
 
 def version_label(corpus: Corpus, vid: str) -> str:
@@ -65,7 +64,7 @@ def version_switcher(site: Site, vid: str, sid: str, page_path: str) -> str:
             for s in cp.sections:  # after a split, one link per part
                 items.append({**item, "href": urls.href(page_path, urls.section(other, s)),
                               "part": sections[s].data.title if len(cp.sections) > 1 else None})
-    return render("section/switcher.html", items=items,
+    return site.templates.render("section/switcher.html", items=items,
                   history_href=urls.href(page_path, urls.section_history(sid))) + "\n"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from macros.website.model import Site
 from macros.website.pages import glossary, klarsprak_block, panel_blocks, perspectives, remiss_block
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup
 
 Block = Callable[[Site, str, str, str], str]
 
@@ -38,4 +38,4 @@ def panel(site: Site, vid: str, sid: str, page_path: str) -> str:
     parts = [Markup(_unsearched_headings(p)) for p in (block(site, vid, sid, page_path) for block in BLOCKS) if p]
     if not parts:
         return ""
-    return f"\n{render('panel/aside.html', blocks=parts)}\n"
+    return f"\n{site.templates.render('panel/aside.html', blocks=parts)}\n"

@@ -12,7 +12,6 @@ from macros.core.text import md, period, swedish_date
 from macros.website.model import Site
 from macros.website.pages import compare
 from macros.website.pages.sources import source_label
-from macros.website.templates import render
 
 
 def _comparison_exists(corpus: Corpus, older: str, newer: str) -> bool:
@@ -36,7 +35,7 @@ def versions_block(site: Site, vid: str, sid: str, page_path: str) -> str:
                 f"[{md(corpus.versions[cp.version].sections[s].data.title)}]"
                 f"({urls.link(page_path, urls.section(cp.version, s))})" for s in cp.sections) + " – "
         # str(): a str plus Markup would escape the Markdown made so far.
-        item += str(render("panel/change.html", change=cp.change.value, label=cp.label))
+        item += str(site.templates.render("panel/change.html", change=cp.change.value, label=cp.label))
         if cp.lineage:
             item += f" (enligt avsnittets ursprung: {md(cp.lineage)})"
         older, newer = sorted((vid, cp.version), key=order.index)

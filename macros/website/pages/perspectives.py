@@ -19,7 +19,6 @@ from macros.engine.layers.perspectives import CoverageChange, changes, consecuti
 from macros.website.model import Site
 from macros.website.pages.banner import context_line, version_head
 from macros.website.pages.sources import sources_block
-from macros.website.templates import render
 
 UNMARKED_NOTE = ("Ett tomt fält betyder att källorna inte knyter perspektivet till avsnittet, "
                  "inte att avsnittet säkert saknar det.")
@@ -65,7 +64,7 @@ def matrix_table(site: Site, vid: str, page: str) -> str:
         marks = site.layers.section(vid, sid).perspectives
         rows.append({"title": entry.data.title, "href": urls.href(page, urls.section(vid, sid)),
                      "depth": min(_depth(corpus, vid, sid), 3), "marks": [marks.get(pid) for pid in PERSPECTIVES]})
-    table = render("perspectives/matrix.html", period=_vlabel(corpus, vid), title=v.data.title,
+    table = site.templates.render("perspectives/matrix.html", period=_vlabel(corpus, vid), title=v.data.title,
                    columns=[_cap(label(corpus, vid, pid)) for pid in PERSPECTIVES],
                    whole=[whole.get(pid) for pid in PERSPECTIVES], rows=rows,
                    counts=[len(cov[pid]) for pid in PERSPECTIVES])
@@ -77,12 +76,12 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     v = corpus.versions[vid]
     page = urls.perspective_matrix(vid)
     vlabel = _vlabel(corpus, vid)
-    parts = version_head(corpus, vid, page, f"Perspektiv {vlabel}")
+    parts = version_head(site.templates, corpus, vid, page, f"Perspektiv {vlabel}")
     whole = version_level(corpus, vid)
     if whole:
         parts.append("Enligt källorna ska programmet som helhet genomsyras av "
                      + _and([md(p.label) for p in v.data.perspectives]) + ".\n")
-        parts += [f"{render('perspectives/note.html', label=p.label, note=perspective_note(p))}\n"
+        parts += [f"{site.templates.render('perspectives/note.html', label=p.label, note=perspective_note(p))}\n"
                   for p in v.data.perspectives if perspective_note(p)]
     else:
         parts.append("Källorna anger inte vilka perspektiv programmet som helhet skulle ha.\n")
@@ -102,7 +101,7 @@ def matrix_page(site: Site, vid: str) -> GeneratedPage:
     for entry in v.sections.values():
         if entry.data.perspectives:
             sources += entry.data.sources
-    parts.append(sources_block(corpus, sources))
+    parts.append(sources_block(site.templates, corpus, sources))
     return GeneratedPage(page, f"Perspektiv {vlabel}", "\n".join(parts), "perspective-matrix", meta={"tp_version": vid})
 
 
@@ -125,7 +124,7 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
             parts.append(f"Programmet som helhet ska genomsyras av {md(whole[pid])} (versionens egen benämning).\n")
             note = next((perspective_note(p) for p in v.data.perspectives if p.id == pid and perspective_note(p)), None)
             if note:
-                parts.append(f"{render('perspectives/note.html', label='', note=note)}\n")
+                parts.append(f"{site.templates.render('perspectives/note.html', label='', note=note)}\n")
             sources += v.data.sources
         elif v.data.perspectives:
             parts.append("Perspektivet finns inte bland de perspektiv som källorna anger för versionen.\n")
@@ -143,7 +142,7 @@ def perspective_page(site: Site, pid: str) -> GeneratedPage:
             parts.append("Källorna knyter inget enskilt avsnitt till perspektivet.\n")
         if v.sections:
             parts.append(f"[Perspektivmatris för {_vlabel(corpus, vid)}]({urls.link(page, urls.perspective_matrix(vid))})\n")
-    parts.append(sources_block(corpus, sources))
+    parts.append(sources_block(site.templates, corpus, sources))
     return GeneratedPage(page, title, "\n".join(parts), "perspective", meta={"tp_perspective": pid})
 
 
@@ -265,7 +264,7 @@ def perspectives_index(site: Site) -> GeneratedPage:
     cited = [s for vid, v in corpus.versions.items() if v.data.perspectives for s in v.data.sources]
     cited += [s for vid, v in corpus.versions.items() for e in v.sections.values() if e.data.perspectives
               for s in e.data.sources]
-    parts.append(sources_block(corpus, cited))
+    parts.append(sources_block(site.templates, corpus, cited))
     return GeneratedPage(page, "Perspektiv", "\n".join(parts) + "\n", "perspectives-index",
                          nav_title="Perspektiv", nav_order=50)
 

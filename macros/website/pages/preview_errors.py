@@ -11,15 +11,15 @@ from collections.abc import Iterable
 
 from macros.core.page import GeneratedPage
 from macros.core.problems import Problem, Severity
-from macros.website.templates import render
+from macros.website.templates import PageTemplates
 
 TITLE = "Innehållet har fel"
 
 
-def error_pages(problems: Iterable[Problem], paths: Iterable[str]) -> list[GeneratedPage]:
+def error_pages(templates: PageTemplates, problems: Iterable[Problem], paths: Iterable[str]) -> list[GeneratedPage]:
     """One page per path in ``paths`` (and the start page), each listing the errors, first one first."""
     shown = [{"where": p.where, "text": p.text, "follow_on": p.severity is Severity.FOLLOW_ON}
              for p in problems if p.severity is not Severity.WARNING]
-    markdown = f"# {TITLE}\n\n" + render("preview/errors.html", problems=shown) + "\n"
+    markdown = f"# {TITLE}\n\n" + templates.render("preview/errors.html", problems=shown) + "\n"
     return [GeneratedPage(path, TITLE, markdown, "preview-errors", meta={"search": {"exclude": True}})
             for path in sorted({"index.md", *paths})]

@@ -9,7 +9,6 @@ print rules of site.css (``.tp-print``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from macros.core import markdown as reading
@@ -24,13 +23,10 @@ from macros.website.pages.facts import facts_box
 from macros.website.pages.sources import sources_block
 from macros.website.pages.text_origin import TEXT_NOTE
 from macros.website.pages.versions import decisions_table, has_sections, status_line
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 #: Replaced by ``make pdf`` with a link to the PDF it wrote (macros/tools/print_pdf.py).
 PDF_MARKER = "<!-- tp-pdf-link -->"
-
-_ATX = re.compile(r"^(?P<hashes>#{1,6})(?P<rest>[ \t].*)?$")
-
 
 def anchor(sid: str) -> str:
     """The id of a section's heading on the print page (prefixed so body headings cannot take it)."""
@@ -38,13 +34,15 @@ def anchor(sid: str) -> str:
 
 
 def shift_headings(markdown: str, by: int) -> str:
-    """Push ATX headings down ``by`` levels (max h6); only lines Markdown reads as headings."""
+    """Push ATX headings down ``by`` levels (max h6); only lines Markdown reads as headings, at the level
+    it reads (a setext heading, underlined, has no '#' to add to and stays)."""
     lines = markdown.split("\n")
     for block in reading.blocks(markdown):
-        heading = _ATX.match(lines[block.line]) if block.kind == "heading" else None
-        if heading:
-            level = min(6, len(heading.group("hashes")) + by)
-            lines[block.line] = "#" * level + (heading.group("rest") or "")
+        if block.kind != "heading" or block.level < 1:
+            continue
+        line = lines[block.line]
+        if line.startswith("#" * block.level) and not line.startswith("#" * (block.level + 1)):
+            lines[block.line] = "#" * min(6, block.level + by) + line[block.level:]
     return "\n".join(lines)
 
 
@@ -65,14 +63,14 @@ def _tree(v: VersionEntry) -> list[tuple[str, int]]:
     return order
 
 
-def _contents(v: VersionEntry, tree: list[tuple[str, int]]) -> str:
+def _contents(templates: PageTemplates, v: VersionEntry, tree: list[tuple[str, int]]) -> str:
     items = ["    " * depth + f"1. [{md(v.sections[sid].data.title)}](#{anchor(sid)})" for sid, depth in tree]
-    return render("print/contents.html", items=Markup("\n".join(items))) + "\n"
+    return templates.render("print/contents.html", items=Markup("\n".join(items))) + "\n"
 
 
-def _section(heading_id: str, content: list[str]) -> str:
+def _section(templates: PageTemplates, heading_id: str, content: list[str]) -> str:
     """One chapter (``print/section.html``) around its Markdown parts."""
-    return render("print/section.html", anchor=heading_id, content=Markup("\n".join(content))) + "\n"
+    return templates.render("print/section.html", anchor=heading_id, content=Markup("\n".join(content))) + "\n"
 
 
 def print_page(site: Site, vid: str) -> GeneratedPage:
@@ -85,18 +83,18 @@ def print_page(site: Site, vid: str) -> GeneratedPage:
              f"Period\n: {period(data.period.start, data.period.end)}",
              f"Diarienummer\n: {md(data.dnr) if data.dnr else 'anges inte i källorna'}"]
     parts = [
-        banner(corpus, vid, page),
+        banner(site.templates, corpus, vid, page),
         f"# {md(data.title)}\n",
         f"Hela versionen på en sida, för utskrift. Versionens egen sida: "
         f"[{md(data.title)}]({urls.link(page, urls.version(vid))}).\n{{: .tp-print-intro }}\n",
         PDF_MARKER + "\n",
-        facts_box(facts),
+        facts_box(site.templates, facts),
     ]
     if TEXT_NOTE[data.text]:
-        parts.append(render("print/text_note.html", note=TEXT_NOTE[data.text]) + "\n")
+        parts.append(site.templates.render("print/text_note.html", note=TEXT_NOTE[data.text]) + "\n")
     parts.append(render_body(site.renderer, v.entry, page) + "\n")
     if tree:
-        parts.append(_contents(v, tree))
+        parts.append(_contents(site.templates, v, tree))
     else:
         parts.append("Inga avsnitt finns i källorna för den här versionen.\n")
     sources = [*data.sources]
@@ -109,9 +107,9 @@ def print_page(site: Site, vid: str) -> GeneratedPage:
         chapters[-1][1].append(f"{'#' * level} {md(entry.data.title)} {{: #{anchor(sid)} }}\n")
         chapters[-1][1].append(shift_headings(render_body(site.renderer, entry, page), level - 1) + "\n")
         sources += entry.data.sources
-    parts += [_section(heading_id, content) for heading_id, content in chapters]
-    parts += [_section("beslut", ["## Beslut {: #beslut }\n", decisions_table(corpus, v)]),
-              sources_block(corpus, [*sources, *(s for d in data.decisions for s in d.sources)])]
+    parts += [_section(site.templates, heading_id, content) for heading_id, content in chapters]
+    parts += [_section(site.templates, "beslut", ["## Beslut {: #beslut }\n", decisions_table(corpus, v)]),
+              sources_block(site.templates, corpus, [*sources, *(s for d in data.decisions for s in d.sources)])]
     return GeneratedPage(page, f"{data.title} – utskriftsversion", "\n".join(parts), "print", source=v.entry.path,
                          meta={"tp_version": vid, "hide": ["navigation"], **NOT_IN_SEARCH})
 

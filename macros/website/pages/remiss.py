@@ -34,7 +34,7 @@ from macros.website.pages.banner import banner, context_line
 from macros.website.pages.facts import facts_box
 from macros.website.pages.remiss_block import point_label
 from macros.website.pages.sources import sources_block
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 UNKNOWN_IN_SOURCE = "anges inte i källan"
 
@@ -43,9 +43,9 @@ def _version_label(corpus: Corpus, vid: str) -> str:
     return md(corpus.versions[vid].data.title)
 
 
-def _facts(items: list[tuple[str, str]]) -> str:
+def _facts(templates: PageTemplates, items: list[tuple[str, str]]) -> str:
     """The facts box (``facts.html``); the values are Markdown made here, escaped with ``md``."""
-    return facts_box([f"{term}\n: {value}" for term, value in items])
+    return facts_box(templates, [f"{term}\n: {value}" for term, value in items])
 
 
 def _about(corpus: Corpus, vid: str, point: RemissPoint, page: str, *, links: bool) -> str:
@@ -71,7 +71,7 @@ def _outcome(point: RemissPoint) -> str:
     return text
 
 
-def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, page: str) -> str:
+def _point_section(templates: PageTemplates, corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, page: str) -> str:
     vid = rv.answers
     label = md(point.title) if point.title else f"Punkt {n}"
     heading = f"### {label} {{: #{point_anchor(point.id)} }}"
@@ -87,7 +87,7 @@ def _point_section(corpus: Corpus, rv: Remissvar, n: int, point: RemissPoint, pa
         shown = corpus.versions[following].sections[point.shows_in].data
         items.append(("Syns i", f"[{md(shown.title)}]({urls.link(page, urls.section(following, point.shows_in))}) "
                                 f"i {_version_label(corpus, following)}"))
-    return heading + "\n\n" + _facts(items)
+    return heading + "\n\n" + _facts(templates, items)
 
 
 def remissvar_heading(rv: Remissvar) -> str:
@@ -128,7 +128,7 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     ]
     # An administration's statement (tjänsteutlåtande) proposes a decision; unless a source records
     # the board's own decision, the page does not call it the board's answer.
-    parts = [context_line(context), f"# {remissvar_heading(rv)} – {md(rv.body.name)}\n", _facts(facts),
+    parts = [context_line(context), f"# {remissvar_heading(rv)} – {md(rv.body.name)}\n", _facts(site.templates, facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
         parts += ["## Om svaret\n", render_body(site.renderer, entry, page)]
@@ -139,22 +139,22 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
                 else "Där inget utfall står är det okänt: källorna säger inte vad som blev av synpunkten. "
                 if unknown else "")
         parts.append(f"{said}Varje synpunkt är knuten till de avsnitt i versionen som den gäller.\n")
-        parts += [_point_section(corpus, rv, n, p, page) for n, p in enumerate(rv.points, 1)]
+        parts += [_point_section(site.templates, corpus, rv, n, p, page) for n, p in enumerate(rv.points, 1)]
     else:
         parts.append("Remissvaret innehåller inga synpunkter på enskilda delar av programmet.\n")
-    parts.append(sources_block(corpus, rv.sources))
+    parts.append(sources_block(site.templates, corpus, rv.sources))
     title = f"{remissvar_heading(rv)} – {rv.body.name} ({vid})"
     return GeneratedPage(page, title, "\n".join(parts), "remissvar", source=entry.path)
 
 
-def _responses_table(corpus: Corpus, vid: str, page: str) -> str:
+def _responses_table(templates: PageTemplates, corpus: Corpus, vid: str, page: str) -> str:
     rows = [{"name": Markup(md(e.data.body.name)), "href": urls.link(page, urls.remissvar(e.data.id)),
              "kind": BODY_KIND_LABEL[e.data.body.kind], "meeting": swedish_date(e.data.meeting) if e.data.meeting else None,
              "stance": STANCE_LABEL[e.data.stance], "points": len(e.data.points)} for e in responses_to(corpus, vid)]
-    return render("remiss/responses.html", rows=rows) + "\n"
+    return templates.render("remiss/responses.html", rows=rows) + "\n"
 
 
-def remissvar_index(corpus: Corpus) -> GeneratedPage:
+def remissvar_index(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
     page = urls.remissvar_index()
     parts = ["# Remissvar\n",
              "Remissvar är de yttranden som nämnder, bolag och andra lämnar när ett förslag till "
@@ -174,8 +174,8 @@ def remissvar_index(corpus: Corpus) -> GeneratedPage:
         parts.append(f"## {md(v.title)}\n")
         parts.append(f"[Remissammanställning för {period(v.period.start, v.period.end)}]"
                      f"({urls.link(page, urls.remiss_summary(vid))}) – alla synpunkter avsnitt för avsnitt.\n")
-        parts.append(_responses_table(corpus, vid, page))
-    parts.append(sources_block(corpus, [s for e in corpus.remissvar.values() for s in e.data.sources]))
+        parts.append(_responses_table(templates, corpus, vid, page))
+    parts.append(sources_block(templates, corpus, [s for e in corpus.remissvar.values() for s in e.data.sources]))
     return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
 
 
@@ -253,7 +253,7 @@ def remiss_ledger(site: Site, vid: str, page: str) -> str:
     if outcomes:
         filters.append(_filter("utfall", "Utfall", rows))
     script = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/"))
-    return render("remiss/ledger.html", rows=rows, outcomes=outcomes, filters=filters, script=script) + "\n"
+    return site.templates.render("remiss/ledger.html", rows=rows, outcomes=outcomes, filters=filters, script=script) + "\n"
 
 
 def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
@@ -261,12 +261,12 @@ def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
     page = urls.remiss_summary(vid)
     v = corpus.versions[vid]
     responses = responses_to(corpus, vid)
-    parts = [banner(corpus, vid, page),
+    parts = [banner(site.templates, corpus, vid, page),
              context_line(f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
                           f"[Remissvar]({urls.link(page, urls.remissvar_index())})"),
              f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
              _summary_intro(corpus, vid, responses),
-             "## Vilka svarade\n", _responses_table(corpus, vid, page),
+             "## Vilka svarade\n", _responses_table(site.templates, corpus, vid, page),
              "## Synpunkterna {: #synpunkter }\n",
              "En rad per synpunkt och avsnitt, i versionens ordning; en synpunkt som gäller flera avsnitt "
              "står under vart och ett. Synpunkterna om programmet som helhet står sist.\n",
@@ -275,14 +275,14 @@ def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
               for sid, section in v.sections.items() if not site.layers.section(vid, sid).remiss_points]
     if silent:
         parts.append("Inga synpunkter gäller de här avsnitten: " + ", ".join(silent) + ".\n")
-    parts.append(sources_block(corpus, [s for e in responses for s in e.data.sources]))
+    parts.append(sources_block(site.templates, corpus, [s for e in responses for s in e.data.sources]))
     return GeneratedPage(page, f"Remissammanställning {period(v.data.period.start, v.data.period.end)}", "\n".join(parts), "remissammanstallning",
                          source="program/remissvar", meta={"tp_version": vid})
 
 
 def generate(site: Site) -> Iterator[GeneratedPage]:
     """The index, in the navigation; the other remiss pages come from ``generate_details``."""
-    yield remissvar_index(site.corpus)
+    yield remissvar_index(site.templates, site.corpus)
 
 
 def generate_details(site: Site) -> Iterator[GeneratedPage]:

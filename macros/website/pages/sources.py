@@ -14,7 +14,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.model.schema import Source
 from macros.core.text import esc, md, swedish_date
 from macros.website.pages.finished import Headings
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 PUBLIC_COPY = "läst i en offentlig kopia"
 
@@ -55,17 +55,17 @@ def _labels(corpus: Corpus, ids: Iterable[str]) -> list[Markup]:
     return [Markup(source_label(corpus.sources[sid].data)) for sid in seen]
 
 
-def sources_block(corpus: Corpus, ids: Iterable[str], notes: Iterable[str] = ()) -> str:
+def sources_block(templates: PageTemplates, corpus: Corpus, ids: Iterable[str], notes: Iterable[str] = ()) -> str:
     """The page's one box (``panel/sources.html``, ``#kallor``): its caveats (Markdown sentences,
     each once) and its sources; '' when it has neither."""
     labels = _labels(corpus, ids)
     said = [Markup(n) for n in dict.fromkeys(notes) if n]
     if not labels and not said:
         return ""
-    return f"\n{render('panel/sources.html', labels=labels, notes=said)}\n"
+    return f"\n{templates.render('panel/sources.html', labels=labels, notes=said)}\n"
 
 
-def sources_block_html(corpus: Corpus, ids: Iterable[str], headings: Headings, notes: Iterable[str] = ()) -> Markup:
+def sources_block_html(templates: PageTemplates, corpus: Corpus, ids: Iterable[str], headings: Headings, notes: Iterable[str] = ()) -> Markup:
     """``sources_block`` on a finished page (``finished/sources.html``): ``notes`` are plain sentences."""
     seen = [sid for sid in dict.fromkeys(ids) if sid in corpus.sources]
     labels = [source_label_html(corpus.sources[sid].data) for sid in seen]
@@ -73,10 +73,10 @@ def sources_block_html(corpus: Corpus, ids: Iterable[str], headings: Headings, n
     if not labels and not said:
         return Markup()
     heading = headings(2, "Om texten och källorna" if said else "Källor", "kallor", exclude=True)
-    return render("finished/sources.html", heading=heading, labels=labels, notes=said)
+    return templates.render("finished/sources.html", heading=heading, labels=labels, notes=said)
 
 
-def provenance_line(phrases: Iterable[str], *, box: bool = True) -> str:
+def provenance_line(templates: PageTemplates, phrases: Iterable[str], *, box: bool = True) -> str:
     """The one line under a page's title (``provenance/line.html``): what its text is, in short
     phrases (plain text), and a link to the box at the foot; '' when there is nothing to say."""
     said = [p for p in dict.fromkeys(phrases) if p]
@@ -84,7 +84,7 @@ def provenance_line(phrases: Iterable[str], *, box: bool = True) -> str:
         return ""
     if said:
         said[0] = said[0][:1].upper() + said[0][1:]
-    return render("provenance/line.html", phrases=said, box=box) + "\n"
+    return templates.render("provenance/line.html", phrases=said, box=box) + "\n"
 
 
 def version_sources(corpus: Corpus, vid: str) -> list[str]:

@@ -25,7 +25,7 @@ from macros.core.text import md
 from macros.engine import validity
 from macros.website.model import Site
 from macros.website.pages.sources import sources_block
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 SCRIPT = "assets/javascripts/tidslinje.js"
 
@@ -151,13 +151,13 @@ def _year(value: str) -> int:
     return (fd.earliest or fd.latest or dt.date.min).year
 
 
-def timeline_page(corpus: Corpus) -> GeneratedPage:
+def timeline_page(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
     page = urls.timeline()
     parts = ["# Tidslinje\n",
              "Programmets versioner, besluten om dem, uppgifter om att de gäller och uppföljningarna av målet i "
              "datumordning. Datum anges så exakt som källorna anger dem: ibland bara månad, årstid eller år.\n",
              "## Vad gällde den …?\n",
-             render("timeline/datelookup.html") + "\n",
+             templates.render("timeline/datelookup.html") + "\n",
              "Vilken version som gällde, enligt källorna:\n"]
     for p in pieces(corpus):
         since = f"Från {dates.swedish(p.first.isoformat())}" if p.first else "Från början"
@@ -183,11 +183,11 @@ def timeline_page(corpus: Corpus) -> GeneratedPage:
         parts.append("\n## Beslut och uppgifter som källorna inte daterar\n")
         parts += [_event_line(corpus, e, page) for e in undated]
     script = posixpath.relpath(SCRIPT, urls.url(page))
-    parts += ["", render("timeline/data.html", data=Markup(_json_data(corpus, page)), script=script), ""]
+    parts += ["", templates.render("timeline/data.html", data=Markup(_json_data(corpus, page)), script=script), ""]
     cited = [sid for e in events for sid in e.sources] + [sid for f in corpus.followups.values() for sid in f.data.sources]
-    parts.append(sources_block(corpus, cited))
+    parts.append(sources_block(templates, corpus, cited))
     return GeneratedPage(page, "Tidslinje", "\n".join(parts) + "\n", "timeline", nav_title="Tidslinje", nav_order=70)
 
 
 def generate(site: Site) -> Iterator[GeneratedPage]:
-    yield timeline_page(site.corpus)
+    yield timeline_page(site.templates, site.corpus)

@@ -27,7 +27,7 @@ from macros.website.pages.sources import news_sources, provenance_line, source_l
 from macros.website.pages.text_origin import section_notes, section_phrases, version_notes, version_phrases
 from macros.website.publish.feed import FEED_PATH
 from macros.website.publish.opendata.files import version_path
-from macros.website.templates import Markup, render
+from macros.website.templates import Markup, PageTemplates
 
 
 def status_line(corpus: Corpus, vid: str) -> str:
@@ -83,9 +83,9 @@ def has_sections(corpus: Corpus, vid: str) -> bool:
     return bool(corpus.versions[vid].sections)
 
 
-def downloads(corpus: Corpus, vid: str, page: str) -> str:
+def downloads(templates: PageTemplates, corpus: Corpus, vid: str, page: str) -> str:
     """One row of downloads: PDF (once built), print version, the version as JSON, the site's Atom feed."""
-    return render("version/downloads.html", pdf_marker=Markup(VERSION_PDF_MARKER),
+    return templates.render("version/downloads.html", pdf_marker=Markup(VERSION_PDF_MARKER),
                   print_href=urls.href(page, urls.print_version(vid)) if has_sections(corpus, vid) else None,
                   json_href=_file_href(page, version_path(vid)), feed_href=_file_href(page, FEED_PATH)) + "\n"
 
@@ -174,21 +174,21 @@ def version_page(site: Site, vid: str) -> GeneratedPage:
     facts.append(f"Mer om versionen\n: {version_links(corpus, vid, page).split(chr(10))[0]}")
     contents = ["\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page)] if v.sections else []
     parts = [
-        banner(corpus, vid, page),
+        banner(site.templates, corpus, vid, page),
         f"# {md(data.title)}\n",
         # The banner says what applies now; the lead says where this version stands, once.
-        render("version/lead.html", status=validity.status_line(corpus, vid, now=False)) + "\n",
-        provenance_line(version_phrases(corpus, vid)),
+        site.templates.render("version/lead.html", status=validity.status_line(corpus, vid, now=False)) + "\n",
+        provenance_line(site.templates, version_phrases(corpus, vid)),
         *contents,
         news_block(corpus, vid, page),
         _headed(render_body(site.renderer, v.entry, page)),
         *([] if v.sections else ["\n## Innehåll {: #innehall }\n", _section_list(corpus, v, page)]),
         "\n## Fakta om versionen {: #fakta }\n",
-        facts_box(facts),
-        downloads(corpus, vid, page),
+        facts_box(site.templates, facts),
+        downloads(site.templates, corpus, vid, page),
         "\n## Beslut\n", decisions_table(corpus, v), followup.version_block(corpus, vid, page),
         related_block(corpus, vid),
-        sources_block(corpus, version_sources(corpus, vid) + list(data.news.sources if data.news else []),
+        sources_block(site.templates, corpus, version_sources(corpus, vid) + list(data.news.sources if data.news else []),
                       [*version_notes(corpus, vid), unknown_chapters_note(site, vid)]),
     ]
     return GeneratedPage(page, data.title, "\n".join(parts), "version", source=v.entry.path,
@@ -217,13 +217,13 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
     if parent:
         context += f" › [{md(v.sections[parent].data.title)}]({urls.link(page, urls.section(vid, parent))})"
     parts = [
-        banner(corpus, vid, page, sid),
+        banner(site.templates, corpus, vid, page, sid),
         context_line(context),
         version_switcher(site, vid, sid, page),
         f"# {md(data.title)}\n",
-        provenance_line(section_phrases(corpus, vid, sid)),
+        provenance_line(site.templates, section_phrases(corpus, vid, sid)),
         f"\n{BODY_START}\n\n{render_body(site.renderer, entry, page)}\n\n{BODY_END}\n",
-        sources_block(corpus, data.sources, section_notes(corpus, vid, sid)),
+        sources_block(site.templates, corpus, data.sources, section_notes(corpus, vid, sid)),
         panel(site, vid, sid, page),
     ]
     return GeneratedPage(page, f"{data.title} ({version_label(corpus, vid)})", "\n".join(parts), "section",
@@ -233,7 +233,7 @@ def section_page(site: Site, vid: str, sid: str) -> GeneratedPage:
                          meta={"tp_version": vid, "tp_section": sid, "hide": ["toc"]})
 
 
-def versions_index(corpus: Corpus) -> GeneratedPage:
+def versions_index(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
     page = urls.versions_index()
     rows = ["| Version | Period | Status | Diarienummer |", "|---|---|---|---|"]
     for vid, v in reversed(corpus.versions.items()):
@@ -242,7 +242,7 @@ def versions_index(corpus: Corpus) -> GeneratedPage:
                     f"{md(v.data.dnr or '–')} |")
     body = ("# Programmets versioner\n\nAlla versioner av trygghetsprogrammet som källorna beskriver, "
             "den senaste först.\n\n" + "\n".join(rows) + "\n"
-            + sources_block(corpus, [s for vid in corpus.versions for s in version_sources(corpus, vid)]))
+            + sources_block(templates, corpus, [s for vid in corpus.versions for s in version_sources(corpus, vid)]))
     return GeneratedPage(page, "Programmets versioner", body, "versions", nav_title="Programmet", nav_order=10,
                          nav_children=programme_tree(corpus))
 
@@ -279,7 +279,7 @@ def _now_lines(corpus: Corpus, page: str) -> list[str]:
     return [f"Nu gäller {link(vid)}. Programmet {verb}{when}.\n"]
 
 
-def start_page(corpus: Corpus) -> GeneratedPage:
+def start_page(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
     page = urls.start()
     latest = validity.current(corpus)
     newest = next(reversed(corpus.versions), None)
@@ -309,14 +309,14 @@ def start_page(corpus: Corpus) -> GeneratedPage:
             now_parts += [f"- [{md(s.data.title)}]({urls.link(page, urls.section(latest, sid))})"
                           for sid, s in sections.items() if s.data.parent is None]
             now_parts.append("")
-    parts.append(render("version/now.html", content=Markup("\n".join(now_parts))) + "\n")
+    parts.append(templates.render("version/now.html", content=Markup("\n".join(now_parts))) + "\n")
     if latest:
         cited = version_sources(corpus, latest)
         answer = validity.applied_on(corpus, corpus.today)
         cited += [s for vid in answer.versions for s in version_sources(corpus, vid)]
     else:
         cited = []
-    tail = sources_block(corpus, cited)
+    tail = sources_block(templates, corpus, cited)
     parts.append("## Hitta vidare\n")
     parts += [
         f"- [Alla versioner]({urls.link(page, urls.versions_index())}): status, period och beslut för varje version.",
@@ -334,8 +334,8 @@ def start_page(corpus: Corpus) -> GeneratedPage:
 
 def generate(site: Site) -> Iterator[GeneratedPage]:
     """The pages in the navigation; the version pages come from ``generate_version_pages``."""
-    yield start_page(site.corpus)
-    yield versions_index(site.corpus)
+    yield start_page(site.templates, site.corpus)
+    yield versions_index(site.templates, site.corpus)
 
 
 def generate_version_pages(site: Site) -> Iterator[GeneratedPage]:

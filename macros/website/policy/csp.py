@@ -37,6 +37,8 @@ from collections.abc import Iterable
 
 from macros.core.sanitize import ALIGNMENTS as ALLOWED_STYLES
 
+#: Where to insert into the page as written: a parser would write the page anew (other bytes); the page is the
+#: theme's template, whose first ``<head>`` is the head, and the policy on the written page reads it with lexbor.
 _HEAD_RE = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 _EXISTING_RE = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
 

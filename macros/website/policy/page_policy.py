@@ -230,5 +230,7 @@ def inline_scripts(fragment: str) -> list[str]:
 
 def source_line(source: str, tag: str) -> int | None:
     """The first line of ``source`` that mentions the element ``tag`` (``<tag``), 1-based, or None."""
+    # Only to name a line in the message about a violation the parser found: the source is a template or
+    # Markdown, which no HTML parser reads with its lines.
     match = re.search(r"<\s*" + re.escape(tag) + r"(?![A-Za-z0-9-])", source, re.IGNORECASE)
     return source.count("\n", 0, match.start()) + 1 if match else None
