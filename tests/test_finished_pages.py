@@ -77,6 +77,22 @@ def test_a_section_history_is_a_finished_page(fixture_pages: dict[str, Generated
     assert texts and all("<!-- tp-innehåll -->" in t for t in texts)
 
 
+#: Kinds made straight to HTML: nothing an editor wrote in Markdown is on them.
+WHOLLY_MADE = {"compare", "perspective-matrix", "remissammanstallning", "remissvar-index"}
+
+
+def test_the_pages_made_of_tables_and_lists_are_finished_pages(fixture_pages: dict[str, GeneratedPage]) -> None:
+    pages = [p for p in fixture_pages.values() if p.kind in WHOLLY_MADE]
+    assert {p.kind for p in pages} == WHOLLY_MADE
+    for page in pages:
+        assert page.markdown == "" and page.html is not None, page.path
+        assert "{:" not in page.html and "](" not in page.html and " markdown" not in page.html, page.path
+        assert ".md" not in "".join(re.findall(r'href="([^"]*)"', page.html)), page.path  # URLs, as MkDocs writes them
+        ids = re.findall(r'<h[1-6] id="([^"]+)"', page.html)
+        assert len(ids) == len(set(ids)) and set(ids) == _toc_ids(page.toc), page.path
+        assert "<!-- tp-innehåll -->" not in page.html, page.path  # no content: nothing to sanitize
+
+
 def test_content_on_a_finished_page_gets_unique_ids_links_as_urls_and_is_sanitized() -> None:
     headings = Headings()
     headings(2, "Mål")

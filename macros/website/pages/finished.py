@@ -79,6 +79,16 @@ def paragraph(text: str | Markup) -> Markup:
     return Markup("<p>{}</p>\n").format(text)
 
 
+def a(href: str, text: str | Markup) -> Markup:
+    """A link (its text escaped unless it is ``Markup``)."""
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def context(*links: tuple[str, str]) -> Markup:
+    """The breadcrumb above the page's title (``finished/context.html``): (href, text) pairs."""
+    return render("finished/context.html", links=links)
+
+
 class _PageLinks(Treeprocessor):
     """Relative links and images in content, as MkDocs writes them on a Markdown page: a link to a
     ``.md`` file becomes its page's directory-style URL, any other path is made relative to the page's URL."""

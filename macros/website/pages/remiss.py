@@ -29,11 +29,13 @@ from macros.engine.layers.remiss import (
     whole_programme_points,
 )
 from macros.engine.render.body import render_body
+from macros.website.markup.narrow_places import text_only
 from macros.website.model import Site
 from macros.website.pages.banner import banner, context_line
 from macros.website.pages.facts import facts_box
+from macros.website.pages.finished import Headings, a, context, paragraph
 from macros.website.pages.remiss_block import point_label
-from macros.website.pages.sources import sources_block
+from macros.website.pages.sources import sources_block, sources_block_html
 from macros.website.templates import Markup, render
 
 UNKNOWN_IN_SOURCE = "anges inte i källan"
@@ -144,36 +146,40 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     return GeneratedPage(page, title, "\n".join(parts), "remissvar", source=entry.path)
 
 
-def _responses_table(corpus: Corpus, vid: str, page: str) -> str:
-    rows = [{"name": Markup(md(e.data.body.name)), "href": urls.link(page, urls.remissvar(e.data.id)),
+def _responses_table(corpus: Corpus, vid: str, page: str) -> Markup:
+    """Who answered (``remiss/responses.html``), with soft hyphens in its text: five columns are a narrow place."""
+    rows = [{"name": e.data.body.name, "href": urls.href(page, urls.remissvar(e.data.id)),
              "kind": BODY_KIND_LABEL[e.data.body.kind], "meeting": swedish_date(e.data.meeting) if e.data.meeting else None,
              "stance": STANCE_LABEL[e.data.stance], "points": len(e.data.points)} for e in responses_to(corpus, vid)]
-    return render("remiss/responses.html", rows=rows) + "\n"
+    return Markup(text_only(render("remiss/responses.html", rows=rows)))
 
 
 def remissvar_index(corpus: Corpus) -> GeneratedPage:
+    """A finished page (``pages/finished.py``): HTML straight from the templates."""
     page = urls.remissvar_index()
-    parts = ["# Remissvar\n",
-             "Remissvar är de yttranden som nämnder, bolag och andra lämnar när ett förslag till "
-             "trygghetsprogram skickas på remiss. Här finns de svar som webbplatsens källor innehåller. "
-             "Remisserna kan ha gått till fler instanser än dessa.\n"]
+    headings = Headings()
+    parts = [headings(1, "Remissvar"),
+             paragraph("Remissvar är de yttranden som nämnder, bolag och andra lämnar när ett förslag till "
+                       "trygghetsprogram skickas på remiss. Här finns de svar som webbplatsens källor innehåller. "
+                       "Remisserna kan ha gått till fler instanser än dessa.")]
     proposals = [e.data for e in corpus.remissvar.values() if e.data.administration and e.data.board_decision is None]
     if proposals:
         everyone = len(proposals) == len(corpus.remissvar)
-        parts.append(("Alla svaren här" if everyone else f"{len(proposals)} av svaren här") +
-                     " är förvaltningarnas tjänsteutlåtanden med förslag till beslut i nämnden. Hållningen och "
-                     "synpunkterna är alltså förvaltningens förslag; nämndens eget beslut finns inte i källorna.\n")
+        parts.append(paragraph(("Alla svaren här" if everyone else f"{len(proposals)} av svaren här") +
+                               " är förvaltningarnas tjänsteutlåtanden med förslag till beslut i nämnden. Hållningen och "
+                               "synpunkterna är alltså förvaltningens förslag; nämndens eget beslut finns inte i källorna."))
     answered = [vid for vid in reversed(versions_with_responses(corpus))]
     if not answered:
-        parts.append("Det finns inga remissvar än.\n")
+        parts.append(paragraph("Det finns inga remissvar än."))
     for vid in answered:
         v = corpus.versions[vid].data
-        parts.append(f"## {md(v.title)}\n")
-        parts.append(f"[Remissammanställning för {period(v.period.start, v.period.end)}]"
-                     f"({urls.link(page, urls.remiss_summary(vid))}) – alla synpunkter avsnitt för avsnitt.\n")
+        parts.append(headings(2, v.title))
+        parts.append(paragraph(Markup("{} – alla synpunkter avsnitt för avsnitt.").format(
+            a(urls.href(page, urls.remiss_summary(vid)), f"Remissammanställning för {period(v.period.start, v.period.end)}"))))
         parts.append(_responses_table(corpus, vid, page))
-    parts.append(sources_block(corpus, [s for e in corpus.remissvar.values() for s in e.data.sources]))
-    return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
+    parts.append(sources_block_html(corpus, [s for e in corpus.remissvar.values() for s in e.data.sources], headings))
+    return GeneratedPage(page, "Remissvar", "", "remissvar-index", nav_title="Remissvar", nav_order=30,
+                         html="\n".join(p for p in parts if p), toc=headings.toc())
 
 
 #: A reason that only says the outcome is unknown ("Källorna säger inte hur synpunkten hanterades.").
@@ -198,7 +204,7 @@ def _summary_intro(corpus: Corpus, vid: str, responses: list[Entry[Remissvar]]) 
             "Sammanfattningarna är webbplatsens egna; läs remissvaren för helheten.")
     if points and all(_unknown(p) for p in points):
         text += " Utfall okänt: källorna säger inte vad som blev av någon av synpunkterna."
-    return text + "\n"
+    return text
 
 
 SCRIPT = "assets/javascripts/remiss.js"
@@ -220,12 +226,12 @@ def _filter(name: str, label: str, rows: list[dict[str, Any]]) -> dict[str, obje
     return {"name": name, "label": label, "values": list(dict.fromkeys(row["data"][name] for row in rows))}
 
 
-def remiss_ledger(site: Site, vid: str, page: str) -> str:
+def remiss_ledger(site: Site, vid: str, page: str) -> Markup:
     """Every point in one table (remiss/ledger.html): body, section, the point, stance, outcome.
     Filters for JavaScript (shown only by the script); without it every row is shown."""
     found = _ledger_rows(site, vid)
     if not found:
-        return "Remissvaren innehåller inga synpunkter.\n"
+        return paragraph("Remissvaren innehåller inga synpunkter.")
     outcomes = not all(_unknown(ref.point) for _, _, ref in found)
     seen: set[str] = set()
     rows: list[dict[str, Any]] = []
@@ -250,31 +256,33 @@ def remiss_ledger(site: Site, vid: str, page: str) -> str:
     if outcomes:
         filters.append(_filter("utfall", "Utfall", rows))
     script = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/"))
-    return render("remiss/ledger.html", rows=rows, outcomes=outcomes, filters=filters, script=script) + "\n"
+    return render("remiss/ledger.html", rows=rows, outcomes=outcomes, filters=filters, script=script)
 
 
 def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
+    """A finished page (``pages/finished.py``): HTML straight from the templates."""
     corpus = site.corpus
     page = urls.remiss_summary(vid)
     v = corpus.versions[vid]
     responses = responses_to(corpus, vid)
-    parts = [banner(corpus, vid, page),
-             context_line(f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
-                          f"[Remissvar]({urls.link(page, urls.remissvar_index())})"),
-             f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
-             _summary_intro(corpus, vid, responses),
-             "## Vilka svarade\n", _responses_table(corpus, vid, page),
-             "## Synpunkterna {: #synpunkter }\n",
-             "En rad per synpunkt och avsnitt, i versionens ordning; en synpunkt som gäller flera avsnitt "
-             "står under vart och ett. Synpunkterna om programmet som helhet står sist.\n",
+    headings = Headings()
+    title = f"Remissammanställning {period(v.data.period.start, v.data.period.end)}"
+    parts = [Markup(banner(corpus, vid, page)),
+             context((urls.href(page, urls.version(vid)), v.data.title), (urls.href(page, urls.remissvar_index()), "Remissvar")),
+             headings(1, title),
+             paragraph(_summary_intro(corpus, vid, responses)),
+             headings(2, "Vilka svarade"), _responses_table(corpus, vid, page),
+             headings(2, "Synpunkterna", "synpunkter"),
+             paragraph("En rad per synpunkt och avsnitt, i versionens ordning; en synpunkt som gäller flera avsnitt "
+                       "står under vart och ett. Synpunkterna om programmet som helhet står sist."),
              remiss_ledger(site, vid, page)]
-    silent = [f"[{md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})"
+    silent = [a(urls.href(page, urls.section(vid, sid)), section.data.title)
               for sid, section in v.sections.items() if not site.layers.section(vid, sid).remiss_points]
     if silent:
-        parts.append("Inga synpunkter gäller de här avsnitten: " + ", ".join(silent) + ".\n")
-    parts.append(sources_block(corpus, [s for e in responses for s in e.data.sources]))
-    return GeneratedPage(page, f"Remissammanställning {period(v.data.period.start, v.data.period.end)}", "\n".join(parts), "remissammanstallning",
-                         source="program/remissvar", meta={"tp_version": vid})
+        parts.append(paragraph(Markup("Inga synpunkter gäller de här avsnitten: {}.").format(Markup(", ").join(silent))))
+    parts.append(sources_block_html(corpus, [s for e in responses for s in e.data.sources], headings))
+    return GeneratedPage(page, title, "", "remissammanstallning", source="program/remissvar", meta={"tp_version": vid},
+                         html="\n".join(p for p in parts if p), toc=headings.toc())
 
 
 def generate(site: Site) -> Iterator[GeneratedPage]:
