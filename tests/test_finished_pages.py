@@ -78,7 +78,7 @@ def test_a_section_history_is_a_finished_page(fixture_pages: dict[str, Generated
 
 
 #: Kinds made straight to HTML: nothing an editor wrote in Markdown is on them.
-WHOLLY_MADE = {"compare", "perspective-matrix", "remissammanstallning", "remissvar-index"}
+WHOLLY_MADE = {"compare", "compare-index", "perspective-matrix", "remissammanstallning", "remissvar-index"}
 
 
 def test_the_pages_made_of_tables_and_lists_are_finished_pages(fixture_pages: dict[str, GeneratedPage]) -> None:
