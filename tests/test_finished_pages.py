@@ -181,3 +181,19 @@ def test_the_adapter_keeps_no_page_or_comparison_once_mkdocs_has_them(tmp_path: 
                             env=env, capture_output=True, text=True, check=False, timeout=600)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == {"finished": 0, "pages": 0, "comparisons": 0}
+
+
+@pytest.mark.build
+def test_the_policy_still_reads_what_the_theme_writes_around_a_finished_page(tmp_path: Path) -> None:
+    # A finished page's body is checked where its templates make it; the theme around it is not made
+    # safe that way, so a script the theme put there stops the build as on any page.
+    root = fixture_site_source(tmp_path / "src")
+    main = root / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block scripts %}\n  {{ super() }}",
+        "{% block scripts %}\n  {{ super() }}\n  {% if page and page.meta.tp_kind == 'compare' %}<script>alert(1)</script>{% endif %}"),
+        encoding="utf-8")
+    assert "alert(1)" in main.read_text(encoding="utf-8")
+    result = build_site(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "bryter mot HTML-policyn" in result.stderr and "inbäddat skript" in result.stderr, result.stderr[-3000:]
