@@ -49,11 +49,13 @@ def main(argv: list[str] | None = None) -> None:
         pages = [(p.relative_to(site).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))]
         files = frozenset(p.relative_to(site).as_posix() for p in site.rglob("*.js"))
         allowances = {dest: ScriptAllowance(files, frozenset(inline_scripts(text))) for dest, text in pages}
-        made = {urls.url(p.path) + "index.html": p.html
-                for p in make_pages(build_site(load_or_raise(root), SiteInfo(None, "bench"), root / "docs"))}
+        made: dict[str, str] = {urls.url(p.path) + "index.html": p.html for p in make_pages(
+            build_site(load_or_raise(root), SiteInfo(None, "bench"), root / "docs")) if p.html is not None}
+        found = sum(1 for dest, text in pages if dest in made and made[dest] in text)
         print(f"{args.storlek}: {len(pages)} sidor, bygget {build_cpu:.1f} s CPU-tid; "
-              f"{sum(1 for d, text in pages if made.get(d) and made[d] in text)} av dem färdiga sidor med sin kropp i")
-        for name, bodies in (("som i bygget (färdiga sidor runt sin kropp)", made), ("varje sida hel", {})):
+              f"{found} av dem färdiga sidor med sin kropp i")
+        nothing: dict[str, str] = {}
+        for name, bodies in (("som i bygget (färdiga sidor runt sin kropp)", made), ("varje sida hel", nothing)):
             runs = []
             for _ in range(3):
                 checks = PolicyChecks()
