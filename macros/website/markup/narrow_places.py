@@ -6,7 +6,7 @@ A long Swedish compound there would otherwise be cut at an arbitrary letter
 ("samverkansöverenskommel/se"). Only text is touched, never a URL or an attribute.
 
 The matrix and who answered are on finished pages: their page makers put the hyphens in
-the HTML they make (``text_only``). The panel is on a section page, whose Markdown MkDocs
+the HTML they make (``finished.text_only``). The panel is on a section page, whose Markdown MkDocs
 converts: there it is done in the conversion, as a tree processor (registered by
 ``page_marks.PageMarks``): the panel is an element of the tree (``markdown`` in its tag),
 its text and tails get the hyphens, and so does the raw HTML its blocks wrote (stashed,
@@ -17,25 +17,18 @@ index; the others are not, and the search index is written without soft hyphens
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
 from macros.core.text import soft_hyphens
 from macros.website.markup.section_text import placeholders
+from macros.website.pages.finished import text_only
 
 #: The narrow places that are elements of a converted page's tree: (tag, class).
 PLACES = (("aside", "tp-panel"),)
-_TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&[#\w]+;)")
 #: After the pinpoints (-2): the last change to the tree's text.
 PRIORITY = -3
-
-
-def text_only(fragment: str) -> str:
-    """An HTML fragment with soft hyphens in its text between tags (never in a tag or an entity)."""
-    parts = _TAG_OR_ENTITY.split(fragment)
-    return "".join(p if i % 2 else soft_hyphens(p) for i, p in enumerate(parts))
 
 
 class NarrowPlaces(Treeprocessor):

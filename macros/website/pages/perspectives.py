@@ -16,10 +16,9 @@ from macros.core.page import GeneratedPage
 from macros.core.text import md, period
 from macros.engine import validity
 from macros.engine.layers.perspectives import CoverageChange, changes, consecutive_pairs, label, version_level
-from macros.website.markup.narrow_places import text_only
 from macros.website.model import Site
 from macros.website.pages.banner import context_line, version_head_html
-from macros.website.pages.finished import Headings, a, paragraph
+from macros.website.pages.finished import Headings, a, paragraph, text_only
 from macros.website.pages.sources import sources_block, sources_block_html
 from macros.website.templates import Markup, render
 

@@ -29,11 +29,10 @@ from macros.engine.layers.remiss import (
     whole_programme_points,
 )
 from macros.engine.render.body import render_body
-from macros.website.markup.narrow_places import text_only
 from macros.website.model import Site
 from macros.website.pages.banner import banner, context_line
 from macros.website.pages.facts import facts_box
-from macros.website.pages.finished import Headings, a, context, paragraph
+from macros.website.pages.finished import Headings, a, context, paragraph, text_only
 from macros.website.pages.remiss_block import point_label
 from macros.website.pages.sources import sources_block, sources_block_html
 from macros.website.templates import Markup, render
