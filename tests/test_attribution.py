@@ -30,7 +30,7 @@ def test_the_remissvar_page_says_who_wrote_it_and_that_the_board_decision_is_mis
 
 
 def test_the_index_says_which_answers_are_proposals(fixture_pages: dict[str, GeneratedPage]) -> None:
-    text = fixture_pages["remissvar/index.md"].markdown
+    text = fixture_pages["remissvar/index.md"].body  # a finished page: its HTML
     assert "1 av svaren här är förvaltningarnas tjänsteutlåtanden med förslag till beslut i nämnden" in text
 
 

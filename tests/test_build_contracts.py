@@ -257,8 +257,8 @@ READS_SOURCE = {
     "core/load/repo_files.py": "HTML written in a YAML value (front matter is not Markdown)",
     "website/policy/csp.py": "where to insert the policy in the page as written (a parser would rewrite the page)",
     "website/policy/page_policy.py": "a line number for a violation the parser found, in a template's source",
-    "website/markup/narrow_places.py": "the matrix table in generated HTML (to be moved to a tree processor)",
-    "website/pages/finished.py": "ids and fragment links in HTML the site's templates wrote (to be read by a parser)",
+    "website/pages/finished.py": "ids, fragment links and text between tags in HTML the site's templates wrote "
+                                 "(to be read by a parser)",
     "tools/print_pdf.py": "the canonical link of a page the site wrote",
     "tools/bench/run.py": "the stylesheets and scripts a written page links (a measurement, not the site)",
 }

@@ -78,6 +78,22 @@ def test_a_section_history_is_a_finished_page(fixture_pages: dict[str, Generated
     assert texts and all("<!-- tp-innehåll -->" in t for t in texts)
 
 
+#: Kinds made straight to HTML: nothing an editor wrote in Markdown is on them.
+WHOLLY_MADE = {"compare", "compare-index", "perspective-matrix", "remissammanstallning", "remissvar-index"}
+
+
+def test_the_pages_made_of_tables_and_lists_are_finished_pages(fixture_pages: dict[str, GeneratedPage]) -> None:
+    pages = [p for p in fixture_pages.values() if p.kind in WHOLLY_MADE]
+    assert {p.kind for p in pages} == WHOLLY_MADE
+    for page in pages:
+        assert page.markdown == "" and page.html is not None, page.path
+        assert "{:" not in page.html and "](" not in page.html and " markdown" not in page.html, page.path
+        assert ".md" not in "".join(re.findall(r'href="([^"]*)"', page.html)), page.path  # URLs, as MkDocs writes them
+        ids = re.findall(r'<h[1-6] id="([^"]+)"', page.html)
+        assert len(ids) == len(set(ids)) and set(ids) == _toc_ids(page.toc), page.path
+        assert "<!-- tp-innehåll -->" not in page.html, page.path  # no content: nothing to sanitize
+
+
 def test_content_on_a_finished_page_gets_unique_ids_links_as_urls_and_is_sanitized() -> None:
     headings = Headings(PageTemplates(TEMPLATES))
     headings(2, "Mål")
@@ -166,3 +182,19 @@ def test_the_adapter_keeps_no_page_or_comparison_once_mkdocs_has_them(tmp_path: 
                             env=env, capture_output=True, text=True, check=False, timeout=600)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == {"finished": 0, "pages": 0, "comparisons": 0}
+
+
+@pytest.mark.build
+def test_the_policy_still_reads_what_the_theme_writes_around_a_finished_page(tmp_path: Path) -> None:
+    # A finished page's body is checked where its templates make it; the theme around it is not made
+    # safe that way, so a script the theme put there stops the build as on any page.
+    root = fixture_site_source(tmp_path / "src")
+    main = root / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block scripts %}\n  {{ super() }}",
+        "{% block scripts %}\n  {{ super() }}\n  {% if page and page.meta.tp_kind == 'compare' %}<script>alert(1)</script>{% endif %}"),
+        encoding="utf-8")
+    assert "alert(1)" in main.read_text(encoding="utf-8")
+    result = build_site(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "bryter mot HTML-policyn" in result.stderr and "inbäddat skript" in result.stderr, result.stderr[-3000:]

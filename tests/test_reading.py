@@ -159,13 +159,15 @@ def test_a_version_without_text_offers_no_empty_pages(tmp_path: Path) -> None:
 def test_ledger_is_one_table_and_says_an_unknown_outcome_once(tmp_path: Path) -> None:
     corpus = load_or_raise(_repo(tmp_path), build_date())
     page = remiss.remiss_summary_page(build_site(corpus, templates=TEMPLATES), "2024-2027")
-    assert page.markdown.count("<table") == 1 and "| Antal |" not in page.markdown
-    assert "<th scope=\"col\">Utfall</th>" not in page.markdown
+    html = page.body
+    # Two tables: who answered, and every point in one (no table of counts per section).
+    assert html.count("<table") == 2 and html.count('<table class="tp-ledger-table">') == 1 and "Antal" not in html
+    assert "<th scope=\"col\">Utfall</th>" not in html
     # The points' reasons only say that the outcome is unknown: said once for the version, not per point.
-    assert page.markdown.count("Utfall okänt") == 1 and "hanterades" not in page.markdown
-    assert 'id="avsnitt-kapitel"' in page.markdown and 'data-tp-instans="Kulturnämnden"' in page.markdown
+    assert html.count("Utfall okänt") == 1 and "hanterades" not in html
+    assert 'id="avsnitt-kapitel"' in html and 'data-tp-instans="Kulturnämnden"' in html
     known = load_or_raise(_repo(tmp_path / "b", outcome="    utfall: beaktad\n"), build_date())
-    md = remiss.remiss_summary_page(build_site(known, templates=TEMPLATES), "2024-2027").markdown
+    md = remiss.remiss_summary_page(build_site(known, templates=TEMPLATES), "2024-2027").body
     assert "<th scope=\"col\">Utfall</th>" in md and "<td data-label=\"Utfall\">Beaktad</td>" in md and "Utfall okänt" not in md
 
 
@@ -206,16 +208,18 @@ def test_long_compounds_in_the_panel_and_matrix_get_soft_hyphens_in_text_only(tm
     assert out.count(SOFT_HYPHEN) == 2 * word.count(SOFT_HYPHEN)
     assert f">{word}</a>" in out and f"Om {word}</p>" in out
     assert '">samverkansöverenskommelse <a class="tp-pin"' in out  # the text itself is not touched
-    matrix = ('<div class="tp-matrix-wrap">\n<table class="tp-matrix">\n<caption>Funktionshinderperspektiv</caption>\n'
-              '<tr><td><a href="funktionshinderperspektiv/">Funktionshinderperspektiv</a></td></tr>\n</table>\n</div>')
-    out = _converted(site, "Text.", page=None, after=f"{matrix}\n\nFunktionshinderperspektiv")
-    assert out.count(SOFT_HYPHEN) == 2 * matrix_word.count(SOFT_HYPHEN) and 'href="funktionshinderperspektiv/"' in out
-    assert out.endswith("<p>Funktionshinderperspektiv</p>")  # outside the matrix: untouched
-    responses = ('<div class="tp-responses" markdown>\n\n| Instans |\n|---|\n'
-                 '| [Stadsbyggnadsnämnden](stadsbyggnadsnamnden/) |\n\n</div>')
-    out = _converted(site, "Text.", page=None, after=f"{responses}\n\nStadsbyggnadsnämnden")
-    assert f">{soft_hyphens('Stadsbyggnadsnämnden')}</a>" in out and 'href="stadsbyggnadsnamnden/"' in out
-    assert out.count(SOFT_HYPHEN) == soft_hyphens("Stadsbyggnadsnämnden").count(SOFT_HYPHEN)  # not after the box
+    # The matrix and who answered are on finished pages: their makers put the hyphens in the text they
+    # make (never in an attribute or a link), and a converted page's own text outside the panel gets none.
+    out = _converted(site, "Text.", page=None, after="Funktionshinderperspektiv")
+    assert out.endswith("<p>Funktionshinderperspektiv</p>")
+    table = perspectives.matrix_table(site, "2024-2027", urls.perspective_matrix("2024-2027"))
+    assert f">{matrix_word}</th>" in table and SOFT_HYPHEN not in "".join(re.findall(r"<[^>]*>", table))
+    answer = _repo(tmp_path / "lång") / "program" / "remissvar" / "namnden-2024.md"
+    answer.write_text(answer.read_text(encoding="utf-8").replace("Kulturnämnden", "Stadsbyggnadsnämnden"), encoding="utf-8")
+    long_name = load_or_raise(answer.parents[2], build_date())
+    responses = remiss._responses_table(PageTemplates(TEMPLATES), long_name, "2024-2027", urls.remiss_summary("2024-2027"))
+    assert soft_hyphens("Stadsbyggnadsnämnden") != "Stadsbyggnadsnämnden"
+    assert f'<a href="../../../remissvar/namnden-2024/">{soft_hyphens("Stadsbyggnadsnämnden")}</a>' in responses
 
 
 def test_the_sites_own_notes_are_neither_compared_nor_measured() -> None:

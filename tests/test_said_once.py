@@ -126,7 +126,7 @@ def test_an_unknown_outcome_is_said_once_per_response(fixture_pages: dict[str, G
     assert "Utfall okänt" not in mixed and mixed.count("Där inget utfall står är det okänt") == 1
     assert "Utfall\n: Ej bedömd" not in mixed and "Källorna säger inte hur frågan hanterades" not in mixed
     assert "Utfall\n: Beaktad" in mixed
-    ledger = fixture_pages["program/2011-2014/remissammanstallning.md"].markdown
+    ledger = fixture_pages["program/2011-2014/remissammanstallning.md"].body  # a finished page: its HTML
     assert ledger.count("Utfall okänt") == 1 and ">Utfall</th>" not in ledger
 
 

@@ -114,6 +114,8 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.pages: list[GeneratedPage] = []
         #: Finished pages (HTML made from their templates) by path, until MkDocs has their HTML.
         self.finished: dict[str, GeneratedPage] = {}
+        #: The paths of the finished pages MkDocs has: the policy checks what is around their bodies.
+        self.made: set[str] = set()
         self.assets: list[GeneratedAsset] = []
         self.root = Path.cwd()
         self._final_site_dir: str | None = None
@@ -257,13 +259,14 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
                 theme_inline_scripts(self._env, config, base_url, self._partials))
         return ScriptAllowance(self._script_files, self._theme_inline[base_url])
 
-    def _enforce(self, output: str, *, dest: str, base_url: str, source: str, site_path: str = "/") -> str:
+    def _enforce(self, output: str, *, dest: str, base_url: str, source: str, site_path: str = "/",
+                 made: str | None = None) -> str:
         """The page with its CSP; the policy check runs beside the build and is collected in
-        on_post_build, before anything is published."""
+        on_post_build, before anything is published (``made``: a finished page's body, checked where made)."""
         allowance = self._allowance(base_url)
         if self.checks is None:
             self.checks = PolicyChecks()
-        self.checks.submit(output, allowance, dest, site_path, source)
+        self.checks.submit(output, allowance, dest, site_path, source, made)
         return add_csp(output, allowance.inline, self._config.site_url if self._config else None)
 
     def _policy_verdict(self) -> None:
@@ -280,7 +283,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
                 files.remove(existing)  # the preview shows the errors here too, not the page
             elif existing is not None:
                 raise PluginError(f"{existing.src_path}: sidan skapas av webbplatsen och kan inte också skrivas för hand.")
-        self.finished = {}
+        self.finished, self.made = {}, set()
         for page in self.pages:
             # A finished page's file is its front matter alone: its HTML is given to MkDocs in on_page_content.
             if page.html is not None:
@@ -346,6 +349,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
             # A finished page: its HTML and its table of contents as made (its file had no body to convert).
             page.toc = get_toc([entry.token() for entry in finished.toc])  # type: ignore[misc]  # toc_tokens' dicts
             page.present_anchor_ids = finished_anchors(finished.html)
+            self.made.add(page.file.src_uri)
             return finished.html
         return html
 
@@ -363,7 +367,9 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if self.command == "serve":
             return output
         source = source_of(page.file.src_uri, page.meta, generated=bool(page.file.generated_by))
-        return self._enforce(output, dest=page.file.dest_uri, base_url=get_relative_url(".", page.url), source=source)
+        made = page.content if page.file.src_uri in self.made else None
+        return self._enforce(output, dest=page.file.dest_uri, base_url=get_relative_url(".", page.url), source=source,
+                             made=made)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -5,58 +5,41 @@ answered a remiss (five columns that must fit the content column at 1366 px).
 A long Swedish compound there would otherwise be cut at an arbitrary letter
 ("samverkansöverenskommel/se"). Only text is touched, never a URL or an attribute.
 
-Made in the Markdown conversion, as a tree processor (registered by ``page_marks.PageMarks``):
-the panel and the box around who answered are elements of the tree (``markdown`` in their
-tags), their text and tails get the hyphens, and so does the raw HTML their blocks wrote
-(stashed, read here as HTML fragments: text between tags only). The matrix is one such
-raw-HTML block. The panel is left out of the search index; the others are not, and the
-search index is written without soft hyphens (``search_text.without_soft_hyphens``).
+The matrix and who answered are on finished pages: their page makers put the hyphens in
+the HTML they make (``finished.text_only``). The panel is on a section page, whose Markdown MkDocs
+converts: there it is done in the conversion, as a tree processor (registered by
+``page_marks.PageMarks``): the panel is an element of the tree (``markdown`` in its tag),
+its text and tails get the hyphens, and so does the raw HTML its blocks wrote (stashed,
+read here as HTML fragments: text between tags only). The panel is left out of the search
+index; the others are not, and the search index is written without soft hyphens
+(``search_text.without_soft_hyphens``).
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
 from macros.core.text import soft_hyphens
 from macros.website.markup.section_text import placeholders
+from macros.website.pages.finished import text_only
 
-#: The narrow places that are elements of the tree: (tag, class).
-PLACES = (("aside", "tp-panel"), ("div", "tp-responses"))
-_MATRIX = re.compile(r'<table class="tp-matrix">.*?</table>', re.S)
-_TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&[#\w]+;)")
+#: The narrow places that are elements of a converted page's tree: (tag, class).
+PLACES = (("aside", "tp-panel"),)
 #: After the pinpoints (-2): the last change to the tree's text.
 PRIORITY = -3
 
 
-def text_only(fragment: str) -> str:
-    """An HTML fragment with soft hyphens in its text between tags (never in a tag or an entity)."""
-    parts = _TAG_OR_ENTITY.split(fragment)
-    return "".join(p if i % 2 else soft_hyphens(p) for i, p in enumerate(parts))
-
-
-def matrix(fragment: str) -> str:
-    """A raw-HTML block with soft hyphens in the text of its perspective matrix, if it has one."""
-    if 'class="tp-matrix"' not in fragment:
-        return fragment
-    return _MATRIX.sub(lambda m: text_only(m.group(0)), fragment)
-
-
 class NarrowPlaces(Treeprocessor):
-    """Soft hyphens in the text of the panel, of who answered and of the perspective matrix."""
+    """Soft hyphens in the text of the section panel."""
 
     def run(self, root: etree.Element) -> None:
-        stash = self.md.htmlStash.rawHtmlBlocks
         done: set[int] = set()
         for tag, cls in PLACES:
             for el in root.iter(tag):
                 if cls in (el.get("class") or "").split():
                     self._hyphenate(el, done)
-        for i, raw in enumerate(stash):
-            if i not in done and isinstance(raw, str):
-                stash[i] = matrix(raw)
 
     def _hyphenate(self, el: etree.Element, done: set[int]) -> None:
         for node in el.iter():

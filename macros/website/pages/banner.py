@@ -15,7 +15,8 @@ from macros.core.model import dates
 from macros.core.model.schema import Status
 from macros.core.text import md
 from macros.engine import validity
-from macros.website.templates import PageTemplates
+from macros.website.pages.finished import Headings, context
+from macros.website.templates import Markup, PageTemplates
 
 
 def _situation(corpus: Corpus, vid: str) -> str:
@@ -69,3 +70,10 @@ def version_head(templates: PageTemplates, corpus: Corpus, vid: str, page_path: 
     title = md(corpus.versions[vid].data.title)
     return [banner(templates, corpus, vid, page_path), context_line(f"[{title}]({urls.link(page_path, urls.version(vid))})"),
             f"# {heading}\n"]
+
+
+def version_head_html(corpus: Corpus, vid: str, page_path: str, headings: Headings, heading: str) -> list[Markup]:
+    """``version_head`` on a finished page."""
+    title = corpus.versions[vid].data.title
+    return [Markup(banner(headings.templates, corpus, vid, page_path)),
+            context(headings.templates, (urls.href(page_path, urls.version(vid)), title)), headings(1, heading)]

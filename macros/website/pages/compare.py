@@ -420,25 +420,26 @@ def compare_page(site: Site, a: str, b: str) -> GeneratedPage:
 
 
 def index_page(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
+    """A finished page (``pages/finished.py``): the picker and every comparison, from the templates."""
     page = urls.compare_index()
     ids = comparable(corpus)
     # The newest pair is preselected.
     old, new = (ids[-2], ids[-1]) if len(ids) >= 2 else (None, None)
     form = templates.render("compare/picker.html", versions=[{"value": v, "label": _label(corpus, v)} for v in ids],
-                  old=old, new=new, pairs=" ".join(f"{a}--{b}" for a, b in pairs(corpus)))
-    links = [f"- [{_label(corpus, a)} → {_label(corpus, b)}]({urls.link(page, urls.compare(a, b))})"
-             for a, b in pairs(corpus)]
+                            old=old, new=new, pairs=" ".join(f"{a}--{b}" for a, b in pairs(corpus)))
+    links = [_a(urls.href(page, urls.compare(a, b)), f"{_label(corpus, a)} → {_label(corpus, b)}") for a, b in pairs(corpus)]
+    headings = Headings(templates)
     parts = [
-        "# Jämför versioner\n",
-        "Välj två versioner av programmet för att se vad som skiljer dem åt: versionsuppgifter, vilka avsnitt "
-        "som är nya, borttagna eller ändrade, och ändringarna ord för ord.\n",
-        form + "\n",
-        "## Alla jämförelser {: #alla }\n",
-        "\n".join(links) + "\n" if links else "Det finns färre än två versioner att jämföra.\n",
+        headings(1, "Jämför versioner"),
+        paragraph("Välj två versioner av programmet för att se vad som skiljer dem åt: versionsuppgifter, vilka avsnitt "
+                  "som är nya, borttagna eller ändrade, och ändringarna ord för ord."),
+        form,
+        headings(2, "Alla jämförelser", "alla"),
+        templates.render("finished/list.html", items=links) if links else paragraph("Det finns färre än två versioner att jämföra."),
         _script(templates, page),
     ]
-    return GeneratedPage(page, "Jämför versioner", "\n".join(parts), "compare-index",
-                         nav_title="Jämför versioner", nav_order=20)
+    return GeneratedPage(page, "Jämför versioner", "", "compare-index", nav_title="Jämför versioner", nav_order=20,
+                         html="\n".join(parts), toc=headings.toc())
 
 
 def generate_index(site: Site) -> Iterator[GeneratedPage]:

@@ -23,7 +23,7 @@ from macros.core import urls
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS, beyond_limits
 from macros.core.page import TocEntry
 from macros.core.sanitize import ContentHtml
-from macros.core.text import esc
+from macros.core.text import esc, soft_hyphens
 from macros.website.templates import Markup, PageTemplates
 
 
@@ -78,6 +78,26 @@ class Headings:
 def paragraph(text: str | Markup) -> Markup:
     """``<p>`` around text (escaped unless it is ``Markup``)."""
     return Markup("<p>{}</p>\n").format(text)
+
+
+_TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&[#\w]+;)")
+
+
+def text_only(fragment: str) -> str:
+    """An HTML fragment with soft hyphens in its text between tags (never in a tag or an entity): for
+    the site's narrow places (``markup/narrow_places.py``)."""
+    parts = _TAG_OR_ENTITY.split(fragment)
+    return "".join(p if i % 2 else soft_hyphens(p) for i, p in enumerate(parts))
+
+
+def a(href: str, text: str | Markup) -> Markup:
+    """A link (its text escaped unless it is ``Markup``)."""
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def context(templates: PageTemplates, *links: tuple[str, str]) -> Markup:
+    """The breadcrumb above the page's title (``finished/context.html``): (href, text) pairs."""
+    return templates.render("finished/context.html", links=links)
 
 
 class _PageLinks(Treeprocessor):

@@ -17,8 +17,10 @@ from macros.core.text import md, period
 from macros.engine import validity
 from macros.engine.layers.perspectives import CoverageChange, changes, consecutive_pairs, label, version_level
 from macros.website.model import Site
-from macros.website.pages.banner import context_line, version_head
-from macros.website.pages.sources import sources_block
+from macros.website.pages.banner import context_line, version_head_html
+from macros.website.pages.finished import Headings, a, paragraph, text_only
+from macros.website.pages.sources import sources_block, sources_block_html
+from macros.website.templates import Markup
 
 UNMARKED_NOTE = ("Ett tomt fält betyder att källorna inte knyter perspektivet till avsnittet, "
                  "inte att avsnittet säkert saknar det.")
@@ -53,8 +55,9 @@ def _depth(corpus: Corpus, vid: str, sid: str) -> int:
     return depth
 
 
-def matrix_table(site: Site, vid: str, page: str) -> str:
-    """The sections × perspectives table, as accessible HTML (``perspectives/matrix.html``)."""
+def matrix_table(site: Site, vid: str, page: str) -> Markup:
+    """The sections × perspectives table, as accessible HTML (``perspectives/matrix.html``), with soft
+    hyphens in its text: a column per perspective is a narrow place."""
     corpus = site.corpus
     v = corpus.versions[vid]
     whole = version_level(corpus, vid)
@@ -68,41 +71,45 @@ def matrix_table(site: Site, vid: str, page: str) -> str:
                    columns=[_cap(label(corpus, vid, pid)) for pid in PERSPECTIVES],
                    whole=[whole.get(pid) for pid in PERSPECTIVES], rows=rows,
                    counts=[len(cov[pid]) for pid in PERSPECTIVES])
-    return f"{table}\n"
+    return Markup(text_only(table))  # soft hyphens between the tags of HTML made from escaped values
 
 
 def matrix_page(site: Site, vid: str) -> GeneratedPage:
+    """A finished page (``pages/finished.py``): HTML straight from the templates."""
     corpus = site.corpus
     v = corpus.versions[vid]
     page = urls.perspective_matrix(vid)
     vlabel = _vlabel(corpus, vid)
-    parts = version_head(site.templates, corpus, vid, page, f"Perspektiv {vlabel}")
+    headings = Headings(site.templates)
+    parts = version_head_html(corpus, vid, page, headings, f"Perspektiv {vlabel}")
     whole = version_level(corpus, vid)
     if whole:
-        parts.append("Enligt källorna ska programmet som helhet genomsyras av "
-                     + _and([md(p.label) for p in v.data.perspectives]) + ".\n")
-        parts += [f"{site.templates.render('perspectives/note.html', label=p.label, note=perspective_note(p))}\n"
+        parts.append(paragraph("Enligt källorna ska programmet som helhet genomsyras av "
+                               + _and([p.label for p in v.data.perspectives]) + "."))
+        parts += [site.templates.render("perspectives/note.html", label=p.label, note=perspective_note(p))
                   for p in v.data.perspectives if perspective_note(p)]
     else:
-        parts.append("Källorna anger inte vilka perspektiv programmet som helhet skulle ha.\n")
+        parts.append(paragraph("Källorna anger inte vilka perspektiv programmet som helhet skulle ha."))
     if not v.sections:
-        parts.append("Källorna anger inga avsnitt för den här versionen, så det finns ingen matris per avsnitt.\n")
+        parts.append(paragraph("Källorna anger inga avsnitt för den här versionen, så det finns ingen matris per avsnitt."))
     elif not any(entry.data.perspectives for entry in v.sections.values()):
         # A table of dashes and zeros would only say this, many times over.
-        parts.append(f"Källorna knyter inget avsnitt i {vlabel} till något perspektiv. Det betyder att källorna är tysta, "
-                     "inte att avsnitten saknar perspektiven.\n")
+        parts.append(paragraph(f"Källorna knyter inget avsnitt i {vlabel} till något perspektiv. Det betyder att "
+                               "källorna är tysta, inte att avsnitten saknar perspektiven."))
     else:
         intro = f"Tabellen visar vilka avsnitt som tar upp vilket perspektiv och hur. {UNMARKED_NOTE}"
         if v.data.listing is SectionListing.OFULLSTANDIG:
             intro += " Källorna nämner inte alla versionens avsnitt."
-        parts += [intro + "\n", matrix_table(site, vid, page)]
-    parts.append(f"Se också [alla perspektiv och hur de har förändrats]({urls.link(page, urls.perspectives_index())}).\n")
+        parts += [paragraph(intro), matrix_table(site, vid, page)]
+    parts.append(paragraph(Markup("Se också {}.").format(
+        a(urls.href(page, urls.perspectives_index()), "alla perspektiv och hur de har förändrats"))))
     sources = list(v.data.sources) if whole else []
     for entry in v.sections.values():
         if entry.data.perspectives:
             sources += entry.data.sources
-    parts.append(sources_block(site.templates, corpus, sources))
-    return GeneratedPage(page, f"Perspektiv {vlabel}", "\n".join(parts), "perspective-matrix", meta={"tp_version": vid})
+    parts.append(sources_block_html(site.templates, corpus, sources, headings))
+    return GeneratedPage(page, f"Perspektiv {vlabel}", "", "perspective-matrix", meta={"tp_version": vid},
+                         html="\n".join(p for p in parts if p), toc=headings.toc())
 
 
 def perspective_page(site: Site, pid: str) -> GeneratedPage:

@@ -32,8 +32,9 @@ from macros.engine.render.body import render_body
 from macros.website.model import Site
 from macros.website.pages.banner import banner, context_line
 from macros.website.pages.facts import facts_box
+from macros.website.pages.finished import Headings, a, context, paragraph, text_only
 from macros.website.pages.remiss_block import point_label
-from macros.website.pages.sources import sources_block
+from macros.website.pages.sources import sources_block, sources_block_html
 from macros.website.templates import Markup, PageTemplates
 
 UNKNOWN_IN_SOURCE = "anges inte i källan"
@@ -126,8 +127,8 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
         ("Förvaltningens hållning" if rv.administration else "Hållning", f"**{STANCE_LABEL[rv.stance]}**"),
         ("Nämndens beslut", _board_decision(rv)),
     ]
-    # An administration's statement (tjänsteutlåtande) proposes a decision; unless a source records
-    # the board's own decision, the page does not call it the board's answer.
+    # The sources are the administration's statements (tjänsteutlåtanden) with a proposed
+    # decision; none records the board's own decision, so the page does not call it the board's answer.
     parts = [context_line(context), f"# {remissvar_heading(rv)} – {md(rv.body.name)}\n", _facts(site.templates, facts),
              "## Sammanfattning\n", md(rv.summary) + "\n"]
     if entry.body.strip():
@@ -147,36 +148,40 @@ def remissvar_page(site: Site, entry: Entry[Remissvar]) -> GeneratedPage:
     return GeneratedPage(page, title, "\n".join(parts), "remissvar", source=entry.path)
 
 
-def _responses_table(templates: PageTemplates, corpus: Corpus, vid: str, page: str) -> str:
-    rows = [{"name": Markup(md(e.data.body.name)), "href": urls.link(page, urls.remissvar(e.data.id)),
+def _responses_table(templates: PageTemplates, corpus: Corpus, vid: str, page: str) -> Markup:
+    """Who answered (``remiss/responses.html``), with soft hyphens in its text: five columns are a narrow place."""
+    rows = [{"name": e.data.body.name, "href": urls.href(page, urls.remissvar(e.data.id)),
              "kind": BODY_KIND_LABEL[e.data.body.kind], "meeting": swedish_date(e.data.meeting) if e.data.meeting else None,
              "stance": STANCE_LABEL[e.data.stance], "points": len(e.data.points)} for e in responses_to(corpus, vid)]
-    return templates.render("remiss/responses.html", rows=rows) + "\n"
+    return Markup(text_only(templates.render("remiss/responses.html", rows=rows)))
 
 
 def remissvar_index(templates: PageTemplates, corpus: Corpus) -> GeneratedPage:
+    """A finished page (``pages/finished.py``): HTML straight from the templates."""
     page = urls.remissvar_index()
-    parts = ["# Remissvar\n",
-             "Remissvar är de yttranden som nämnder, bolag och andra lämnar när ett förslag till "
-             "trygghetsprogram skickas på remiss. Här finns de svar som webbplatsens källor innehåller. "
-             "Remisserna kan ha gått till fler instanser än dessa.\n"]
+    headings = Headings(templates)
+    parts = [headings(1, "Remissvar"),
+             paragraph("Remissvar är de yttranden som nämnder, bolag och andra lämnar när ett förslag till "
+                       "trygghetsprogram skickas på remiss. Här finns de svar som webbplatsens källor innehåller. "
+                       "Remisserna kan ha gått till fler instanser än dessa.")]
     proposals = [e.data for e in corpus.remissvar.values() if e.data.administration and e.data.board_decision is None]
     if proposals:
         everyone = len(proposals) == len(corpus.remissvar)
-        parts.append(("Alla svaren här" if everyone else f"{len(proposals)} av svaren här") +
-                     " är förvaltningarnas tjänsteutlåtanden med förslag till beslut i nämnden. Hållningen och "
-                     "synpunkterna är alltså förvaltningens förslag; nämndens eget beslut finns inte i källorna.\n")
+        parts.append(paragraph(("Alla svaren här" if everyone else f"{len(proposals)} av svaren här") +
+                               " är förvaltningarnas tjänsteutlåtanden med förslag till beslut i nämnden. Hållningen och "
+                               "synpunkterna är alltså förvaltningens förslag; nämndens eget beslut finns inte i källorna."))
     answered = [vid for vid in reversed(versions_with_responses(corpus))]
     if not answered:
-        parts.append("Det finns inga remissvar än.\n")
+        parts.append(paragraph("Det finns inga remissvar än."))
     for vid in answered:
         v = corpus.versions[vid].data
-        parts.append(f"## {md(v.title)}\n")
-        parts.append(f"[Remissammanställning för {period(v.period.start, v.period.end)}]"
-                     f"({urls.link(page, urls.remiss_summary(vid))}) – alla synpunkter avsnitt för avsnitt.\n")
+        parts.append(headings(2, v.title))
+        parts.append(paragraph(Markup("{} – alla synpunkter avsnitt för avsnitt.").format(
+            a(urls.href(page, urls.remiss_summary(vid)), f"Remissammanställning för {period(v.period.start, v.period.end)}"))))
         parts.append(_responses_table(templates, corpus, vid, page))
-    parts.append(sources_block(templates, corpus, [s for e in corpus.remissvar.values() for s in e.data.sources]))
-    return GeneratedPage(page, "Remissvar", "\n".join(parts), "remissvar-index", nav_title="Remissvar", nav_order=30)
+    parts.append(sources_block_html(templates, corpus, [s for e in corpus.remissvar.values() for s in e.data.sources], headings))
+    return GeneratedPage(page, "Remissvar", "", "remissvar-index", nav_title="Remissvar", nav_order=30,
+                         html="\n".join(p for p in parts if p), toc=headings.toc())
 
 
 #: A reason that only says the outcome is unknown ("Källorna säger inte hur synpunkten hanterades.").
@@ -201,7 +206,7 @@ def _summary_intro(corpus: Corpus, vid: str, responses: list[Entry[Remissvar]]) 
             "Sammanfattningarna är webbplatsens egna; läs remissvaren för helheten.")
     if points and all(_unknown(p) for p in points):
         text += " Utfall okänt: källorna säger inte vad som blev av någon av synpunkterna."
-    return text + "\n"
+    return text
 
 
 SCRIPT = "assets/javascripts/remiss.js"
@@ -223,12 +228,12 @@ def _filter(name: str, label: str, rows: list[dict[str, Any]]) -> dict[str, obje
     return {"name": name, "label": label, "values": list(dict.fromkeys(row["data"][name] for row in rows))}
 
 
-def remiss_ledger(site: Site, vid: str, page: str) -> str:
+def remiss_ledger(site: Site, vid: str, page: str) -> Markup:
     """Every point in one table (remiss/ledger.html): body, section, the point, stance, outcome.
     Filters for JavaScript (shown only by the script); without it every row is shown."""
     found = _ledger_rows(site, vid)
     if not found:
-        return "Remissvaren innehåller inga synpunkter.\n"
+        return paragraph("Remissvaren innehåller inga synpunkter.")
     outcomes = not all(_unknown(ref.point) for _, _, ref in found)
     seen: set[str] = set()
     rows: list[dict[str, Any]] = []
@@ -253,31 +258,33 @@ def remiss_ledger(site: Site, vid: str, page: str) -> str:
     if outcomes:
         filters.append(_filter("utfall", "Utfall", rows))
     script = posixpath.relpath(SCRIPT, urls.url(page).rstrip("/"))
-    return site.templates.render("remiss/ledger.html", rows=rows, outcomes=outcomes, filters=filters, script=script) + "\n"
+    return site.templates.render("remiss/ledger.html", rows=rows, outcomes=outcomes, filters=filters, script=script)
 
 
 def remiss_summary_page(site: Site, vid: str) -> GeneratedPage:
+    """A finished page (``pages/finished.py``): HTML straight from the templates."""
     corpus = site.corpus
     page = urls.remiss_summary(vid)
     v = corpus.versions[vid]
     responses = responses_to(corpus, vid)
-    parts = [banner(site.templates, corpus, vid, page),
-             context_line(f"[{md(v.data.title)}]({urls.link(page, urls.version(vid))}) › "
-                          f"[Remissvar]({urls.link(page, urls.remissvar_index())})"),
-             f"# Remissammanställning {period(v.data.period.start, v.data.period.end)}\n",
-             _summary_intro(corpus, vid, responses),
-             "## Vilka svarade\n", _responses_table(site.templates, corpus, vid, page),
-             "## Synpunkterna {: #synpunkter }\n",
-             "En rad per synpunkt och avsnitt, i versionens ordning; en synpunkt som gäller flera avsnitt "
-             "står under vart och ett. Synpunkterna om programmet som helhet står sist.\n",
+    headings = Headings(site.templates)
+    title = f"Remissammanställning {period(v.data.period.start, v.data.period.end)}"
+    parts = [Markup(banner(site.templates, corpus, vid, page)),
+             context(site.templates, (urls.href(page, urls.version(vid)), v.data.title), (urls.href(page, urls.remissvar_index()), "Remissvar")),
+             headings(1, title),
+             paragraph(_summary_intro(corpus, vid, responses)),
+             headings(2, "Vilka svarade"), _responses_table(site.templates, corpus, vid, page),
+             headings(2, "Synpunkterna", "synpunkter"),
+             paragraph("En rad per synpunkt och avsnitt, i versionens ordning; en synpunkt som gäller flera avsnitt "
+                       "står under vart och ett. Synpunkterna om programmet som helhet står sist."),
              remiss_ledger(site, vid, page)]
-    silent = [f"[{md(section.data.title)}]({urls.link(page, urls.section(vid, sid))})"
+    silent = [a(urls.href(page, urls.section(vid, sid)), section.data.title)
               for sid, section in v.sections.items() if not site.layers.section(vid, sid).remiss_points]
     if silent:
-        parts.append("Inga synpunkter gäller de här avsnitten: " + ", ".join(silent) + ".\n")
-    parts.append(sources_block(site.templates, corpus, [s for e in responses for s in e.data.sources]))
-    return GeneratedPage(page, f"Remissammanställning {period(v.data.period.start, v.data.period.end)}", "\n".join(parts), "remissammanstallning",
-                         source="program/remissvar", meta={"tp_version": vid})
+        parts.append(paragraph(Markup("Inga synpunkter gäller de här avsnitten: {}.").format(Markup(", ").join(silent))))
+    parts.append(sources_block_html(site.templates, corpus, [s for e in responses for s in e.data.sources], headings))
+    return GeneratedPage(page, title, "", "remissammanstallning", source="program/remissvar", meta={"tp_version": vid},
+                         html="\n".join(p for p in parts if p), toc=headings.toc())
 
 
 def generate(site: Site) -> Iterator[GeneratedPage]:
