@@ -176,8 +176,8 @@ def _piece_problems(raw: str, allowed: dict[str, frozenset[str]]) -> Iterator[tu
             at = comments.pop(0) if comments else 0
             yield raw.count("\n", 0, at), *_comment_problem(el.text or "")
             continue
-        tag = str(el.tag).rpartition("}")[2]  # <svg> and <math> come namespaced
-        at = lowered.find("<" + tag, cursor)
+        tag = str(el.tag).rpartition("}")[2]  # <svg> and <math> come namespaced, some with capitals
+        at = lowered.find("<" + tag.lower(), cursor)
         cursor = at + 1 if at >= 0 else cursor
         line = raw.count("\n", 0, at) if at >= 0 else 0
         if tag not in allowed:
