@@ -129,6 +129,15 @@ def test_an_address_written_as_a_tag_names_its_scheme(tag: str, shown: str, name
     assert problems(f"<{tag}>") == [(0, *scheme(shown, name))]
 
 
+def test_html_written_to_look_like_highlighted_code_is_held_to_the_subset() -> None:
+    # Only what the fence extension writes is code; an editor's <pre> or <div class="highlight"> is not.
+    assert problems("<pre><code>x</code></pre>") == [(0, *not_allowed("pre")), (0, *not_allowed("code"))]
+    assert problems('<div class="highlight">\n<table><tr><td>x</td></tr></table>\n</div>') == [
+        (1, *not_allowed("table")), (0, *not_allowed("tbody")), (1, *not_allowed("tr")), (1, *not_allowed("td"))]
+    assert problems('<div class="highlight"><pre>\tx</pre></div>') == [(0, *not_allowed("pre"))]
+    assert problems('```html\n<div class="highlight"><pre><script>x</script></pre></div>\n```') == []
+
+
 # -- What a browser reads as a comment ---------------------------------------------------------------
 
 @pytest.mark.parametrize("written,message", [
@@ -174,6 +183,12 @@ def test_markup_the_parser_reports_as_an_error_is_refused_on_its_line() -> None:
 def test_a_doctype_is_refused_with_its_own_message() -> None:
     assert problems("<!DOCTYPE html>") == [
         (0, "<!DOCTYPE> hör inte hemma i innehållet: sidan har redan sin egen.", "Ta bort raden.")]
+
+
+def test_a_piece_stored_inside_another_is_checked_on_its_own_not_as_part_of_it() -> None:
+    # Python-Markdown keeps the code block as its own piece and leaves a placeholder for it in the
+    # unfinished tag around it: the placeholder is no attribute of that tag.
+    assert problems("<div\n```\n<b>\n```\n>") == []
 
 
 # -- The line a problem is reported on -----------------------------------------------------------------
