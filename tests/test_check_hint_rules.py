@@ -13,6 +13,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
 from macros.engine.checks import _in_order
+from macros.engine.checks.klarsprak import check_sentence_length
 from macros.engine.checks.lineage import overlap
 from macros.engine.checks.references import unknown
 from macros.engine.checks.remiss import check_answers
@@ -74,6 +75,17 @@ def test_overlap_is_the_dice_score_of_the_word_sets(a: str, b: str, score: float
 
 
 def test_warnings_come_once_each_in_file_and_line_order_those_without_a_line_first() -> None:
-    b3, a_none, a2, a2_again = (Problem("b.md", 3, "x", severity=Severity.WARNING), Problem("a.md", None, "y"),
-                                Problem("a.md", 2, "z"), Problem("a.md", 2, "z"))
-    assert _in_order([b3, a2, a_none, a2_again]) == [a_none, a2, b3]
+    b3, a_none, a1, a2, a2_again = (Problem("b.md", 3, "x", severity=Severity.WARNING), Problem("a.md", None, "y"),
+                                    Problem("a.md", 1, "b"), Problem("a.md", 2, "z"), Problem("a.md", 2, "z"))
+    assert _in_order([b3, a2, a1, a_none, a2_again]) == [a_none, a1, a2, b3]
+
+
+def test_a_sentence_longer_than_the_limit_is_quoted_by_its_first_six_words(fixture_copy: Path) -> None:
+    (fixture_copy / "pyproject.toml").write_text("[tool.trygghet]\nmax_ord_per_mening = 8\n", encoding="utf-8")
+    path = fixture_copy / "program/2011-2014/digital-trygghet.md"
+    eight = "Ett två tre fyra fem sex sju åtta."
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{eight}\n\n{eight[:-1]} nio.\n", encoding="utf-8")
+    corpus, _ = load(fixture_copy)
+    found = [p for p in check_sentence_length(corpus) if p.file == "program/2011-2014/digital-trygghet.md"]
+    assert [(p.message, p.severity) for p in found] == [
+        ("meningen som börjar \"Ett två tre fyra fem sex …\" har 9 ord (gränsen är 8).", Severity.WARNING)]
