@@ -145,6 +145,8 @@ def test_html_written_to_look_like_highlighted_code_is_held_to_the_subset() -> N
                             "och Markdown läser inte alltid var de slutar på samma sätt."),
     ("<!---->", "HTML-kommentarer är inte tillåtna i innehållet: de publiceras inte, och webbläsare "
                 "och Markdown läser inte alltid var de slutar på samma sätt."),
+    ("<!-->", "HTML-kommentarer är inte tillåtna i innehållet: de publiceras inte, och webbläsare "
+              "och Markdown läser inte alltid var de slutar på samma sätt."),
     ("<!-- a --!>", "HTML-kommentarer är inte tillåtna i innehållet: de publiceras inte, och webbläsare "
                     "och Markdown läser inte alltid var de slutar på samma sätt."),
     ("<!x>", "HTML-kommentarer är inte tillåtna i innehållet: de publiceras inte, och webbläsare "
