@@ -13,6 +13,7 @@ from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
 from macros.engine.checks import _in_order
+from macros.engine.checks.followup import check_followups
 from macros.engine.checks.klarsprak import check_sentence_length
 from macros.engine.checks.lineage import overlap
 from macros.engine.checks.references import unknown
@@ -91,3 +92,16 @@ def test_a_sentence_longer_than_the_limit_is_quoted_by_its_first_six_words(fixtu
     assert [(p.line, p.message, p.hint, p.severity) for p in found] == [
         (last, "meningen som börjar \"Ett två tre fyra fem sex …\" har 9 ord (gränsen är 8).",
          "Dela upp den i kortare meningar. Gränsen ställs in med max_ord_per_mening i pyproject.toml.", Severity.WARNING)]
+
+
+def test_follow_up_counts_that_add_up_to_more_than_the_total_are_shown_summed(fixture_copy: Path) -> None:
+    path = fixture_copy / "program/uppfoljning/arsredovisning-2008.md"
+    text = path.read_text(encoding="utf-8")
+    # No boards at all (nothing to add up), and indicators over their total: the line of 'totalt'.
+    text = text.replace("nämnder: {totalt: 10, helt: 6, delvis: 3}\n", "", 1).replace("  totalt: 3\n", "  totalt: 2\n", 1)
+    path.write_text(text, encoding="utf-8")
+    corpus, _ = load(fixture_copy)
+    line = text.splitlines().index("  totalt: 2") + 1
+    assert [(p.file, p.line, p.message, p.field, p.hint) for p in check_followups(corpus)] == [
+        ("program/uppfoljning/arsredovisning-2008.md", line, "indikatorer: helt 1 + ej_uppföljda 2 är 3, fler än totalt (2).",
+         "indikatorer.totalt", "Kontrollera siffrorna mot årsredovisningen.")]
