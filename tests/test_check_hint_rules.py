@@ -14,6 +14,7 @@ from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
 from macros.engine.checks import _in_order
 from macros.engine.checks.followup import check_followups
+from macros.engine.checks.glossary import check_term_references
 from macros.engine.checks.klarsprak import check_sentence_length
 from macros.engine.checks.lineage import overlap
 from macros.engine.checks.references import unknown
@@ -105,3 +106,14 @@ def test_follow_up_counts_that_add_up_to_more_than_the_total_are_shown_summed(fi
     assert [(p.file, p.line, p.message, p.field, p.hint) for p in check_followups(corpus)] == [
         ("program/uppfoljning/arsredovisning-2008.md", line, "indikatorer: helt 1 + ej_uppföljda 2 är 3, fler än totalt (2).",
          "indikatorer.totalt", "Kontrollera siffrorna mot årsredovisningen.")]
+
+
+def test_a_related_term_must_be_another_known_term(fixture_copy: Path) -> None:
+    path = fixture_copy / "program/begrepp/trygghet.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("relaterade: [samverkan]", f"relaterade: [trygghet, {FAR}]", 1),
+                    encoding="utf-8")
+    corpus, _ = load(fixture_copy)
+    found = [(p.file, p.line, p.message, p.field, p.hint) for p in check_term_references(corpus)]
+    assert found == [
+        ("program/begrepp/trygghet.md", 5, "ett begrepp kan inte vara relaterat till sig självt.", "relaterade", None),
+        ("program/begrepp/trygghet.md", 5, f"okänt begrepp '{FAR}'.", "relaterade", "Kända begrepp: riskomrade, samverkan, trygghet.")]
