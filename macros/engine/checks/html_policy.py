@@ -176,8 +176,8 @@ def _piece_problems(raw: str, allowed: dict[str, frozenset[str]]) -> Iterator[tu
             at = comments.pop(0) if comments else 0
             yield raw.count("\n", 0, at), *_comment_problem(el.text or "")
             continue
-        tag = str(el.tag).rpartition("}")[2]  # <svg> and <math> come namespaced
-        at = lowered.find("<" + tag, cursor)
+        tag = str(el.tag).rpartition("}")[2]  # <svg> and <math> come namespaced, some with capitals
+        at = lowered.find("<" + tag.lower(), cursor)
         cursor = at + 1 if at >= 0 else cursor
         line = raw.count("\n", 0, at) if at >= 0 else 0
         if tag not in allowed:
@@ -205,9 +205,13 @@ def body_problems(text: str) -> Iterator[tuple[int, str, str | None]]:
     """(0-based line, message, hint) for everything in a rendered body outside the subset."""
     if not text.strip() or reading.beyond_limits(text):
         return
+    written = text.expandtabs(4) if "\t" in text else text  # as Python-Markdown reads it
     for piece in reading.raw_html(text):
         if piece.html.strip():
-            for line, message, hint in _piece_problems(piece.html, _CODE_ALLOWED if piece.code else ALLOWED):
+            # Code is what the fence extension wrote: a <pre> or <div class="highlight"> the editor
+            # wrote stands in the text as written, and the subset applies to it as to any raw HTML.
+            code = piece.code and piece.html.strip() not in written
+            for line, message, hint in _piece_problems(piece.html, _CODE_ALLOWED if code else ALLOWED):
                 yield piece.line + line, message, hint
     for el in reading.elements(text):
         if el.tag not in sanitize.TAGS:
