@@ -19,6 +19,7 @@ from macros.engine.checks.klarsprak import check_sentence_length
 from macros.engine.checks.lineage import overlap
 from macros.engine.checks.references import unknown
 from macros.engine.checks.remiss import check_answers
+from tests.conftest import FIXED_DATE
 
 #: Ids no fixture id is close to, so that no "Menade du …?" replaces the list.
 FAR = "qqqqqqqqqq"
@@ -59,7 +60,7 @@ def test_a_remissvar_to_an_unknown_version_lists_the_known_versions(fixture_copy
     path = fixture_copy / "program/remissvar/namnd-a-2007-2010.md"
     path.write_text(path.read_text(encoding="utf-8").replace("svarar_på: 2007-2010", "svarar_på: 1901-1902", 1),
                     encoding="utf-8")
-    corpus, _ = load(fixture_copy)
+    corpus, _ = load(fixture_copy, FIXED_DATE)
     assert [(p.message, p.hint) for p in check_answers(corpus)] == [
         ("okänd version '1901-1902'.", "Kända versioner: 2001-2003, 2004-2006, 2007-2010, 2011-2014.")]
 
@@ -87,7 +88,7 @@ def test_a_sentence_longer_than_the_limit_is_quoted_by_its_first_six_words(fixtu
     path = fixture_copy / "program/2011-2014/digital-trygghet.md"
     eight = "Ett två tre fyra fem sex sju åtta."
     path.write_text(path.read_text(encoding="utf-8") + f"\n{eight}\n\n{eight[:-1]} nio.\n", encoding="utf-8")
-    corpus, _ = load(fixture_copy)
+    corpus, _ = load(fixture_copy, FIXED_DATE)
     found = [p for p in check_sentence_length(corpus) if p.file == "program/2011-2014/digital-trygghet.md"]
     last = path.read_text(encoding="utf-8").count("\n")  # the sentence of nine words is on the last line
     assert [(p.line, p.message, p.hint, p.severity) for p in found] == [
@@ -101,7 +102,7 @@ def test_follow_up_counts_that_add_up_to_more_than_the_total_are_shown_summed(fi
     # No boards at all (nothing to add up), and indicators over their total: the line of 'totalt'.
     text = text.replace("nämnder: {totalt: 10, helt: 6, delvis: 3}\n", "", 1).replace("  totalt: 3\n", "  totalt: 2\n", 1)
     path.write_text(text, encoding="utf-8")
-    corpus, _ = load(fixture_copy)
+    corpus, _ = load(fixture_copy, FIXED_DATE)
     line = text.splitlines().index("  totalt: 2") + 1
     assert [(p.file, p.line, p.message, p.field, p.hint) for p in check_followups(corpus)] == [
         ("program/uppfoljning/arsredovisning-2008.md", line, "indikatorer: helt 1 + ej_uppföljda 2 är 3, fler än totalt (2).",
@@ -112,7 +113,7 @@ def test_a_related_term_must_be_another_known_term(fixture_copy: Path) -> None:
     path = fixture_copy / "program/begrepp/trygghet.md"
     path.write_text(path.read_text(encoding="utf-8").replace("relaterade: [samverkan]", f"relaterade: [trygghet, {FAR}]", 1),
                     encoding="utf-8")
-    corpus, _ = load(fixture_copy)
+    corpus, _ = load(fixture_copy, FIXED_DATE)
     found = [(p.file, p.line, p.message, p.field, p.hint) for p in check_term_references(corpus)]
     assert found == [
         ("program/begrepp/trygghet.md", 5, "ett begrepp kan inte vara relaterat till sig självt.", "relaterade", None),
