@@ -53,10 +53,15 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Saknas: $$missing. Installera Debians paket: sudo apt-get install $$missing"; exit 1; fi; fi
 
+# mypy (a cold cache takes a core for a while) runs beside the tests; its report follows theirs, and
+# either failing fails the target.
 test: $(STAMP) browser
 	$(BIN)/ruff check .
-	$(BIN)/mypy
-	$(BIN)/python -m pytest -n 2
+	@report=$$(mktemp); $(BIN)/mypy >"$$report" 2>&1 & mypy=$$!; \
+	$(BIN)/python -m pytest -n 2; tests=$$?; \
+	wait $$mypy; types=$$?; echo "mypy:"; cat "$$report"; rm -f "$$report"; \
+	if [ $$types -ne 0 ]; then echo "mypy hittade fel (se ovan)" >&2; fi; \
+	[ $$tests -eq 0 ] && [ $$types -eq 0 ]
 
 # Mutation testing (not in `make test`; README, "Mutationstestning"): mutmut mutates the rules in
 # engine/layers, engine/checks and engine/diff and runs the fixture tests that reach each mutant

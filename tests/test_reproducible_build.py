@@ -58,7 +58,7 @@ def test_two_builds_of_one_commit_are_byte_identical(preview_repo: Path, tmp_pat
     assert_identical(preview_repo / "site", tmp_path / "site-2")
 
 
-def test_trygghet_build_sets_source_date_epoch_itself(repo_copy: Path, tmp_path: Path) -> None:
+def test_trygghet_build_sets_source_date_epoch_itself(fixture_repo: Path, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     sites = []
@@ -67,7 +67,7 @@ def test_trygghet_build_sets_source_date_epoch_itself(repo_copy: Path, tmp_path:
             time.sleep(1.1)  # a second apart, as above (no pause after the last build)
         site = tmp_path / name
         result = subprocess.run(
-            [sys.executable, "-m", "macros.tools.cli.main", "build", "--rot", str(repo_copy), "--till", str(site)],
+            [sys.executable, "-m", "macros.tools.cli.main", "build", "--rot", str(fixture_repo), "--till", str(site)],
             cwd=ROOT, env=env, capture_output=True, text=True, check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr

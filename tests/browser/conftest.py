@@ -29,6 +29,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # The address bar's suggestion popups are web pages of their own (chrome://omnibox-popup.top-chrome/),
+    # made for every window, i.e. for every test's context, though no test has an address bar: they
+    # cost as much processor time as the page under test (measured: 1.1-1.3 s -> 0.6 s per context).
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import axe_playwright_python
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Response
 
 from tests.browser.page_types import PageType
 
@@ -118,10 +118,44 @@ def search(page: Page, query: str) -> list[tuple[str, str]]:
     )
 
 
-def open_page_type(page: Page, server: SiteServer, pt: PageType) -> str:
-    """Go to a page type and do its action; return the URL path used."""
+#: Resolves once the fonts are in and two frames have been drawn: the layout is the one a reader sees,
+#: and what the site's and Material's scripts do at a frame (resize observers, measuring) is done.
+_DRAWN = "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+
+
+def settle(page: Page) -> None:
+    """Wait until the page is ready to be measured: loaded (its scripts have run, its styles and
+    images are in), its fonts ready and two frames drawn since."""
+    page.wait_for_load_state("load")
+    page.evaluate(_DRAWN)
+
+
+def transitions_done(page: Page) -> None:
+    """Wait until every running CSS transition and animation (a drawer sliding in) has ended."""
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+
+
+def goto(page: Page, url: str) -> Response | None:
+    """Open ``url`` and ``settle`` it.
+
+    Not Playwright's "networkidle": that waits until half a second has passed without a request, i.e.
+    for the search index the search worker fetches after the page has loaded; only the tests of search
+    and of every request a page makes need that, and they ask for it.
+    """
+    response = page.goto(url, wait_until="load")
+    settle(page)
+    return response
+
+
+def open_page_type(page: Page, server: SiteServer, pt: PageType, *, every_request: bool = False) -> str:
+    """Go to a page type and do its action; return the URL path used. ``every_request``: wait until
+    the page has made all its requests (its search worker's included) and then been quiet for half a
+    second, for the tests of what a page fetches and what its policy blocks."""
     path = pt.url(server.root)
-    response = page.goto(server.url(path), wait_until="networkidle")
+    if every_request or pt.action == "search":  # a search needs the index
+        response = page.goto(server.url(path), wait_until="networkidle")
+    else:
+        response = goto(page, server.url(path))
     assert response is not None
     expected = 404 if pt.key == "404" else 200
     assert response.status == expected, f"{path}: HTTP {response.status}, väntade {expected}"
@@ -130,6 +164,7 @@ def open_page_type(page: Page, server: SiteServer, pt: PageType) -> str:
     elif pt.action == "side-by-side":
         toggle = page.locator(SIDE_BY_SIDE_TOGGLE).first
         assert toggle.count() == 1, f"{path}: ingen knapp för att visa jämförelsen sida vid sida ({SIDE_BY_SIDE_TOGGLE})"
-        toggle.click()
-        page.wait_for_timeout(200)
+        toggle.click()  # the site's script switches the view in the click's own handler
+        assert toggle.get_attribute("aria-pressed") == "true", f"{path}: knappen visar inte att sida vid sida valts"
+        page.evaluate(_DRAWN)
     return path

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.helpers import SiteServer, format_violations, open_page_type, run_axe, screenshot
+from tests.browser.helpers import SiteServer, format_violations, goto, open_page_type, run_axe, screenshot
 from tests.browser.page_types import PAGE_TYPES, PageType
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def test_no_wcag_violations(page: Page, site_server: SiteServer, pt: PageType) -
 
 def test_axe_finds_a_planted_violation(page: Page, site_server: SiteServer) -> None:
     """The gate can fail: an image without alt text and grey-on-white text are reported."""
-    page.goto(site_server.url("/"), wait_until="networkidle")
+    goto(page, site_server.url("/"))
     page.evaluate(
         """() => {
         const article = document.querySelector('article');

@@ -27,7 +27,7 @@ def _csp_messages(recorder: Recorder) -> list[str]:
 
 @pytest.mark.parametrize("pt", PAGE_TYPES, ids=lambda pt: pt.key)
 def test_page_works_under_its_policy(page: Page, recorder: Recorder, site_server: SiteServer, pt: PageType) -> None:
-    path = open_page_type(page, site_server, pt)
+    path = open_page_type(page, site_server, pt, every_request=True)
     policy = _policy(page)
     assert policy, f"{path}: ingen Content-Security-Policy"
     hosts = re.findall(r"https?://[^\s;']+", policy)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.helpers import SiteServer
+from tests.browser.helpers import SiteServer, goto
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def first_term_link(site: Path) -> tuple[str, str]:
 
 def test_keyboard_focus_shows_the_definition_and_escape_hides_it(page: Page, fixture_server: SiteServer) -> None:
     url, term = first_term_link(fixture_server.root)
-    page.goto(fixture_server.url(url), wait_until="networkidle")
+    goto(page, fixture_server.url(url))
     link = page.locator(f"article a.tp-term[href$='/{term}/']").first
     tip = page.locator("#" + link.get_attribute("aria-describedby"))
     assert not tip.is_visible()

@@ -21,7 +21,7 @@ from playwright.sync_api import Page
 
 from macros.core.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from macros.core.sanitize import ContentHtml, mark_content
-from tests.browser.helpers import SiteServer
+from tests.browser.helpers import SiteServer, goto
 from tests.conftest import FIXTURE_SITE_URL
 
 pytestmark = pytest.mark.browser
@@ -106,7 +106,7 @@ def test_a_page_in_another_sites_frame_hides_itself(page: Page, fixture_server: 
 
 
 def test_a_page_on_its_own_is_shown(page: Page, fixture_server: SiteServer) -> None:
-    page.goto(fixture_server.url("om/"), wait_until="networkidle")
+    goto(page, fixture_server.url("om/"))
     assert page.locator("h1").first.is_visible()
     assert page.locator(".tp-inramad-notis").count() == 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.helpers import SEARCH_INPUT, SEARCH_RESULT, SIDE_BY_SIDE_TOGGLE, SiteServer, screenshot
+from tests.browser.helpers import SEARCH_INPUT, SEARCH_RESULT, SIDE_BY_SIDE_TOGGLE, SiteServer, goto, screenshot
 from tests.browser.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -51,7 +51,7 @@ def _assert_visible_focus(page: Page, where: str) -> None:
 def _open(page: Page, server: SiteServer, key: str) -> str:
     pt = next(pt for pt in PAGE_TYPES if pt.key == key)
     path = pt.url(server.root)
-    page.goto(server.url(path), wait_until="networkidle")
+    goto(page, server.url(path))
     return path
 
 
@@ -163,7 +163,7 @@ def test_keyboard_term_tooltips(page: Page, fixture_server: SiteServer) -> None:
             for p in sorted(fixture_server.root.glob("program/*/*/index.html"))
             if 'class="tp-term"' in p.read_text(encoding="utf-8")
         )
-        page.goto(fixture_server.url(path), wait_until="networkidle")
+        goto(page, fixture_server.url(path))
     _tab_to(page, "a.tp-term")
     _assert_visible_focus(page, f"{path}: begreppslänken")
     tip_id = page.evaluate("() => document.activeElement.getAttribute('aria-describedby')")

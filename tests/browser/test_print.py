@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.helpers import SiteServer, screenshot
+from tests.browser.helpers import SiteServer, goto, screenshot
 from tests.browser.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,7 @@ _VISIBLE = """el => { const s = getComputedStyle(el), r = el.getBoundingClientRe
 
 def _print_page(page: Page, server: SiteServer, key: str) -> str:
     path = next(pt for pt in PAGE_TYPES if pt.key == key).url(server.root)
-    page.goto(server.url(path), wait_until="networkidle")
+    goto(page, server.url(path))
     page.emulate_media(media="print")
     screenshot(page, f"print-{key}")
     return path

@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 
 from macros.core.load.corpus import Corpus
 from macros.tools.print_pdf import PDF_LINK, VERSION_PDF_LINK
-from tests.browser.helpers import SiteServer, format_violations, run_axe
+from tests.browser.helpers import SiteServer, format_violations, goto, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -43,16 +43,15 @@ def pdf_outline_titles(pdf: bytes) -> set[str]:
 
 
 def open_print(page: Page, server: SiteServer, vid: str) -> None:
-    response = page.goto(server.url(f"program/{vid}/utskrift/"), wait_until="networkidle")
+    response = goto(page, server.url(f"program/{vid}/utskrift/"))
     assert response is not None and response.status == 200
     page.emulate_media(media="print")
 
 
 def test_version_page_links_to_its_print_version(page: Page, fixture_server: SiteServer, vid: str) -> None:
-    page.goto(fixture_server.url(f"program/{vid}/"), wait_until="networkidle")
+    goto(page, fixture_server.url(f"program/{vid}/"))
     page.get_by_role("link", name="Skriv ut hela versionen").click()
-    page.wait_for_load_state("networkidle")
-    assert page.url.endswith(f"/program/{vid}/utskrift/")
+    page.wait_for_url(f"**/program/{vid}/utskrift/")
 
 
 def test_print_media_hides_the_site_chrome_and_shows_every_section(page: Page, fixture_server: SiteServer, fixture_corpus: Corpus, vid: str) -> None:

@@ -15,8 +15,7 @@ pytestmark = pytest.mark.browser
 def test_only_own_origin_and_no_cookies(
     page: Page, context: BrowserContext, recorder: Recorder, site_server: SiteServer, pt: PageType
 ) -> None:
-    path = open_page_type(page, site_server, pt)
-    page.wait_for_load_state("networkidle")
+    path = open_page_type(page, site_server, pt, every_request=True)
     assert recorder.requests, "inga förfrågningar registrerades – mätningen fungerar inte"
     foreign = [url for url in recorder.requests if not url.startswith(site_server.base_url + "/")]
     assert not foreign, f"{pt.label} ({path}) hämtar från andra webbplatser: {foreign}"

@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load_or_raise
-from tests.browser.helpers import SiteServer, format_violations, run_axe, screenshot
+from tests.browser.helpers import SiteServer, format_violations, goto, run_axe, screenshot
 from tests.browser.test_reflow import _TOO_WIDE
 from tests.conftest import ROOT
 
@@ -175,7 +175,7 @@ def test_only_changes_works_without_javascript(browser, fixture_server: SiteServ
 def test_new_pages_reflow_and_pass_axe(page: Page, site_server: SiteServer, shared: str, path: str, width: int) -> None:
     path = path.format(section=section_url(shared), history=history_url(shared))
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_server.url(path), wait_until="networkidle")
+    goto(page, site_server.url(path))
     if width != 320:
         screenshot(page, f"reading-{path.strip('/').replace('/', '_')}-{width}", full_page=False)
     if width < 1000:  # (on a desktop Material keeps its closed search results off-screen)

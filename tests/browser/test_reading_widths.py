@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page
 
 from macros.core.load.corpus import Corpus
 from macros.engine import validity
-from tests.browser.helpers import SIDE_BY_SIDE_TOGGLE, SiteServer, search
+from tests.browser.helpers import SIDE_BY_SIDE_TOGGLE, SiteServer, goto, search, transitions_done
 
 pytestmark = pytest.mark.browser
 
@@ -47,8 +47,8 @@ def phone(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     yield from _page(browser, request.param)
 
 
-def _open(page: Page, server: SiteServer, path: str) -> None:
-    response = page.goto(server.url(path), wait_until="networkidle")
+def _open(page: Page, server: SiteServer, path: str, *, search_index: bool = False) -> None:
+    response = page.goto(server.url(path), wait_until="networkidle") if search_index else goto(page, server.url(path))
     assert response is not None and response.status == 200, path
 
 
@@ -82,7 +82,7 @@ def test_each_caveat_is_shown_once(screen: Page, fixture_server: SiteServer, pat
 
 
 def test_search_results_show_text_not_furniture(screen: Page, fixture_server: SiteServer) -> None:
-    _open(screen, fixture_server, "/")
+    _open(screen, fixture_server, "/", search_index=True)
     if screen.viewport_size["width"] < 960:  # Material's search opens from the header's button on a phone
         screen.locator("label.md-header__button[for='__search']").click()
     results = search(screen, "trygghet")
@@ -173,7 +173,7 @@ def test_the_drawer_does_not_cut_chapter_titles(phone: Page, fixture_server: Sit
     screen = phone
     _open(screen, fixture_server, "/program/2011-2014/digital-trygghet/")
     screen.locator("label.md-header__button[for='__drawer']").click()
-    screen.wait_for_timeout(400)
+    transitions_done(screen)  # the drawer has slid in
     width = screen.evaluate("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().width")
     assert width >= 0.8 * screen.viewport_size["width"] or width >= 300, width
     cut = screen.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary .md-nav__title, .md-sidebar--primary .md-ellipsis')]

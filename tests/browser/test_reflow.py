@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.helpers import SiteServer, open_page_type, screenshot
+from tests.browser.helpers import SiteServer, goto, open_page_type, screenshot
 from tests.browser.page_types import PAGE_TYPES, PageType
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,7 @@ def test_no_horizontal_scrolling_at_320px(page: Page, site_server: SiteServer, p
 
 def test_reflow_check_sees_cut_off_content(page: Page, site_server: SiteServer) -> None:
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(site_server.url("/"), wait_until="networkidle")
+    goto(page, site_server.url("/"))
     page.evaluate("""() => { const d = document.createElement('p'); d.textContent = 'bred';
         d.style.width = '900px'; document.querySelector('article').append(d); }""")  # CSSOM: allowed by the CSP
     assert page.evaluate(_TOO_WIDE)
@@ -61,7 +61,7 @@ def test_the_version_facts_fit_a_wide_screen_without_a_scroll_hint(page: Page, f
     """At 1366 px the facts table of a comparison fits the text column: a desktop reader is not told
     to scroll sideways (one long word used to push it 8 px too wide). On the fixtures' build."""
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(fixture_server.url("/jamfor/2004-2006--2011-2014/"), wait_until="networkidle")
+    goto(page, fixture_server.url("/jamfor/2004-2006--2011-2014/"))
     boxes = page.evaluate("""() => [...document.querySelectorAll('.tp-diff-meta .md-typeset__scrollwrap')]
         .map(w => [w.scrollWidth - w.clientWidth, !!(w.previousElementSibling
                    && w.previousElementSibling.classList.contains('tp-scroll-hint'))])""")
@@ -81,7 +81,7 @@ def test_code_blocks_wrap_instead_of_scrolling(page: Page, fixture_server: SiteS
     only after measuring it, and axe caught one in between. Wrapped, there is nothing to scroll."""
     page.set_viewport_size({"width": width, "height": 900})
     for path in ("/oppna-data/", "/redaktorsguide/"):
-        page.goto(fixture_server.url(path), wait_until="networkidle")
+        goto(page, fixture_server.url(path))
         blocks = page.evaluate("""() => [...document.querySelectorAll('pre > code')]
             .map(c => c.scrollWidth - c.clientWidth)""")
         assert blocks, path
