@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from macros.tools.preview_server import PreviewHandler
 from tests.browser.helpers import AXE_JS, AXE_URL, Recorder, SiteServer
 from tests.conftest import FIXTURE_SITE_URL, TEST_SITE_URL
 
@@ -43,8 +44,9 @@ class _SiteServer(http.server.ThreadingHTTPServer):
     root: Path | None = None
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files from the built site its server serves; 404.html for anything missing.
+class _SiteHandler(PreviewHandler):
+    """Static files from the built site its server serves, as ``trygghet``'s preview server serves them
+    (404.html for anything missing, no folder listings).
 
     axe-core is also served, from AXE_URL, so that it loads as a same-origin
     script under the site's Content-Security-Policy (an inline copy would be blocked).
@@ -57,19 +59,6 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             return str(AXE_JS)
         self.directory = str(self.server.root)
         return super().translate_path(path)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = self.server.root / "404.html" if self.server.root else None
-        if code == 404 and not_found and not_found.is_file():
-            body = not_found.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # quiet: pytest output is for test results
