@@ -118,3 +118,11 @@ def test_a_related_term_must_be_another_known_term(fixture_copy: Path) -> None:
     assert found == [
         ("program/begrepp/trygghet.md", 5, "ett begrepp kan inte vara relaterat till sig självt.", "relaterade", None),
         ("program/begrepp/trygghet.md", 5, f"okänt begrepp '{FAR}'.", "relaterade", "Kända begrepp: riskomrade, samverkan, trygghet.")]
+
+
+def test_problems_alike_in_file_line_and_message_keep_the_order_they_were_found_in() -> None:
+    # Told apart only by their hint: a set would order them by the process's string hashes, so
+    # `trygghet check` could list them differently from one run to the next.
+    first, second = Problem("a.md", 4, "x", hint="Rätta så här."), Problem("a.md", 4, "x", hint="Eller så här.")
+    assert _in_order([first, second]) == [first, second]
+    assert _in_order([second, first]) == [second, first]

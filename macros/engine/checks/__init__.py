@@ -83,8 +83,9 @@ def _bounded(check: Check, corpus: Corpus, severity: Severity = Severity.ERROR) 
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
-    """Each problem once, in file and line order."""
-    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+    """Each problem once, in file and line order; problems alike in those keep the order the checks
+    found them in (a set's order would change with the process's string hashing)."""
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
 def run_advisory(corpus: Corpus) -> list[Problem]:
