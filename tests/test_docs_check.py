@@ -83,3 +83,16 @@ def test_the_generated_files_a_link_may_go_to_are_the_ones_the_site_makes(fixtur
     site = build_site(fixture_corpus, SiteInfo(None, ""), templates=TEMPLATES)
     made = make_assets(site, [p.path for p in make_pages(site)])
     assert sorted(asset_paths(fixture_corpus)) == sorted(a.path for a in made)
+
+
+def test_raw_html_outside_the_subset_in_a_docs_page_is_one_error_with_its_line(corpus_copy: Path) -> None:
+    """The docs/ pages' HTML is checked with their macros and links, each page read once."""
+    write(corpus_copy, "docs/ny.md", '# Ny\n\n{{ avsnitt("2007-2010/gator") }}\n\n<div>\n<iframe src="x.html"></iframe>\n</div>\n')
+    found = errors(corpus_copy)
+    assert len(found) == 1 and found[0].startswith("docs/ny.md:6: fel") and "iframe" in found[0], found
+
+
+def test_a_page_that_opts_out_of_macros_has_its_html_checked_as_written(corpus_copy: Path) -> None:
+    write(corpus_copy, "docs/ny.md", "---\nrender_macros: false\n---\n\n# Ny\n\n`{{ x }}` och <span onclick=\"x()\">y</span>\n")
+    found = errors(corpus_copy)
+    assert len(found) == 1 and found[0].startswith("docs/ny.md:7: fel") and "onclick" in found[0], found

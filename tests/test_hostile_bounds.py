@@ -76,8 +76,7 @@ def test_a_body_beyond_the_limits_is_never_converted(tmp_path: Path, monkeypatch
         raise AssertionError("the body was converted")
 
     monkeypatch.setattr(md_reading, "_converter", no_conversion)
-    md_reading._read.cache_clear()
-    md_reading._analyse.cache_clear()
+    md_reading._converted.cache_clear()
     _, problems = check_repository(root, build_date())
     assert problems and {(p.file, p.line) for p in problems} == {("program/2024-2027/zz.md", 9)}
     assert any("hakparenteser" in p.message for p in problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -123,3 +124,20 @@ def test_md_escaped_text_reads_back_as_itself(text: str) -> None:
     from macros.core.text import md
     html = reading.to_html(f"Före {md(text)} efter")
     assert reading.html_text(html).split() == f"Före {text} efter".split()
+
+
+def test_a_text_read_for_its_elements_and_for_its_blocks_is_converted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# Rubrik\n\nEn mening med `kod` och <span class=\"x\">html</span>.\n\n- punkt\n"
+    converted: list[str] = []
+    real = reading._convert
+
+    def counting(source: str):  # type: ignore[no-untyped-def]
+        converted.append(source)
+        return real(source)
+
+    monkeypatch.setattr(reading, "_convert", counting)
+    reading._converted.cache_clear()
+    assert [b.kind for b in reading.blocks(text)] == ["heading", "paragraph", "item"]
+    assert reading.code_ranges(text) and any(el.tag == "h1" for el in reading.elements(text))
+    assert reading.raw_html(text) and reading.anchors(text) == {"rubrik": "Rubrik"}
+    assert converted == [text]

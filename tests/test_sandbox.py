@@ -160,3 +160,27 @@ def test_a_build_renders_each_body_once_through_its_own_renderer(fixture_corpus:
     assert len(rendered) == len(set(rendered)), [r[:3] for r in rendered if rendered.count(r) > 1]
     # Two builds do not share: each has its own renderer.
     assert build_site(fixture_corpus, templates=TEMPLATES).renderer is not site.renderer
+
+
+def test_the_conversion_view_keeps_what_the_docs_pages_rendered_to_and_nothing_else(fixture_corpus: Corpus,
+                                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs converts the docs/ pages after every page is made: their render is kept, the bodies' is not."""
+    from macros.engine.render import sandbox
+    from macros.website.model import build_site, conversion_view
+
+    site = build_site(fixture_corpus, templates=TEMPLATES)
+    doc = ('Se {{ avsnitt("2007-2010/gator") }}.', "docs/om.md", 3, "om.md")
+    body = ('Se {{ avsnitt("2007-2010/gator") }} igen.', "program/x.md", 9, "program/x/")
+    shown = {key: site.renderer.render(*key) for key in (doc, body)}
+    calls: list[str] = []
+    real = sandbox._render
+
+    def counting(corpus: Corpus, text: str, file: str, first_line: int, page_path: str):  # type: ignore[no-untyped-def]
+        calls.append(file)
+        return real(corpus, text, file, first_line, page_path)
+
+    monkeypatch.setattr(sandbox, "_render", counting)
+    view = conversion_view(site, {"docs/om.md"})
+    assert view.renderer.render(*doc) == shown[doc] and view.renderer.usages_of("docs/om.md", "om.md")
+    assert calls == []
+    assert view.renderer.render(*body) == shown[body] and calls == ["program/x.md"]

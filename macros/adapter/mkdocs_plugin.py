@@ -103,8 +103,9 @@ class TrygghetConfig(Config):
     atomic = c.Type(bool, default=True)
     #: Seconds one page's Markdown conversion may take before the build stops with a message.
     conversion_seconds = c.Type(float, default=CONVERSION_SECONDS)
-    #: Check docs/ pages' macros, links and anchors before MkDocs does (in Swedish, with the line, and
-    #: shown in the preview). Off only to test MkDocs' own link checks, which then come first.
+    #: Check docs/ pages' links and anchors before MkDocs does (in Swedish, with the line, and shown in
+    #: the preview). Off only to test MkDocs' own link checks, which then come first. Their macros and
+    #: HTML are checked either way.
     check_docs = c.Type(bool, default=True)
 
 
@@ -169,7 +170,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if site is not None:
             self.corpus = site.corpus
             # The pages are made: the conversions keep only what they read, not the comparisons and layers.
-            view = conversion_view(site)
+            view = conversion_view(site, {f"{docs_dir.name}/{page}" for page in _docs_pages(docs_dir)})
             self.renderer = view.renderer
             for extension in self.page_extensions:
                 extension.site, extension.page = view, None
@@ -215,7 +216,7 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         self.assets = [*make_assets(site, [p.path for p in self.pages]),
                        GeneratedAsset(headers.PATH, headers.headers_file())]
         made = Targets({**{p.path: p.body for p in self.pages}, **{a.path: None for a in self.assets}})
-        docs = errors_only(docs_problems(corpus, docs_dir, lambda: made, site.renderer)) if self.config.check_docs else []
+        docs = errors_only(docs_problems(corpus, docs_dir, lambda: made, site.renderer, links=self.config.check_docs))
         if docs:
             raise ContentError(root_causes_first(corpus, docs))
         self.failure = None

@@ -157,10 +157,9 @@ def _convert(text: str) -> tuple[etree.Element, _Reading]:
     return root, _Reading(found, tuple(str(s) for s in entries), tuple(isinstance(s, str) for s in entries), headings)
 
 
-@lru_cache(maxsize=4096)  # diff, klarspråk, glossary and the sandbox read the same bodies
 def _read(text: str) -> _Reading:
     """What the conversion of ``text`` gives, as immutable values (the cache keeps no tree)."""
-    return _convert(text)[1]
+    return _converted(text)[0]
 
 
 def _toc_headings(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
@@ -428,9 +427,19 @@ def _find_indented(lines: list[str], starts: list[int], content: str, first: int
     return None
 
 
-@lru_cache(maxsize=4096)
 def _analyse(text: str) -> _Result:
+    return _converted(text)[1]
+
+
+@lru_cache(maxsize=4096)  # diff, klarspråk, glossary, the checks and the sandbox read the same bodies
+def _converted(text: str) -> tuple[_Reading, _Result]:
+    """The text converted once, read both ways: its elements and stash, and its blocks and code
+    (nearly every body needs both; each way on its own converted it again)."""
     root, reading = _convert(text)
+    return reading, _analysed(text, root, reading)
+
+
+def _analysed(text: str, root: etree.Element, reading: _Reading) -> _Result:
     walker = _Walker(reading)
     walker.walk(root)
     lines = text.split("\n")

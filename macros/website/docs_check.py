@@ -1,7 +1,8 @@
 """``make check`` over everything a build reads: program/ and the hand-written pages in docs/.
 
 The pages in docs/ are checked as the build would find them, but with the file, the line
-and Swedish words: every macro call renders, every link goes to a page or file the site
+and Swedish words: every macro call renders (each page once, and the raw HTML of what it renders
+to stays inside the content's safe subset), every link goes to a page or file the site
 has (a page in docs/, a generated page or a generated file such as ``feed.xml``), and every
 link to a heading goes to one the page has (the ids the ``toc`` extension gives the page, read by
 ``core.markdown.anchors``, as the macros check them too). Links to generated pages are checked only when the content
@@ -27,6 +28,7 @@ from macros.core.markdown_links import written_links
 from macros.core.page import SiteInfo
 from macros.core.problems import ContentError, Problem, did_you_mean, errors_only
 from macros.engine.checks import root_causes_first, run_checks
+from macros.engine.checks.html_policy import html_problems, nesting
 from macros.engine.render.sandbox import Renderer
 from macros.engine.render.usage import HandWritten, hand_written_pages
 from macros.website.site import asset_paths, build_site, make_pages
@@ -56,28 +58,33 @@ def generated_targets(corpus: Corpus, templates: Path) -> Targets:
 
 
 def docs_problems(corpus: Corpus, docs_dir: Path, generated: Callable[[], Targets] | None,
-                  renderer: Renderer | None = None) -> list[Problem]:
-    """Every macro, link and anchor problem in the Markdown pages under ``docs_dir``.
+                  renderer: Renderer | None = None, *, links: bool = True) -> list[Problem]:
+    """Every macro, HTML, link and anchor problem in the Markdown pages under ``docs_dir``.
 
     ``generated`` makes the site's generated pages and files (only called if a link needs
     them); None: links outside docs/ are not checked. ``renderer``: the build's, which has
-    rendered these pages already (for their backlinks).
+    rendered these pages already (for their backlinks). ``links``: False leaves links and
+    anchors to MkDocs' own checks. A page too deeply nested to convert is not read at all:
+    ``check_nesting`` refuses it before anything is converted.
     """
     if not docs_dir.is_dir():
         return []
-    pages = list(hand_written_pages(docs_dir))
+    pages = [page for page in hand_written_pages(docs_dir) if not any(True for _ in nesting(page.body))]
     own: dict[str, str | None] = {p.as_posix(): None for p in _files(docs_dir)}
     own.update({page.src: page.body for page in pages})
     made = cache(generated) if generated is not None else None
     renderer = renderer or Renderer(corpus)
     problems: list[Problem] = []
     for page in pages:
+        text = page.body  # as the build converts it: macros rendered unless the page opts out
         if page.macros:
             try:
-                renderer.render(page.body, page.file, page.first_line, page.src)
+                text = renderer.render(page.body, page.file, page.first_line, page.src)
             except ContentError as exc:
                 problems += exc.problems
-        problems += _link_problems(page, own, made)
+        problems += html_problems(page.file, page.first_line, text)
+        if links:
+            problems += _link_problems(page, own, made)
     return problems
 
 

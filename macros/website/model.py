@@ -10,6 +10,7 @@ build, and ``mkdocs serve`` makes one per rebuild.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,9 +48,10 @@ def build_site(corpus: Corpus, settings: SiteInfo | None = None, docs_dir: Path 
     return Site(corpus, build_layers(corpus, docs_dir, renderer), settings or SiteInfo(None, ""), renderer, pages)
 
 
-def conversion_view(site: Site) -> Site:
+def conversion_view(site: Site, docs_files: Collection[str] = ()) -> Site:
     """The site as the pages' Markdown conversions read it once every page is made: the corpus and
     its terms (term links, pinpoints). The comparisons, the other layers and the rendered bodies
-    are left out, so a build does not keep them while MkDocs converts and writes the pages."""
+    are left out, so a build does not keep them while MkDocs converts and writes the pages; the
+    rendered docs/ pages (``docs_files``, e.g. ``docs/om.md``) are kept: MkDocs converts them next."""
     layers = replace(site.layers, sections={}, comparisons={}, readability={}, coverage={}, term_uses={}, backlinks={})
-    return replace(site, layers=layers, renderer=Renderer(site.corpus))
+    return replace(site, layers=layers, renderer=site.renderer.keeping(docs_files))

@@ -5,8 +5,9 @@ an HTML5 parser (``website.policy``).
 
 Markdown lets an editor write raw HTML, and ``attr_list`` lets ``{: onclick=… }`` put
 attributes on Markdown's own elements. So every body in ``program/`` (versions, sections,
-steering documents, remissvar, terms, follow-ups) and every page in ``docs/`` is read here
-the way the build reads it: macros rendered, then the one Markdown reading
+steering documents, remissvar, terms, follow-ups) is read here the way the build reads it
+(every page in ``docs/`` too, by ``website.docs_check`` with ``html_problems``, on the text its
+macros rendered to once for the whole check): macros rendered, then the one Markdown reading
 (``core.markdown``), whose raw HTML pieces are parsed with html5lib, the WHATWG parser
 in Python, and whose element tree is walked. No string in front matter may contain HTML.
 
@@ -245,7 +246,8 @@ def _rendered(renderer: Renderer, text: str, file: str, first_line: int, page: s
         return text
 
 
-def _problems(file: str, first_line: int, text: str) -> Iterator[Problem]:
+def html_problems(file: str, first_line: int, text: str) -> Iterator[Problem]:
+    """Each problem of ``text`` (a rendered body starting on ``first_line`` of ``file``) once."""
     seen: set[tuple[int, str]] = set()
     for line, message, hint in body_problems(text):
         if (line, message) not in seen:
@@ -260,28 +262,7 @@ def check_bodies(corpus: Corpus) -> Iterator[Problem]:
     for entry in _all_entries(corpus):
         if entry.body and entry.body.strip():
             text = _rendered(renderer, entry.body, entry.path, entry.body_line, pages.get(entry.path, ""))
-            yield from _problems(entry.path, entry.body_line, text)
-
-
-def check_docs(corpus: Corpus) -> Iterator[Problem]:
-    """The same for the hand-written pages in docs/ (MkDocs converts them with the same extensions)."""
-    docs = Path(corpus.root) / "docs"
-    if not docs.is_dir():
-        return
-    renderer = Renderer(corpus)
-    for path in sorted(docs.rglob("*.md")):
-        if path.is_symlink() or not path.is_file():
-            continue  # refused by repository_problems
-        try:
-            source = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # refused by repository_problems
-        rel = path.relative_to(corpus.root).as_posix()
-        body, first_line = _without_front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
-        if any(True for _ in nesting(body)):
-            continue  # refused below (check_docs_nesting) before any conversion
-        text = _rendered(renderer, body, rel, first_line, path.relative_to(docs).as_posix())
-        yield from _problems(rel, first_line, text)
+            yield from html_problems(entry.path, entry.body_line, text)
 
 
 def _without_front_matter(text: str) -> tuple[str, int]:
@@ -470,4 +451,4 @@ def _front_matter_problems(entry: Entry) -> Iterator[Problem]:
 
 
 #: check_nesting runs first, on its own: see run_checks.
-CHECKS = [check_bodies, check_docs, check_front_matter]
+CHECKS = [check_bodies, check_front_matter]

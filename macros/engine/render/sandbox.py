@@ -18,6 +18,7 @@ call's target for backlinks. ``render_content`` renders once, keeping nothing.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -122,6 +123,14 @@ class Renderer:
     def render_entry(self, entry: Any, page_path: str) -> str:
         """The body of a version, section, document … on its page (see macros/engine/render/body.py)."""
         return self.render(entry.body, entry.path, entry.body_line, page_path)
+
+    def keeping(self, files: Collection[str]) -> Renderer:
+        """A renderer of the same corpus holding only the results and calls of ``files``: what a later
+        step renders again (the docs/ pages, as MkDocs converts them) without keeping every body."""
+        kept = Renderer(self.corpus)
+        kept._results = {key: result for key, result in self._results.items() if key[0] in files}
+        kept._usages = {key: calls for key, calls in self._usages.items() if key[0] in files}
+        return kept
 
     def usages_of(self, file: str, page_path: str) -> list[Usage]:
         """The macro calls of one rendered body (none if it has not been rendered)."""

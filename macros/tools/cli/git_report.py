@@ -18,7 +18,6 @@ import datetime as dt
 import io
 import re
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -74,6 +73,8 @@ def load_at_revision(root: Path, base: str, into: Path, today: dt.date) -> tuple
     base_root = into / prefix if prefix else into
     base_root.mkdir(parents=True, exist_ok=True)
     if archive.returncode == 0:
+        import tarfile  # only for a base commit: every other check starts without it
+
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(into, filter="data")
     else:
