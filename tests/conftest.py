@@ -145,13 +145,14 @@ def repo_root() -> Path:
 
 
 #: The address and repository of the shared test build (the workflows set these from GitHub's variables).
-#: Plain http: the browser tests serve the build from 127.0.0.1 under this very name (Chromium maps the
-#: host, tests/browser/conftest.py), so the pages' CSP, which names the script folder at this address, holds.
-TEST_SITE_URL = "http://trygghet.example.org/"
+#: https, as the published site: the browser tests serve the build from 127.0.0.1 under this very name, over
+#: TLS with a certificate made for the session (Chromium maps the host, tests/browser/conftest.py), so the
+#: pages' CSP, which names the script folder at this address, holds, and the pages are a secure context.
+TEST_SITE_URL = "https://trygghet.example.org/"
 TEST_REPO_URL = "https://forge.example.org/stad/trygghet"
 #: The address of the shared build of the fixture repository (``fixture_built_site``), another host so that the
 #: browser can reach both builds, each under its own name (tests/browser/conftest.py).
-FIXTURE_SITE_URL = "http://fixturer.example.org/"
+FIXTURE_SITE_URL = "https://fixturer.example.org/"
 PUBLISHED = {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "EDIT_URI": "edit/main/"}
 
 

@@ -81,7 +81,7 @@ def test_ci_runs_make_test_on_every_push_and_pr() -> None:
     assert set(data["on"]) == {"push", "pull_request"}
     assert data["on"]["push"] is None and data["on"]["pull_request"] is None  # no branch filter
     script = runs(data)
-    assert "apt-get install -y -qq chromium" in script
+    assert re.search(r"apt-get install -y -qq chromium-headless-shell openssl$", script, re.M)  # the tests' browser
     assert re.search(r"^\s*make test\s*$", script, re.M)
 
 

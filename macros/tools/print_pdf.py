@@ -182,7 +182,7 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 2
     if not CHROMIUM.is_file():
-        print(f"Chromium saknas ({CHROMIUM}). Installera Debians paket 'chromium' (make browser som root).",
+        print(f"Chromium saknas ({CHROMIUM}). Installera Debians paket 'chromium' (make pdf gör det som root).",
               file=sys.stderr)
         return 2
     try:

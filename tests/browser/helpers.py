@@ -131,8 +131,10 @@ def settle(page: Page) -> None:
 
 
 def transitions_done(page: Page) -> None:
-    """Wait until every running CSS transition and animation (a drawer sliding in) has ended."""
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+    """Wait until every running CSS transition and animation (a drawer sliding in) has ended. One that is
+    cancelled meanwhile (a transition replaced by the next style change) has ended too: its ``finished``
+    rejects, which is no error of the page."""
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
 
 
 def goto(page: Page, url: str) -> Response | None:

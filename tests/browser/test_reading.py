@@ -52,7 +52,7 @@ def history_url(sid: str) -> str:
 
 def _ok(page: Page, server: SiteServer, href: str) -> bool:
     # Playwright's own HTTP client does not resolve the published name as the browser does: the local address.
-    response = page.request.get(f"http://{server.local}/" + href.removeprefix(server.base_url).lstrip("/"))
+    response = page.request.get(f"https://{server.local}/" + href.removeprefix(server.base_url).lstrip("/"))
     return response.status == 200
 
 

@@ -7,7 +7,7 @@ For each case a change to ``program/`` or ``docs/`` is written into a fresh smal
 *holds* when the check or the build refuses it with a Swedish message and no traceback, or
 when the site builds and Chromium, opening the page, sees no script run (no dialog), no request
 to another site, no navigation, and the theme's configuration where the theme put it. Needs
-Chromium (``make browser``) and the dev dependencies.
+Debian's Chromium (``chromium``, which ``make pdf`` installs) and the dev dependencies.
 """
 
 from __future__ import annotations
