@@ -127,10 +127,8 @@ class Renderer:
     def keeping(self, files: Collection[str]) -> Renderer:
         """A renderer of the same corpus holding only the results and calls of ``files``: what a later
         step renders again (the docs/ pages, as MkDocs converts them) without keeping every body."""
-        kept = Renderer(self.corpus)
-        kept._results = {key: result for key, result in self._results.items() if key[0] in files}
-        kept._usages = {key: calls for key, calls in self._usages.items() if key[0] in files}
-        return kept
+        return Renderer(self.corpus, {key: result for key, result in self._results.items() if key[0] in files},
+                        {key: calls for key, calls in self._usages.items() if key[0] in files})
 
     def usages_of(self, file: str, page_path: str) -> list[Usage]:
         """The macro calls of one rendered body (none if it has not been rendered)."""
