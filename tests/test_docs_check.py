@@ -8,9 +8,11 @@ import pytest
 
 from macros.core.clock import build_date
 from macros.core.load.corpus import Corpus
+from macros.core.load.repo_files import repository_problems
 from macros.core.markdown_links import written_links
 from macros.core.page import SiteInfo
 from macros.core.problems import Severity
+from macros.engine.render.usage import hand_written_pages
 from macros.website.docs_check import check_everything
 from macros.website.site import asset_paths, build_site, make_assets, make_pages
 from tests.conftest import FIXTURES, TEMPLATES
@@ -96,3 +98,42 @@ def test_a_page_that_opts_out_of_macros_has_its_html_checked_as_written(corpus_c
     write(corpus_copy, "docs/ny.md", "---\nrender_macros: false\n---\n\n# Ny\n\n`{{ x }}` och <span onclick=\"x()\">y</span>\n")
     found = errors(corpus_copy)
     assert len(found) == 1 and found[0].startswith("docs/ny.md:7: fel") and "onclick" in found[0], found
+
+
+def test_front_matter_ending_with_dots_as_mkdocs_reads_it_leaves_the_page_checked(corpus_copy: Path) -> None:
+    """MkDocs ends a page's front matter at '---' or '...': the check reads the page as MkDocs does."""
+    write(corpus_copy, "docs/ny.md", "---\ntitle: Ny\n...\n\n# Ny\n\n<iframe src=\"x.html\"></iframe>\n\n[x](gide.md)\n")
+    found = errors(corpus_copy)
+    assert [e.split(": fel")[0] for e in found] == ["docs/ny.md:7", "docs/ny.md:9"], found
+
+
+def test_a_docs_page_nested_too_deep_is_refused_at_its_line_and_not_read_further(corpus_copy: Path) -> None:
+    write(corpus_copy, "docs/ny.md", "---\ntitle: Ny\n...\n\n# Ny\n\n" + "> " * 30 + "djupt\n\n[x](gide.md)\n")
+    found = errors(corpus_copy)
+    assert len(found) == 1 and found[0].startswith("docs/ny.md:7: fel"), found
+
+
+@pytest.mark.parametrize(("text", "body", "first_line"), [
+    ("---\ntitle: Om\n---\nText\n", "Text\n", 4),
+    ("---\ntitle: Om\nsearch: {exclude: true}\n---\n\nText", "Text", 6),
+    ("---\ntitle: Om\n...\nText", "Text", 4),             # YAML's end of document, which MkDocs takes too
+    ("---  \ntitle: Om\n---  \nText", "Text", 4),         # spaces after the marks
+    ("Text\n---\nMer", "Text\n---\nMer", 1),             # a rule under the first line is not front matter
+    ("Rubrik\n\n---\n\nText\n---\n", "Rubrik\n\n---\n\nText\n---\n", 1),
+    ("Text", "Text", 1),
+])
+def test_a_docs_page_is_read_from_below_its_front_matter_with_its_lines(tmp_path: Path, text: str, body: str,
+                                                                         first_line: int) -> None:
+    """The text every check of a docs/ page reads, as MkDocs hands it over: after the front matter."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "om.md").write_text(text, encoding="utf-8")
+    [page] = hand_written_pages(tmp_path / "docs")
+    assert (page.body, page.first_line) == (body, first_line)
+
+
+@pytest.mark.parametrize("text", ["---\ntitle: Om\n", "---\n---\nText", "---"])
+def test_a_docs_page_whose_front_matter_cannot_be_read_is_left_to_the_repository_check(tmp_path: Path, text: str) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "om.md").write_text(text, encoding="utf-8")
+    assert list(hand_written_pages(tmp_path / "docs")) == []
+    assert repository_problems(tmp_path)

@@ -14,7 +14,6 @@ from macros.engine.checks.html_policy import (
     _line,
     _piece_problems,
     _unclosed_tags,
-    _without_front_matter,
     body_problems,
 )
 
@@ -237,25 +236,6 @@ def test_the_line_of_an_attribute_is_found_by_its_value_or_else_its_name() -> No
 ])
 def test_line_is_that_of_the_first_needle_found(text: str, needles: tuple[str, ...], line: int) -> None:
     assert _line(text, *needles) == line
-
-
-# -- A docs/ page's front matter is not its body --------------------------------------------------------
-
-@pytest.mark.parametrize("text,body,first_line", [
-    ("---\ntitle: Om\n---\nText\n", "Text\n", 4),
-    ("---\ntitle: Om\nsearch: {exclude: true}\n---\n\nText", "\nText", 5),
-    ("---\ntitle: Om\n...\nText", "Text", 4),          # YAML's end of document
-    ("---  \ntitle: Om\n---  \nText", "Text", 4),      # spaces after the marks
-    ("---\n---\nText", "Text", 3),
-    ("Text\n---\nMer", "Text\n---\nMer", 1),           # a rule under the first line is not front matter
-    ("Rubrik\n\n---\n\nText\n---\n", "Rubrik\n\n---\n\nText\n---\n", 1),
-    ("---\ntitle: Om\n", "---\ntitle: Om\n", 1),       # never closed: no front matter (reported elsewhere)
-    ("---", "---", 1),
-    ("Text", "Text", 1),
-    ("", "", 1),
-])
-def test_front_matter_is_cut_off_and_the_body_keeps_its_line_numbers(text: str, body: str, first_line: int) -> None:
-    assert _without_front_matter(text) == (body, first_line)
 
 
 # -- Tags opened with '<' and never closed (the nesting limit counts them) ------------------------------

@@ -109,15 +109,16 @@ def forbidden_character(rel: str, text: str) -> Problem | None:
                    hint=f"Ta bort tecknet: sök efter \\u{code:04x} i din editor, eller skriv om raden.")
 
 
-def parse(rel: str, text: str) -> tuple[RawFile | None, list[Problem]]:
-    """Split ``text`` into front matter and body."""
+def parse(rel: str, text: str, closers: tuple[str, ...] = (_DELIM,)) -> tuple[RawFile | None, list[Problem]]:
+    """Split ``text`` into front matter and body; the front matter ends at the first line that is one
+    of ``closers`` (a docs/ page's may also end with '...', as MkDocs reads it)."""
     if not text.strip():
         return None, [Problem(rel, 1, "filen är tom.", hint="En innehållsfil börjar med front matter mellan två rader '---'.")]
     lines_of_text = text.split("\n")
     if lines_of_text[0].strip() != _DELIM:
         return None, [Problem(rel, 1, "front matter saknas: filen ska börja med en rad '---'.",
                               hint="Lägg till front matter mellan två rader '---' överst i filen.")]
-    end = next((i for i in range(1, len(lines_of_text)) if lines_of_text[i].rstrip() == _DELIM), None)
+    end = next((i for i in range(1, len(lines_of_text)) if lines_of_text[i].rstrip() in closers), None)
     if end is None:
         return None, [Problem(rel, 1, "front matter avslutas aldrig: raden '---' efter fälten saknas.",
                               hint="Lägg till en rad med bara '---' efter sista fältet.")]

@@ -59,7 +59,7 @@ from macros.core.load.corpus import Corpus, Entry
 from macros.core.problems import ContentError, Problem
 from macros.engine.checks.references import _all_entries
 from macros.engine.render.sandbox import Renderer
-from macros.engine.render.usage import rendered_bodies
+from macros.engine.render.usage import hand_written_pages, rendered_bodies
 
 #: Element -> the attributes it may carry, when an editor writes it as raw HTML.
 ALLOWED: dict[str, frozenset[str]] = {
@@ -265,16 +265,6 @@ def check_bodies(corpus: Corpus) -> Iterator[Problem]:
             yield from html_problems(entry.path, entry.body_line, text)
 
 
-def _without_front_matter(text: str) -> tuple[str, int]:
-    """The page without its front matter, and the 1-based line it starts on."""
-    lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if end is not None:
-            return "\n".join(lines[end + 1:]), end + 2
-    return text, 1
-
-
 MAX_LEVELS = 20
 MAX_EMPHASIS_MARKS = 400
 #: Unclosed ``[``/``(`` in one paragraph, and tags opened with ``<`` but not closed by ``>`` in one body:
@@ -409,16 +399,9 @@ def check_nesting(corpus: Corpus) -> Iterator[Problem]:
         for line, message, hint in nesting(entry.body) if entry.body else ():
             yield Problem(entry.path, entry.body_line + line, message, hint=hint)
     docs = Path(corpus.root) / "docs"
-    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
-        if path.is_symlink() or not path.is_file():
-            continue
-        try:
-            source = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        body, first_line = _without_front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
-        for line, message, hint in nesting(body):
-            yield Problem(path.relative_to(corpus.root).as_posix(), first_line + line, message, hint=hint)
+    for page in hand_written_pages(docs) if docs.is_dir() else ():
+        for line, message, hint in nesting(page.body):
+            yield Problem(page.file, page.first_line + line, message, hint=hint)
 
 
 def _strings(value: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -76,8 +76,8 @@ def hand_written_pages(docs_dir: Path) -> Iterator[HandWritten]:
             continue
         src = path.relative_to(docs_dir).as_posix()
         body, first_line, title, macros = text, 1, None, True
-        if text.startswith("---\n"):
-            raw, problems = parse(src, text)
+        if text.split("\n", 1)[0].rstrip(" \t") == "---":  # MkDocs' front matter: '---', spaces allowed after
+            raw, problems = parse(src, text, closers=("---", "..."))
             if raw is None:
                 continue
             # The body exactly as MkDocs hands it to the macros plugin (the text after the closing
