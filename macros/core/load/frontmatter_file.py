@@ -109,6 +109,15 @@ def forbidden_character(rel: str, text: str) -> Problem | None:
                    hint=f"Ta bort tecknet: sök efter \\u{code:04x} i din editor, eller skriv om raden.")
 
 
+#: Where a docs/ page's front matter may end: MkDocs takes YAML's end of document ('...') as well.
+DOCS_CLOSERS = (_DELIM, "...")
+
+
+def opens_front_matter(text: str) -> bool:
+    """Whether a docs/ page starts with front matter as MkDocs reads it: a first line '---', spaces allowed after."""
+    return text.split("\n", 1)[0].rstrip(" \t") == _DELIM
+
+
 def parse(rel: str, text: str, closers: tuple[str, ...] = (_DELIM,)) -> tuple[RawFile | None, list[Problem]]:
     """Split ``text`` into front matter and body; the front matter ends at the first line that is one
     of ``closers`` (a docs/ page's may also end with '...', as MkDocs reads it)."""

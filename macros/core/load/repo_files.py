@@ -20,8 +20,7 @@ import os
 import re
 from pathlib import Path
 
-from macros.core.load import safe_yaml
-from macros.core.load.frontmatter_file import MAX_FILE_BYTES, forbidden_character
+from macros.core.load.frontmatter_file import DOCS_CLOSERS, MAX_FILE_BYTES, forbidden_character, opens_front_matter, parse
 from macros.core.problems import Problem
 
 FOLDERS = ("program", "docs", "overrides")
@@ -140,23 +139,15 @@ def _docs_image(path: Path, rel: str, size: int, suffix: str) -> list[Problem]:
 
 
 def front_matter_problems(rel: str, text: str) -> list[Problem]:
-    """A docs/ page's front matter, read with the project's safe loader before MkDocs reads it."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines[0].strip() != "---":
+    """A docs/ page's front matter, read as the pages are read (``parse``, with the project's safe loader)
+    before MkDocs reads it."""
+    if not opens_front_matter(text):
         return []
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
-        return [Problem(rel, 1, "front matter avslutas aldrig: raden '---' saknas.", hint="Lägg till en rad '---'.")]
-    try:
-        loaded = safe_yaml.load("\n".join(lines[1:end]), first_line=2)
-    except safe_yaml.YamlProblem as exc:
-        return [Problem(rel, exc.line + 1 if exc.line else 1, exc.message, hint=exc.hint)]
-    data = loaded.data
-    if not isinstance(data, dict):
-        return [Problem(rel, 2, "front matter ska vara fält med värden (nyckel: värde).")]
-    problems: list[Problem] = []
-    for key, value in data.items():
-        line = loaded.lines.get((key,), 1) + 1
+    raw, problems = parse(rel, text, closers=DOCS_CLOSERS)
+    if raw is None:
+        return problems
+    for key, value in raw.meta.items():
+        line = raw.line_of((key,))
         if key in FORBIDDEN_KEYS:
             problems.append(Problem(rel, line, f"fältet '{key}' är inte tillåtet: sidan använder webbplatsens mall.",
                                     hint=f"Ta bort '{key}:'."))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from macros.core import urls
 from macros.core.load.corpus import Corpus, Entry
-from macros.core.load.frontmatter_file import parse, read_text
+from macros.core.load.frontmatter_file import DOCS_CLOSERS, opens_front_matter, parse, read_text
 from macros.core.problems import ContentError, Problem
 from macros.engine.render.sandbox import Renderer, Usage
 
@@ -76,8 +76,8 @@ def hand_written_pages(docs_dir: Path) -> Iterator[HandWritten]:
             continue
         src = path.relative_to(docs_dir).as_posix()
         body, first_line, title, macros = text, 1, None, True
-        if text.split("\n", 1)[0].rstrip(" \t") == "---":  # MkDocs' front matter: '---', spaces allowed after
-            raw, problems = parse(src, text, closers=("---", "..."))
+        if opens_front_matter(text):
+            raw, problems = parse(src, text, closers=DOCS_CLOSERS)
             if raw is None:
                 continue
             # The body exactly as MkDocs hands it to the macros plugin (the text after the closing
