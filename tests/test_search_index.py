@@ -58,27 +58,13 @@ def test_term_tooltips_are_not_indexed_but_the_linked_words_are(fixture_built_si
 
 
 def test_pinpoints_and_soft_hyphens_stay_out_of_the_index(fixture_built_site: Path) -> None:
-    # Both are made in the Markdown conversion, before the search plugin reads the page: the pin
-    # is data-search-exclude, the soft hyphens are taken out of the written index.
+    # Both are made before the search plugin reads the page: the pin and every narrow place with soft
+    # hyphens (the panel, the perspective matrix, who answered, a comparison's facts) are data-search-exclude.
     docs = json.loads((fixture_built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert not [d["location"] for d in docs if "\u00ad" in d["text"] + d["title"]]
     assert not [d["location"] for d in docs if "¶" in d["text"]]
     pages = [p.read_text(encoding="utf-8") for p in fixture_built_site.glob("program/*/*/index.html")]
     assert any('class="tp-pin"' in html for html in pages) and any("\u00ad" in html for html in pages)
-
-
-def test_the_index_loses_soft_hyphens_and_keeps_materials_layout() -> None:
-    from macros.website.publish.search_text import without_soft_hyphens
-
-    index = json.dumps({"config": {"lang": ["sv"]}, "docs": [
-        {"location": "a/", "title": "Barn\u00adperspektiv", "text": "<p>Om barn\u00adperspektiv</p>", "boost": 4},
-        {"location": "b/", "title": "B", "text": "ingen"}]}, separators=(",", ":"))
-    clean = json.loads(without_soft_hyphens(index))
-    assert [(d["title"], d["text"]) for d in clean["docs"]] == [("Barnperspektiv", "<p>Om barnperspektiv</p>"),
-                                                                ("B", "ingen")]
-    assert without_soft_hyphens(index) == index.replace("\\u00ad", "")  # same separators and escapes
-    plain = index.replace("\\u00ad", "")
-    assert without_soft_hyphens(plain) is plain
 
 
 def test_the_index_holds_text_not_furniture(fixture_built_site: Path) -> None:

@@ -58,7 +58,6 @@ from macros.website.policy.csp import add_csp
 from macros.website.policy.page_policy import ScriptAllowance, Violation, inline_scripts, source_line
 from macros.website.policy.policy_checks import PolicyChecks
 from macros.website.publish.edit_source import edit_link, source_of
-from macros.website.publish.search_text import without_soft_hyphens
 from macros.website.site import Site, build_site, make_assets, make_pages
 from macros.website.templates import PARTIALS, PageTemplates, folder_in
 
@@ -393,12 +392,6 @@ class TrygghetPlugin(BasePlugin[TrygghetConfig]):
         if self.failure is not None:  # the preview's error page also for an address it has not shown
             shutil.copyfile(Path(config.site_dir) / "index.html", Path(config.site_dir) / "404.html")
         self._policy_verdict()  # every page is written: a page outside the policy stops the build here
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():  # written by the search plugin's on_post_build, which runs before this
-            text = index.read_text(encoding="utf-8")
-            clean = without_soft_hyphens(text)
-            if clean is not text:
-                index.write_text(clean, encoding="utf-8")
         if self._final_site_dir is None:
             return
         logging.getLogger("mkdocs").removeHandler(self._warnings)

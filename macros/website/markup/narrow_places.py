@@ -10,9 +10,9 @@ the HTML they make (``finished.text_only``). The panel is on a section page, who
 converts: there it is done in the conversion, as a tree processor (registered by
 ``page_marks.PageMarks``): the panel is an element of the tree (``markdown`` in its tag),
 its text and tails get the hyphens, and so does the raw HTML its blocks wrote (stashed,
-read here as HTML fragments: text between tags only). The panel is left out of the search
-index; the others are not, and the search index is written without soft hyphens
-(``search_text.without_soft_hyphens``).
+read here as HTML fragments: text between tags only). Every narrow place is left out of the
+search index (``data-search-exclude``: the panel here, the tables in their templates), so no
+soft hyphen reaches it: a query types the word whole.
 """
 
 from __future__ import annotations
