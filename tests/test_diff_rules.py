@@ -3,6 +3,8 @@ testing (`make mutation`): changing the rule failed no test before."""
 
 from __future__ import annotations
 
+import pytest
+
 from macros.engine.diff.blocks import Block, parse_blocks, plain, row_cells
 from macros.engine.diff.textdiff import PAIR_THRESHOLD, _dice, _pair_region, diff_blocks
 from macros.engine.diff.words import Op, _common_mark_suffix, _tidy, diff_words
@@ -119,3 +121,26 @@ def test_many_equal_blocks_are_matched_however_often_they_stand() -> None:
     same = [P("Text.")] * 250
     pairs = diff_blocks([*same, P("slut")], [*same, P("början")]).pairs
     assert [p.ops for p in pairs[:250]] == [(Op("equal", "Text."),)] * 250
+
+
+def test_a_word_diff_says_whether_it_stayed_within_its_budget_and_reads_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from macros.engine.diff import words
+
+    read: list[str] = []
+    real = words._units
+
+    def counting(text: str) -> list[tuple[str, str]]:
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(words, "_units", counting)
+    ops, within = words.word_diff("ett två tre", "ett fyra tre")
+    assert within and [o.tag for o in ops] == ["equal", "delete", "insert", "equal"]
+    assert read == ["ett två tre", "ett fyra tre"]
+    # Long texts are bounded by their length (a unit per two characters), never tokenized, when that is over.
+    old, new = "ord " * 1500, "ny " * 2000
+    read.clear()
+    assert words.word_diff(old, new) == ([words.Op("delete", old), words.Op("insert", new)], False)
+    assert read == []
+    # At the bound itself the diff is made.
+    assert words.word_diff("a " * 1000, "b " * 1000)[1]

@@ -108,7 +108,8 @@ def print_version(vid: str) -> str:
 @lru_cache(maxsize=65536)  # tens of thousands of links per build, many the same (panels, pagers)
 def link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative Markdown link target from one docs path to another."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    # Both from the site's root ("/"): relpath then need not ask the process for its working folder.
+    target = posixpath.relpath("/" + to_path, "/" + posixpath.dirname(from_path))
     return f"{target}#{anchor}" if anchor else target
 
 
@@ -128,6 +129,6 @@ def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """
     here = url(from_path)
     there = url(to_path)
-    target = posixpath.relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")
+    target = posixpath.relpath("/" + there.rstrip("/"), "/" + here.rstrip("/"))  # from the root, as in link()
     target = "./" if target == "." else target.rstrip("/") + "/"
     return f"{target}#{anchor}" if anchor else target

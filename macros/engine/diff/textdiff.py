@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from macros.engine.diff.blocks import Block, parse_blocks
 from macros.engine.diff.tokens import word_set
-from macros.engine.diff.words import Op, counts, diff_words, within_budget
+from macros.engine.diff.words import Op, counts, word_diff
 
 #: Two changed blocks of the same kind are shown as one changed block when
 #: their word sets overlap at least this much (Dice coefficient); otherwise as
@@ -126,8 +126,9 @@ def diff_blocks(old: list[Block], new: list[Block]) -> TextDiff:
             region = _pair_region(region_old, region_new)
         for o, n in region:
             if o is not None and n is not None:
-                coarse = coarse or not within_budget(o.text, n.text)
-                ops = tuple(diff_words(o.text, n.text))
+                words, within = word_diff(o.text, n.text)
+                coarse = coarse or not within
+                ops = tuple(words)
             elif o is not None:
                 ops = (Op("delete", o.text),)
             elif n is not None:

@@ -29,22 +29,27 @@ class Op:
 MAX_WORD_PAIRS = 4_000_000
 
 
-def within_budget(old: str, new: str) -> bool:
-    """Whether a word diff of the two texts stays within :data:`MAX_WORD_PAIRS` (cheap: no tokenizing)."""
-    return _rough_words(old) * _rough_words(new) <= MAX_WORD_PAIRS
-
-
-def _rough_words(text: str) -> int:
-    """An upper bound on the units of ``text`` (a unit starts at most at every other character)."""
-    return len(text) // 2 + 1 if len(text) > 4000 else len(_units(text))
+#: Above this length a text's units are not counted but bounded (a unit starts at most at every other
+#: character): tokenizing a text far beyond the budget would cost what the budget is there to spare.
+_COUNTED_CHARS = 4000
 
 
 def diff_words(old: str, new: str) -> list[Op]:
     """The word-level difference between ``old`` and ``new``; beyond the budget, the whole text
     replaced (one deletion, one insertion), which is what a reader would see anyway."""
-    if not within_budget(old, new):
-        return [op for op in (Op("delete", old), Op("insert", new)) if op.text]
-    a, b = _units(old), _units(new)
+    return word_diff(old, new)[0]
+
+
+def word_diff(old: str, new: str) -> tuple[list[Op], bool]:
+    """``diff_words`` and whether it stayed within :data:`MAX_WORD_PAIRS` (each text tokenized once)."""
+    a = _units(old) if len(old) <= _COUNTED_CHARS else None
+    b = _units(new) if len(new) <= _COUNTED_CHARS else None
+    rough_a = len(a) if a is not None else len(old) // 2 + 1
+    rough_b = len(b) if b is not None else len(new) // 2 + 1
+    if rough_a * rough_b > MAX_WORD_PAIRS:
+        return [op for op in (Op("delete", old), Op("insert", new)) if op.text], False
+    a = a if a is not None else _units(old)
+    b = b if b is not None else _units(new)
     ops: list[Op] = []
     # Matched on the units' words and marks alone: whitespace, half of all
     # tokens, would be by far the commonest element and make difflib's search
@@ -58,7 +63,7 @@ def diff_words(old: str, new: str) -> list[Op]:
             ops.append(Op("delete", "".join(u[1] for u in a[i1:i2])))
         if j2 > j1:
             ops.append(Op("insert", "".join(u[1] for u in b[j1:j2])))
-    return _tidy(ops)
+    return _tidy(ops), True
 
 
 #: A unit: (key, text), a word or mark as the key, with the whitespace that
