@@ -163,6 +163,12 @@ _PLACEHOLDER = re.compile(HTML_PLACEHOLDER_RE.pattern)
 _PARSER = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree", implementation=etree), namespaceHTMLElements=False)
 
 
+#: Elements an HTML5 parser adds around what was written (a table's <tbody>, a column's <colgroup>): one the
+#: editor did not write is not named to them; the element they wrote around it is. (Renamed elements,
+#: <image> read as <img>, are named: only these structural ones are left out.)
+_IMPLIED = frozenset({"tbody", "colgroup", "html", "head", "body"})
+
+
 def _piece_problems(raw: str, allowed: dict[str, frozenset[str]]) -> Iterator[tuple[int, str, str | None]]:
     """(line within ``raw``, message, hint) for one piece of raw HTML, read as a browser reads it."""
     raw = _PLACEHOLDER.sub("", raw)
@@ -181,7 +187,7 @@ def _piece_problems(raw: str, allowed: dict[str, frozenset[str]]) -> Iterator[tu
         at = lowered.find("<" + tag.lower(), cursor)
         cursor = at + 1 if at >= 0 else cursor
         line = raw.count("\n", 0, at) if at >= 0 else 0
-        if tag not in allowed:
+        if tag not in allowed and not (at < 0 and tag in _IMPLIED):
             yield line, *_element_problem(tag)
         for name, value in el.attrib.items():
             for message, hint in _attribute_problems(tag, name, value, allowed.get(tag, frozenset())):
