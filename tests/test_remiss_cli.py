@@ -85,3 +85,15 @@ def test_help_is_swedish() -> None:
     result = CliRunner().invoke(app, ["nytt-remissvar", "--help"])
     assert result.exit_code == 0
     assert "Skapa ett nytt remissvar" in result.output and "Versionen som remissvaret gäller" in result.output
+
+
+def test_the_drafts_stances_are_not_taken_as_the_answers_until_the_editor_chose_them(fixture_copy: Path) -> None:
+    """A stance must be a known value, so the draft holds one; its line stays refused until the editor has
+    chosen it from the answer (never a stance no source gave)."""
+    assert run(fixture_copy, *ARGS).exit_code == 0
+    path = fixture_copy / "program/remissvar/namnd-c-2011-2014.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    stance_lines = [n for n, line in enumerate(lines, start=1) if line.lstrip().startswith("hållning:")]
+    _, found = check_repository(fixture_copy, build_date())
+    refused = {p.line for p in found if p.file.endswith("namnd-c-2011-2014.md") and "FYLL I" in p.message}
+    assert len(stance_lines) == 2 and set(stance_lines) <= refused

@@ -61,8 +61,10 @@ def render_template(corpus: Corpus, vid: str, rid: str, name: str, kind: BodyKin
         f"sammanträde: {meeting or ''}   # nämndens sammanträde, ÅÅÅÅ-MM-DD; tomt om källan inte anger det",
         f"svarar_på: {vid}",
         f"förslag_till_beslut: {_q(placeholder('vad förvaltningen föreslog att nämnden skulle besluta'))}",
-        "# Hållning: tillstyrker, tillstyrker med synpunkter, tveksam eller avstyrker. VÄLJ utifrån svaret.",
-        "hållning: tillstyrker med synpunkter",
+        # A stance needs a value the schema knows, so the field holds one; the placeholder in its comment
+        # keeps `make check` refusing the draft until the editor has chosen it from the answer.
+        "# Hållning: tillstyrker, tillstyrker med synpunkter, tveksam eller avstyrker, så som svaret säger.",
+        f"hållning: tillstyrker med synpunkter   # {placeholder('välj hållning utifrån svaret och ta bort kommentaren')}",
         f"sammanfattning: {_q(placeholder('svaret i korthet, med egna ord'))}",
         "# En punkt per synpunkt. 'avsnitt' är avsnitts-id i den version som svaret gäller;",
         "# [] betyder att punkten gäller programmet som helhet. Avsnitt i " + vid + ":",
@@ -71,7 +73,7 @@ def render_template(corpus: Corpus, vid: str, rid: str, name: str, kind: BodyKin
         "  - id: punkt-1                 # kort id (a–z, 0–9, bindestreck), unikt i filen",
         f"    rubrik: {_q(placeholder('några ord om synpunkten'))}",
         "    avsnitt: []",
-        "    hållning: förslag          # instämmer, förslag, invändning, tveksam eller fråga",
+        f"    hållning: förslag          # {placeholder('instämmer, förslag, invändning, tveksam eller fråga; ta bort kommentaren')}",
         f"    sammanfattning: {_q(placeholder('synpunkten med egna ord'))}",
         "    utfall: ej bedömd          # beaktad, delvis beaktad, ej beaktad eller ej bedömd",
         "    motivering: Källorna säger inte hur synpunkten hanterades.",
