@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
+from macros.engine.checks import Check
+from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
 from macros.engine.checks.glossary import check_discouraged, check_forms
-from macros.engine.checks.references import check_sources
+from macros.engine.checks.references import check_sources, check_versions
 from tests.conftest import FIXED_DATE
 
 
@@ -76,3 +80,103 @@ def test_an_unknown_source_is_found_wherever_a_record_names_one(fixture_copy: Pa
         ("program/begrepp/trygghet.md", 12, "okänd källa 'zz-def2'.", "källor", ("källa", "zz-def2")),
     ]
     assert {p.hint for p in found} == {"Kända källor: " + ", ".join(sorted(corpus.sources)) + "."}
+
+
+def checked(root: Path, check: Check) -> list[Problem]:
+    """What one check finds in the (edited) corpus, which must load without a problem."""
+    corpus, problems = load(root, FIXED_DATE)
+    assert problems == [], [p.format() for p in problems]
+    return list(check(corpus))
+
+
+def test_an_adopted_version_without_a_dated_start_is_a_warning_at_its_decisions(fixture_copy: Path) -> None:
+    edit(fixture_copy, "2001-2003/index.md", "    datum: 2001\n", "")
+    # An entry into force with a date says when 2007-2010 started, though its adoption has none.
+    edit(fixture_copy, "2007-2010/index.md", "    datum: 2007-02-05\n", "")
+    edit(fixture_copy, "2007-2010/index.md", "ersätter:", "  - typ: ikraftträdande\n    organ: Fullmäktige\n"
+         "    datum: 2007-03\n    beskrivning: Programmet trädde i kraft.\n    källor: [kalla-program]\nersätter:")
+    assert checked(fixture_copy, check_adoption_dated) == [Problem(
+        "program/2001-2003/index.md", 5, "2001-2003 är antagen, men beslutet om antagande har inget datum: tidslinjen "
+        "kan inte säga när versionen började gälla.", field="beslut", severity=Severity.WARNING,
+        hint="Lägg till 'datum' (ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD eller en årstid som ÅÅÅÅ-23) om en källa anger det.")]
+
+
+def test_a_version_that_is_only_a_proposal_needs_no_dated_adoption(fixture_copy: Path) -> None:
+    # 2011-2014 is a proposal with an undated decision: no warning, as for every fixture version.
+    assert checked(fixture_copy, check_adoption_dated) == []
+
+
+def test_decisions_statements_and_sources_may_not_be_dated_after_today(fixture_copy: Path) -> None:
+    assert FIXED_DATE.isoformat() == "2023-11-14"
+    # A repeal dated today is not in the future; one dated tomorrow is. A deadline may lie ahead.
+    edit(fixture_copy, "2004-2006/index.md", "    datum: 2007\n", "    datum: 2023-11-15\n")
+    edit(fixture_copy, "2004-2006/index.md", "    datum: 2003-12-15\n", "    datum: 2023-11-14\n")
+    edit(fixture_copy, "2011-2014/index.md", "    datum: 2010-06-01\n", "    datum: 2030-06-01\n")
+    edit(fixture_copy, "2001-2003/index.md", "texten:", "gäller_enligt:\n  - beskrivning: Staden sa att programmet gällde.\n"
+         "    datum: 2024\n    källor: [kalla-program]\n  - beskrivning: Och i dag.\n    datum: 2023-11\n"
+         "    källor: [kalla-program]\ntexten:")
+    edit(fixture_copy, "kallor.yml", "  datum: 2010-05-20\n", "  datum: 2023-12\n")
+    edit(fixture_copy, "kallor.yml", "  läst: ../2012-03-01\n", "  läst: 2025-01-01\n")
+    today = "(14 november 2023)."
+    assert checked(fixture_copy, check_not_in_the_future) == [
+        Problem("program/2001-2003/index.md", 13, f"uppgiften om att 2001-2003 gäller är daterad 2024, efter i dag {today}",
+                field="gäller_enligt.datum", hint="Ange när källan sa det; det kan inte vara i framtiden."),
+        Problem("program/2004-2006/index.md", 14, f"beslutet (upphävande) i 2004-2006 är daterat 15 november 2023, efter i dag {today}",
+                field="beslut.datum",
+                hint="Ett beslut registreras när det har fattats. Rätta datumet, eller vänta med beslutet."),
+        Problem("program/kallor.yml", 12, f"källan 'kalla-remiss' har 'datum' december 2023, efter i dag {today}",
+                field="datum", hint="Ange dokumentets datum eller när det lästes."),
+        Problem("program/kallor.yml", 18, f"källan 'kalla-webb' har 'läst' 1 januari 2025, efter i dag {today}",
+                field="läst", hint="Ange dokumentets datum eller när det lästes."),
+    ]
+
+
+VERSION_CASES = {
+    "unknown": [("2011-2014/index.md", "ersätter: 2007-2010", "ersätter: 2006-2010")],
+    "self": [("2011-2014/index.md", "ersätter: 2007-2010", "ersätter: 2011-2014")],
+    "periods": [("2011-2014/index.md", "{från: 2011, till: 2014}", "{från: 2010, till: 2014}"),
+                ("2007-2010/index.md", "{från: 2007, till: 2010}", "{från: 2007, till: 2011}"),
+                # 2001-2003 now overlaps 2004-2006 by a year, but 2004-2006 records that it replaced it.
+                ("2001-2003/index.md", "{från: 2001, till: 2003}", "{från: 2001, till: 2004}")],
+    "perspectives": [("2004-2006/index.md", "  - {id: jamstalldhet, benämning: jämställdhetsperspektiv}\n",
+                      "  - {id: jamstalldhet, benämning: jämställdhetsperspektiv}\n  - {id: okand, benämning: okänt}\n"
+                      "  - {id: barn, benämning: barnperspektiv}\n")],
+    "cycle": [("2001-2003/index.md", "texten: saknas", "ersätter: 2004-2006\ntexten: saknas")],
+    "overlap": [("2004-2006/index.md", "ersätter: 2001-2003\n", ""),
+                ("2001-2003/index.md", "{från: 2001, till: 2003}", "{från: 2001, till: 2004}")],
+}
+
+
+V01, V04, V07, V11 = (f"program/{v}/index.md" for v in ("2001-2003", "2004-2006", "2007-2010", "2011-2014"))
+CIRCLE_HINT = "En version kan bara ersätta en äldre version."
+VERSION_PROBLEMS = {
+    "unknown": [Problem(V11, 15, "okänd version '2006-2010'.", field="ersätter",
+                        hint="Menade du '2007-2010' eller '2001-2003' eller '2011-2014'?", refers_to=("version", "2006-2010"))],
+    "self": [Problem(V11, 15, "en version kan inte ersätta sig själv.", field="ersätter"),
+             Problem(V11, 15, "versionerna ersätter varandra i en cirkel: 2011-2014 → 2011-2014.", field="ersätter",
+                     hint=CIRCLE_HINT)],
+    "periods": [Problem(V01, 4, "perioden 2001–2004 stämmer inte med versionens id '2001-2003'.", field="period"),
+                Problem(V07, 4, "perioden 2007–2011 stämmer inte med versionens id '2007-2010'.", field="period"),
+                Problem(V11, 4, "perioden 2010–2014 stämmer inte med versionens id '2011-2014'.", field="period")],
+    "perspectives": [Problem(V04, 22, "okänt perspektiv 'okand'.", field="perspektiv",
+                             hint="Tillåtna perspektiv: barn, jamstalldhet, funktionshinder, hbtqi, aldre."),
+                     Problem(V04, 23, "perspektivet 'barn' står två gånger.", field="perspektiv")],
+    "cycle": [Problem(V01, 11, "versionerna ersätter varandra i en cirkel: 2001-2003 → 2004-2006 → 2001-2003.",
+                      field="ersätter", hint=CIRCLE_HINT),
+              Problem(V07, 16, "både 2001-2003 och 2007-2010 säger att de ersätter 2004-2006.", field="ersätter")],
+    "overlap": [Problem(V01, 4, "perioden 2001–2004 stämmer inte med versionens id '2001-2003'.", field="period"),
+                Problem(V04, 4, "två versioner som har gällt (2001-2003 och 2004-2006) har överlappande perioder utan att "
+                        "den ena ersätter den andra.", field="ersätter",
+                        hint="Ange 'ersätter: 2001-2003' i 2004-2006 om den ersatte 2001-2003.")],
+}
+
+
+@pytest.mark.parametrize("case", VERSION_PROBLEMS)
+def test_the_version_graph_rules(fixture_copy: Path, case: str) -> None:
+    for file, old, new in VERSION_CASES[case]:
+        edit(fixture_copy, file, old, new)
+    assert checked(fixture_copy, check_versions) == VERSION_PROBLEMS[case]
+
+
+def test_the_fixture_versions_break_no_graph_rule(fixture_copy: Path) -> None:
+    assert checked(fixture_copy, check_versions) == []
