@@ -12,7 +12,7 @@ from macros.core.problems import Problem, Severity
 from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
 from macros.engine.checks.glossary import check_discouraged, check_forms
-from macros.engine.checks.references import check_sources, check_versions
+from macros.engine.checks.references import check_sections, check_sources, check_versions
 from tests.conftest import FIXED_DATE
 
 
@@ -180,3 +180,66 @@ def test_the_version_graph_rules(fixture_copy: Path, case: str) -> None:
 
 def test_the_fixture_versions_break_no_graph_rule(fixture_copy: Path) -> None:
     assert checked(fixture_copy, check_versions) == []
+
+
+SECTION_CASES = {
+    "reserved": [("2004-2006/data.md", None, "---\nid: data\ntitel: Data\nordning: 8\ntyp: fokusområde\n"
+                  "källor: [kalla-program]\n---\nText.\n")],
+    "order": [("2004-2006/fritid.md", "ordning: 4", "ordning: 3")],
+    "parent": [("2004-2006/fritid.md", "förälder: arbetssatt", "förälder: arbetsat"),
+               ("2004-2006/skola.md", "förälder: arbetssatt", "förälder: trafik"),
+               ("2004-2006/trafik.md", "typ: fokusområde", "typ: fokusområde\nförälder: skola")],
+    "perspectives": [("2004-2006/skola.md", "  - {id: barn,", "  - {id: bran, hur: Fel.}\n  - {id: funktionshinder, hur: X.}\n"
+                      "  - {id: barn,"),
+                     # 2011-2014 declares no perspectives: a section's own need not be among them.
+                     ("2011-2014/barn-och-unga.md", "typ: fokusområde", "typ: fokusområde\nperspektiv:\n"
+                      "  - {id: funktionshinder, hur: Y.}")],
+    "documents": [("2004-2006/skola.md", "styrdokument: [plan-a]", "styrdokument: [plan-a, plan-z]")],
+    "lineage": [("2007-2010/gator.md", "från: [belysning]", "från: [belysnin, trafik]")],
+    "no predecessor": [("2007-2010/index.md", "ersätter: 2004-2006\n", "")],
+    "unknown predecessor": [("2007-2010/index.md", "ersätter: 2004-2006\n", "ersätter: 2003-2006\n")],
+}
+
+
+S04, S07 = "program/2004-2006/", "program/2007-2010/"
+NO_PREDECESSOR = ("'ursprung' pekar bakåt, men versionen anger inte vilken version den ersätter.",
+                  "Ange 'ersätter' i versionens index.md.")
+SECTION_PROBLEMS = {
+    "reserved": [Problem(S04 + "data.md", 2, "'data' är ett reserverat sidnamn och kan inte vara ett avsnitts-id.", field="id",
+                         hint="Reserverade namn: assets, begrepp, data, index, jamfor, perspektiv, remissammanstallning, utskrift.")],
+    "order": [Problem(S04 + "skola.md", 4, "ordning 3 används redan av avsnittet 'fritid'.", field="ordning")],
+    "parent": [Problem(S04 + "skola.md", 6, "avsnitten är varandras föräldrar i en cirkel: skola → trafik → skola.",
+                       field="förälder"),
+               Problem(S04 + "fritid.md", 6, "okänt avsnitt 'arbetsat'.", field="förälder", hint="Menade du 'arbetssatt'?",
+                       refers_to=("avsnitt", "2004-2006/arbetsat")),
+               Problem(S04 + "trafik.md", 6, "avsnitten är varandras föräldrar i en cirkel: trafik → skola → trafik.",
+                       field="förälder")],
+    "perspectives": [Problem(S04 + "skola.md", 8, "okänt perspektiv 'bran'.", field="perspektiv",
+                             hint="Tillåtna perspektiv: barn, jamstalldhet, funktionshinder, hbtqi, aldre."),
+                     Problem(S04 + "skola.md", 9, "perspektivet 'funktionshinder' finns inte bland versionens perspektiv i "
+                             "index.md.", field="perspektiv",
+                             hint="Lägg till det i versionens 'perspektiv' eller ta bort det här.")],
+    "documents": [Problem(S04 + "skola.md", 9, "okänt styrdokument 'plan-z'.", field="styrdokument",
+                          hint="Menade du 'plan-b' eller 'plan-a' eller 'lag-x'?", refers_to=("styrdokument", "plan-z"))],
+    "lineage": [Problem(S07 + "gator.md", 6, "'ursprung' pekar på avsnittet 'belysnin', som inte finns i 2004-2006.",
+                        field="ursprung.från", hint="Menade du 'belysning'?", refers_to=("avsnitt", "2004-2006/belysnin"))],
+    "no predecessor": [Problem(S07 + name, line, NO_PREDECESSOR[0], field="ursprung", hint=NO_PREDECESSOR[1])
+                       for name, line in (("barn-och-unga.md", 7), ("trafiksakerhet.md", 7), ("gator.md", 6),
+                                          ("parker.md", 6), ("uppfoljning.md", 7))],
+    # 'ersätter' names a version that does not exist: reported there, not again at each 'ursprung'.
+    "unknown predecessor": [],
+}
+
+
+@pytest.mark.parametrize("case", SECTION_PROBLEMS)
+def test_the_section_rules(fixture_copy: Path, case: str) -> None:
+    for file, old, new in SECTION_CASES[case]:
+        if old is None:
+            (fixture_copy / "program" / file).write_text(new, encoding="utf-8")
+        else:
+            edit(fixture_copy, file, old, new)
+    assert checked(fixture_copy, check_sections) == SECTION_PROBLEMS[case]
+
+
+def test_the_fixture_sections_break_no_section_rule(fixture_copy: Path) -> None:
+    assert checked(fixture_copy, check_sections) == []
