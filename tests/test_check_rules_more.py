@@ -12,7 +12,13 @@ from macros.core.problems import Problem, Severity
 from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
 from macros.engine.checks.glossary import check_discouraged, check_forms
-from macros.engine.checks.references import check_sections, check_sources, check_versions
+from macros.engine.checks.references import (
+    check_documents,
+    check_lineage_cycles,
+    check_sections,
+    check_sources,
+    check_versions,
+)
 from tests.conftest import FIXED_DATE
 
 
@@ -243,3 +249,61 @@ def test_the_section_rules(fixture_copy: Path, case: str) -> None:
 
 def test_the_fixture_sections_break_no_section_rule(fixture_copy: Path) -> None:
     assert checked(fixture_copy, check_sections) == []
+
+
+DOCUMENT_CASES = {
+    "unknown": [("styrdokument/plan-b.md", "giltig_från: 2007-01", "giltig_från: 2007-01\nersatt_av: plan-q")],
+    "self": [("styrdokument/plan-b.md", "giltig_från: 2007-01", "giltig_från: 2007-01\nersatt_av: plan-b")],
+    "cycle": [("styrdokument/plan-b.md", "giltig_från: 2007-01", "giltig_från: 2007-01\nersatt_av: plan-a")],
+    "dates": [("styrdokument/plan-b.md", "giltig_från: 2007-01", "giltig_från: 2007-01\ngiltig_till: 2006-12"),
+              ("styrdokument/strategi-c.md", "utfärdare: Fiktiva staden", "utfärdare: Fiktiva staden\ngiltig_från: 2008\n"
+               "giltig_till: 2008")],
+}
+
+PLAN_A, PLAN_B = "program/styrdokument/plan-a.md", "program/styrdokument/plan-b.md"
+DOCUMENT_CIRCLE_HINT = "Ett dokument ersätts av ett nyare; ta bort 'ersatt_av' i det nyaste av dem."
+DOCUMENT_PROBLEMS = {
+    "unknown": [Problem(PLAN_B, 7, "okänt styrdokument 'plan-q'.", field="ersatt_av",
+                        hint="Menade du 'plan-b' eller 'plan-a' eller 'lag-x'?", refers_to=("styrdokument", "plan-q"))],
+    "self": [Problem(PLAN_B, 7, "ett styrdokument kan inte ersättas av sig självt.", field="ersatt_av")],
+    "cycle": [Problem(PLAN_A, 8, "styrdokumenten ersätter varandra i en cirkel: plan-a → plan-b → plan-a.", field="ersatt_av",
+                      hint=DOCUMENT_CIRCLE_HINT),
+              Problem(PLAN_B, 7, "styrdokumenten ersätter varandra i en cirkel: plan-b → plan-a → plan-b.", field="ersatt_av",
+                      hint=DOCUMENT_CIRCLE_HINT)],
+    # Valid to the same year it starts (strategi-c) is not before it.
+    "dates": [Problem(PLAN_B, 7, "giltig_till (2006-12) är före giltig_från (2007-01).", field="giltig_till")],
+}
+
+
+@pytest.mark.parametrize("case", DOCUMENT_PROBLEMS)
+def test_the_steering_document_rules(fixture_copy: Path, case: str) -> None:
+    for file, old, new in DOCUMENT_CASES[case]:
+        edit(fixture_copy, file, old, new)
+    assert checked(fixture_copy, check_documents) == DOCUMENT_PROBLEMS[case]
+
+
+def test_a_lineage_that_leads_back_to_its_section_is_reported_at_each_section_on_it(fixture_copy: Path) -> None:
+    # 2001-2003 and 2004-2006 supersede each other, and 2011-2014 itself: 'ursprung' can then go round.
+    edit(fixture_copy, "2001-2003/index.md", "texten: saknas", "ersätter: 2004-2006\ntexten: saknas")
+    (fixture_copy / "program/2001-2003/a.md").write_text(
+        "---\nid: a\ntitel: A\nordning: 1\ntyp: fokusområde\nursprung: {typ: namnbyte, från: [belysning]}\n"
+        "källor: [kalla-program]\n---\nText.\n", encoding="utf-8")
+    edit(fixture_copy, "2004-2006/belysning.md", "typ: fokusområde", "typ: fokusområde\nursprung: {typ: namnbyte, från: [a]}")
+    edit(fixture_copy, "2011-2014/index.md", "ersätter: 2007-2010", "ersätter: 2011-2014")
+    edit(fixture_copy, "2011-2014/barn-och-unga.md", "typ: fokusområde",
+         "typ: fokusområde\nursprung: {typ: namnbyte, från: [barn-och-unga]}")
+    hint = ("'ursprung' pekar på avsnitt i versionen som denna ersätter; kontrollera 'ersätter' i versionernas index.md så "
+            "att varje version ersätter en äldre.")
+    message = "'ursprung' leder i en cirkel tillbaka till avsnittet självt: "
+    assert checked(fixture_copy, check_lineage_cycles) == [
+        Problem("program/2001-2003/a.md", 6, message + "2001-2003/a → 2004-2006/belysning → 2001-2003/a.",
+                field="ursprung", hint=hint),
+        Problem("program/2004-2006/belysning.md", 6, message + "2004-2006/belysning → 2001-2003/a → 2004-2006/belysning.",
+                field="ursprung", hint=hint),
+        Problem("program/2011-2014/barn-och-unga.md", 6, message + "2011-2014/barn-och-unga → 2011-2014/barn-och-unga.",
+                field="ursprung", hint=hint),
+    ]
+
+
+def test_the_fixture_lineage_has_no_circle(fixture_copy: Path) -> None:
+    assert checked(fixture_copy, check_lineage_cycles) == []
