@@ -19,6 +19,7 @@ from macros.engine.checks.references import (
     check_sources,
     check_versions,
 )
+from macros.engine.checks.remiss import check_outcomes, check_points
 from tests.conftest import FIXED_DATE
 
 
@@ -307,3 +308,65 @@ def test_a_lineage_that_leads_back_to_its_section_is_reported_at_each_section_on
 
 def test_the_fixture_lineage_has_no_circle(fixture_copy: Path) -> None:
     assert checked(fixture_copy, check_lineage_cycles) == []
+
+
+A, B = "remissvar/namnd-a-2007-2010.md", "remissvar/namnd-b-2011-2014.md"
+REMISS_CASES = {
+    "ids": [(A, "  - id: parker\n", "  - id: sla-ihop\n")],
+    "sections": [(A, "avsnitt: [parker, gator]", "avsnitt: [parker, gatorna, parker, qqqq]")],
+    "shows in": [(A, "syns_i: barn-och-unga", "syns_i: barn-och-ung"),
+                 (B, "    hållning: instämmer\n", "    hållning: instämmer\n    syns_i: digital-trygghet\n")],
+    "outcomes": [(A, "    utfall: delvis beaktad\n    motivering: Ordet står kvar på ett ställe.\n", ""),
+                 (A, "    motivering: Det antagna programmet har ett gemensamt avsnitt.\n", ""),
+                 (A, "    motivering: Källorna säger inte hur frågan hanterades.\n",
+                  "    motivering: Källorna säger inte hur frågan hanterades.\n    syns_i: parker\n")],
+}
+
+REMISS_CASES["no sections"] = [(B, "svarar_på: 2011-2014", "svarar_på: 2001-2003")]
+RA, RB = "program/" + A, "program/" + B
+#: What check_points and check_outcomes find.
+REMISS_PROBLEMS = {
+    "ids": ([Problem(RA, 29, "punkt-id 'sla-ihop' används redan av punkten på rad 14.", field="punkter.id",
+                     hint="Ge varje punkt i filen ett eget id; det blir punktens adress (#punkt-…).")], []),
+    "sections": ([
+        Problem(RA, 30, "punkten 'parker' gäller avsnittet 'gatorna', som inte finns i 2007-2010.", field="punkter.avsnitt",
+                hint="Menade du 'gator'?", refers_to=("avsnitt", "2007-2010/gatorna")),
+        Problem(RA, 30, "punkten 'parker' nämner avsnittet 'parker' två gånger.", field="punkter.avsnitt"),
+        Problem(RA, 30, "punkten 'parker' gäller avsnittet 'qqqq', som inte finns i 2007-2010.", field="punkter.avsnitt",
+                hint="Kända avsnitt: arbetssatt, barn-och-unga, gator, inledning, parker, trafiksakerhet, uppfoljning.",
+                refers_to=("avsnitt", "2007-2010/qqqq"))], []),
+    "shows in": ([
+        Problem(RA, 21, "punkten 'sla-ihop' har syns_i 'barn-och-ung', som inte finns i 2011-2014.", field="punkter.syns_i",
+                hint="Menade du 'barn-och-unga'?", refers_to=("avsnitt", "2011-2014/barn-och-ung")),
+        Problem(RB, 15, "punkten 'digitalt' har syns_i 'digital-trygghet', men ingen version ersätter 2011-2014.",
+                field="punkter.syns_i",
+                hint="syns_i anger ett avsnitt i den version som följer; ta bort fältet tills den finns.")], []),
+    "outcomes": ([
+        Problem(RA, 32, "punkten 'parker' har syns_i 'parker', som inte finns i 2011-2014.", field="punkter.syns_i",
+                hint="Kända avsnitt: barn-och-unga, digital-trygghet.", refers_to=("avsnitt", "2011-2014/parker"))], [
+        Problem(RA, 19, "punkten 'sla-ihop' har utfall 'beaktad' men ingen motivering.", field="punkter.motivering",
+                hint="Skriv i 'motivering' vad i källorna som visar utfallet.", severity=Severity.WARNING),
+        Problem(RA, 21, "punkten 'riskomrade' saknar utfall, men 2007-2010 är antagen.", field="punkter.utfall",
+                hint="Ange 'utfall: beaktad', 'delvis beaktad', 'ej beaktad' eller 'ej bedömd' med en 'motivering' (till "
+                     "exempel att källorna inte säger hur synpunkten hanterades)."),
+        Problem(RA, 32, "punkten 'parker' har utfall 'ej bedömd' men anger ändå var den syns (syns_i).",
+                field="punkter.syns_i", hint="Ändra utfallet eller ta bort syns_i.", severity=Severity.WARNING)]),
+    # A point on a version without sections; 2001-2003 is adopted, so the point (without one) needs an outcome.
+    "no sections": ([
+        Problem(RB, 13, "punkten 'digitalt' gäller avsnittet 'digital-trygghet', som inte finns i 2001-2003.",
+                field="punkter.avsnitt", hint="Det finns inga avsnitt.", refers_to=("avsnitt", "2001-2003/digital-trygghet"))],
+        [Problem(RB, 11, "punkten 'digitalt' saknar utfall, men 2001-2003 är antagen.", field="punkter.utfall",
+                 hint="Ange 'utfall: beaktad', 'delvis beaktad', 'ej beaktad' eller 'ej bedömd' med en 'motivering' (till "
+                      "exempel att källorna inte säger hur synpunkten hanterades).")]),
+}
+
+
+@pytest.mark.parametrize("case", REMISS_PROBLEMS)
+def test_the_remissvar_point_rules(fixture_copy: Path, case: str) -> None:
+    for file, old, new in REMISS_CASES[case]:
+        edit(fixture_copy, file, old, new)
+    assert (checked(fixture_copy, check_points), checked(fixture_copy, check_outcomes)) == REMISS_PROBLEMS[case]
+
+
+def test_the_fixture_remissvar_break_no_point_rule(fixture_copy: Path) -> None:
+    assert (checked(fixture_copy, check_points), checked(fixture_copy, check_outcomes)) == ([], [])
