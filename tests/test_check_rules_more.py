@@ -1,5 +1,6 @@
-"""More rules of engine/checks on the fixture corpus, each one a rule a full `make mutation MUTATE=checks`
-run (2026-12-08) showed held by no test: what the check of shared term forms reports, and where."""
+"""The rules of engine/checks that a full `make mutation MUTATE=checks` run (2026-12-08) showed held by
+no test, on copies of the fixture corpus: each check's whole problem (file, line, message, field, hint,
+severity, the record it names) for each branch of the rule, and nothing on the fixtures as they are."""
 
 from __future__ import annotations
 
