@@ -12,7 +12,7 @@ from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
 from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
-from macros.engine.checks.glossary import check_discouraged, check_forms
+from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
 from macros.engine.checks.references import (
     check_documents,
     check_lineage_cycles,
@@ -371,3 +371,22 @@ def test_the_remissvar_point_rules(fixture_copy: Path, case: str) -> None:
 
 def test_the_fixture_remissvar_break_no_point_rule(fixture_copy: Path) -> None:
     assert (checked(fixture_copy, check_points), checked(fixture_copy, check_outcomes)) == ([], [])
+
+
+def test_a_terms_definitions_and_drops_name_known_versions_once_each(fixture_copy: Path) -> None:
+    edit(fixture_copy, "begrepp/trygghet.md", "  - version: 2007-2010\n", "  - version: 2004-2006\n")
+    edit(fixture_copy, "begrepp/trygghet.md", "källor: [kalla-program]\n---", "utgår_i: [2004-2006, 2011-2014]\n"
+         "källor: [kalla-program]\n---")
+    edit(fixture_copy, "begrepp/samverkan.md", "  - version: 2004-2006\n", "  - version: 2004-2007\n")
+    edit(fixture_copy, "begrepp/samverkan.md", "utgår_i: [2007-2010]", "utgår_i: [2007-2010, 2007-2011]")
+    assert checked(fixture_copy, check_term_references) == [
+        Problem("program/begrepp/samverkan.md", 6, "okänd version '2004-2007'.", field="definitioner.version",
+                hint="Menade du '2004-2006' eller '2001-2003' eller '2011-2014'?", refers_to=("version", "2004-2007")),
+        Problem("program/begrepp/samverkan.md", 9, "okänd version '2007-2011'.", field="utgår_i",
+                hint="Menade du '2007-2010' eller '2004-2006' eller '2001-2003'?", refers_to=("version", "2007-2011")),
+        Problem("program/begrepp/trygghet.md", 10, "begreppet har två definitioner för versionen 2004-2006.",
+                field="definitioner.version", hint="Slå ihop dem till en."),
+        # Dropped in 2011-2014, where it has no definition: as it should be.
+        Problem("program/begrepp/trygghet.md", 13, "begreppet både definieras och utgår i versionen 2004-2006.",
+                field="utgår_i", hint="Ta bort versionen från 'utgår_i' eller ta bort definitionen."),
+    ]
