@@ -13,6 +13,7 @@ from macros.core.problems import Problem, Severity
 from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
 from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
+from macros.engine.checks.html_policy import check_front_matter, check_text_lengths
 from macros.engine.checks.references import (
     check_documents,
     check_lineage_cycles,
@@ -389,4 +390,35 @@ def test_a_terms_definitions_and_drops_name_known_versions_once_each(fixture_cop
         # Dropped in 2011-2014, where it has no definition: as it should be.
         Problem("program/begrepp/trygghet.md", 13, "begreppet både definieras och utgår i versionen 2004-2006.",
                 field="utgår_i", hint="Ta bort versionen från 'utgår_i' eller ta bort definitionen."),
+    ]
+
+
+def test_front_matter_text_holds_no_html_and_no_script_address_at_any_depth(fixture_copy: Path) -> None:
+    edit(fixture_copy, "2007-2010/parker.md", "titel: Parker", "titel: Parker <b>och</b> gröna ytor")
+    edit(fixture_copy, "2007-2010/index.md", "    beskrivning: Förslaget skickades på remiss.",
+         "    beskrivning: ' JaVaScRiPt:alert(document.cookie)//ett-mycket-långt-skript'")
+    edit(fixture_copy, "2007-2010/gator.md", "titel: Gator", "titel: Gator < 5 meter breda")  # '<' before a digit is text
+    edit(fixture_copy, "begrepp/samverkan.md", "former: [samverkar]", "former: [samverkar, '</samverka>']")
+    assert checked(fixture_copy, check_front_matter) == [
+        Problem(V07, 9, "adressen 'JaVaScRiPt:alert(document.cookie)//et…' använder 'javascript:', som inte är tillåtet "
+                "(sådana adresser kan köra kod eller bädda in dolt innehåll).", field="beslut.beskrivning"),
+        Problem(S07 + "parker.md", 3, "HTML är inte tillåtet i front matter.", field="titel", hint=FRONT_HTML_HINT),
+        Problem("program/begrepp/samverkan.md", 4, "HTML är inte tillåtet i front matter.", field="former",
+                hint=FRONT_HTML_HINT),
+    ]
+
+
+FRONT_HTML_HINT = "Skriv ren text; vill du visa tecknet < skriv det med mellanslag efter."
+
+
+def test_a_title_may_be_300_characters_long_and_any_other_front_matter_text_5000(fixture_copy: Path) -> None:
+    edit(fixture_copy, "2007-2010/parker.md", "titel: Parker", "titel: " + "P" * 301)
+    edit(fixture_copy, "2007-2010/gator.md", "titel: Gator", "titel: " + "G" * 300)
+    edit(fixture_copy, "2007-2010/index.md", "    beskrivning: Förslaget skickades på remiss.", "    beskrivning: " + "b" * 5001)
+    edit(fixture_copy, "2007-2010/index.md", "    beskrivning: Fullmäktige antog programmet.", "    beskrivning: " + "b" * 5000)
+    edit(fixture_copy, "2007-2010/index.md", "    organ: Fullmäktige", "    organ: " + "F" * 301)  # not a title
+    hint = "Korta texten; längre text hör hemma i brödtexten under front matter."
+    assert checked(fixture_copy, check_text_lengths) == [
+        Problem(V07, 9, "texten är 5001 tecken lång; högst 5000 tillåts här.", field="beslut.beskrivning", hint=hint),
+        Problem(S07 + "parker.md", 3, "texten är 301 tecken lång; högst 300 tillåts här.", field="titel", hint=hint),
     ]
