@@ -12,8 +12,10 @@ from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
 from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
+from macros.engine.checks.documents import check_expired_documents
 from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
 from macros.engine.checks.html_policy import check_front_matter, check_text_lengths
+from macros.engine.checks.lineage import check_unrecorded_lineage
 from macros.engine.checks.references import (
     check_documents,
     check_lineage_cycles,
@@ -422,3 +424,44 @@ def test_a_title_may_be_300_characters_long_and_any_other_front_matter_text_5000
         Problem(V07, 9, "texten är 5001 tecken lång; högst 5000 tillåts här.", field="beslut.beskrivning", hint=hint),
         Problem(S07 + "parker.md", 3, "texten är 301 tecken lång; högst 300 tillåts här.", field="titel", hint=hint),
     ]
+
+
+def test_a_section_in_force_that_relies_on_an_expired_document_is_a_warning_with_its_successor(fixture_copy: Path) -> None:
+    # On the fixtures' day 2007-2010 is in force; plan-a ended 2006 (replaced by plan-b), plan-b now ends in January 2007.
+    edit(fixture_copy, "styrdokument/plan-b.md", "giltig_från: 2007-01", "giltig_från: 2007-01\ngiltig_till: 2007-01")
+    found = checked(fixture_copy, check_expired_documents)
+    assert found == [
+        Problem(S07 + "barn-och-unga.md", 10, "den gällande versionen 2007-2010 bygger på styrdokumentet 'plan-a', som bara "
+                "gällde till 31 december 2006.", field="styrdokument", severity=Severity.WARNING,
+                hint="Kontrollera om avsnittet ska hänvisa till ett nyare dokument, till exempel 'plan-b' som ersatte det."),
+        Problem(S07 + "parker.md", 7, "den gällande versionen 2007-2010 bygger på styrdokumentet 'plan-b', som bara "
+                "gällde till januari 2007.", field="styrdokument", severity=Severity.WARNING,
+                hint="Kontrollera om avsnittet ska hänvisa till ett nyare dokument."),
+    ]
+
+
+
+def new_section(root: Path, sid: str, order: int, title: str, body: str, extra: str = "") -> None:
+    (root / "program/2011-2014" / f"{sid}.md").write_text(
+        f"---\nid: {sid}\ntitel: {title}\nordning: {order}\ntyp: fokusområde\n{extra}källor: [kalla-remiss]\n---\n{body}\n",
+        encoding="utf-8")
+
+
+def test_a_new_section_that_reads_like_one_dropped_without_a_lineage_is_a_warning(fixture_copy: Path) -> None:
+    # 2011-2014 drops parker and trafiksakerhet of 2007-2010 without saying where they went.
+    # gronytor shares 9 of the 10 words of each (parker's title and text): 90 %.
+    new_section(fixture_copy, "gronytor", 3, "Parker", "Parker ska vara väl upplysta. Buskar klipps ner längs gångvägar.")
+    # ytor shares 4 words, of 6 and 10: exactly the threshold, 50 %.
+    new_section(fixture_copy, "ytor", 4, "Parker", "Ska vara väl grönt och.")
+    # Below it (3 of 6 and 10: 38 %), or with a lineage of its own, or like a section another one names: quiet.
+    new_section(fixture_copy, "lite", 5, "Parker", "Ska vara grönt och blått.")
+    new_section(fixture_copy, "egen", 6, "Parker", "Parker ska vara väl upplysta.", "ursprung: {typ: flytt, från: [gator]}\n")
+    new_section(fixture_copy, "trafik", 7, "Trafiksäkerhet", "Staden bygger säkra övergångar vid skolor och förskolor.")
+    new_section(fixture_copy, "skolvagar", 8, "Skolvägar", "Text.", "ursprung: {typ: namnbyte, från: [trafiksakerhet]}\n")
+    hint = ("Om avsnittet är samma avsnitt med nytt namn, lägg till i front matter:\nursprung:\n  typ: namnbyte\n  från: [parker]\n"
+            "(typ flytt, delning eller sammanslagning om det passar bättre). Är de olika avsnitt kan du bortse från varningen.")
+    assert checked(fixture_copy, check_unrecorded_lineage) == [
+        Problem(f"program/2011-2014/{sid}.md", 2, f"avsnittet '{sid}' är nytt i 2011-2014 och liknar 'parker' i 2007-2010 "
+                f"({share} gemensamma ord), som inte finns kvar. Jämförelsesidorna visar dem som två olika avsnitt.",
+                field="ursprung", hint=hint, severity=Severity.WARNING)
+        for sid, share in (("gronytor", "90%"), ("ytor", "50%"))]
