@@ -13,6 +13,7 @@ from macros.core.problems import Problem, Severity
 from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
 from macros.engine.checks.documents import check_expired_documents
+from macros.engine.checks.followup import check_followups
 from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
 from macros.engine.checks.html_policy import check_front_matter, check_text_lengths
 from macros.engine.checks.lineage import check_unrecorded_lineage
@@ -465,3 +466,16 @@ def test_a_new_section_that_reads_like_one_dropped_without_a_lineage_is_a_warnin
                 f"({share} gemensamma ord), som inte finns kvar. Jämförelsesidorna visar dem som två olika avsnitt.",
                 field="ursprung", hint=hint, severity=Severity.WARNING)
         for sid, share in (("gronytor", "90%"), ("ytor", "50%"))]
+
+
+def test_a_follow_up_names_known_versions_and_counts_no_more_than_its_total(fixture_copy: Path) -> None:
+    name = "uppfoljning/arsredovisning-2008.md"
+    # Boards over their total (a zero is left out of the sum shown); indicators exactly at theirs: fine.
+    edit(fixture_copy, name, "nämnder: {totalt: 10, helt: 6, delvis: 3}", "nämnder: {totalt: 8, helt: 6, delvis: 3, inte: 0}")
+    edit(fixture_copy, name, "versioner: [2007-2010]", "versioner: [2007-2010, 2007-2011]")
+    assert checked(fixture_copy, check_followups) == [
+        Problem("program/" + name, 14, "okänd version '2007-2011'.", field="versioner",
+                hint="Menade du '2007-2010' eller '2004-2006' eller '2001-2003'?", refers_to=("version", "2007-2011")),
+        Problem("program/" + name, 7, "nämnder: helt 6 + delvis 3 är 9, fler än totalt (8).", field="nämnder.totalt",
+                hint="Kontrollera siffrorna mot årsredovisningen."),
+    ]
