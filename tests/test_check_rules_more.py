@@ -15,7 +15,7 @@ from macros.engine.checks.decisions import check_adoption_dated, check_not_in_th
 from macros.engine.checks.documents import check_expired_documents
 from macros.engine.checks.followup import check_followups
 from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
-from macros.engine.checks.html_policy import check_front_matter, check_text_lengths
+from macros.engine.checks.html_policy import check_front_matter, check_text_lengths, nesting
 from macros.engine.checks.lineage import check_unrecorded_lineage
 from macros.engine.checks.references import (
     check_documents,
@@ -479,3 +479,45 @@ def test_a_follow_up_names_known_versions_and_counts_no_more_than_its_total(fixt
         Problem("program/" + name, 7, "nämnder: helt 6 + delvis 3 är 9, fler än totalt (8).", field="nämnder.totalt",
                 hint="Kontrollera siffrorna mot årsredovisningen."),
     ]
+
+
+FLATTER = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    # Each limit: at it nothing, one past it the problem, on its line, once however often it recurs.
+    ("Rad.\n" + " " * 80 + "x\n", []),
+    ("Rad.\n" + " " * 81 + "x\n" + " " * 90 + "y\n", [(1, "texten är indragen mer än 20 nivåer.", FLATTER)]),
+    ("\t" * 20 + " x\n", [(0, "texten är indragen mer än 20 nivåer.", FLATTER)]),
+    (" " * 200 + "\n", []),  # a line of blanks indents nothing
+    (">" * 20 + " x\n", []),
+    ("Rad.\n\n" + ">" * 21 + " x\n" + ">" * 22 + " y\n", [(2, "citaten (>) är nästlade mer än 20 nivåer.", FLATTER)]),
+    ("- " * 20 + "x\n", []),
+    ("Rad.\n" + "1. " * 21 + "x\n" + "- " * 22 + "x\n",
+     [(1, "raden börjar med fler än 20 list- eller citattecken (listor i listor).", FLATTER)]),
+    ("> " * 21 + "x\n", [(0, "citaten (>) är nästlade mer än 20 nivåer.", FLATTER)]),  # said once, as quotes
+    ("<div>" * 20 + "\n", []),
+    ("<div><details>" * 10 + "</div>\n<div>\n", []),
+    ("Rad.\n" + "<div>" * 21 + "\n<div>\n", [(1, "<div>/<details> är nästlade mer än 20 nivåer.", FLATTER)]),
+    ("a\n\n" * 300, []),
+    ("a\n\n" * 301 + "b\n\n" * 5, [(600, "texten har fler än 300 stycken (block mellan tomma rader).",
+                                    "Dela upp texten i flera avsnitt.")]),
+    ("*_" * 200 + "\n", []),
+    ("Rad.\n\n" + "*" * 200 + "\n" + "_" * 201 + "\n\n" + "*" * 500 + "\n",
+     [(2, "stycket har 401 tecken * eller _ (högst 400).", "Dela upp stycket eller ta bort betoningstecken.")]),
+    ("a" * 9999 + "\n", []),
+    ("Rad.\n\n" + "a" * 5000 + "\n" + "b" * 5000 + "\n\n" + "c" * 20000 + "\n",
+     [(2, "stycket är 10002 tecken långt (högst 10000).", "Dela upp stycket med tomma rader.")]),
+    ("[" * 20 + "\n", []),
+    ("[(" * 10 + "])" * 10 + "[" * 20 + "\n", []),
+    ("Rad.\n" + "[" * 10 + "\n" + "(" * 11 + "\n" + "[" * 30 + "\n",
+     [(2, "stycket har fler än 20 hakparenteser [ eller parenteser ( som inte är stängda.",
+       "Stäng varje [ med ] och varje ( med ), eller dela upp stycket.")]),
+    ("[" * 15 + "\n\n" + "[" * 15 + "\n", []),  # counted within one paragraph
+    ("<a " * 20 + "\n", []),
+    ("Rad.\n" + "<a " * 10 + "\n\n" + "<b " * 11 + "\n" + "<i " * 5 + "\n",
+     [(3, "texten har fler än 20 tecken < som börjar en HTML-tagg utan att den stängs med >.",
+       "Skriv < följt av mellanslag, eller stäng taggen med >.")]),  # counted over the whole body
+])
+def test_the_limits_on_nesting_and_size(body: str, found: list[tuple[int, str, str]]) -> None:
+    assert list(nesting(body)) == found
