@@ -15,7 +15,7 @@ from macros.engine.checks.decisions import check_adoption_dated, check_not_in_th
 from macros.engine.checks.documents import check_expired_documents
 from macros.engine.checks.followup import check_followups
 from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
-from macros.engine.checks.html_policy import check_front_matter, check_text_lengths, nesting
+from macros.engine.checks.html_policy import check_bodies, check_docs, check_front_matter, check_text_lengths, nesting
 from macros.engine.checks.lineage import check_unrecorded_lineage
 from macros.engine.checks.references import (
     check_documents,
@@ -521,3 +521,23 @@ FLATTER = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
 ])
 def test_the_limits_on_nesting_and_size(body: str, found: list[tuple[int, str, str]]) -> None:
     assert list(nesting(body)) == found
+
+
+SCRIPT = ("HTML-elementet <script> är inte tillåtet av säkerhetsskäl: det kan köra kod, hämta innehåll från andra "
+          "webbplatser eller ändra sidan.")
+SUBSET_HINT = ("Tillåten HTML: <abbr>, <br>, <sup>, <sub>, <kbd>, <mark>, <ins>, <del>, <details>, <summary>, "
+               "<span>, <div>. Skriv i övrigt med Markdown, eller visa koden som kod inom `backticks`.")
+
+
+def test_raw_html_in_a_body_is_reported_once_per_line_and_message_with_its_hint(fixture_copy: Path) -> None:
+    edit(fixture_copy, "2007-2010/parker.md", "gångvägar.", "gångvägar.\n\n<script>a</script> <script>b</script>\n"
+         "<script>c</script>")
+    assert checked(fixture_copy, check_bodies) == [
+        Problem(S07 + "parker.md", 12, SCRIPT, hint=SUBSET_HINT), Problem(S07 + "parker.md", 13, SCRIPT, hint=SUBSET_HINT)]
+
+
+def test_raw_html_in_a_docs_page_is_reported_at_its_line_below_the_front_matter(corpus_copy: Path) -> None:
+    path = corpus_copy / "docs/om.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
+    assert len(path.read_text(encoding="utf-8").split("\n")) == 18  # the script on line 17
+    assert checked(corpus_copy, check_docs) == [Problem("docs/om.md", 17, SCRIPT, hint=SUBSET_HINT)]
