@@ -4,12 +4,15 @@ severity, the record it names) for each branch of the rule, and nothing on the f
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
+from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
 from macros.core.problems import Problem, Severity
+from macros.engine import checks
 from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
 from macros.engine.checks.documents import check_expired_documents
@@ -541,3 +544,40 @@ def test_raw_html_in_a_docs_page_is_reported_at_its_line_below_the_front_matter(
     path.write_text(path.read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
     assert len(path.read_text(encoding="utf-8").split("\n")) == 18  # the script on line 17
     assert checked(corpus_copy, check_docs) == [Problem("docs/om.md", 17, SCRIPT, hint=SUBSET_HINT)]
+
+
+def spinning(corpus: Corpus) -> list[Problem]:
+    """A check that would run for five seconds: the budget stops it long before."""
+    end = time.process_time() + 5
+    while time.process_time() < end:
+        pass
+    return []
+
+
+STOPPED = ("kontrollen test_check_rules_more.spinning: tog mer än 0.01 sekunder och avbröts. Texten har troligen en form "
+           "som Markdown-konverteringen har svårt för (till exempel mycket långa rader av samma tecken eller djupt "
+           "nästlade listor). Dela upp eller förenkla texten och försök igen.")
+
+
+def test_a_check_past_its_time_is_one_problem_of_the_repository_an_error_or_a_warning(
+        fixture_corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checks, "CHECK_SECONDS", 0.01)
+    monkeypatch.setattr(checks, "CHECKS", [spinning])
+    monkeypatch.setattr(checks, "ADVISORY", [spinning])
+    assert checks.run_checks(fixture_corpus) == [Problem("program/", None, STOPPED),
+                                                 Problem("program/", None, STOPPED, severity=Severity.WARNING)]
+
+
+def test_a_body_past_the_limits_stops_the_checks_before_any_other_runs(fixture_copy: Path) -> None:
+    edit(fixture_copy, "2007-2010/parker.md", "gångvägar.", "gångvägar.\n\n<script>x</script>\n" + "[" * 21)
+    found = checks.run_checks(load(fixture_copy, FIXED_DATE)[0])
+    assert found == [Problem(S07 + "parker.md", 13, "stycket har fler än 20 hakparenteser [ eller parenteser ( som inte "
+                             "är stängda.", hint="Stäng varje [ med ] och varje ( med ), eller dela upp stycket.")]
+
+
+def test_advisory_warnings_come_once_each_in_file_and_line_order(fixture_corpus: Corpus,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    late, early, first = (Problem("b.md", 2, "x", severity=Severity.WARNING), Problem("b.md", 1, "y", severity=Severity.WARNING),
+                          Problem("a.md", None, "z", severity=Severity.WARNING))
+    monkeypatch.setattr(checks, "ADVISORY", [lambda corpus: [late, early], lambda corpus: [first, late]])
+    assert checks.run_advisory(fixture_corpus) == [first, early, late]
