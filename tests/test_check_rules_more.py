@@ -11,6 +11,7 @@ import pytest
 
 from macros.core.load.corpus import Corpus
 from macros.core.load.loader import load
+from macros.core.placeholder import HINT, MESSAGE, PLACEHOLDER
 from macros.core.problems import Problem, Severity
 from macros.engine import checks
 from macros.engine.checks import Check
@@ -20,6 +21,7 @@ from macros.engine.checks.followup import check_followups
 from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
 from macros.engine.checks.html_policy import check_bodies, check_docs, check_front_matter, check_text_lengths, nesting
 from macros.engine.checks.lineage import check_unrecorded_lineage
+from macros.engine.checks.placeholders import check_placeholders
 from macros.engine.checks.references import (
     check_documents,
     check_lineage_cycles,
@@ -581,3 +583,27 @@ def test_advisory_warnings_come_once_each_in_file_and_line_order(fixture_corpus:
                           Problem("a.md", None, "z", severity=Severity.WARNING))
     monkeypatch.setattr(checks, "ADVISORY", [lambda corpus: [late, early], lambda corpus: [first, late]])
     assert checks.run_advisory(fixture_corpus) == [first, early, late]
+
+
+def test_docs_pages_are_read_as_utf_8_with_any_line_ending_and_links_and_unreadable_files_left_out(
+        corpus_copy: Path) -> None:
+    docs = corpus_copy / "docs"
+    page = "---\ntitle: Sida\n---\n\n# Sida\n\n<script>x</script>\n"  # the script on line 7
+    # A byte-order mark is no part of the text: the front matter (its <u> not body text) still starts the page.
+    (docs / "a-bom.md").write_bytes(b"\xef\xbb\xbf" + page.replace("title: Sida", "title: <u>Sida</u>").replace("\n", "\r\n").encode())
+    (docs / "b-cr.md").write_bytes(page.replace("\n", "\r").encode())
+    (docs / "c-bad.md").write_bytes(b"\xff\xfe<script>x</script>\n")  # not UTF-8: repository_problems refuses it
+    (docs / "d-link.md").symlink_to(docs / "a-bom.md")  # a link: refused there too
+    (docs / "e-mapp.md").mkdir()
+    (docs / "om.md").write_text((docs / "om.md").read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
+    assert checked(corpus_copy, check_docs) == [Problem(f"docs/{name}", line, SCRIPT, hint=SUBSET_HINT)
+                                                for name, line in (("a-bom.md", 7), ("b-cr.md", 7), ("om.md", 17))]
+
+
+def test_the_placeholder_is_looked_for_in_content_files_only_not_in_links_or_other_files(fixture_copy: Path) -> None:
+    (fixture_copy / "utkast.md").write_text(f"{PLACEHOLDER}: ett utkast utanför program/.\n", encoding="utf-8")
+    (fixture_copy / "program/anteckning.txt").write_text(f"{PLACEHOLDER}\n", encoding="utf-8")
+    (fixture_copy / "program/2007-2010/lank.md").symlink_to(fixture_copy / "utkast.md")
+    edit(fixture_copy, "begrepp/samverkan.md", "Begreppet finns", f"{PLACEHOLDER}\nBegreppet finns")
+    corpus, _ = load(fixture_copy, FIXED_DATE)  # the link is refused there, as its own problem
+    assert list(check_placeholders(corpus)) == [Problem("program/begrepp/samverkan.md", 12, MESSAGE, hint=HINT)]
