@@ -435,12 +435,14 @@ def test_a_title_may_be_300_characters_long_and_any_other_front_matter_text_5000
 def test_a_section_in_force_that_relies_on_an_expired_document_is_a_warning_with_its_successor(fixture_copy: Path) -> None:
     # On the fixtures' day 2007-2010 is in force; plan-a ended 2006 (replaced by plan-b), plan-b now ends in January 2007.
     edit(fixture_copy, "styrdokument/plan-b.md", "giltig_från: 2007-01", "giltig_från: 2007-01\ngiltig_till: 2007-01")
+    # parker names a document still valid first, then plan-b on a line of its own.
+    edit(fixture_copy, "2007-2010/parker.md", "styrdokument: [plan-b]", "styrdokument:\n  - lag-x\n  - plan-b")
     found = checked(fixture_copy, check_expired_documents)
     assert found == [
         Problem(S07 + "barn-och-unga.md", 10, "den gällande versionen 2007-2010 bygger på styrdokumentet 'plan-a', som bara "
                 "gällde till 31 december 2006.", field="styrdokument", severity=Severity.WARNING,
                 hint="Kontrollera om avsnittet ska hänvisa till ett nyare dokument, till exempel 'plan-b' som ersatte det."),
-        Problem(S07 + "parker.md", 7, "den gällande versionen 2007-2010 bygger på styrdokumentet 'plan-b', som bara "
+        Problem(S07 + "parker.md", 9, "den gällande versionen 2007-2010 bygger på styrdokumentet 'plan-b', som bara "
                 "gällde till januari 2007.", field="styrdokument", severity=Severity.WARNING,
                 hint="Kontrollera om avsnittet ska hänvisa till ett nyare dokument."),
     ]
@@ -604,6 +606,7 @@ def test_the_placeholder_is_looked_for_in_content_files_only_not_in_links_or_oth
     (fixture_copy / "utkast.md").write_text(f"{PLACEHOLDER}: ett utkast utanför program/.\n", encoding="utf-8")
     (fixture_copy / "program/anteckning.txt").write_text(f"{PLACEHOLDER}\n", encoding="utf-8")
     (fixture_copy / "program/2007-2010/lank.md").symlink_to(fixture_copy / "utkast.md")
+    (fixture_copy / "program/2007-2010/aaa.md").write_bytes(b"\xff FYLL I\n")  # not UTF-8: the loader's problem
     edit(fixture_copy, "begrepp/samverkan.md", "Begreppet finns", f"{PLACEHOLDER}\nBegreppet finns")
     corpus, _ = load(fixture_copy, FIXED_DATE)  # the link is refused there, as its own problem
     assert list(check_placeholders(corpus)) == [Problem("program/begrepp/samverkan.md", 12, MESSAGE, hint=HINT)]
