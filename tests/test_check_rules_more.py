@@ -19,7 +19,14 @@ from macros.engine.checks.decisions import check_adoption_dated, check_not_in_th
 from macros.engine.checks.documents import check_expired_documents
 from macros.engine.checks.followup import check_followups
 from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
-from macros.engine.checks.html_policy import check_bodies, check_docs, check_front_matter, check_text_lengths, nesting
+from macros.engine.checks.html_policy import (
+    check_bodies,
+    check_docs,
+    check_front_matter,
+    check_nesting,
+    check_text_lengths,
+    nesting,
+)
 from macros.engine.checks.lineage import check_unrecorded_lineage
 from macros.engine.checks.placeholders import check_placeholders
 from macros.engine.checks.references import (
@@ -610,3 +617,21 @@ def test_the_placeholder_is_looked_for_in_content_files_only_not_in_links_or_oth
     edit(fixture_copy, "begrepp/samverkan.md", "Begreppet finns", f"{PLACEHOLDER}\nBegreppet finns")
     corpus, _ = load(fixture_copy, FIXED_DATE)  # the link is refused there, as its own problem
     assert list(check_placeholders(corpus)) == [Problem("program/begrepp/samverkan.md", 12, MESSAGE, hint=HINT)]
+
+
+def test_the_limits_are_checked_on_every_body_and_docs_page_at_the_line_of_the_file(corpus_copy: Path) -> None:
+    brackets = {"message": "stycket har fler än 20 hakparenteser [ eller parenteser ( som inte är stängda.",
+                "hint": "Stäng varje [ med ] och varje ( med ), eller dela upp stycket."}
+    edit(corpus_copy, "2007-2010/parker.md", "gångvägar.", "gångvägar.\n\n" + "[" * 21)
+    edit(corpus_copy, "begrepp/samverkan.md", "Begreppet finns", "(" * 21 + "\nBegreppet finns")
+    docs = corpus_copy / "docs"
+    page = "---\ntitle: Sida\n---\n\n# Sida\n\n" + "[" * 21 + "\n"  # on line 7
+    (docs / "a-bom.md").write_bytes(b"\xef\xbb\xbf" + page.replace("\n", "\r\n").encode())
+    (docs / "c-bad.md").write_bytes(b"\xff\xfe" + b"[" * 21 + b"\n")
+    (docs / "d-link.md").symlink_to(docs / "a-bom.md")
+    (docs / "e-mapp.md").mkdir()
+    (docs / "f-utan.md").write_text("# Utan front matter\n\n" + "[" * 21 + "\n", encoding="utf-8")
+    corpus, _ = load(corpus_copy, FIXED_DATE)
+    assert list(check_nesting(corpus)) == [
+        Problem(S07 + "parker.md", 12, **brackets), Problem("program/begrepp/samverkan.md", 12, **brackets),
+        Problem("docs/a-bom.md", 7, **brackets), Problem("docs/f-utan.md", 3, **brackets)]
