@@ -18,7 +18,12 @@ from macros.engine.checks import Check
 from macros.engine.checks.decisions import check_adoption_dated, check_not_in_the_future
 from macros.engine.checks.documents import check_expired_documents
 from macros.engine.checks.followup import check_followups
-from macros.engine.checks.glossary import check_discouraged, check_forms, check_term_references
+from macros.engine.checks.glossary import (
+    check_discouraged,
+    check_dropped_but_used,
+    check_forms,
+    check_term_references,
+)
 from macros.engine.checks.html_policy import (
     check_bodies,
     check_docs,
@@ -635,3 +640,26 @@ def test_the_limits_are_checked_on_every_body_and_docs_page_at_the_line_of_the_f
     assert list(check_nesting(corpus)) == [
         Problem(S07 + "parker.md", 12, **brackets), Problem("program/begrepp/samverkan.md", 12, **brackets),
         Problem("docs/a-bom.md", 7, **brackets), Problem("docs/f-utan.md", 3, **brackets)]
+
+
+def test_a_term_dropped_in_a_version_but_used_in_its_sections_is_a_warning_naming_them(fixture_copy: Path) -> None:
+    # samverkan is dropped in 2007-2010 (and used in 2004-2006, where it is not); trygghet now in 2011-2014.
+    edit(fixture_copy, "2007-2010/gator.md", "Gator ska", "Staden samverkar. Gator ska")
+    edit(fixture_copy, "2007-2010/parker.md", "Parker ska", "Parker ska, i samverkan, ")
+    edit(fixture_copy, "2004-2006/fritid.md", "Fritidsgårdar", "Samverkan. Fritidsgårdar")
+    edit(fixture_copy, "2011-2014/digital-trygghet.md", "Avsnittet är", "Tryggheten på nätet. Avsnittet är")
+    edit(fixture_copy, "begrepp/trygghet.md", "källor: [kalla-program]\n---", "utgår_i:\n  - 2099-2100\n  - 2011-2014\n"
+         "källor: [kalla-program]\n---")
+    hint = "Ta bort versionen från 'utgår_i' om begreppet fortfarande ingår, eller skriv om avsnitten."
+    assert list(check_dropped_but_used(load(fixture_copy, FIXED_DATE)[0])) == [
+        Problem("program/begrepp/samverkan.md", 9, "begreppet är markerat som utgånget i 2007-2010, men används i avsnitten "
+                "gator, parker.", field="utgår_i", severity=Severity.WARNING, hint=hint),
+        Problem("program/begrepp/trygghet.md", 15, "begreppet är markerat som utgånget i 2011-2014, men används i avsnitten "
+                "digital-trygghet.", field="utgår_i", severity=Severity.WARNING, hint=hint),
+    ]
+
+
+def test_no_term_dropped_no_warning(fixture_copy: Path) -> None:
+    edit(fixture_copy, "begrepp/samverkan.md", "utgår_i: [2007-2010]\n", "")
+    edit(fixture_copy, "2007-2010/gator.md", "Gator ska", "Staden samverkar. Gator ska")
+    assert list(check_dropped_but_used(load(fixture_copy, FIXED_DATE)[0])) == []
