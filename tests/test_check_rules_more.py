@@ -130,6 +130,12 @@ def test_an_adopted_version_without_a_dated_start_is_a_warning_at_its_decisions(
         hint="Lägg till 'datum' (ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD eller en årstid som ÅÅÅÅ-23) om en källa anger det.")]
 
 
+def test_each_adopted_version_is_checked_for_a_dated_start_whatever_comes_before_it(fixture_copy: Path) -> None:
+    # 2007-2010 comes after 2004-2006, which was repealed (and so is not checked).
+    edit(fixture_copy, "2007-2010/index.md", "    datum: 2007-02-05\n", "")
+    assert [(p.file, p.line) for p in checked(fixture_copy, check_adoption_dated)] == [(V07, 5)]
+
+
 def test_a_version_that_is_only_a_proposal_needs_no_dated_adoption(fixture_copy: Path) -> None:
     # 2011-2014 is a proposal with an undated decision: no warning, as for every fixture version.
     assert checked(fixture_copy, check_adoption_dated) == []
@@ -463,7 +469,7 @@ def test_a_section_in_force_that_relies_on_an_expired_document_is_a_warning_with
 
 def new_section(root: Path, sid: str, order: int, title: str, body: str, extra: str = "") -> None:
     (root / "program/2011-2014" / f"{sid}.md").write_text(
-        f"---\nid: {sid}\ntitel: {title}\nordning: {order}\ntyp: fokusområde\n{extra}källor: [kalla-remiss]\n---\n{body}\n",
+        f"---\ntitel: {title}\nid: {sid}\nordning: {order}\ntyp: fokusområde\n{extra}källor: [kalla-remiss]\n---\n{body}\n",
         encoding="utf-8")
 
 
@@ -481,7 +487,7 @@ def test_a_new_section_that_reads_like_one_dropped_without_a_lineage_is_a_warnin
     hint = ("Om avsnittet är samma avsnitt med nytt namn, lägg till i front matter:\nursprung:\n  typ: namnbyte\n  från: [parker]\n"
             "(typ flytt, delning eller sammanslagning om det passar bättre). Är de olika avsnitt kan du bortse från varningen.")
     assert checked(fixture_copy, check_unrecorded_lineage) == [
-        Problem(f"program/2011-2014/{sid}.md", 2, f"avsnittet '{sid}' är nytt i 2011-2014 och liknar 'parker' i 2007-2010 "
+        Problem(f"program/2011-2014/{sid}.md", 3, f"avsnittet '{sid}' är nytt i 2011-2014 och liknar 'parker' i 2007-2010 "
                 f"({share} gemensamma ord), som inte finns kvar. Jämförelsesidorna visar dem som två olika avsnitt.",
                 field="ursprung", hint=hint, severity=Severity.WARNING)
         for sid, share in (("gronytor", "90%"), ("ytor", "50%"))]
