@@ -41,7 +41,7 @@ from macros.engine.checks.references import (
     check_sources,
     check_versions,
 )
-from macros.engine.checks.remiss import check_outcomes, check_points
+from macros.engine.checks.remiss import check_answers, check_outcomes, check_points
 from tests.conftest import FIXED_DATE
 
 
@@ -671,3 +671,10 @@ def test_no_term_dropped_no_warning(fixture_copy: Path) -> None:
     edit(fixture_copy, "begrepp/samverkan.md", "utgår_i: [2007-2010]\n", "")
     edit(fixture_copy, "2007-2010/gator.md", "Gator ska", "Staden samverkar. Gator ska")
     assert list(check_dropped_but_used(load(fixture_copy, FIXED_DATE)[0])) == []
+
+
+def test_a_remissvar_to_an_unknown_version_is_an_error_at_svarar_pa_naming_the_version(fixture_copy: Path) -> None:
+    edit(fixture_copy, A, "svarar_på: 2007-2010", "svarar_på: 1901-1902")
+    assert checked(fixture_copy, check_answers) == [Problem(
+        RA, 9, "okänd version '1901-1902'.", field="svarar_på",
+        hint="Kända versioner: 2001-2003, 2004-2006, 2007-2010, 2011-2014.", refers_to=("version", "1901-1902"))]
