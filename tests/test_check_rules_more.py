@@ -401,20 +401,26 @@ def test_the_fixture_remissvar_break_no_point_rule(fixture_copy: Path) -> None:
 
 
 def test_a_terms_definitions_and_drops_name_known_versions_once_each(fixture_copy: Path) -> None:
-    edit(fixture_copy, "begrepp/trygghet.md", "  - version: 2007-2010\n", "  - version: 2004-2006\n")
-    edit(fixture_copy, "begrepp/trygghet.md", "källor: [kalla-program]\n---", "utgår_i: [2004-2006, 2011-2014]\n"
+    # Lists written one item to a line, and 'version' not first in its definition: each problem on its own line.
+    trygghet, samverkan = "begrepp/trygghet.md", "begrepp/samverkan.md"
+    edit(fixture_copy, trygghet, "relaterade: [samverkan]", "relaterade:\n  - samverkan\n  - trygghet")
+    edit(fixture_copy, trygghet, "  - version: 2007-2010\n    definition: Att känna sig säker och vara säker.\n",
+         "  - definition: Att känna sig säker och vara säker.\n    version: 2004-2006\n")
+    edit(fixture_copy, trygghet, "källor: [kalla-program]\n---", "utgår_i:\n  - 2011-2014\n  - 2004-2006\n"
          "källor: [kalla-program]\n---")
-    edit(fixture_copy, "begrepp/samverkan.md", "  - version: 2004-2006\n", "  - version: 2004-2007\n")
-    edit(fixture_copy, "begrepp/samverkan.md", "utgår_i: [2007-2010]", "utgår_i: [2007-2010, 2007-2011]")
+    edit(fixture_copy, samverkan, "  - version: 2004-2006\n    definition: Att arbeta tillsammans med andra.\n",
+         "  - definition: Att arbeta tillsammans med andra.\n    version: 2004-2007\n")
+    edit(fixture_copy, samverkan, "utgår_i: [2007-2010]", "utgår_i:\n  - 2007-2010\n  - 2007-2011")
     assert checked(fixture_copy, check_term_references) == [
-        Problem("program/begrepp/samverkan.md", 6, "okänd version '2004-2007'.", field="definitioner.version",
+        Problem("program/" + samverkan, 7, "okänd version '2004-2007'.", field="definitioner.version",
                 hint="Menade du '2004-2006' eller '2001-2003' eller '2011-2014'?", refers_to=("version", "2004-2007")),
-        Problem("program/begrepp/samverkan.md", 9, "okänd version '2007-2011'.", field="utgår_i",
+        Problem("program/" + samverkan, 11, "okänd version '2007-2011'.", field="utgår_i",
                 hint="Menade du '2007-2010' eller '2004-2006' eller '2001-2003'?", refers_to=("version", "2007-2011")),
-        Problem("program/begrepp/trygghet.md", 10, "begreppet har två definitioner för versionen 2004-2006.",
+        Problem("program/" + trygghet, 7, "ett begrepp kan inte vara relaterat till sig självt.", field="relaterade"),
+        Problem("program/" + trygghet, 13, "begreppet har två definitioner för versionen 2004-2006.",
                 field="definitioner.version", hint="Slå ihop dem till en."),
         # Dropped in 2011-2014, where it has no definition: as it should be.
-        Problem("program/begrepp/trygghet.md", 13, "begreppet både definieras och utgår i versionen 2004-2006.",
+        Problem("program/" + trygghet, 17, "begreppet både definieras och utgår i versionen 2004-2006.",
                 field="utgår_i", hint="Ta bort versionen från 'utgår_i' eller ta bort definitionen."),
     ]
 
