@@ -174,7 +174,7 @@ VERSION_CASES = {
                 # 2001-2003 now overlaps 2004-2006 by a year, but 2004-2006 records that it replaced it.
                 ("2001-2003/index.md", "{från: 2001, till: 2003}", "{från: 2001, till: 2004}")],
     "perspectives": [("2004-2006/index.md", "  - {id: jamstalldhet, benämning: jämställdhetsperspektiv}\n",
-                      "  - {id: jamstalldhet, benämning: jämställdhetsperspektiv}\n  - {id: okand, benämning: okänt}\n"
+                      "  - {id: jamstalldhet, benämning: jämställdhetsperspektiv}\n  - benämning: okänt\n    id: okand\n"
                       "  - {id: barn, benämning: barnperspektiv}\n")],
     "cycle": [("2001-2003/index.md", "texten: saknas", "ersätter: 2004-2006\ntexten: saknas")],
     "overlap": [("2004-2006/index.md", "ersätter: 2001-2003\n", ""),
@@ -193,9 +193,9 @@ VERSION_PROBLEMS = {
     "periods": [Problem(V01, 4, "perioden 2001–2004 stämmer inte med versionens id '2001-2003'.", field="period"),
                 Problem(V07, 4, "perioden 2007–2011 stämmer inte med versionens id '2007-2010'.", field="period"),
                 Problem(V11, 4, "perioden 2010–2014 stämmer inte med versionens id '2011-2014'.", field="period")],
-    "perspectives": [Problem(V04, 22, "okänt perspektiv 'okand'.", field="perspektiv",
+    "perspectives": [Problem(V04, 23, "okänt perspektiv 'okand'.", field="perspektiv",
                              hint="Tillåtna perspektiv: barn, jamstalldhet, funktionshinder, hbtqi, aldre."),
-                     Problem(V04, 23, "perspektivet 'barn' står två gånger.", field="perspektiv")],
+                     Problem(V04, 24, "perspektivet 'barn' står två gånger.", field="perspektiv")],
     "cycle": [Problem(V01, 11, "versionerna ersätter varandra i en cirkel: 2001-2003 → 2004-2006 → 2001-2003.",
                       field="ersätter", hint=CIRCLE_HINT),
               Problem(V07, 16, "både 2001-2003 och 2007-2010 säger att de ersätter 2004-2006.", field="ersätter")],
@@ -224,7 +224,7 @@ SECTION_CASES = {
     "parent": [("2004-2006/fritid.md", "förälder: arbetssatt", "förälder: arbetsat"),
                ("2004-2006/skola.md", "förälder: arbetssatt", "förälder: trafik"),
                ("2004-2006/trafik.md", "typ: fokusområde", "typ: fokusområde\nförälder: skola")],
-    "perspectives": [("2004-2006/skola.md", "  - {id: barn,", "  - {id: bran, hur: Fel.}\n  - {id: funktionshinder, hur: X.}\n"
+    "perspectives": [("2004-2006/skola.md", "  - {id: barn,", "  - hur: Fel.\n    id: bran\n  - hur: X.\n    id: funktionshinder\n"
                       "  - {id: barn,"),
                      # 2011-2014 declares no perspectives: a section's own need not be among them.
                      ("2011-2014/barn-och-unga.md", "typ: fokusområde", "typ: fokusområde\nperspektiv:\n"
@@ -249,9 +249,9 @@ SECTION_PROBLEMS = {
                        refers_to=("avsnitt", "2004-2006/arbetsat")),
                Problem(S04 + "trafik.md", 6, "avsnitten är varandras föräldrar i en cirkel: trafik → skola → trafik.",
                        field="förälder")],
-    "perspectives": [Problem(S04 + "skola.md", 8, "okänt perspektiv 'bran'.", field="perspektiv",
+    "perspectives": [Problem(S04 + "skola.md", 9, "okänt perspektiv 'bran'.", field="perspektiv",
                              hint="Tillåtna perspektiv: barn, jamstalldhet, funktionshinder, hbtqi, aldre."),
-                     Problem(S04 + "skola.md", 9, "perspektivet 'funktionshinder' finns inte bland versionens perspektiv i "
+                     Problem(S04 + "skola.md", 11, "perspektivet 'funktionshinder' finns inte bland versionens perspektiv i "
                              "index.md.", field="perspektiv",
                              hint="Lägg till det i versionens 'perspektiv' eller ta bort det här.")],
     "documents": [Problem(S04 + "skola.md", 9, "okänt styrdokument 'plan-z'.", field="styrdokument",
