@@ -179,6 +179,15 @@ VERSION_CASES = {
     "cycle": [("2001-2003/index.md", "texten: saknas", "ersätter: 2004-2006\ntexten: saknas")],
     "overlap": [("2004-2006/index.md", "ersätter: 2001-2003\n", ""),
                 ("2001-2003/index.md", "{från: 2001, till: 2003}", "{från: 2001, till: 2004}")],
+    # Both in one and the same year: the first one's start is the other's last year.
+    "one year": [("2004-2006/index.md", "ersätter: 2001-2003\n", ""),
+                 ("2001-2003/index.md", "{från: 2001, till: 2003}", "{från: 2004, till: 2004}"),
+                 ("2004-2006/index.md", "{från: 2004, till: 2006}", "{från: 2004, till: 2004}")],
+    # The version first in order replaces the one after it: their overlap is no problem either.
+    "replaced by the earlier": [("2004-2006/index.md", "ersätter: 2001-2003\n", ""),
+                                ("2007-2010/index.md", "ersätter: 2004-2006", "ersätter: 2001-2003"),
+                                ("2001-2003/index.md", "texten: saknas", "ersätter: 2004-2006\ntexten: saknas"),
+                                ("2001-2003/index.md", "{från: 2001, till: 2003}", "{från: 2001, till: 2004}")],
 }
 
 
@@ -203,6 +212,14 @@ VERSION_PROBLEMS = {
                 Problem(V04, 4, "två versioner som har gällt (2001-2003 och 2004-2006) har överlappande perioder utan att "
                         "den ena ersätter den andra.", field="ersätter",
                         hint="Ange 'ersätter: 2001-2003' i 2004-2006 om den ersatte 2001-2003.")],
+    "one year": [
+        Problem(V01, 4, "perioden 2004–2004 stämmer inte med versionens id '2001-2003'.", field="period"),
+        Problem(V04, 4, "perioden 2004–2004 stämmer inte med versionens id '2004-2006'.", field="period"),
+        Problem(V04, 4, "två versioner som har gällt (2001-2003 och 2004-2006) har överlappande perioder utan att "
+                "den ena ersätter den andra.", field="ersätter",
+                hint="Ange 'ersätter: 2001-2003' i 2004-2006 om den ersatte 2001-2003.")],
+    "replaced by the earlier": [
+        Problem(V01, 4, "perioden 2001–2004 stämmer inte med versionens id '2001-2003'.", field="period")],
 }
 
 
@@ -218,7 +235,7 @@ def test_the_fixture_versions_break_no_graph_rule(fixture_copy: Path) -> None:
 
 
 SECTION_CASES = {
-    "reserved": [("2004-2006/data.md", None, "---\nid: data\ntitel: Data\nordning: 8\ntyp: fokusområde\n"
+    "reserved": [("2004-2006/data.md", None, "---\ntitel: Data\nid: data\nordning: 8\ntyp: fokusområde\n"
                   "källor: [kalla-program]\n---\nText.\n")],
     "order": [("2004-2006/fritid.md", "ordning: 4", "ordning: 3")],
     "parent": [("2004-2006/fritid.md", "förälder: arbetssatt", "förälder: arbetsat"),
@@ -240,7 +257,7 @@ S04, S07 = "program/2004-2006/", "program/2007-2010/"
 NO_PREDECESSOR = ("'ursprung' pekar bakåt, men versionen anger inte vilken version den ersätter.",
                   "Ange 'ersätter' i versionens index.md.")
 SECTION_PROBLEMS = {
-    "reserved": [Problem(S04 + "data.md", 2, "'data' är ett reserverat sidnamn och kan inte vara ett avsnitts-id.", field="id",
+    "reserved": [Problem(S04 + "data.md", 3, "'data' är ett reserverat sidnamn och kan inte vara ett avsnitts-id.", field="id",
                          hint="Reserverade namn: assets, begrepp, data, index, jamfor, perspektiv, remissammanstallning, utskrift.")],
     "order": [Problem(S04 + "skola.md", 4, "ordning 3 används redan av avsnittet 'fritid'.", field="ordning")],
     "parent": [Problem(S04 + "skola.md", 6, "avsnitten är varandras föräldrar i en cirkel: skola → trafik → skola.",
