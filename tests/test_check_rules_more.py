@@ -247,9 +247,11 @@ SECTION_CASES = {
                      ("2011-2014/barn-och-unga.md", "typ: fokusområde", "typ: fokusområde\nperspektiv:\n"
                       "  - {id: funktionshinder, hur: Y.}")],
     "documents": [("2004-2006/skola.md", "styrdokument: [plan-a]", "styrdokument: [plan-a, plan-z]")],
-    "lineage": [("2007-2010/gator.md", "från: [belysning]", "från: [belysnin, trafik]")],
+    "lineage": [("2007-2010/gator.md", "ursprung: {typ: delning, från: [belysning]}",
+                 "ursprung:\n  typ: delning\n  från:\n    - trafik\n    - belysnin")],
     "no predecessor": [("2007-2010/index.md", "ersätter: 2004-2006\n", "")],
-    "unknown predecessor": [("2007-2010/index.md", "ersätter: 2004-2006\n", "ersätter: 2003-2006\n")],
+    "unknown predecessor": [("2007-2010/index.md", "ersätter: 2004-2006\n", "ersätter: 2003-2006\n"),
+                            ("2007-2010/parker.md", "styrdokument: [plan-b]", "styrdokument: [plan-b, plan-z]")],
 }
 
 
@@ -273,13 +275,16 @@ SECTION_PROBLEMS = {
                              hint="Lägg till det i versionens 'perspektiv' eller ta bort det här.")],
     "documents": [Problem(S04 + "skola.md", 9, "okänt styrdokument 'plan-z'.", field="styrdokument",
                           hint="Menade du 'plan-b' eller 'plan-a' eller 'lag-x'?", refers_to=("styrdokument", "plan-z"))],
-    "lineage": [Problem(S07 + "gator.md", 6, "'ursprung' pekar på avsnittet 'belysnin', som inte finns i 2004-2006.",
+    "lineage": [Problem(S07 + "gator.md", 10, "'ursprung' pekar på avsnittet 'belysnin', som inte finns i 2004-2006.",
                         field="ursprung.från", hint="Menade du 'belysning'?", refers_to=("avsnitt", "2004-2006/belysnin"))],
     "no predecessor": [Problem(S07 + name, line, NO_PREDECESSOR[0], field="ursprung", hint=NO_PREDECESSOR[1])
                        for name, line in (("barn-och-unga.md", 7), ("trafiksakerhet.md", 7), ("gator.md", 6),
                                           ("parker.md", 6), ("uppfoljning.md", 7))],
-    # 'ersätter' names a version that does not exist: reported there, not again at each 'ursprung'.
-    "unknown predecessor": [],
+    # 'ersätter' names a version that does not exist: reported there, not again at each 'ursprung'
+    # (and the other rules still hold for every section).
+    "unknown predecessor": [Problem(S07 + "parker.md", 7, "okänt styrdokument 'plan-z'.", field="styrdokument",
+                                   hint="Menade du 'plan-b' eller 'plan-a' eller 'lag-x'?",
+                                   refers_to=("styrdokument", "plan-z"))],
 }
 
 
