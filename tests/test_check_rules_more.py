@@ -362,8 +362,9 @@ def test_the_fixture_lineage_has_no_circle(fixture_copy: Path) -> None:
 
 A, B = "remissvar/namnd-a-2007-2010.md", "remissvar/namnd-b-2011-2014.md"
 REMISS_CASES = {
-    "ids": [(A, "  - id: parker\n", "  - id: sla-ihop\n")],
-    "sections": [(A, "avsnitt: [parker, gator]", "avsnitt: [parker, gatorna, parker, qqqq]")],
+    # Written with 'id' after 'avsnitt', and 'avsnitt' one to a line: each problem on its own line.
+    "ids": [(A, "  - id: parker\n    avsnitt: [parker, gator]\n", "  - avsnitt: [parker, gator]\n    id: sla-ihop\n")],
+    "sections": [(A, "avsnitt: [parker, gator]", "avsnitt:\n      - parker\n      - gatorna\n      - parker\n      - qqqq")],
     "shows in": [(A, "syns_i: barn-och-unga", "syns_i: barn-och-ung"),
                  (B, "    hållning: instämmer\n", "    hållning: instämmer\n    syns_i: digital-trygghet\n")],
     "outcomes": [(A, "    utfall: delvis beaktad\n    motivering: Ordet står kvar på ett ställe.\n", ""),
@@ -376,13 +377,13 @@ REMISS_CASES["no sections"] = [(B, "svarar_på: 2011-2014", "svarar_på: 2001-20
 RA, RB = "program/" + A, "program/" + B
 #: What check_points and check_outcomes find.
 REMISS_PROBLEMS = {
-    "ids": ([Problem(RA, 29, "punkt-id 'sla-ihop' används redan av punkten på rad 14.", field="punkter.id",
+    "ids": ([Problem(RA, 30, "punkt-id 'sla-ihop' används redan av punkten på rad 14.", field="punkter.id",
                      hint="Ge varje punkt i filen ett eget id; det blir punktens adress (#punkt-…).")], []),
     "sections": ([
-        Problem(RA, 30, "punkten 'parker' gäller avsnittet 'gatorna', som inte finns i 2007-2010.", field="punkter.avsnitt",
+        Problem(RA, 32, "punkten 'parker' gäller avsnittet 'gatorna', som inte finns i 2007-2010.", field="punkter.avsnitt",
                 hint="Menade du 'gator'?", refers_to=("avsnitt", "2007-2010/gatorna")),
-        Problem(RA, 30, "punkten 'parker' nämner avsnittet 'parker' två gånger.", field="punkter.avsnitt"),
-        Problem(RA, 30, "punkten 'parker' gäller avsnittet 'qqqq', som inte finns i 2007-2010.", field="punkter.avsnitt",
+        Problem(RA, 33, "punkten 'parker' nämner avsnittet 'parker' två gånger.", field="punkter.avsnitt"),
+        Problem(RA, 34, "punkten 'parker' gäller avsnittet 'qqqq', som inte finns i 2007-2010.", field="punkter.avsnitt",
                 hint="Kända avsnitt: arbetssatt, barn-och-unga, gator, inledning, parker, trafiksakerhet, uppfoljning.",
                 refers_to=("avsnitt", "2007-2010/qqqq"))], []),
     "shows in": ([
