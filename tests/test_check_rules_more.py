@@ -646,6 +646,8 @@ def test_docs_pages_are_read_as_utf_8_with_any_line_ending_and_links_and_unreada
     (docs / "c-bad.md").write_bytes(b"\xff\xfe<script>x</script>\n")  # not UTF-8: repository_problems refuses it
     (docs / "d-link.md").symlink_to(docs / "a-bom.md")  # a link: refused there too
     (docs / "e-mapp.md").mkdir()
+    # Past the limits: refused by check_nesting before any conversion, so not read for HTML here.
+    (docs / "e-djup.md").write_text("# Djup\n\n" + "[" * 21 + "\n\n<script>x</script>\n", encoding="utf-8")
     (docs / "om.md").write_text((docs / "om.md").read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
     assert checked(corpus_copy, check_docs) == [Problem(f"docs/{name}", line, SCRIPT, hint=SUBSET_HINT)
                                                 for name, line in (("a-bom.md", 7), ("b-cr.md", 7), ("om.md", 17))]
@@ -667,7 +669,8 @@ def test_the_limits_are_checked_on_every_body_and_docs_page_at_the_line_of_the_f
     edit(corpus_copy, "2007-2010/parker.md", "gångvägar.", "gångvägar.\n\n" + "[" * 21)
     edit(corpus_copy, "begrepp/samverkan.md", "Begreppet finns", "(" * 21 + "\nBegreppet finns")
     docs = corpus_copy / "docs"
-    page = "---\ntitle: Sida\n---\n\n# Sida\n\n" + "[" * 21 + "\n"  # on line 7
+    # On line 7; the front matter (after a byte-order mark) is no part of the body, brackets and all.
+    page = "---\ntitle: Sida " + "(" * 21 + "\n---\n\n# Sida\n\n" + "[" * 21 + "\n"
     (docs / "a-bom.md").write_bytes(b"\xef\xbb\xbf" + page.replace("\n", "\r\n").encode())
     (docs / "c-bad.md").write_bytes(b"\xff\xfe" + b"[" * 21 + b"\n")
     (docs / "d-link.md").symlink_to(docs / "a-bom.md")
