@@ -25,6 +25,7 @@ from macros.engine.checks.glossary import (
     check_term_references,
 )
 from macros.engine.checks.html_policy import (
+    body_problems,
     check_bodies,
     check_docs,
     check_front_matter,
@@ -710,3 +711,14 @@ def test_a_remissvar_to_an_unknown_version_is_an_error_at_svarar_pa_naming_the_v
     assert checked(fixture_copy, check_answers) == [Problem(
         RA, 9, "okänd version '1901-1902'.", field="svarar_på",
         hint="Kända versioner: 2001-2003, 2004-2006, 2007-2010, 2011-2014.", refers_to=("version", "1901-1902"))]
+
+
+def test_an_element_md_in_html_reads_is_reported_on_its_line() -> None:
+    assert list(body_problems('Rad.\n\n<section markdown="1">\nx\n</section>\n')) == [
+        (2, "HTML-elementet <section> är inte tillåtet i innehållet.", SUBSET_HINT)]
+
+
+def test_a_body_past_the_limits_or_blank_is_not_read_for_html_here() -> None:
+    # check_nesting refuses it before any conversion (run_checks): reading it here would be the slow reading.
+    assert list(body_problems("<div>" * 21 + "\n\n<script>x</script>\n")) == []
+    assert list(body_problems(" \n\t\n")) == []
