@@ -722,3 +722,16 @@ def test_a_body_past_the_limits_or_blank_is_not_read_for_html_here() -> None:
     # check_nesting refuses it before any conversion (run_checks): reading it here would be the slow reading.
     assert list(body_problems("<div>" * 21 + "\n\n<script>x</script>\n")) == []
     assert list(body_problems(" \n\t\n")) == []
+
+
+def test_an_image_from_another_site_is_reported_on_its_line_and_one_of_the_sites_own_is_not() -> None:
+    text = "Rad.\n\n![karta](/assets/karta.png)\n\n![Karta](https://example.org/karta.png?a=1&b=2)\n"
+    assert list(body_problems(text)) == [(
+        4, "bilden 'https://example.org/karta.png?a=1&b=2' hämtas från en annan webbplats; sidorna hämtar inget därifrån.",
+        "Lägg bilden i docs/assets/ och länka till den där, eller länka till bilden i stället för att visa den.")]
+
+
+def test_a_table_may_align_its_cells_and_an_aligned_paragraph_is_refused() -> None:
+    assert list(body_problems("| a | b |\n|:--|--:|\n| 1 | 2 |\n")) == []
+    found = list(body_problems("Rad.\n\nText\n{: style=\"text-align: left\" }\n"))
+    assert [(line, message[:30]) for line, message, _ in found] == [(3, "attributet 'style' är inte til")]
