@@ -569,6 +569,8 @@ FLATTER = "Gör strukturen plattare: dela upp listan, citatet eller rutan."
      [(2, "stycket har fler än 20 hakparenteser [ eller parenteser ( som inte är stängda.",
        "Stäng varje [ med ] och varje ( med ), eller dela upp stycket.")]),
     ("[" * 15 + "\n\n" + "[" * 15 + "\n", []),  # counted within one paragraph
+    ("a\n\n" + "[" * 20 + "\n", []),  # from none at each paragraph's start
+    ("<div>\n" * 21, [(20, "<div>/<details> är nästlade mer än 20 nivåer.", FLATTER)]),  # counted over lines
     ("<a " * 20 + "\n", []),
     ("Rad.\n" + "<a " * 10 + "\n\n" + "<b " * 11 + "\n" + "<i " * 5 + "\n",
      [(3, "texten har fler än 20 tecken < som börjar en HTML-tagg utan att den stängs med >.",
@@ -735,3 +737,14 @@ def test_a_table_may_align_its_cells_and_an_aligned_paragraph_is_refused() -> No
     assert list(body_problems("| a | b |\n|:--|--:|\n| 1 | 2 |\n")) == []
     found = list(body_problems("Rad.\n\nText\n{: style=\"text-align: left\" }\n"))
     assert [(line, message[:30]) for line, message, _ in found] == [(3, "attributet 'style' är inte til")]
+
+
+def test_a_cell_of_a_raw_table_may_align_but_carries_no_other_attribute() -> None:
+    assert list(body_problems('<table markdown="1">\n<tr><td title="x">a</td></tr>\n</table>\n')) == [
+        (1, "attributet 'title' är inte tillåtet på <td>.", "Tillåtna attribut på <td>: class, id, style.")]
+
+
+def test_an_image_address_is_shown_up_to_sixty_characters() -> None:
+    src = "https://example.org/" + "a" * 60 + ".png"
+    [(_, message, _)] = body_problems(f"![Karta]({src})\n")
+    assert message == f"bilden '{src[:60]}' hämtas från en annan webbplats; sidorna hämtar inget därifrån."
