@@ -742,6 +742,11 @@ def test_a_table_may_align_its_cells_and_an_aligned_paragraph_is_refused() -> No
 def test_a_cell_of_a_raw_table_may_align_but_carries_no_other_attribute() -> None:
     assert list(body_problems('<table markdown="1">\n<tr><td title="x">a</td></tr>\n</table>\n')) == [
         (1, "attributet 'title' är inte tillåtet på <td>.", "Tillåtna attribut på <td>: class, id, style.")]
+    assert list(body_problems('<table markdown="1">\n<tr><th title="y">b</th></tr>\n</table>\n')) == [
+        (1, "attributet 'title' är inte tillåtet på <th>.", "Tillåtna attribut på <th>: class, id, style.")]
+    # Nothing else may be aligned: a paragraph allows no 'style' at all.
+    assert list(body_problems('Text\n{: data-x="1" }\n')) == [
+        (1, "attributet 'data-x' är inte tillåtet på <p>.", "Tillåtna attribut på <p>: class, id.")]
 
 
 def test_an_image_address_is_shown_up_to_sixty_characters() -> None:
