@@ -27,7 +27,6 @@ from macros.engine.checks.glossary import (
 from macros.engine.checks.html_policy import (
     body_problems,
     check_bodies,
-    check_docs,
     check_front_matter,
     check_nesting,
     check_text_lengths,
@@ -593,12 +592,6 @@ def test_raw_html_in_a_body_is_reported_once_per_line_and_message_with_its_hint(
         Problem(S07 + "parker.md", 12, SCRIPT, hint=SUBSET_HINT), Problem(S07 + "parker.md", 13, SCRIPT, hint=SUBSET_HINT)]
 
 
-def test_raw_html_in_a_docs_page_is_reported_at_its_line_below_the_front_matter(corpus_copy: Path) -> None:
-    path = corpus_copy / "docs/om.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
-    assert len(path.read_text(encoding="utf-8").split("\n")) == 18  # the script on line 17
-    assert checked(corpus_copy, check_docs) == [Problem("docs/om.md", 17, SCRIPT, hint=SUBSET_HINT)]
-
 
 def spinning(corpus: Corpus) -> list[Problem]:
     """A check that would run for five seconds: the budget stops it long before."""
@@ -638,22 +631,6 @@ def test_advisory_warnings_come_once_each_in_file_and_line_order(fixture_corpus:
     monkeypatch.setattr(checks, "ADVISORY", [lambda corpus: [late, early], lambda corpus: [first, late]])
     assert checks.run_advisory(fixture_corpus) == [first, early, late]
 
-
-def test_docs_pages_are_read_as_utf_8_with_any_line_ending_and_links_and_unreadable_files_left_out(
-        corpus_copy: Path) -> None:
-    docs = corpus_copy / "docs"
-    page = "---\ntitle: Sida\n---\n\n# Sida\n\n<script>x</script>\n"  # the script on line 7
-    # A byte-order mark is no part of the text: the front matter (its <u> not body text) still starts the page.
-    (docs / "a-bom.md").write_bytes(b"\xef\xbb\xbf" + page.replace("title: Sida", "title: <u>Sida</u>").replace("\n", "\r\n").encode())
-    (docs / "b-cr.md").write_bytes(page.replace("\n", "\r").encode())
-    (docs / "c-bad.md").write_bytes(b"\xff\xfe<script>x</script>\n")  # not UTF-8: repository_problems refuses it
-    (docs / "d-link.md").symlink_to(docs / "a-bom.md")  # a link: refused there too
-    (docs / "e-mapp.md").mkdir()
-    # Past the limits: refused by check_nesting before any conversion, so not read for HTML here.
-    (docs / "e-djup.md").write_text("# Djup\n\n" + "[" * 21 + "\n\n<script>x</script>\n", encoding="utf-8")
-    (docs / "om.md").write_text((docs / "om.md").read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
-    assert checked(corpus_copy, check_docs) == [Problem(f"docs/{name}", line, SCRIPT, hint=SUBSET_HINT)
-                                                for name, line in (("a-bom.md", 7), ("b-cr.md", 7), ("om.md", 17))]
 
 
 def test_the_placeholder_is_looked_for_in_content_files_only_not_in_links_or_other_files(fixture_copy: Path) -> None:
