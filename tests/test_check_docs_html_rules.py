@@ -1,7 +1,5 @@
-"""The HTML policy's check of the hand-written pages in docs/ (engine/checks/html_policy.py's check_docs),
-as the full `make mutation MUTATE=checks` run of 2026-12-08 measured it: which pages are read, how, and
-the line a problem is on. Kept apart from test_check_rules_more.py because main has since moved the docs/
-check to website.docs_check (html_problems): port these there, or drop them with check_docs."""
+"""The HTML policy on the hand-written pages in docs/ (``website.docs_check.docs_problems`` with
+``html_problems``): which pages are read, how, and the line a problem is on."""
 
 from __future__ import annotations
 
@@ -9,16 +7,20 @@ from pathlib import Path
 
 from macros.core.load.loader import load
 from macros.core.problems import Problem
-from macros.engine.checks.html_policy import check_docs
+from macros.website.docs_check import docs_problems
 from tests.conftest import FIXED_DATE
 from tests.test_check_rules_more import SCRIPT, SUBSET_HINT
+
+
+def html(root: Path) -> list[Problem]:
+    return docs_problems(load(root, FIXED_DATE)[0], root / "docs", None, links=False)
 
 
 def test_raw_html_in_a_docs_page_is_reported_at_its_line_below_the_front_matter(corpus_copy: Path) -> None:
     path = corpus_copy / "docs/om.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
     assert len(path.read_text(encoding="utf-8").split("\n")) == 18  # the script on line 17
-    assert list(check_docs(load(corpus_copy, FIXED_DATE)[0])) == [Problem("docs/om.md", 17, SCRIPT, hint=SUBSET_HINT)]
+    assert html(corpus_copy) == [Problem("docs/om.md", 17, SCRIPT, hint=SUBSET_HINT)]
 
 def test_docs_pages_are_read_as_utf_8_with_any_line_ending_and_links_and_unreadable_files_left_out(
         corpus_copy: Path) -> None:
@@ -33,5 +35,5 @@ def test_docs_pages_are_read_as_utf_8_with_any_line_ending_and_links_and_unreada
     # Past the limits: refused by check_nesting before any conversion, so not read for HTML here.
     (docs / "e-djup.md").write_text("# Djup\n\n" + "[" * 21 + "\n\n<script>x</script>\n", encoding="utf-8")
     (docs / "om.md").write_text((docs / "om.md").read_text(encoding="utf-8") + "\n<script>x</script>\n", encoding="utf-8")
-    assert list(check_docs(load(corpus_copy, FIXED_DATE)[0])) == [Problem(f"docs/{name}", line, SCRIPT, hint=SUBSET_HINT)
+    assert html(corpus_copy) == [Problem(f"docs/{name}", line, SCRIPT, hint=SUBSET_HINT)
                                                 for name, line in (("a-bom.md", 7), ("b-cr.md", 7), ("om.md", 17))]

@@ -137,3 +137,13 @@ def test_a_docs_page_whose_front_matter_cannot_be_read_is_left_to_the_repository
     (tmp_path / "docs" / "om.md").write_text(text, encoding="utf-8")
     assert list(hand_written_pages(tmp_path / "docs")) == []
     assert repository_problems(tmp_path)
+
+
+def test_a_folder_named_like_a_page_and_a_linked_page_are_left_to_the_repository_check(corpus_copy: Path) -> None:
+    """Neither is read as a page (no traceback): repository_problems refuses both, with their names."""
+    (corpus_copy / "docs" / "mapp.md").mkdir()
+    (corpus_copy / "docs" / "lank.md").symlink_to(corpus_copy / "docs" / "om.md")
+    assert [page.src for page in hand_written_pages(corpus_copy / "docs")] == sorted(
+        p.name for p in (corpus_copy / "docs").glob("*.md") if p.is_file() and not p.is_symlink())
+    found = errors(corpus_copy)
+    assert any(e.startswith("docs/lank.md") for e in found), found

@@ -89,7 +89,8 @@ _PIECE_ERRORS = frozenset({"unexpected-end-tag", "expected-closing-tag-but-got-e
                            "unexpected-end-tag-before-html", "eof-in-tag-name"})
 
 _STRIP_URL_RE = re.compile(r"[\x00-\x20\x7f]+")
-_FRONT_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+#: Markup as a browser reads it: '<' right before a letter, '/', '!' or '?' ("a < b" is text, as the hint says).
+_FRONT_HTML_RE = re.compile(r"</?[A-Za-z!?]")
 
 _SUBSET_HINT = ("Tillåten HTML: " + ", ".join(f"<{t}>" for t in ALLOWED)
                 + ". Skriv i övrigt med Markdown, eller visa koden som kod inom `backticks`.")

@@ -71,6 +71,8 @@ def hand_written_pages(docs_dir: Path) -> Iterator[HandWritten]:
     line, by ``repository_problems`` and by the build)."""
     root = docs_dir.parent
     for path in sorted(docs_dir.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # a link or a folder named like a page: refused by repository_problems
         text, problems = read_text(root, path)
         if text is None or problems:
             continue
