@@ -277,3 +277,9 @@ def test_a_table_is_named_by_what_was_written_not_by_the_tbody_the_parser_adds()
 def test_an_element_the_parser_renames_is_still_named() -> None:
     """<image> is read as <img>: not written as such, yet never left out (only structural elements are)."""
     assert any("<img>" in message for _, message, _ in _piece_problems('<image src="a.png">', ALLOWED))
+
+
+def test_an_element_not_written_under_its_name_is_reported_on_the_first_line_of_its_piece() -> None:
+    """<image> is read as <img>, which the text nowhere holds: the piece's first line, not a guess."""
+    found = [(line, message) for line, message, _ in _piece_problems('<div>\n\n<image src="a.png">\n</div>', ALLOWED)]
+    assert [line for line, message in found if "<img>" in message] == [0]
