@@ -58,11 +58,12 @@ browser:
 	  else echo "Saknas: $$missing. Installera Debians paket: sudo apt-get install $$missing"; exit 1; fi; fi
 
 # mypy (a cold cache takes a core for a while) runs beside the tests; its report follows theirs, and
-# either failing fails the target.
+# either failing fails the target. --dist worksteal: a worker that runs out of tests takes some of the
+# other's, instead of idling while the other ends a long queue (measured: pytest 304 s -> 279 s).
 test: $(STAMP) browser
 	$(BIN)/ruff check .
 	@report=$$(mktemp); $(BIN)/mypy >"$$report" 2>&1 & mypy=$$!; \
-	$(BIN)/python -m pytest -n 2; tests=$$?; \
+	$(BIN)/python -m pytest -n 2 --dist worksteal; tests=$$?; \
 	wait $$mypy; types=$$?; echo "mypy:"; cat "$$report"; rm -f "$$report"; \
 	if [ $$types -ne 0 ]; then echo "mypy hittade fel (se ovan)" >&2; fi; \
 	[ $$tests -eq 0 ] && [ $$types -eq 0 ]
