@@ -144,3 +144,20 @@ def test_a_word_diff_says_whether_it_stayed_within_its_budget_and_reads_each_tex
     assert read == []
     # At the bound itself the diff is made.
     assert words.word_diff("a " * 1000, "b " * 1000)[1]
+
+
+@pytest.mark.parametrize(("old", "new", "within"), [
+    ("a" * 4000, "b " * 2000, True),       # 4 000 characters are counted: 1 unit × 2 000
+    ("a" * 4001, "b " * 1999, True),       # 4 001 are bounded: 2 001 × 1 999 = 3 999 999
+    ("a" * 4001, "b " * 2000, False),      # 2 001 × 2 000 is over 4 000 000
+    ("b " * 2000, "a" * 4001, False),      # the same the other way round
+    ("b " * 1999, "a" * 4001, True),
+    ("a " * 2000, "b " * 2000, True),      # exactly 4 000 000 word pairs: within
+])
+def test_the_word_diff_budget_counts_short_texts_and_bounds_long_ones(old: str, new: str, within: bool) -> None:
+    from macros.engine.diff import words
+
+    ops, kept = words.word_diff(old, new)
+    assert kept is within
+    if not within:  # the whole text replaced, as a reader would see it anyway
+        assert ops == [words.Op("delete", old), words.Op("insert", new)]
